@@ -1,0 +1,42 @@
+using System;
+using System.Globalization;
+
+namespace NonBlocking.Config
+{
+    /// <summary>Run-time overrides read once from the environment; they win over what the build baked in.</summary>
+    internal sealed class RuntimeSettings
+    {
+        public const string ThresholdVariable = "NONBLOCKING_THRESHOLD_MS";
+        public const string OutputVariable = "NONBLOCKING_OUTPUT";
+        public const string DisabledVariable = "NONBLOCKING_DISABLED";
+        public const string RateVariable = "NONBLOCKING_MAX_REPORTS_PER_SECOND";
+
+        public static readonly RuntimeSettings Current = FromEnvironment();
+
+        public long? ThresholdMs { get; private set; }
+        public string? OutputPath { get; private set; }
+        public bool Disabled { get; private set; }
+        public int MaxReportsPerSecond { get; private set; } = 20;
+
+        private static RuntimeSettings FromEnvironment()
+        {
+            var s = new RuntimeSettings();
+            try
+            {
+                if (long.TryParse(Environment.GetEnvironmentVariable(ThresholdVariable), NumberStyles.Integer, CultureInfo.InvariantCulture, out long t) && t > 0)
+                    s.ThresholdMs = t;
+                var output = Environment.GetEnvironmentVariable(OutputVariable);
+                if (!string.IsNullOrWhiteSpace(output)) s.OutputPath = output;
+                var disabled = Environment.GetEnvironmentVariable(DisabledVariable);
+                s.Disabled = disabled == "1" || string.Equals(disabled, "true", StringComparison.OrdinalIgnoreCase);
+                if (int.TryParse(Environment.GetEnvironmentVariable(RateVariable), NumberStyles.Integer, CultureInfo.InvariantCulture, out int r) && r > 0)
+                    s.MaxReportsPerSecond = r;
+            }
+            catch (System.Security.SecurityException)
+            {
+                // No access to the environment: keep the defaults baked into the assembly.
+            }
+            return s;
+        }
+    }
+}

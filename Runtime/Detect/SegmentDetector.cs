@@ -1,0 +1,37 @@
+using System;
+using System.Threading;
+using NonBlocking.Instrumentation;
+using NonBlocking.Report;
+
+namespace NonBlocking.Detect
+{
+    /// <summary>Cold path of the segment probe: works out self time and decides whether to report.</summary>
+    internal static class SegmentDetector
+    {
+        public static void OnSlowSegment(long start, long elapsed, AsyncSite site, int entryState, int exitState)
+        {
+            try
+            {
+                long threshold = site.Module.ThresholdMs;
+                var log = SegmentLog.ForCurrentThread();
+                long nested = log.PopNestedSince(start);
+                log.Push(start, elapsed);
+                long self = Math.Max(0, elapsed - nested);
+                if (self < threshold) return; // its time is already reported by the segments nested in it
+
+                long suppressed = ReportPublisher.Admit(CoarseClock.NowMs);
+                if (suppressed < 0) return;
+
+                var thread = Thread.CurrentThread;
+                var report = new SegmentReport(site.Module.AssemblyName, site.Method, elapsed, self, threshold,
+                    site.LocateEntry(entryState), site.LocateExit(exitState),
+                    thread.ManagedThreadId, thread.IsThreadPoolThread, DateTime.UtcNow, suppressed);
+                ReportPublisher.Publish(report);
+            }
+            catch
+            {
+                // Never let diagnostics change the behaviour of the code being diagnosed.
+            }
+        }
+    }
+}

@@ -1,0 +1,67 @@
+using System;
+using System.Collections.Generic;
+using System.ComponentModel;
+using System.Globalization;
+using NonBlocking.Report;
+
+namespace NonBlocking.Instrumentation
+{
+    /// <summary>
+    /// Static description of one async method, emitted by the weaver: its name as written and where each of its
+    /// awaits is. The location table stays a string until a report needs it.
+    /// </summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public sealed class AsyncSite
+    {
+        /// <summary>The assembly this method lives in; read on the fast path for its threshold.</summary>
+        public readonly WovenModule Module;
+        private readonly string _encodedLocations;
+        private Dictionary<int, SourceLocation>? _byState;
+        private SourceLocation? _start, _end;
+
+        /// <param name="module">The woven assembly.</param>
+        /// <param name="method">Display name, e.g. <c>App.Program.Main(string[])</c>.</param>
+        /// <param name="locations">Lines of <c>key\tline\tfile</c>; key is <c>S</c> (start), <c>E</c> (end) or a state number.</param>
+        public AsyncSite(WovenModule module, string method, string locations)
+        {
+            Module = module;
+            Method = method;
+            _encodedLocations = locations ?? "";
+        }
+
+        /// <summary>The async method as the user wrote it.</summary>
+        public string Method { get; }
+
+        internal SourceLocation LocateEntry(int state)
+        {
+            EnsureDecoded();
+            return _byState!.TryGetValue(state, out var loc) ? loc.WithKind(state >= 0 ? "await" : "yield") : _start!;
+        }
+
+        internal SourceLocation LocateExit(int state)
+        {
+            EnsureDecoded();
+            return _byState!.TryGetValue(state, out var loc) ? loc.WithKind(state >= 0 ? "await" : "yield") : _end!;
+        }
+
+        private void EnsureDecoded()
+        {
+            if (System.Threading.Volatile.Read(ref _byState) != null) return;
+            var byState = new Dictionary<int, SourceLocation>();
+            SourceLocation start = SourceLocation.Unknown("start"), end = SourceLocation.Unknown("end");
+            foreach (var row in _encodedLocations.Split('\n'))
+            {
+                var parts = row.Split(new[] { '\t' }, 3);
+                if (parts.Length != 3 || !int.TryParse(parts[1], NumberStyles.Integer, CultureInfo.InvariantCulture, out int line)) continue;
+                string? file = parts[2].Length == 0 ? null : parts[2];
+                if (parts[0] == "S") start = new SourceLocation("start", file, line);
+                else if (parts[0] == "E") end = new SourceLocation("end", file, line);
+                else if (int.TryParse(parts[0], NumberStyles.Integer, CultureInfo.InvariantCulture, out int state))
+                    byState[state] = new SourceLocation("await", file, line);
+            }
+            _start = start;
+            _end = end;
+            System.Threading.Volatile.Write(ref _byState, byState);
+        }
+    }
+}

@@ -1,0 +1,45 @@
+using System;
+using NonBlocking.Config;
+
+namespace NonBlocking.Report
+{
+    /// <summary>Sends a finished report to the configured sink and to in-process subscribers, within the rate limit.</summary>
+    internal static class ReportPublisher
+    {
+        private static readonly object Gate = new object();
+        private static readonly RateLimiter Limiter = new RateLimiter(RuntimeSettings.Current.MaxReportsPerSecond);
+        private static IReportSink? _sink;
+
+        /// <summary>Returns how many reports were dropped before this one, or -1 when this one is dropped too.</summary>
+        public static long Admit(long nowMs)
+        {
+            lock (Gate) return Limiter.TryAdmit(nowMs);
+        }
+
+        public static void Publish(SegmentReport report)
+        {
+            lock (Gate)
+            {
+                try { (_sink ??= CreateSink()).Write(report); }
+                catch (Exception e) { WarnOnce(e); }
+            }
+            BlockingMonitor.Raise(report);
+        }
+
+        private static IReportSink CreateSink()
+        {
+            var output = RuntimeSettings.Current.OutputPath;
+            return string.IsNullOrEmpty(output) ? new StderrTextSink() : new JsonLinesFileSink(output!);
+        }
+
+        private static bool _warned;
+
+        private static void WarnOnce(Exception e)
+        {
+            if (_warned) return;
+            _warned = true;
+            try { Console.Error.WriteLine($"[NonBlocking] cannot write reports ({e.GetType().Name}: {e.Message}); check NONBLOCKING_OUTPUT."); }
+            catch { /* nowhere left to say it */ }
+        }
+    }
+}

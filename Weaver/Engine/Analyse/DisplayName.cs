@@ -1,0 +1,108 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using Mono.Cecil;
+
+namespace NonBlocking.Weaver.Analyse
+{
+    /// <summary>Names methods the way the user wrote them: <c>Ns.Type&lt;T&gt;.Method(int, string)</c>, lambdas and local functions included.</summary>
+    internal static class DisplayName
+    {
+        private static readonly Dictionary<MetadataType, string> Keywords = new Dictionary<MetadataType, string>
+        {
+            [MetadataType.Boolean] = "bool", [MetadataType.Char] = "char", [MetadataType.SByte] = "sbyte", [MetadataType.Byte] = "byte",
+            [MetadataType.Int16] = "short", [MetadataType.UInt16] = "ushort", [MetadataType.Int32] = "int", [MetadataType.UInt32] = "uint",
+            [MetadataType.Int64] = "long", [MetadataType.UInt64] = "ulong", [MetadataType.Single] = "float", [MetadataType.Double] = "double",
+            [MetadataType.String] = "string", [MetadataType.Object] = "object", [MetadataType.Void] = "void",
+            [MetadataType.IntPtr] = "nint", [MetadataType.UIntPtr] = "nuint",
+        };
+
+        /// <summary>The async method behind a machine; falls back to the machine's own name when the kickoff is unknown.</summary>
+        public static string Of(MethodDefinition? kickoff, TypeDefinition machine)
+        {
+            if (kickoff == null)
+                return TypeName(machine.DeclaringType ?? machine) + "." + UserMethodName(machine.Name) + "(?)";
+            return TypeName(kickoff.DeclaringType) + "." + UserMethodName(kickoff.Name) + GenericParameters(kickoff) +
+                   "(" + string.Join(", ", kickoff.Parameters.Select(p => Type(p.ParameterType))) + ")";
+        }
+
+        /// <summary>Declaring type chain without compiler-generated closure classes (<c>&lt;&gt;c</c>, display classes).</summary>
+        public static string TypeName(TypeDefinition type)
+        {
+            var parts = new List<string>();
+            for (var t = type; t != null; t = t.DeclaringType)
+            {
+                if (IsCompilerGenerated(t.Name)) continue;
+                parts.Add(StripArity(t.Name) + OwnGenericParameters(t));
+                if (t.DeclaringType == null && t.Namespace.Length > 0) parts.Add(t.Namespace);
+            }
+            parts.Reverse();
+            return string.Join(".", parts);
+        }
+
+        /// <summary>
+        /// <c>&lt;Main&gt;b__0_0</c> is a lambda in Main, <c>&lt;Main&gt;g__Local|0_0</c> a local function, <c>&lt;Foo&gt;d__3</c> Foo's machine.
+        /// </summary>
+        public static string UserMethodName(string name)
+        {
+            if (!name.StartsWith("<")) return name;
+            int close = name.IndexOf('>');
+            if (close < 0) return name;
+            string outer = name.Substring(1, close - 1);
+            string rest = name.Substring(close + 1);
+            if (rest.StartsWith("g__"))
+            {
+                int bar = rest.IndexOf('|');
+                return outer + "." + (bar > 3 ? rest.Substring(3, bar - 3) : rest.Substring(3));
+            }
+            if (rest.StartsWith("b__")) return outer + ".<lambda>";
+            return outer;
+        }
+
+        /// <summary>The user method a compiler-generated member belongs to (Main for Main's lambdas), or null.</summary>
+        public static string? ContainingUserMethod(string generatedName)
+        {
+            if (!generatedName.StartsWith("<")) return null;
+            int close = generatedName.IndexOf('>');
+            return close > 1 ? generatedName.Substring(1, close - 1) : null;
+        }
+
+        public static bool IsCompilerGenerated(string name) => name.StartsWith("<");
+
+        private static string StripArity(string name)
+        {
+            int tick = name.IndexOf('`');
+            return tick < 0 ? name : name.Substring(0, tick);
+        }
+
+        private static string OwnGenericParameters(TypeDefinition t)
+        {
+            // Nested types repeat their parents' generic parameters; show only the ones this type adds.
+            int inherited = t.DeclaringType?.GenericParameters.Count ?? 0;
+            var own = t.GenericParameters.Skip(inherited).Select(p => p.Name).ToList();
+            return own.Count == 0 ? "" : "<" + string.Join(", ", own) + ">";
+        }
+
+        private static string GenericParameters(MethodDefinition m) =>
+            m.HasGenericParameters ? "<" + string.Join(", ", m.GenericParameters.Select(p => p.Name)) + ">" : "";
+
+        public static string Type(TypeReference t)
+        {
+            switch (t)
+            {
+                case ByReferenceType r: return "ref " + Type(r.ElementType);
+                case ArrayType a: return Type(a.ElementType) + "[" + new string(',', a.Rank - 1) + "]";
+                case PointerType p: return Type(p.ElementType) + "*";
+                case RequiredModifierType rq: return Type(rq.ElementType);
+                case OptionalModifierType op: return Type(op.ElementType);
+                case GenericInstanceType g:
+                    if (g.ElementType.FullName == "System.Nullable`1") return Type(g.GenericArguments[0]) + "?";
+                    return StripArity(g.ElementType.Name) + "<" + string.Join(", ", g.GenericArguments.Select(Type)) + ">";
+                case GenericParameter gp: return gp.Name;
+            }
+            if (Keywords.TryGetValue(t.MetadataType, out var keyword)) return keyword;
+            var sb = new StringBuilder(StripArity(t.Name));
+            return sb.ToString();
+        }
+    }
+}

@@ -1,0 +1,23 @@
+namespace NonBlocking.Weaver
+{
+    /// <summary>Every code the weaver emits; README documents each.</summary>
+    public static class DiagnosticCodes
+    {
+        /// <summary>The input file does not exist.</summary>
+        public const string InputMissing = "NB9001";
+        /// <summary>The input is not a .NET assembly, or its metadata is corrupt.</summary>
+        public const string NotAnAssembly = "NB9002";
+        /// <summary>The input is a reference assembly: it has no code to weave.</summary>
+        public const string ReferenceAssembly = "NB9003";
+        /// <summary>NonBlocking.Runtime.dll could not be found or read.</summary>
+        public const string RuntimeMissing = "NB9004";
+        /// <summary>Writing the woven assembly failed; the original is intact.</summary>
+        public const string WriteFailed = "NB9005";
+        /// <summary>The strong-name key could not be read.</summary>
+        public const string KeyUnreadable = "NB9006";
+        /// <summary>A method could not be instrumented.</summary>
+        public const string MethodFailed = "NB9007";
+        /// <summary>No symbols: woven without file and line information.</summary>
+        public const string NoSymbols = "NB9100";
+    }
+}

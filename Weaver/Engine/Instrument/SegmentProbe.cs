@@ -1,0 +1,94 @@
+using System.Linq;
+using Mono.Cecil;
+using Mono.Cecil.Cil;
+using Mono.Cecil.Rocks;
+using NonBlocking.Weaver.Find;
+
+namespace NonBlocking.Weaver.Instrument
+{
+    /// <summary>
+    /// Wraps a MoveNext body so that each call is one timed segment:
+    /// <code>
+    /// start = Probe.Enter(); entry = exit = this.&lt;&gt;1__state;
+    /// try { body, with every state store also copied to exit }
+    /// finally { Probe.Exit(start, site, entry, exit); }
+    /// </code>
+    /// The exit state is copied at each store rather than read in the finally because, once MoveNext has
+    /// scheduled its continuation, another thread may already be running the same machine.
+    /// </summary>
+    internal static class SegmentProbe
+    {
+        public static void Apply(AsyncMachine machine, FieldReference site, RuntimeImports runtime)
+        {
+            var method = machine.MoveNext;
+            var body = method.Body;
+            var module = method.Module;
+            body.SimplifyMacros();
+            var il = body.GetILProcessor();
+
+            var start = new VariableDefinition(module.TypeSystem.Int64);
+            var entry = new VariableDefinition(module.TypeSystem.Int32);
+            var exit = new VariableDefinition(module.TypeSystem.Int32);
+            body.Variables.Add(start);
+            body.Variables.Add(entry);
+            body.Variables.Add(exit);
+
+            var end = il.Create(OpCodes.Ret);
+            foreach (var ins in body.Instructions.ToList())
+            {
+                if (ins.OpCode.Code == Code.Stfld && ins.Operand is FieldReference stored && stored.Name == machine.State.Name)
+                {
+                    // Turn "stfld state" into "dup; stloc exit; stfld state" in place, so branches that target
+                    // the store still land on it.
+                    var field = (FieldReference)ins.Operand!;
+                    ins.OpCode = OpCodes.Dup;
+                    ins.Operand = null;
+                    var store = il.Create(OpCodes.Stloc, exit);
+                    il.InsertAfter(ins, store);
+                    il.InsertAfter(store, il.Create(OpCodes.Stfld, field));
+                }
+                else if (ins.OpCode.Code == Code.Ret)
+                {
+                    ins.OpCode = OpCodes.Leave;
+                    ins.Operand = end;
+                }
+                else if (ins.OpCode.Code == Code.Tail)
+                {
+                    // A tail call cannot leave a protected region.
+                    ins.OpCode = OpCodes.Nop;
+                }
+            }
+
+            var tryStart = body.Instructions[0];
+            var prologue = new[]
+            {
+                il.Create(OpCodes.Call, runtime.Enter),
+                il.Create(OpCodes.Stloc, start),
+                il.Create(OpCodes.Ldarg_0),
+                il.Create(OpCodes.Ldfld, machine.State),
+                il.Create(OpCodes.Dup),
+                il.Create(OpCodes.Stloc, entry),
+                il.Create(OpCodes.Stloc, exit),
+            };
+            foreach (var ins in prologue) il.InsertBefore(tryStart, ins);
+
+            var finallyStart = il.Create(OpCodes.Ldloc, start);
+            il.Append(finallyStart);
+            il.Append(il.Create(OpCodes.Ldsfld, site));
+            il.Append(il.Create(OpCodes.Ldloc, entry));
+            il.Append(il.Create(OpCodes.Ldloc, exit));
+            il.Append(il.Create(OpCodes.Call, runtime.Exit));
+            il.Append(il.Create(OpCodes.Endfinally));
+            il.Append(end);
+
+            body.ExceptionHandlers.Add(new ExceptionHandler(ExceptionHandlerType.Finally)
+            {
+                TryStart = tryStart,
+                TryEnd = finallyStart,
+                HandlerStart = finallyStart,
+                HandlerEnd = end,
+            });
+            body.OptimizeMacros();
+        }
+    }
+}

@@ -1,0 +1,29 @@
+using System.Collections.Generic;
+
+namespace NonBlocking.Weaver
+{
+    /// <summary>What to weave and how. The engine's only input; adapters (MSBuild, Fody, CLI) fill it in.</summary>
+    public sealed class WeaveOptions
+    {
+        /// <summary>The assembly to weave (read with its PDB when there is one).</summary>
+        public string AssemblyPath { get; set; } = "";
+
+        /// <summary>Where to write; null rewrites <see cref="AssemblyPath"/> in place (atomically).</summary>
+        public string? OutputPath { get; set; }
+
+        /// <summary>Path of NonBlocking.Runtime.dll, whose probes the woven code calls.</summary>
+        public string RuntimeAssemblyPath { get; set; } = "";
+
+        /// <summary>Assemblies the input references, for resolving types while reading and writing.</summary>
+        public IList<string> ReferencePaths { get; set; } = new List<string>();
+
+        /// <summary>Default threshold baked into the woven assembly; run-time settings may override it.</summary>
+        public int ThresholdMs { get; set; } = 100;
+
+        /// <summary>Key (.snk) to re-sign a strong-named assembly with; null leaves it unsigned or delay-signed.</summary>
+        public string? StrongNameKeyFile { get; set; }
+
+        /// <summary>The project delay-signs: keep the public key, do not sign.</summary>
+        public bool DelaySign { get; set; }
+    }
+}

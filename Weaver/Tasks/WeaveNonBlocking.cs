@@ -1,0 +1,76 @@
+using System;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using Microsoft.Build.Framework;
+using Microsoft.Build.Utilities;
+
+namespace NonBlocking.Weaver.Tasks
+{
+    /// <summary>MSBuild adapter: weaves the project's intermediate assembly in place, logging coded diagnostics.</summary>
+    public sealed class WeaveNonBlocking : Task
+    {
+        /// <summary>obj/…/App.dll, after the compiler wrote it.</summary>
+        [Required] public string AssemblyPath { get; set; } = "";
+
+        /// <summary>@(ReferencePath): used to resolve types and to find NonBlocking.Runtime.dll.</summary>
+        public ITaskItem[] References { get; set; } = Array.Empty<ITaskItem>();
+
+        /// <summary>$(NonBlockingThresholdMs).</summary>
+        public int ThresholdMs { get; set; } = 100;
+
+        /// <summary>$(AssemblyOriginatorKeyFile) when $(SignAssembly) is true.</summary>
+        public string? KeyFile { get; set; }
+
+        /// <summary>$(DelaySign).</summary>
+        public bool DelaySign { get; set; }
+
+        /// <inheritdoc />
+        public override bool Execute()
+        {
+            var referencePaths = References.Select(r => r.GetMetadata("FullPath")).Where(p => !string.IsNullOrEmpty(p)).ToList();
+            var runtime = referencePaths.FirstOrDefault(p => string.Equals(Path.GetFileName(p), "NonBlocking.Runtime.dll", StringComparison.OrdinalIgnoreCase));
+            var watch = Stopwatch.StartNew();
+            var result = AssemblyWeaver.Weave(new WeaveOptions
+            {
+                AssemblyPath = AssemblyPath,
+                ReferencePaths = referencePaths,
+                RuntimeAssemblyPath = runtime ?? "",
+                ThresholdMs = ThresholdMs,
+                StrongNameKeyFile = string.IsNullOrWhiteSpace(KeyFile) ? null : KeyFile,
+                DelaySign = DelaySign,
+            });
+
+            foreach (var d in result.Diagnostics)
+            {
+                switch (d.Severity)
+                {
+                    case DiagnosticSeverity.Error:
+                        Log.LogError("NonBlocking", d.Code, null, d.File, d.Line, d.Column, 0, 0, d.Message);
+                        break;
+                    case DiagnosticSeverity.Warning:
+                        Log.LogWarning("NonBlocking", d.Code, null, d.File, d.Line, d.Column, 0, 0, d.Message);
+                        break;
+                    default:
+                        Log.LogMessage(MessageImportance.Normal, d.ToString());
+                        break;
+                }
+            }
+
+            string name = Path.GetFileName(AssemblyPath);
+            switch (result.Outcome)
+            {
+                case WeaveOutcome.Woven:
+                    Log.LogMessage(MessageImportance.High, $"NonBlocking: wove {result.AsyncMethodsWoven} async method(s) in {name} ({result.AsyncMethodsOptedOut} opted out) in {watch.ElapsedMilliseconds} ms");
+                    break;
+                case WeaveOutcome.AlreadyWoven:
+                    Log.LogMessage(MessageImportance.Normal, $"NonBlocking: {name} is already woven; nothing to do");
+                    break;
+                case WeaveOutcome.NothingToWeave:
+                    Log.LogMessage(MessageImportance.Normal, $"NonBlocking: {name} has no async methods to weave ({result.AsyncMethodsOptedOut} opted out)");
+                    break;
+            }
+            return !Log.HasLoggedErrors;
+        }
+    }
+}
