@@ -15,28 +15,33 @@ namespace NonBlocking.Weaver.Write
         public static void Write(InputAssembly input, string destination, string? keyFile, bool delaySign)
         {
             byte[]? key = ReadKey(keyFile, delaySign);
-            string dir = Path.GetDirectoryName(Path.GetFullPath(destination))!;
-            // Same file names in a private folder: the PDB path recorded in the assembly keeps the right file name.
-            string tempDir = Path.Combine(dir, ".nonblocking-" + Guid.NewGuid().ToString("N").Substring(0, 8));
-            string tempDll = Path.Combine(tempDir, Path.GetFileName(destination));
-            string tempPdb = Path.ChangeExtension(tempDll, ".pdb");
             string finalPdb = Path.ChangeExtension(destination, ".pdb");
+            string tempDll = destination + ".nonblocking-tmp";
+            string tempPdb = finalPdb + ".nonblocking-tmp";
             try
             {
-                Directory.CreateDirectory(tempDir);
+                // Symbols written to a stream are recorded in the assembly by file name only ("App.pdb"), not by
+                // a full path: the output is the same wherever it is built, and the runtime and debuggers still
+                // find the PDB beside the assembly.
+                var dll = new MemoryStream();
+                var pdb = input.Symbols == SymbolForm.PortableFile ? new MemoryStream() : null;
                 var parameters = new WriterParameters { DeterministicMvid = true };
                 if (input.Symbols != SymbolForm.None)
                 {
                     parameters.WriteSymbols = true;
+                    parameters.SymbolStream = pdb;
                     parameters.SymbolWriterProvider = input.Symbols == SymbolForm.Embedded
                         ? new EmbeddedPortablePdbWriterProvider()
                         : (ISymbolWriterProvider)new PortablePdbWriterProvider();
                 }
                 if (key != null) parameters.StrongNameKeyBlob = key;
-                input.Module.Write(tempDll, parameters);
+                input.Module.Write(dll, parameters);
 
+                Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(destination))!);
+                File.WriteAllBytes(tempDll, dll.ToArray());
+                if (pdb != null) File.WriteAllBytes(tempPdb, pdb.ToArray());
                 Replace(tempDll, destination);
-                if (input.Symbols == SymbolForm.PortableFile && File.Exists(tempPdb)) Replace(tempPdb, finalPdb);
+                if (pdb != null) Replace(tempPdb, finalPdb);
             }
             catch (Exception e) when (!(e is WeaveException))
             {
@@ -45,10 +50,16 @@ namespace NonBlocking.Weaver.Write
             }
             finally
             {
-                try { if (Directory.Exists(tempDir)) Directory.Delete(tempDir, recursive: true); }
-                catch (IOException) { /* a stray temp folder is harmless and is not worth failing the build for */ }
-                catch (UnauthorizedAccessException) { }
+                TryDelete(tempDll);
+                TryDelete(tempPdb);
             }
+        }
+
+        private static void TryDelete(string path)
+        {
+            try { if (File.Exists(path)) File.Delete(path); }
+            catch (IOException) { /* a stray temp file is harmless and not worth failing the build for */ }
+            catch (UnauthorizedAccessException) { }
         }
 
         private static void Replace(string source, string destination)

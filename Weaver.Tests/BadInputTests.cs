@@ -1,0 +1,97 @@
+using System.IO;
+using System.Linq;
+using NonBlocking.Tests.Support;
+using NonBlocking.Weaver;
+using Xunit;
+
+namespace NonBlocking.Tests
+{
+    /// <summary>Bad input: one coded error naming the file and what to do; the input left byte-identical.</summary>
+    public class BadInputTests
+    {
+        [Fact]
+        public void File_that_is_not_an_assembly_is_rejected_and_left_alone()
+        {
+            string dir = TestPaths.NewTempDirectory("bad");
+            string path = Path.Combine(dir, "NotAnAssembly.dll");
+            File.WriteAllText(path, "this is not a PE file");
+            byte[] before = File.ReadAllBytes(path);
+
+            var result = Woven.Weave(path);
+
+            var error = AssertSingleError(result, DiagnosticCodes.NotAnAssembly);
+            Assert.Contains(path, error.Message);
+            Assert.Contains("not a valid .NET assembly", error.Message);
+            Assert.Equal(before, File.ReadAllBytes(path));
+            Assert.Equal(new[] { path }, Directory.GetFileSystemEntries(dir)); // no temp files left
+        }
+
+        [Fact]
+        public void Reference_assembly_is_rejected_with_advice()
+        {
+            string refAssembly = TestPaths.Source("TestAssemblies/AsyncShapes/obj/Release/net10.0/ref/AsyncShapes.dll");
+            string path = Woven.CopyUnwoven(refAssembly);
+            byte[] before = File.ReadAllBytes(path);
+
+            var error = AssertSingleError(Woven.Weave(path), DiagnosticCodes.ReferenceAssembly);
+            Assert.Contains("implementation assembly", error.Message);
+            Assert.Equal(before, File.ReadAllBytes(path));
+        }
+
+        [Fact]
+        public void Missing_input_names_the_path()
+        {
+            var error = AssertSingleError(Woven.Weave("/nonexistent/App.dll"), DiagnosticCodes.InputMissing);
+            Assert.Contains("/nonexistent/App.dll", error.Message);
+        }
+
+        [Fact]
+        public void Missing_runtime_assembly_is_an_error_that_says_which_package_to_reference()
+        {
+            string path = Woven.CopyUnwoven(TestPaths.TestAssembly("AsyncShapes", "Release"));
+            byte[] before = File.ReadAllBytes(path);
+            var result = AssemblyWeaver.Weave(new WeaveOptions { AssemblyPath = path, RuntimeAssemblyPath = "/nonexistent/NonBlocking.Runtime.dll" });
+
+            var error = AssertSingleError(result, DiagnosticCodes.RuntimeMissing);
+            Assert.Contains("NonBlocking.Runtime", error.Message);
+            Assert.Equal(before, File.ReadAllBytes(path));
+        }
+
+        [Fact]
+        public void Missing_pdb_weaves_without_line_info_and_warns()
+        {
+            string path = Woven.CopyUnwoven(TestPaths.TestAssembly("AsyncShapes", "Release"));
+            File.Delete(Path.ChangeExtension(path, ".pdb"));
+
+            var result = Woven.Weave(path);
+
+            Assert.Equal(WeaveOutcome.Woven, result.Outcome);
+            var warning = Assert.Single(result.Diagnostics);
+            Assert.Equal((DiagnosticCodes.NoSymbols, DiagnosticSeverity.Warning), (warning.Code, warning.Severity));
+            Assert.False(File.Exists(Path.ChangeExtension(path, ".pdb")));
+        }
+
+        [Fact]
+        public void Failure_while_writing_leaves_the_original_intact()
+        {
+            string path = Woven.CopyUnwoven(TestPaths.TestAssembly("AsyncShapes", "Release"));
+            byte[] before = File.ReadAllBytes(path);
+            string blocker = Path.Combine(Path.GetDirectoryName(path)!, "a-file");
+            File.WriteAllText(blocker, "a file where the output folder should be");
+
+            var result = Woven.Weave(path, output: Path.Combine(blocker, "out", "AsyncShapes.dll"));
+
+            var error = AssertSingleError(result, DiagnosticCodes.WriteFailed);
+            Assert.Contains("original was left unchanged", error.Message);
+            Assert.Equal(before, File.ReadAllBytes(path));
+        }
+
+        private static Diagnostic AssertSingleError(WeaveResult result, string code)
+        {
+            Assert.Equal(WeaveOutcome.Failed, result.Outcome);
+            var error = Assert.Single(result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error));
+            Assert.Equal(code, error.Code);
+            return error;
+        }
+    }
+}
