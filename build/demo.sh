@@ -6,5 +6,5 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 "$root/build/pack.sh" >/dev/null
 demo="$root/samples/SeedDemo"
 rm -rf "$demo/bin" "$demo/obj"
-dotnet build "$demo/SeedDemo.csproj" -c Release -nologo -v:q -nodeReuse:false -clp:NoSummary
+dotnet build "$demo/SeedDemo.csproj" -c Release -nologo -v:m -nodeReuse:false -clp:NoSummary
 dotnet "$demo/bin/Release/net10.0/SeedDemo.dll"

@@ -1,0 +1,156 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using Mono.Cecil;
+using NonBlocking.Tests.Support;
+using Xunit;
+
+namespace NonBlocking.Tests
+{
+    [CollectionDefinition("package", DisableParallelization = true)]
+    public class PackageCollection : ICollectionFixture<PackageFeed> { }
+
+    /// <summary>
+    /// A user adds NonBlocking.Weaver from a folder feed, builds in Release and runs: the real path, with the
+    /// real SeedDemo source.
+    /// </summary>
+    [Collection("package")]
+    public class PackageEndToEndTests
+    {
+        private readonly PackageFeed _feed;
+        private static readonly string SeedSource = File.ReadAllText(TestPaths.Source("samples/SeedDemo/Program.cs"));
+
+        public PackageEndToEndTests(PackageFeed feed) => _feed = feed;
+
+        [Fact]
+        public void Seed_scenario_reports_Foo_and_Mains_first_segment_and_nothing_about_Baz()
+        {
+            var app = new UserProject(_feed, "SeedDemo", SeedSource);
+            app.Build();
+            var reports = RunWithJsonOutput(app);
+
+            Assert.Equal(2, reports.Count);
+            var foo = reports.Single(r => r.GetProperty("method").GetString() == "SeedDemo.Program.Foo()");
+            var main = reports.Single(r => r.GetProperty("method").GetString() == "SeedDemo.Program.Main()");
+
+            Assert.Equal("segment", foo.GetProperty("kind").GetString());
+            Assert.InRange(foo.GetProperty("durationMs").GetInt64(), 950, 1600);
+            Assert.Equal("start", foo.GetProperty("from").GetProperty("kind").GetString());
+            Assert.Equal("end", foo.GetProperty("to").GetProperty("kind").GetString());
+            Assert.Equal(LineOf("Thread.Sleep(1000);", afterLineContaining: "async Task Foo()"), foo.GetProperty("from").GetProperty("line").GetInt32());
+
+            Assert.InRange(main.GetProperty("durationMs").GetInt64(), 1900, 3000);
+            Assert.InRange(main.GetProperty("selfMs").GetInt64(), 950, 1600);
+            Assert.Equal(100, main.GetProperty("thresholdMs").GetInt64());
+            var from = main.GetProperty("from");
+            var to = main.GetProperty("to");
+            Assert.Equal("start", from.GetProperty("kind").GetString());
+            Assert.Equal(LineOf("Console.WriteLine(\"SeedDemo: start\");"), from.GetProperty("line").GetInt32());
+            Assert.Equal("await", to.GetProperty("kind").GetString());
+            Assert.Equal(LineOf("await Baz();"), to.GetProperty("line").GetInt32());
+            Assert.EndsWith("Program.cs", to.GetProperty("file").GetString());
+            Assert.False(main.GetProperty("thread").GetProperty("isThreadPool").GetBoolean());
+            Assert.True(main.GetProperty("thread").GetProperty("id").GetInt32() > 0);
+
+            Assert.DoesNotContain(reports, r => r.GetProperty("method").GetString()!.Contains("Baz"));
+        }
+
+        [Fact]
+        public void Default_output_is_text_on_stderr()
+        {
+            var app = new UserProject(_feed, "SeedDemo", SeedSource);
+            app.Build();
+            var run = app.Run();
+
+            Assert.Contains("SeedDemo: done", run.StdOut);
+            Assert.Contains("[NonBlocking] SeedDemo.Program.Foo() blocked thread", run.StdErr);
+            Assert.Contains("[NonBlocking] SeedDemo.Program.Main() blocked thread", run.StdErr);
+            Assert.Contains($"Program.cs:{LineOf("await Baz();")}", run.StdErr);
+            Assert.DoesNotContain("Baz", run.StdErr.Replace($"Program.cs:{LineOf("await Baz();")}", ""));
+            Assert.DoesNotContain("[NonBlocking]", run.StdOut);
+        }
+
+        [Fact]
+        public void Unchanged_project_is_not_woven_again_and_a_source_change_is()
+        {
+            var app = new UserProject(_feed, "Incremental", SeedSource);
+            var first = app.Build();
+            Assert.Contains("NonBlocking: wove 3 async method(s) in Incremental.dll", first.StdOut);
+            var stamp = File.GetLastWriteTimeUtc(app.OutputAssembly);
+            byte[] bytes = File.ReadAllBytes(app.OutputAssembly);
+
+            var second = app.Build();
+            Assert.DoesNotContain("NonBlocking: wove", second.StdOut);
+            Assert.Contains("Skipping target \"NonBlockingWeave\"", second.StdOut);
+            Assert.Equal(stamp, File.GetLastWriteTimeUtc(app.OutputAssembly));
+            Assert.Equal(bytes, File.ReadAllBytes(app.OutputAssembly));
+
+            File.AppendAllText(app.ProgramFile, "\n// a change\n");
+            var third = app.Build();
+            Assert.Contains("NonBlocking: wove 3 async method(s)", third.StdOut);
+            Assert.Equal(2, RunWithJsonOutput(app).Count);
+        }
+
+        [Fact]
+        public void Threshold_property_is_baked_in_and_the_environment_overrides_it()
+        {
+            var app = new UserProject(_feed, "Threshold", SeedSource);
+            app.Build("NonBlockingThresholdMs=5000");
+            Assert.Empty(RunWithJsonOutput(app));
+            var overridden = RunWithJsonOutput(app, new Dictionary<string, string?> { ["NONBLOCKING_THRESHOLD_MS"] = "100" });
+            Assert.Equal(2, overridden.Count);
+            Assert.All(overridden, r => Assert.Equal(100, r.GetProperty("thresholdMs").GetInt64()));
+
+            // Changing only the property must re-weave, although no source changed.
+            var rebuilt = app.Build("NonBlockingThresholdMs=100");
+            Assert.Contains("NonBlocking: wove", rebuilt.StdOut);
+            Assert.Equal(2, RunWithJsonOutput(app).Count);
+        }
+
+        [Fact]
+        public void NonBlockingEnabled_false_builds_an_unwoven_assembly()
+        {
+            var app = new UserProject(_feed, "Disabled", SeedSource, "<NonBlockingEnabled>false</NonBlockingEnabled>");
+            var build = app.Build();
+            Assert.DoesNotContain("NonBlocking: wove", build.StdOut);
+            using (var module = ModuleDefinition.ReadModule(app.OutputAssembly))
+                Assert.Null(module.GetType("<NonBlocking>Sites"));
+            Assert.Empty(RunWithJsonOutput(app));
+        }
+
+        [Fact]
+        public void Strong_named_project_is_woven_and_re_signed()
+        {
+            string key = Path.Combine(TestPaths.NewTempDirectory("key"), "key.snk");
+            File.Copy(TestPaths.Source("TestAssemblies/TestKey.snk"), key);
+            var app = new UserProject(_feed, "Signed", SeedSource,
+                $"<SignAssembly>true</SignAssembly><AssemblyOriginatorKeyFile>{key}</AssemblyOriginatorKeyFile>");
+            var build = app.Build();
+            Assert.Contains("NonBlocking: wove", build.StdOut);
+            Assert.True(StrongNameVerifier.HasValidSignature(app.OutputAssembly), "signature of the woven output does not verify");
+            Assert.Equal(2, RunWithJsonOutput(app).Count);
+        }
+
+        private static List<JsonElement> RunWithJsonOutput(UserProject app, IDictionary<string, string?>? env = null)
+        {
+            string output = Path.Combine(app.Directory, "report-" + Guid.NewGuid().ToString("N") + ".jsonl");
+            var environment = new Dictionary<string, string?>(env ?? new Dictionary<string, string?>()) { ["NONBLOCKING_OUTPUT"] = output };
+            var run = app.Run(environment);
+            Assert.Contains("SeedDemo: done", run.StdOut);
+            Assert.DoesNotContain("[NonBlocking]", run.StdErr); // JSON mode writes nothing else
+            if (!File.Exists(output)) return new List<JsonElement>();
+            return File.ReadAllLines(output).Where(l => l.Length > 0).Select(l => JsonDocument.Parse(l).RootElement.Clone()).ToList();
+        }
+
+        private static int LineOf(string text, string? afterLineContaining = null)
+        {
+            var lines = SeedSource.Split('\n');
+            int from = afterLineContaining == null ? 0 : Array.FindIndex(lines, l => l.Contains(afterLineContaining));
+            int index = Array.FindIndex(lines, from, l => l.Contains(text));
+            Assert.True(index >= 0, $"'{text}' not in SeedDemo/Program.cs");
+            return index + 1;
+        }
+    }
+}

@@ -1,0 +1,92 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using Xunit;
+
+namespace NonBlocking.Tests.Support
+{
+    /// <summary>
+    /// Packs NonBlocking.Runtime and NonBlocking.Weaver once per test run, with a version of their own, into a
+    /// local folder feed; user projects made by <see cref="UserProject"/> restore from it alone, into a private
+    /// package cache, so no earlier build of the packages can be picked up by mistake.
+    /// </summary>
+    public sealed class PackageFeed : IDisposable
+    {
+        public PackageFeed()
+        {
+            Root = TestPaths.NewTempDirectory("feed");
+            Feed = Path.Combine(Root, "packages");
+            Cache = Path.Combine(Root, "cache");
+            Version = "0.1.0-test." + DateTime.UtcNow.ToString("yyyyMMddHHmmss");
+            foreach (var project in new[] { "Runtime/NonBlocking.Runtime.csproj", "Weaver/Tasks/NonBlocking.Weaver.Tasks.csproj" })
+            {
+                var r = ProcessRunner.Run("dotnet", new[] { "pack", TestPaths.Source(project), "-c", "Release", "-o", Feed, "-nologo",
+                    "-p:NonBlockingVersion=" + Version }, TestPaths.RepoRoot);
+                Assert.True(r.ExitCode == 0, "pack failed: " + r);
+            }
+            Assert.True(File.Exists(Path.Combine(Feed, $"NonBlocking.Weaver.{Version}.nupkg")), "NonBlocking.Weaver package missing");
+        }
+
+        public string Root { get; }
+        public string Feed { get; }
+        public string Cache { get; }
+        public string Version { get; }
+
+        public void Dispose()
+        {
+            try { Directory.Delete(Root, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        }
+    }
+
+    /// <summary>A throw-away project that consumes the packed package exactly as a user would.</summary>
+    internal sealed class UserProject
+    {
+        private readonly PackageFeed _feed;
+
+        public UserProject(PackageFeed feed, string name, string programSource, string extraProperties = "")
+        {
+            _feed = feed;
+            Name = name;
+            Directory = TestPaths.NewTempDirectory("user-" + name);
+            File.WriteAllText(Path.Combine(Directory, "nuget.config"), $@"<?xml version=""1.0"" encoding=""utf-8""?>
+<configuration>
+  <config><add key=""globalPackagesFolder"" value=""{feed.Cache}"" /></config>
+  <packageSources><clear /><add key=""local"" value=""{feed.Feed}"" /></packageSources>
+</configuration>");
+            File.WriteAllText(ProjectFile, $@"<Project Sdk=""Microsoft.NET.Sdk"">
+  <PropertyGroup>
+    <OutputType>Exe</OutputType>
+    <TargetFramework>net10.0</TargetFramework>
+    <NoWarn>$(NoWarn);CS1998</NoWarn>
+    {extraProperties}
+  </PropertyGroup>
+  <ItemGroup>
+    <PackageReference Include=""NonBlocking.Weaver"" Version=""{feed.Version}"" />
+  </ItemGroup>
+</Project>");
+            File.WriteAllText(ProgramFile, programSource);
+        }
+
+        public string Name { get; }
+        public string Directory { get; }
+        public string ProjectFile => Path.Combine(Directory, Name + ".csproj");
+        public string ProgramFile => Path.Combine(Directory, "Program.cs");
+        public string OutputAssembly => Path.Combine(Directory, "bin", "Release", "net10.0", Name + ".dll");
+
+        public ProcessRunner.Result Build(params string[] properties)
+        {
+            var args = new List<string> { "build", ProjectFile, "-c", "Release", "-v:n", "-nologo" };
+            foreach (var p in properties) args.Add("-p:" + p);
+            var r = ProcessRunner.Run("dotnet", args, Directory);
+            Assert.True(r.ExitCode == 0, "build failed: " + r);
+            return r;
+        }
+
+        public ProcessRunner.Result Run(IDictionary<string, string?>? environment = null)
+        {
+            var r = ProcessRunner.Run("dotnet", new[] { OutputAssembly }, Directory, environment, TimeSpan.FromMinutes(2));
+            Assert.True(r.ExitCode == 0, "app failed: " + r);
+            return r;
+        }
+    }
+}
