@@ -29,9 +29,10 @@ namespace NonBlocking.Weaver.Write
                 if (input.Symbols != SymbolForm.None)
                 {
                     parameters.WriteSymbols = true;
-                    parameters.SymbolStream = pdb;
+                    // An embedded PDB goes inside the assembly; the stream only steers Cecil to the stream overload.
+                    parameters.SymbolStream = pdb ?? new MemoryStream();
                     parameters.SymbolWriterProvider = input.Symbols == SymbolForm.Embedded
-                        ? new EmbeddedPortablePdbWriterProvider()
+                        ? new EmbeddedPdbToStream()
                         : (ISymbolWriterProvider)new PortablePdbWriterProvider();
                 }
                 if (key != null) parameters.StrongNameKeyBlob = key;
