@@ -4,7 +4,8 @@ namespace NonBlocking.Report
     internal sealed class RateLimiter
     {
         private readonly int _perSecond;
-        private long _windowStartMs = long.MinValue;
+        private long _windowStartMs;
+        private bool _started;
         private int _inWindow;
         private long _dropped;
 
@@ -13,8 +14,9 @@ namespace NonBlocking.Report
         /// <summary>Not thread-safe: the caller holds a lock. Returns the dropped count to announce, or -1 to drop.</summary>
         public long TryAdmit(long nowMs)
         {
-            if (nowMs - _windowStartMs >= 1000)
+            if (!_started || nowMs - _windowStartMs >= 1000)
             {
+                _started = true;
                 _windowStartMs = nowMs;
                 _inWindow = 0;
             }

@@ -71,6 +71,12 @@ namespace AsyncShapes
             throw new InvalidOperationException("marked"); // @throw-line
         }
 
+        /// <summary>One segment that completes synchronously on the caller's thread.</summary>
+        public static async Task SleepOnly(int ms)
+        {
+            if (ms > 0) Thread.Sleep(ms);
+        }
+
         public static async Task<int> GenericBlocking<T>(T value, int ms)
         {
             await Task.Yield();

@@ -51,6 +51,14 @@ namespace NonBlocking.Weaver
                 OutputWriter.Write(input, options.OutputPath ?? options.AssemblyPath, options.StrongNameKeyFile, options.DelaySign);
                 return new WeaveResult(WeaveOutcome.Woven, toWeave.Count, optedOut, diagnostics);
             }
+            catch (Mono.Cecil.AssemblyResolutionException e)
+            {
+                diagnostics.Add(new Diagnostic(DiagnosticCodes.UnresolvedReference, DiagnosticSeverity.Error,
+                    $"{options.AssemblyPath}: needs {e.AssemblyReference.FullName} to be rewritten, and it was not found among the references. " +
+                    "Pass the folder that holds it as a reference (the build task passes @(ReferencePath)). Nothing was written.",
+                    options.AssemblyPath));
+                return new WeaveResult(WeaveOutcome.Failed, 0, 0, diagnostics);
+            }
             catch (WeaveException e)
             {
                 diagnostics.Add(new Diagnostic(e.Code, DiagnosticSeverity.Error, e.Message, options.AssemblyPath));

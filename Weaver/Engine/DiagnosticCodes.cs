@@ -17,6 +17,8 @@ namespace NonBlocking.Weaver
         public const string KeyUnreadable = "NB9006";
         /// <summary>A method could not be instrumented.</summary>
         public const string MethodFailed = "NB9007";
+        /// <summary>A referenced assembly needed to rewrite the input could not be found.</summary>
+        public const string UnresolvedReference = "NB9008";
         /// <summary>No symbols: woven without file and line information.</summary>
         public const string NoSymbols = "NB9100";
     }

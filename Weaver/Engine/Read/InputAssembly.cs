@@ -48,7 +48,7 @@ namespace NonBlocking.Weaver.Read
             {
                 resolver.Dispose();
                 throw new WeaveException(DiagnosticCodes.NotAnAssembly,
-                    $"{path}: not a valid .NET assembly ({e.Message}). Weave only managed assemblies produced by a .NET compiler; rebuild if the file is damaged.", e);
+                    $"{path}: not a valid .NET assembly ({e.Message}). Only managed assemblies can be woven (not native DLLs or other files); if this one was built by a .NET compiler it is damaged or truncated, so rebuild it.", e);
             }
 
             if (module.Assembly?.CustomAttributes.Any(a => a.AttributeType.FullName == "System.Runtime.CompilerServices.ReferenceAssemblyAttribute") == true)
