@@ -82,3 +82,29 @@ namespace NonBlocking.Corpus.Tests
         }
     }
 }
+
+namespace NonBlocking.Corpus.Tests
+{
+    public class CorpusDeterminismTests
+    {
+        [Theory]
+        [InlineData("Npgsql.dll")]
+        [InlineData("MongoDB.Driver.dll")]
+        public void Real_library_weaves_to_identical_bytes_and_a_second_weave_changes_nothing(string library)
+        {
+            var references = Directory.GetFiles(CorpusPaths.Bin, "*.dll").ToList();
+            string a = Path.Combine(CorpusPaths.NewTempDirectory("det-a"), library);
+            string b = Path.Combine(CorpusPaths.NewTempDirectory("det-b"), library);
+            File.Copy(Path.Combine(CorpusPaths.Bin, library), a);
+            File.Copy(Path.Combine(CorpusPaths.Bin, library), b);
+
+            Assert.Equal(WeaveOutcome.Woven, CorpusPaths.WeaveInPlace(a, references).Outcome);
+            Assert.Equal(WeaveOutcome.Woven, CorpusPaths.WeaveInPlace(b, references).Outcome);
+            byte[] once = File.ReadAllBytes(a);
+            Assert.Equal(once, File.ReadAllBytes(b));
+
+            Assert.Equal(WeaveOutcome.AlreadyWoven, CorpusPaths.WeaveInPlace(a, references).Outcome);
+            Assert.Equal(once, File.ReadAllBytes(a));
+        }
+    }
+}

@@ -133,6 +133,28 @@ namespace NonBlocking.Tests
             Assert.Equal(2, RunWithJsonOutput(app).Count);
         }
 
+        [Fact]
+        public void A_weaving_error_fails_the_build_with_its_code_and_leaves_the_assembly_unwoven()
+        {
+            // Hide NonBlocking.Runtime from the weaver (the compiler does not need it for this program).
+            var app = new UserProject(_feed, "Broken", SeedSource);
+            File.WriteAllText(Path.Combine(app.Directory, "Directory.Build.targets"), @"<Project>
+  <Target Name=""HideRuntime"" AfterTargets=""ResolveAssemblyReferences"">
+    <ItemGroup><ReferencePath Remove=""@(ReferencePath)"" Condition=""'%(Filename)' == 'NonBlocking.Runtime'"" /></ItemGroup>
+  </Target>
+</Project>");
+            var build = ProcessRunner.Run("dotnet", new[] { "build", app.ProjectFile, "-c", "Release", "-nologo" }, app.Directory);
+
+            Assert.NotEqual(0, build.ExitCode);
+            Assert.Contains("error NB9004", build.StdOut);
+            Assert.Contains("NonBlocking.Runtime.dll not found", build.StdOut);
+            Assert.Contains("Broken.dll", build.StdOut);
+            string intermediate = Path.Combine(app.Directory, "obj", "Release", "net10.0", "Broken.dll");
+            using (var module = ModuleDefinition.ReadModule(intermediate))
+                Assert.Null(module.GetType("<NonBlocking>Sites"));
+            Assert.False(File.Exists(app.OutputAssembly), "a failed weave must not reach bin/");
+        }
+
         private static List<JsonElement> RunWithJsonOutput(UserProject app, IDictionary<string, string?>? env = null)
         {
             string output = Path.Combine(app.Directory, "report-" + Guid.NewGuid().ToString("N") + ".jsonl");
