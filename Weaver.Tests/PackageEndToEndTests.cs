@@ -77,7 +77,7 @@ namespace NonBlocking.Tests
         {
             var app = new UserProject(_feed, "Incremental", SeedSource);
             var first = app.Build();
-            Assert.Contains("NonBlocking: wove 3 async method(s) in Incremental.dll", first.StdOut);
+            Assert.Contains("NonBlocking: wove 3 async method(s) and 3 blocking call(s) in Incremental.dll", first.StdOut);
             var stamp = File.GetLastWriteTimeUtc(app.OutputAssembly);
             byte[] bytes = File.ReadAllBytes(app.OutputAssembly);
 
@@ -89,7 +89,7 @@ namespace NonBlocking.Tests
 
             File.AppendAllText(app.ProgramFile, "\n// a change\n");
             var third = app.Build();
-            Assert.Contains("NonBlocking: wove 3 async method(s)", third.StdOut);
+            Assert.Contains("NonBlocking: wove 3 async method(s) and 3 blocking call(s)", third.StdOut);
             Assert.Equal(2, RunWithJsonOutput(app).Count);
         }
 

@@ -10,6 +10,7 @@ namespace NonBlocking.Config
         public const string OutputVariable = "NONBLOCKING_OUTPUT";
         public const string DisabledVariable = "NONBLOCKING_DISABLED";
         public const string RateVariable = "NONBLOCKING_MAX_REPORTS_PER_SECOND";
+        public const string ThreadPoolVariable = "NONBLOCKING_REPORT_THREADPOOL";
 
         public static readonly RuntimeSettings Current = FromEnvironment();
 
@@ -17,6 +18,7 @@ namespace NonBlocking.Config
         public string? OutputPath { get; private set; }
         public bool Disabled { get; private set; }
         public int MaxReportsPerSecond { get; private set; } = 20;
+        public bool? ReportThreadPool { get; private set; }
 
         private static RuntimeSettings FromEnvironment()
         {
@@ -27,8 +29,8 @@ namespace NonBlocking.Config
                     s.ThresholdMs = t;
                 var output = Environment.GetEnvironmentVariable(OutputVariable);
                 if (!string.IsNullOrWhiteSpace(output)) s.OutputPath = output;
-                var disabled = Environment.GetEnvironmentVariable(DisabledVariable);
-                s.Disabled = disabled == "1" || string.Equals(disabled, "true", StringComparison.OrdinalIgnoreCase);
+                s.Disabled = Flag(Environment.GetEnvironmentVariable(DisabledVariable)) == true;
+                s.ReportThreadPool = Flag(Environment.GetEnvironmentVariable(ThreadPoolVariable));
                 if (int.TryParse(Environment.GetEnvironmentVariable(RateVariable), NumberStyles.Integer, CultureInfo.InvariantCulture, out int r) && r > 0)
                     s.MaxReportsPerSecond = r;
             }
@@ -37,6 +39,12 @@ namespace NonBlocking.Config
                 // No access to the environment: keep the defaults baked into the assembly.
             }
             return s;
+        }
+
+        private static bool? Flag(string? value)
+        {
+            if (string.IsNullOrWhiteSpace(value)) return null;
+            return value == "1" || string.Equals(value, "true", StringComparison.OrdinalIgnoreCase);
         }
     }
 }

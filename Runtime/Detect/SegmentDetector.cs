@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using NonBlocking.Instrumentation;
 using NonBlocking.Report;
@@ -16,6 +18,7 @@ namespace NonBlocking.Detect
                 var log = SegmentLog.ForCurrentThread();
                 long nested = log.PopNestedSince(start);
                 log.Push(start, elapsed);
+                var calls = log.TakeCallsSince(start);
                 long self = Math.Max(0, elapsed - nested);
                 if (self < threshold) return; // its time is already reported by the segments nested in it
 
@@ -24,7 +27,7 @@ namespace NonBlocking.Detect
 
                 var thread = Thread.CurrentThread;
                 var report = new SegmentReport(site.Module.AssemblyName, site.Method, elapsed, self, threshold,
-                    site.LocateEntry(entryState), site.LocateExit(exitState),
+                    site.LocateEntry(entryState), site.LocateExit(exitState), ToReport(calls),
                     thread.ManagedThreadId, thread.IsThreadPoolThread, DateTime.UtcNow, suppressed);
                 ReportPublisher.Publish(report);
             }
@@ -33,5 +36,8 @@ namespace NonBlocking.Detect
                 // Never let diagnostics change the behaviour of the code being diagnosed.
             }
         }
+
+        private static IReadOnlyList<BlockingCall> ToReport(List<(long Duration, BlockingSite Site)> calls) =>
+            calls.OrderByDescending(c => c.Duration).Select(c => BlockingCallDetector.Describe(c.Site, c.Duration)).ToList();
     }
 }

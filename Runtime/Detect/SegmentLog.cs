@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using NonBlocking.Instrumentation;
 
 namespace NonBlocking.Detect
 {
@@ -6,16 +8,24 @@ namespace NonBlocking.Detect
     /// Per-thread record of recent segments that crossed the threshold, kept only on the cold path.
     /// On one thread segments nest like calls, so a segment's nested slow segments are exactly the entries
     /// pushed since it started; popping them gives self time without any bookkeeping on the fast path.
+    /// Long blocking calls are logged the same way, and claimed by the innermost slow segment that contains them.
+    /// A call that no segment claims (offloaded work, or a segment too short to matter) simply ages out.
     /// </summary>
     internal sealed class SegmentLog
     {
         private const int Capacity = 64;
+        private const int CallCapacity = 32;
 
         [ThreadStatic] private static SegmentLog? _current;
 
         private readonly long[] _starts = new long[Capacity];
         private readonly long[] _durations = new long[Capacity];
         private int _count;
+
+        private readonly long[] _callStarts = new long[CallCapacity];
+        private readonly long[] _callDurations = new long[CallCapacity];
+        private readonly BlockingSite?[] _callSites = new BlockingSite?[CallCapacity];
+        private int _callCount;
 
         public static SegmentLog ForCurrentThread() => _current ??= new SegmentLog();
 
@@ -44,6 +54,42 @@ namespace NonBlocking.Detect
             _starts[_count] = start;
             _durations[_count] = duration;
             _count++;
+        }
+    
+        public void PushCall(long start, long duration, BlockingSite site)
+        {
+            if (_callCount == CallCapacity)
+            {
+                Array.Copy(_callStarts, 1, _callStarts, 0, CallCapacity - 1);
+                Array.Copy(_callDurations, 1, _callDurations, 0, CallCapacity - 1);
+                Array.Copy(_callSites, 1, _callSites, 0, CallCapacity - 1);
+                _callCount--;
+            }
+            _callStarts[_callCount] = start;
+            _callDurations[_callCount] = duration;
+            _callSites[_callCount] = site;
+            _callCount++;
+        }
+
+        /// <summary>Removes and returns the calls that started at or after <paramref name="start"/>.</summary>
+        public List<(long Duration, BlockingSite Site)> TakeCallsSince(long start)
+        {
+            var taken = new List<(long, BlockingSite)>();
+            int kept = 0;
+            for (int i = 0; i < _callCount; i++)
+            {
+                if (_callStarts[i] >= start) taken.Add((_callDurations[i], _callSites[i]!));
+                else
+                {
+                    _callStarts[kept] = _callStarts[i];
+                    _callDurations[kept] = _callDurations[i];
+                    _callSites[kept] = _callSites[i];
+                    kept++;
+                }
+            }
+            for (int i = kept; i < _callCount; i++) _callSites[i] = null;
+            _callCount = kept;
+            return taken;
         }
     }
 }

@@ -28,5 +28,20 @@ namespace NonBlocking.Instrumentation
             if (elapsed >= site.Module.ThresholdMs)
                 SegmentDetector.OnSlowSegment(start, elapsed, site, entryState, exitState);
         }
+
+        /// <summary>Before a call to a catalogued blocking API: returns the current coarse time.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static long BlockingStart() => CoarseClock.NowMs;
+
+        /// <summary>After the call returned. Long calls are logged (cold path) for the segment that ran them.</summary>
+        /// <param name="start">What <see cref="BlockingStart"/> returned.</param>
+        /// <param name="site">The call site's static description.</param>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static void BlockingEnd(long start, BlockingSite site)
+        {
+            long elapsed = CoarseClock.NowMs - start;
+            if (elapsed >= site.Module.BlockingCallMinMs)
+                BlockingCallDetector.OnSlowCall(start, elapsed, site);
+        }
     }
 }

@@ -8,10 +8,13 @@ namespace NonBlocking.Instrumentation
     [EditorBrowsable(EditorBrowsableState.Never)]
     public sealed class WovenModule
     {
-        private WovenModule(string assemblyName, long thresholdMs)
+        private WovenModule(string assemblyName, long thresholdMs, bool reportThreadPool)
         {
             AssemblyName = assemblyName;
             ThresholdMs = thresholdMs;
+            // Calls shorter than a tenth of the threshold cannot explain a slow segment on their own.
+            BlockingCallMinMs = Math.Max(1, thresholdMs / 10);
+            ReportThreadPool = reportThreadPool;
         }
 
         /// <summary>Name of the woven assembly.</summary>
@@ -20,15 +23,22 @@ namespace NonBlocking.Instrumentation
         /// <summary>Segments at least this long are examined; read on the fast path.</summary>
         public readonly long ThresholdMs;
 
+        /// <summary>Blocking calls at least this long are logged for attribution; read on the fast path.</summary>
+        public readonly long BlockingCallMinMs;
+
+        /// <summary>Also report long blocking calls on thread-pool threads outside any async segment.</summary>
+        public bool ReportThreadPool { get; }
+
         /// <summary>Called once per woven assembly, from its generated site table.</summary>
         /// <param name="assemblyName">The woven assembly's simple name.</param>
         /// <param name="bakedThresholdMs">The threshold set at build time (MSBuild <c>NonBlockingThresholdMs</c>).</param>
-        public static WovenModule Register(string assemblyName, int bakedThresholdMs)
+        /// <param name="bakedReportThreadPool">MSBuild <c>NonBlockingReportThreadPool</c>.</param>
+        public static WovenModule Register(string assemblyName, int bakedThresholdMs, bool bakedReportThreadPool)
         {
             var settings = RuntimeSettings.Current;
             long threshold = settings.Disabled ? long.MaxValue / 2 : settings.ThresholdMs ?? Math.Max(1, bakedThresholdMs);
             if (!settings.Disabled) CoarseClock.FitTo(threshold);
-            return new WovenModule(assemblyName, threshold);
+            return new WovenModule(assemblyName, threshold, settings.ReportThreadPool ?? bakedReportThreadPool);
         }
     }
 }

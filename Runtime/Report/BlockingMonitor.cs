@@ -11,11 +11,22 @@ namespace NonBlocking.Report
         /// </summary>
         public static event Action<SegmentReport>? SegmentReported;
 
-        internal static void Raise(SegmentReport report)
+        /// <summary>
+        /// Raised for blocking calls reported on their own (thread-pool mode), on the blocked thread.
+        /// Same rules as <see cref="SegmentReported"/>.
+        /// </summary>
+        public static event Action<BlockingCallReport>? BlockingCallReported;
+
+        internal static void Raise(NonBlockingReport report)
         {
-            var handlers = SegmentReported;
+            if (report is SegmentReport segment) Invoke(SegmentReported, segment);
+            else if (report is BlockingCallReport call) Invoke(BlockingCallReported, call);
+        }
+
+        private static void Invoke<T>(Action<T>? handlers, T report)
+        {
             if (handlers == null) return;
-            foreach (Action<SegmentReport> handler in handlers.GetInvocationList())
+            foreach (Action<T> handler in handlers.GetInvocationList())
             {
                 try { handler(report); }
                 catch { /* a subscriber's bug must not break the app being observed */ }

@@ -6,18 +6,35 @@ namespace NonBlocking.Report
     /// <summary>The two on-the-wire forms of a report: human text and one JSON object per line.</summary>
     internal static class ReportFormatter
     {
-        public static string ToText(SegmentReport r)
+        public static string ToText(NonBlockingReport report)
         {
             var sb = new StringBuilder();
-            if (r.SuppressedBefore > 0)
-                sb.Append("[NonBlocking] ").Append(r.SuppressedBefore).Append(" more like this suppressed by the rate limit").AppendLine();
+            if (report.SuppressedBefore > 0)
+                sb.Append("[NonBlocking] ").Append(report.SuppressedBefore).Append(" more like this suppressed by the rate limit").AppendLine();
+            if (report is BlockingCallReport c)
+            {
+                sb.Append("[NonBlocking] thread-pool thread ").Append(c.ThreadId).Append(" blocked for ").Append(c.Call.DurationMs)
+                  .Append(" ms outside any async segment (threshold ").Append(c.ThresholdMs).Append(" ms)").AppendLine();
+                CallText(sb, c.Call);
+                return sb.ToString();
+            }
+            var r = (SegmentReport)report;
             sb.Append("[NonBlocking] ").Append(r.Method)
               .Append(" blocked thread ").Append(r.ThreadId).Append(r.IsThreadPoolThread ? " (thread pool)" : "")
               .Append(" for ").Append(r.DurationMs).Append(" ms (self ").Append(r.SelfMs)
               .Append(" ms, threshold ").Append(r.ThresholdMs).Append(" ms)").AppendLine();
             sb.Append("    from ").Append(Describe(r.From)).AppendLine();
             sb.Append("    to   ").Append(Describe(r.To)).AppendLine();
+            foreach (var call in r.BlockingCalls) CallText(sb, call);
             return sb.ToString();
+        }
+
+        private static void CallText(StringBuilder sb, BlockingCall call)
+        {
+            sb.Append("    blocked in ").Append(call.Api).Append(" for ").Append(call.DurationMs).Append(" ms, called by ").Append(call.Caller);
+            if (call.File != null) sb.Append(" at ").Append(call.File).Append(':').Append(call.Line.ToString(CultureInfo.InvariantCulture));
+            sb.AppendLine();
+            if (call.Alternative.Length > 0) sb.Append("        instead: ").Append(call.Alternative).AppendLine();
         }
 
         private static string Describe(SourceLocation l)
@@ -32,9 +49,21 @@ namespace NonBlocking.Report
             return l.File == null ? what + " (no line info)" : what.PadRight(13) + l.File + ":" + l.Line.ToString(CultureInfo.InvariantCulture);
         }
 
-        public static string ToJson(SegmentReport r)
+        public static string ToJson(NonBlockingReport report)
         {
             var sb = new StringBuilder(256);
+            if (report is BlockingCallReport c)
+            {
+                sb.Append("{\"kind\":\"blocking\",\"time\":");
+                Str(sb, c.TimeUtc.ToString("o", CultureInfo.InvariantCulture));
+                sb.Append(",\"assembly\":"); Str(sb, c.Assembly);
+                sb.Append(",\"thresholdMs\":").Append(c.ThresholdMs.ToString(CultureInfo.InvariantCulture));
+                sb.Append(",\"call\":"); CallJson(sb, c.Call);
+                Thread(sb, c);
+                sb.Append('}');
+                return sb.ToString();
+            }
+            var r = (SegmentReport)report;
             sb.Append("{\"kind\":\"segment\",\"time\":");
             Str(sb, r.TimeUtc.ToString("o", CultureInfo.InvariantCulture));
             sb.Append(",\"assembly\":"); Str(sb, r.Assembly);
@@ -44,11 +73,35 @@ namespace NonBlocking.Report
             sb.Append(",\"thresholdMs\":").Append(r.ThresholdMs.ToString(CultureInfo.InvariantCulture));
             sb.Append(",\"from\":"); Location(sb, r.From);
             sb.Append(",\"to\":"); Location(sb, r.To);
+            sb.Append(",\"blocking\":[");
+            for (int i = 0; i < r.BlockingCalls.Count; i++)
+            {
+                if (i > 0) sb.Append(',');
+                CallJson(sb, r.BlockingCalls[i]);
+            }
+            sb.Append(']');
+            Thread(sb, r);
+            sb.Append('}');
+            return sb.ToString();
+        }
+
+        private static void Thread(StringBuilder sb, NonBlockingReport r)
+        {
             sb.Append(",\"thread\":{\"id\":").Append(r.ThreadId.ToString(CultureInfo.InvariantCulture))
               .Append(",\"isThreadPool\":").Append(r.IsThreadPoolThread ? "true" : "false").Append('}');
             sb.Append(",\"suppressed\":").Append(r.SuppressedBefore.ToString(CultureInfo.InvariantCulture));
+        }
+
+        private static void CallJson(StringBuilder sb, BlockingCall call)
+        {
+            sb.Append("{\"api\":"); Str(sb, call.Api);
+            sb.Append(",\"caller\":"); Str(sb, call.Caller);
+            sb.Append(",\"file\":");
+            if (call.File == null) sb.Append("null"); else Str(sb, call.File);
+            sb.Append(",\"line\":").Append(call.Line.ToString(CultureInfo.InvariantCulture));
+            sb.Append(",\"durationMs\":").Append(call.DurationMs.ToString(CultureInfo.InvariantCulture));
+            sb.Append(",\"alternative\":"); Str(sb, call.Alternative);
             sb.Append('}');
-            return sb.ToString();
         }
 
         private static void Location(StringBuilder sb, SourceLocation l)

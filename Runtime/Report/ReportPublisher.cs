@@ -16,7 +16,7 @@ namespace NonBlocking.Report
             lock (Gate) return Limiter.TryAdmit(nowMs);
         }
 
-        public static void Publish(SegmentReport report)
+        public static void Publish(NonBlockingReport report)
         {
             lock (Gate)
             {

@@ -6,13 +6,13 @@ namespace NonBlocking.Report
 {
     internal interface IReportSink
     {
-        void Write(SegmentReport report);
+        void Write(NonBlockingReport report);
     }
 
     /// <summary>Default output: readable text on standard error.</summary>
     internal sealed class StderrTextSink : IReportSink
     {
-        public void Write(SegmentReport report) => Console.Error.Write(ReportFormatter.ToText(report));
+        public void Write(NonBlockingReport report) => Console.Error.Write(ReportFormatter.ToText(report));
     }
 
     /// <summary><c>NONBLOCKING_OUTPUT=path</c>: one JSON object per line, appended, flushed per report.</summary>
@@ -22,7 +22,7 @@ namespace NonBlocking.Report
 
         public JsonLinesFileSink(string path) { _path = path; }
 
-        public void Write(SegmentReport report)
+        public void Write(NonBlockingReport report)
         {
             // Open per report: reports are rare (rate-limited), and this lets several processes share one file
             // and a reader see each line as soon as it is written.

@@ -1,31 +1,27 @@
 using System;
+using System.Collections.Generic;
 
 namespace NonBlocking.Report
 {
     /// <summary>An async segment that held its thread longer than the threshold.</summary>
-    public sealed class SegmentReport
+    public sealed class SegmentReport : NonBlockingReport
     {
         internal SegmentReport(string assembly, string method, long durationMs, long selfMs, long thresholdMs,
-            SourceLocation from, SourceLocation to, int threadId, bool isThreadPool, DateTime timeUtc, long suppressedBefore)
+            SourceLocation from, SourceLocation to, IReadOnlyList<BlockingCall> blockingCalls,
+            int threadId, bool isThreadPool, DateTime timeUtc, long suppressedBefore)
+            : base(assembly, threadId, isThreadPool, timeUtc, suppressedBefore)
         {
-            Assembly = assembly;
             Method = method;
             DurationMs = durationMs;
             SelfMs = selfMs;
             ThresholdMs = thresholdMs;
             From = from;
             To = to;
-            ThreadId = threadId;
-            IsThreadPoolThread = isThreadPool;
-            TimeUtc = timeUtc;
-            SuppressedBefore = suppressedBefore;
+            BlockingCalls = blockingCalls;
         }
 
-        /// <summary>Always <c>segment</c> for this type; the JSON <c>kind</c> field.</summary>
-        public string Kind => "segment";
-
-        /// <summary>Simple name of the woven assembly.</summary>
-        public string Assembly { get; }
+        /// <inheritdoc />
+        public override string Kind => "segment";
 
         /// <summary>The async method as written, e.g. <c>App.Program.Main(string[])</c>.</summary>
         public string Method { get; }
@@ -45,19 +41,7 @@ namespace NonBlocking.Report
         /// <summary>Where it ended: the await it suspended at, or method end.</summary>
         public SourceLocation To { get; }
 
-        /// <summary>Managed id of the thread that was held.</summary>
-        public int ThreadId { get; }
-
-        /// <summary>Whether that thread belongs to the thread pool.</summary>
-        public bool IsThreadPoolThread { get; }
-
-        /// <summary>When the segment ended.</summary>
-        public DateTime TimeUtc { get; }
-
-        /// <summary>How many reports the rate limit dropped since the previous one that was published.</summary>
-        public long SuppressedBefore { get; }
-
-        /// <inheritdoc />
-        public override string ToString() => ReportFormatter.ToText(this);
+        /// <summary>Known blocking calls that ran in this segment (not in segments nested in it), longest first.</summary>
+        public IReadOnlyList<BlockingCall> BlockingCalls { get; }
     }
 }

@@ -1,7 +1,10 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using Mono.Cecil;
+using Mono.Cecil.Cil;
 using NonBlocking.Weaver.Analyse;
+using NonBlocking.Weaver.Catalog;
 using NonBlocking.Weaver.Find;
 using NonBlocking.Weaver.Instrument;
 using NonBlocking.Weaver.Read;
@@ -24,34 +27,51 @@ namespace NonBlocking.Weaver
                     return new WeaveResult(WeaveOutcome.AlreadyWoven, 0, 0, diagnostics);
 
                 var machines = AsyncMachineFinder.Find(module);
-                var toWeave = machines.Where(m => !OptOut.Applies(m)).ToList();
+                var toWeave = machines.Where(m => !OptOut.Applies(m.MoveNext, m.Kickoff)).ToList();
                 int optedOut = machines.Count - toWeave.Count;
-                if (toWeave.Count == 0)
+
+                var owners = new MethodOwners();
+                // The compiler's entry point for `async Main` blocks on Main's task by design; leave it alone.
+                var synthesizedEntry = module.EntryPoint != null && DisplayName.IsCompilerGenerated(module.EntryPoint.Name) ? module.EntryPoint : null;
+                var methods = module.GetTypes().SelectMany(t => t.Methods)
+                    .Where(m => m.HasBody && m != synthesizedEntry && !OptOut.Applies(m, owners.OwnerOf(m))).ToList();
+                var calls = BlockingCallFinder.Find(methods, BlockingCatalog.Load(options.BlockingApis));
+                if (toWeave.Count == 0 && calls.Count == 0)
                     return new WeaveResult(WeaveOutcome.NothingToWeave, 0, optedOut, diagnostics);
 
                 var runtime = RuntimeImports.Load(module, options.RuntimeAssemblyPath);
-                var sites = new SiteTable(module, runtime, options.ThresholdMs);
+                var sites = new SiteTable(module, runtime, options.ThresholdMs, options.ReportThreadPool);
+                foreach (var group in calls.GroupBy(c => c.Method))
+                {
+                    var method = group.Key;
+                    string caller = owners.DisplayNameOf(method);
+                    Guard(options, caller, method, () =>
+                    {
+                        var probes = new List<(Instruction, FieldReference)>();
+                        foreach (var call in group)
+                        {
+                            var statement = Il.StatementOf(method, call.Call);
+                            probes.Add((call.Call, sites.AddBlocking(DisplayName.OfCall(call.Target), caller,
+                                statement?.Document?.Url, statement?.StartLine ?? 0, call.Api.Alternative)));
+                        }
+                        BlockingProbe.Apply(method, probes, runtime);
+                    });
+                }
                 foreach (var machine in toWeave)
                 {
                     string name = DisplayName.Of(machine.Kickoff, machine.Type);
-                    try
+                    Guard(options, name, machine.MoveNext, () =>
                     {
                         var site = sites.Add(name, SegmentLocations.Encode(machine.MoveNext, machine.State));
                         SegmentProbe.Apply(machine, site, runtime);
-                    }
-                    catch (Exception e) when (!(e is WeaveException))
-                    {
-                        throw new WeaveException(DiagnosticCodes.MethodFailed,
-                            $"{options.AssemblyPath}: could not instrument {name} ({machine.Type.FullName}.MoveNext): {e.GetType().Name}: {e.Message}. " +
-                            "Mark it [AllowBlocking] to skip it, and report the bug with this assembly.", e);
-                    }
+                    });
                 }
                 sites.Complete();
 
                 OutputWriter.Write(input, options.OutputPath ?? options.AssemblyPath, options.StrongNameKeyFile, options.DelaySign);
-                return new WeaveResult(WeaveOutcome.Woven, toWeave.Count, optedOut, diagnostics);
+                return new WeaveResult(WeaveOutcome.Woven, toWeave.Count, optedOut, diagnostics, calls.Count);
             }
-            catch (Mono.Cecil.AssemblyResolutionException e)
+            catch (AssemblyResolutionException e)
             {
                 diagnostics.Add(new Diagnostic(DiagnosticCodes.UnresolvedReference, DiagnosticSeverity.Error,
                     $"{options.AssemblyPath}: needs {e.AssemblyReference.FullName} to be rewritten, and it was not found among the references. " +
@@ -70,6 +90,21 @@ namespace NonBlocking.Weaver
                     $"{options.AssemblyPath}: unexpected {e.GetType().Name} while weaving: {e.Message}. Nothing was written; report this with the assembly. Set NonBlockingEnabled=false to build without weaving meanwhile.",
                     options.AssemblyPath));
                 return new WeaveResult(WeaveOutcome.Failed, 0, 0, diagnostics);
+            }
+        }
+    
+        /// <summary>Turns an unexpected failure while instrumenting one method into a coded error that names it.</summary>
+        private static void Guard(WeaveOptions options, string name, MethodDefinition method, Action instrument)
+        {
+            try
+            {
+                instrument();
+            }
+            catch (Exception e) when (!(e is WeaveException) && !(e is AssemblyResolutionException))
+            {
+                throw new WeaveException(DiagnosticCodes.MethodFailed,
+                    $"{options.AssemblyPath}: could not instrument {name} ({method.FullName}): {e.GetType().Name}: {e.Message}. " +
+                    "Mark it [AllowBlocking] to skip it, and report the bug with this assembly.", e);
             }
         }
     }

@@ -23,6 +23,12 @@ namespace NonBlocking.Weaver
         /// <summary>Key (.snk) to re-sign a strong-named assembly with; null leaves it unsigned or delay-signed.</summary>
         public string? StrongNameKeyFile { get; set; }
 
+        /// <summary>Extra blocking APIs to time, as <c>Namespace.Type.Member</c> (MSBuild item NonBlockingBlockingApi).</summary>
+        public IList<string> BlockingApis { get; set; } = new List<string>();
+
+        /// <summary>Default for reporting long blocking calls on thread-pool threads outside async segments.</summary>
+        public bool ReportThreadPool { get; set; }
+
         /// <summary>The project delay-signs: keep the public key, do not sign.</summary>
         public bool DelaySign { get; set; }
     }

@@ -18,8 +18,9 @@ namespace NonBlocking.Weaver
     /// <summary>What the engine did, and what it has to say.</summary>
     public sealed class WeaveResult
     {
-        internal WeaveResult(WeaveOutcome outcome, int asyncMethodsWoven, int asyncMethodsOptedOut, IReadOnlyList<Diagnostic> diagnostics)
+        internal WeaveResult(WeaveOutcome outcome, int asyncMethodsWoven, int asyncMethodsOptedOut, IReadOnlyList<Diagnostic> diagnostics, int blockingCallsWoven = 0)
         {
+            BlockingCallsWoven = blockingCallsWoven;
             Outcome = outcome;
             AsyncMethodsWoven = asyncMethodsWoven;
             AsyncMethodsOptedOut = asyncMethodsOptedOut;
@@ -32,6 +33,8 @@ namespace NonBlocking.Weaver
         public int AsyncMethodsWoven { get; }
         /// <summary>Async state machines left alone because of [AllowBlocking].</summary>
         public int AsyncMethodsOptedOut { get; }
+        /// <summary>Call sites of blocking APIs that got a timing probe.</summary>
+        public int BlockingCallsWoven { get; }
         /// <summary>Messages for the build log, errors included.</summary>
         public IReadOnlyList<Diagnostic> Diagnostics { get; }
     }

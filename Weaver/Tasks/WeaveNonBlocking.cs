@@ -22,6 +22,12 @@ namespace NonBlocking.Weaver.Tasks
         /// <summary>$(AssemblyOriginatorKeyFile) when $(SignAssembly) is true.</summary>
         public string? KeyFile { get; set; }
 
+        /// <summary>@(NonBlockingBlockingApi): extra blocking APIs, <c>Namespace.Type.Member</c>.</summary>
+        public ITaskItem[] BlockingApis { get; set; } = Array.Empty<ITaskItem>();
+
+        /// <summary>$(NonBlockingReportThreadPool).</summary>
+        public bool ReportThreadPool { get; set; }
+
         /// <summary>$(DelaySign).</summary>
         public bool DelaySign { get; set; }
 
@@ -39,6 +45,8 @@ namespace NonBlocking.Weaver.Tasks
                 ThresholdMs = ThresholdMs,
                 StrongNameKeyFile = string.IsNullOrWhiteSpace(KeyFile) ? null : KeyFile,
                 DelaySign = DelaySign,
+                BlockingApis = BlockingApis.Select(i => i.ItemSpec).ToList(),
+                ReportThreadPool = ReportThreadPool,
             });
 
             foreach (var d in result.Diagnostics)
@@ -61,7 +69,7 @@ namespace NonBlocking.Weaver.Tasks
             switch (result.Outcome)
             {
                 case WeaveOutcome.Woven:
-                    Log.LogMessage(MessageImportance.High, $"NonBlocking: wove {result.AsyncMethodsWoven} async method(s) in {name} ({result.AsyncMethodsOptedOut} opted out) in {watch.ElapsedMilliseconds} ms");
+                    Log.LogMessage(MessageImportance.High, $"NonBlocking: wove {result.AsyncMethodsWoven} async method(s) and {result.BlockingCallsWoven} blocking call(s) in {name} ({result.AsyncMethodsOptedOut} opted out) in {watch.ElapsedMilliseconds} ms");
                     break;
                 case WeaveOutcome.AlreadyWoven:
                     Log.LogMessage(MessageImportance.Normal, $"NonBlocking: {name} is already woven; nothing to do");

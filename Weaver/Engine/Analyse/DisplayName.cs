@@ -26,6 +26,22 @@ namespace NonBlocking.Weaver.Analyse
                    "(" + string.Join(", ", kickoff.Parameters.Select(p => Type(p.ParameterType))) + ")";
         }
 
+        /// <summary>A called API as written: <c>System.Threading.Thread.Sleep(int)</c>, <c>System.Threading.Tasks.Task&lt;int&gt;.Result</c>.</summary>
+        public static string OfCall(MethodReference target)
+        {
+            var type = target.DeclaringType;
+            var parts = new List<string> { Type(type) };
+            string ns = type.GetElementType().Namespace;
+            for (var outer = type.GetElementType().DeclaringType; outer != null; outer = outer.DeclaringType)
+            {
+                parts.Insert(0, StripArity(outer.Name));
+                ns = outer.Namespace;
+            }
+            string typeName = (ns.Length > 0 ? ns + "." : "") + string.Join(".", parts);
+            if (target.Name.StartsWith("get_") && !target.HasParameters) return typeName + "." + target.Name.Substring(4);
+            return typeName + "." + target.Name + "(" + string.Join(", ", target.Parameters.Select(p => Type(p.ParameterType))) + ")";
+        }
+
         /// <summary>Declaring type chain without compiler-generated closure classes (<c>&lt;&gt;c</c>, display classes).</summary>
         public static string TypeName(TypeDefinition type)
         {

@@ -1,6 +1,5 @@
 using System.Linq;
 using Mono.Cecil;
-using NonBlocking.Weaver.Find;
 
 namespace NonBlocking.Weaver.Analyse
 {
@@ -9,15 +8,17 @@ namespace NonBlocking.Weaver.Analyse
     {
         public const string AttributeFullName = "NonBlocking.AllowBlockingAttribute";
 
-        public static bool Applies(AsyncMachine machine)
+        /// <param name="method">The method whose code would be woven.</param>
+        /// <param name="owner">The method the user wrote it as: the async/iterator method behind a state machine's
+        /// MoveNext, else <paramref name="method"/> itself.</param>
+        public static bool Applies(MethodDefinition method, MethodDefinition? owner)
         {
-            var kickoff = machine.Kickoff;
-            if (Has(machine.Type.Module.Assembly)) return true;
-            if (kickoff != null && Has(kickoff)) return true;
+            var user = owner ?? method;
+            if (Has(method.Module.Assembly) || Has(user) || Has(method)) return true;
 
             // A lambda or local function belongs to the method it is written in.
-            string? containing = DisplayName.ContainingUserMethod(kickoff?.Name ?? machine.Type.Name);
-            for (var type = kickoff?.DeclaringType ?? machine.Type.DeclaringType; type != null; type = type.DeclaringType)
+            string? containing = DisplayName.ContainingUserMethod(user.Name);
+            for (var type = user.DeclaringType; type != null; type = type.DeclaringType)
             {
                 if (Has(type)) return true;
                 if (containing != null && !DisplayName.IsCompilerGenerated(type.Name) &&

@@ -51,31 +51,8 @@ namespace NonBlocking.Weaver.Analyse
         private static int? StoredConstant(Instruction stfld)
         {
             var p = stfld.Previous;
-            while (p != null && (p.OpCode.Code == Code.Dup || IsStloc(p.OpCode.Code))) p = p.Previous;
-            return p == null ? null : Constant(p);
-        }
-
-        private static bool IsStloc(Code c) =>
-            c == Code.Stloc || c == Code.Stloc_S || c == Code.Stloc_0 || c == Code.Stloc_1 || c == Code.Stloc_2 || c == Code.Stloc_3;
-
-        public static int? Constant(Instruction i)
-        {
-            switch (i.OpCode.Code)
-            {
-                case Code.Ldc_I4_M1: return -1;
-                case Code.Ldc_I4_0: return 0;
-                case Code.Ldc_I4_1: return 1;
-                case Code.Ldc_I4_2: return 2;
-                case Code.Ldc_I4_3: return 3;
-                case Code.Ldc_I4_4: return 4;
-                case Code.Ldc_I4_5: return 5;
-                case Code.Ldc_I4_6: return 6;
-                case Code.Ldc_I4_7: return 7;
-                case Code.Ldc_I4_8: return 8;
-                case Code.Ldc_I4_S: return (sbyte)i.Operand;
-                case Code.Ldc_I4: return (int)i.Operand;
-                default: return null;
-            }
+            while (p != null && (p.OpCode.Code == Code.Dup || Il.IsStloc(p.OpCode.Code))) p = p.Previous;
+            return p == null ? null : Il.Int32Constant(p);
         }
     }
 }

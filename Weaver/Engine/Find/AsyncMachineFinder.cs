@@ -42,7 +42,8 @@ namespace NonBlocking.Weaver.Find
             }
         }
 
-        private static MethodDefinition? FindKickoff(TypeDefinition machine)
+        /// <summary>The method whose [AsyncStateMachine]/[AsyncIteratorStateMachine]/[IteratorStateMachine] names this type.</summary>
+        public static MethodDefinition? FindKickoff(TypeDefinition machine)
         {
             var owner = machine.DeclaringType;
             if (owner == null) return null;
@@ -52,7 +53,8 @@ namespace NonBlocking.Weaver.Find
                 {
                     var name = attr.AttributeType.FullName;
                     if (name != "System.Runtime.CompilerServices.AsyncStateMachineAttribute" &&
-                        name != "System.Runtime.CompilerServices.AsyncIteratorStateMachineAttribute") continue;
+                        name != "System.Runtime.CompilerServices.AsyncIteratorStateMachineAttribute" &&
+                        name != "System.Runtime.CompilerServices.IteratorStateMachineAttribute") continue;
                     if (attr.ConstructorArguments.Count == 1 && attr.ConstructorArguments[0].Value is TypeReference t &&
                         t.GetElementType().FullName == machine.FullName)
                         return method;

@@ -18,6 +18,10 @@ namespace NonBlocking.Weaver.Instrument
         public MethodReference SiteConstructor { get; private set; } = null!;
         public TypeReference SiteType { get; private set; } = null!;
         public TypeReference ModuleType { get; private set; } = null!;
+        public MethodReference BlockingStart { get; private set; } = null!;
+        public MethodReference BlockingEnd { get; private set; } = null!;
+        public MethodReference BlockingSiteConstructor { get; private set; } = null!;
+        public TypeReference BlockingSiteType { get; private set; } = null!;
 
         public static RuntimeImports Load(ModuleDefinition target, string runtimePath)
         {
@@ -40,6 +44,7 @@ namespace NonBlocking.Weaver.Instrument
                 var probe = Type("Probe");
                 var site = Type("AsyncSite");
                 var module = Type("WovenModule");
+                var blockingSite = Type("BlockingSite");
                 return new RuntimeImports
                 {
                     Enter = target.ImportReference(probe.Methods.Single(m => m.Name == "Enter")),
@@ -48,6 +53,10 @@ namespace NonBlocking.Weaver.Instrument
                     SiteConstructor = target.ImportReference(site.Methods.Single(m => m.IsConstructor && !m.IsStatic)),
                     SiteType = target.ImportReference(site),
                     ModuleType = target.ImportReference(module),
+                    BlockingStart = target.ImportReference(probe.Methods.Single(m => m.Name == "BlockingStart")),
+                    BlockingEnd = target.ImportReference(probe.Methods.Single(m => m.Name == "BlockingEnd")),
+                    BlockingSiteConstructor = target.ImportReference(blockingSite.Methods.Single(m => m.IsConstructor && !m.IsStatic)),
+                    BlockingSiteType = target.ImportReference(blockingSite),
                 };
             }
         }

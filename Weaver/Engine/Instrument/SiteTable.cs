@@ -4,8 +4,9 @@ using Mono.Cecil.Cil;
 namespace NonBlocking.Weaver.Instrument
 {
     /// <summary>
-    /// The generated <c>&lt;NonBlocking&gt;Sites</c> class: one static readonly AsyncSite per woven async method,
-    /// built in its static constructor. Its presence also marks the assembly as woven.
+    /// The generated <c>&lt;NonBlocking&gt;Sites</c> class: one static readonly AsyncSite per woven async method and
+    /// one BlockingSite per blocking call site, built in its static constructor. Its presence also marks the
+    /// assembly as woven.
     /// </summary>
     internal sealed class SiteTable
     {
@@ -17,7 +18,7 @@ namespace NonBlocking.Weaver.Instrument
         private readonly FieldDefinition _moduleField;
         private int _count;
 
-        public SiteTable(ModuleDefinition module, RuntimeImports runtime, int thresholdMs)
+        public SiteTable(ModuleDefinition module, RuntimeImports runtime, int thresholdMs, bool reportThreadPool)
         {
             _runtime = runtime;
             _type = new TypeDefinition("", TypeName,
@@ -35,6 +36,7 @@ namespace NonBlocking.Weaver.Instrument
             _cctor = cctor.Body.GetILProcessor();
             _cctor.Emit(OpCodes.Ldstr, module.Assembly?.Name.Name ?? module.Name);
             _cctor.Emit(OpCodes.Ldc_I4, thresholdMs);
+            _cctor.Emit(reportThreadPool ? OpCodes.Ldc_I4_1 : OpCodes.Ldc_I4_0);
             _cctor.Emit(OpCodes.Call, runtime.RegisterModule);
             _cctor.Emit(OpCodes.Stsfld, _moduleField);
         }
@@ -49,6 +51,21 @@ namespace NonBlocking.Weaver.Instrument
             _cctor.Emit(OpCodes.Ldstr, method);
             _cctor.Emit(OpCodes.Ldstr, encodedLocations);
             _cctor.Emit(OpCodes.Newobj, _runtime.SiteConstructor);
+            _cctor.Emit(OpCodes.Stsfld, field);
+            return field;
+        }
+
+        public FieldReference AddBlocking(string api, string caller, string? file, int line, string alternative)
+        {
+            var field = new FieldDefinition("B" + _count++, FieldAttributes.Static | FieldAttributes.InitOnly | FieldAttributes.Assembly, _runtime.BlockingSiteType);
+            _type.Fields.Add(field);
+            _cctor.Emit(OpCodes.Ldsfld, _moduleField);
+            _cctor.Emit(OpCodes.Ldstr, api);
+            _cctor.Emit(OpCodes.Ldstr, caller);
+            _cctor.Emit(OpCodes.Ldstr, file ?? "");
+            _cctor.Emit(OpCodes.Ldc_I4, line);
+            _cctor.Emit(OpCodes.Ldstr, alternative);
+            _cctor.Emit(OpCodes.Newobj, _runtime.BlockingSiteConstructor);
             _cctor.Emit(OpCodes.Stsfld, field);
             return field;
         }

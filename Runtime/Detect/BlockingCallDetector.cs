@@ -1,0 +1,34 @@
+using System;
+using System.Threading;
+using NonBlocking.Instrumentation;
+using NonBlocking.Report;
+
+namespace NonBlocking.Detect
+{
+    /// <summary>Cold path of the blocking-call probe: log the call for its segment; in thread-pool mode, report it.</summary>
+    internal static class BlockingCallDetector
+    {
+        public static void OnSlowCall(long start, long elapsed, BlockingSite site)
+        {
+            try
+            {
+                SegmentLog.ForCurrentThread().PushCall(start, elapsed, site);
+
+                var module = site.Module;
+                var thread = Thread.CurrentThread;
+                if (!module.ReportThreadPool || elapsed < module.ThresholdMs || !thread.IsThreadPoolThread) return;
+                long suppressed = ReportPublisher.Admit(CoarseClock.NowMs);
+                if (suppressed < 0) return;
+                ReportPublisher.Publish(new BlockingCallReport(module.AssemblyName, Describe(site, elapsed), module.ThresholdMs,
+                    thread.ManagedThreadId, thread.IsThreadPoolThread, DateTime.UtcNow, suppressed));
+            }
+            catch
+            {
+                // Never let diagnostics change the behaviour of the code being diagnosed.
+            }
+        }
+
+        public static BlockingCall Describe(BlockingSite site, long durationMs) =>
+            new BlockingCall(site.Api, site.Caller, site.File, site.Line, durationMs, site.Alternative);
+    }
+}

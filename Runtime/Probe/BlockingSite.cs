@@ -1,0 +1,34 @@
+using System.ComponentModel;
+
+namespace NonBlocking.Instrumentation
+{
+    /// <summary>Static description of one call site of a blocking API, emitted by the weaver.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public sealed class BlockingSite
+    {
+        /// <summary>The assembly the call is in; read on the fast path for its limits.</summary>
+        public readonly WovenModule Module;
+
+        /// <param name="module">The woven assembly.</param>
+        /// <param name="api">The blocking API, e.g. <c>System.Threading.Thread.Sleep(int)</c>.</param>
+        /// <param name="caller">The method making the call, as written.</param>
+        /// <param name="file">Source file of the call, or empty without symbols.</param>
+        /// <param name="line">Line of the call, or 0.</param>
+        /// <param name="alternative">What to use instead.</param>
+        public BlockingSite(WovenModule module, string api, string caller, string file, int line, string alternative)
+        {
+            Module = module;
+            Api = api;
+            Caller = caller;
+            File = string.IsNullOrEmpty(file) ? null : file;
+            Line = line;
+            Alternative = alternative;
+        }
+
+        internal string Api { get; }
+        internal string Caller { get; }
+        internal string? File { get; }
+        internal int Line { get; }
+        internal string Alternative { get; }
+    }
+}

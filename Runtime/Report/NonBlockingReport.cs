@@ -1,0 +1,38 @@
+using System;
+
+namespace NonBlocking.Report
+{
+    /// <summary>What every report has: where and when, and how many like it the rate limit dropped before it.</summary>
+    public abstract class NonBlockingReport
+    {
+        private protected NonBlockingReport(string assembly, int threadId, bool isThreadPool, DateTime timeUtc, long suppressedBefore)
+        {
+            Assembly = assembly;
+            ThreadId = threadId;
+            IsThreadPoolThread = isThreadPool;
+            TimeUtc = timeUtc;
+            SuppressedBefore = suppressedBefore;
+        }
+
+        /// <summary>The JSON <c>kind</c>: <c>segment</c> or <c>blocking</c>.</summary>
+        public abstract string Kind { get; }
+
+        /// <summary>Simple name of the woven assembly.</summary>
+        public string Assembly { get; }
+
+        /// <summary>Managed id of the thread that was held.</summary>
+        public int ThreadId { get; }
+
+        /// <summary>Whether that thread belongs to the thread pool.</summary>
+        public bool IsThreadPoolThread { get; }
+
+        /// <summary>When the blocking ended.</summary>
+        public DateTime TimeUtc { get; }
+
+        /// <summary>How many reports the rate limit dropped since the previous one that was published.</summary>
+        public long SuppressedBefore { get; }
+
+        /// <inheritdoc />
+        public override string ToString() => ReportFormatter.ToText(this);
+    }
+}

@@ -1,0 +1,108 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using Mono.Cecil;
+
+namespace NonBlocking.Weaver.Catalog
+{
+    /// <summary>One catalogued blocking API.</summary>
+    internal sealed class BlockingApi
+    {
+        public BlockingApi(string type, string member, bool userCallsOnly, string alternative)
+        {
+            Type = type;
+            Member = member;
+            UserCallsOnly = userCallsOnly;
+            Alternative = alternative;
+        }
+
+        /// <summary>Metadata name, e.g. <c>System.Threading.Tasks.Task`1</c>.</summary>
+        public string Type { get; }
+        public string Member { get; }
+        /// <summary>Not matched inside the compiler's own await pattern (awaiter GetResult).</summary>
+        public bool UserCallsOnly { get; }
+        public string Alternative { get; }
+    }
+
+    /// <summary>
+    /// The blocking-API catalog: data in blocking-apis.txt plus the user's own entries, matched against call
+    /// targets by declaring type (or a base of it) and member name.
+    /// </summary>
+    internal sealed class BlockingCatalog
+    {
+        private readonly Dictionary<string, Dictionary<string, BlockingApi>> _byType = new Dictionary<string, Dictionary<string, BlockingApi>>(StringComparer.Ordinal);
+        private readonly HashSet<string> _memberNames = new HashSet<string>(StringComparer.Ordinal);
+        private readonly Dictionary<string, IReadOnlyList<string>> _baseChains = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+
+        public int Count => _byType.Values.Sum(m => m.Count);
+
+        /// <param name="userApis">Entries like <c>MyLib.Client.SendSync</c> (nested types as <c>Outer+Inner</c>).</param>
+        public static BlockingCatalog Load(IEnumerable<string>? userApis = null)
+        {
+            var catalog = new BlockingCatalog();
+            using (var stream = typeof(BlockingCatalog).Assembly.GetManifestResourceStream("NonBlocking.Weaver.blocking-apis.txt")
+                                ?? throw new InvalidOperationException("blocking-apis.txt is not embedded in the weaver"))
+            using (var reader = new StreamReader(stream))
+            {
+                string? line;
+                while ((line = reader.ReadLine()) != null)
+                {
+                    line = line.Trim();
+                    if (line.Length == 0 || line[0] == '#') continue;
+                    var parts = line.Split('|').Select(p => p.Trim()).ToArray();
+                    foreach (var member in parts[1].Split(',').Select(m => m.Trim()).Where(m => m.Length > 0))
+                    {
+                        bool userOnly = member.EndsWith(":user", StringComparison.Ordinal);
+                        catalog.Add(new BlockingApi(parts[0], userOnly ? member.Substring(0, member.Length - 5) : member, userOnly, parts.Length > 2 ? parts[2] : ""));
+                    }
+                }
+            }
+            foreach (var api in userApis ?? Enumerable.Empty<string>())
+            {
+                string entry = api.Trim();
+                int dot = entry.LastIndexOf('.');
+                if (dot <= 0 || dot == entry.Length - 1) continue;
+                catalog.Add(new BlockingApi(entry.Substring(0, dot).Replace('+', '/'), entry.Substring(dot + 1), false, "an asynchronous alternative"));
+            }
+            return catalog;
+        }
+
+        private void Add(BlockingApi api)
+        {
+            if (!_byType.TryGetValue(api.Type, out var members)) _byType[api.Type] = members = new Dictionary<string, BlockingApi>(StringComparer.Ordinal);
+            members[api.Member] = api;
+            _memberNames.Add(api.Member);
+        }
+
+        /// <summary>The catalogued API a call targets, or null.</summary>
+        public BlockingApi? Match(MethodReference target)
+        {
+            if (!_memberNames.Contains(target.Name)) return null;
+            var declaring = target.DeclaringType.GetElementType();
+            if (Lookup(declaring.FullName, target.Name) is BlockingApi direct) return direct;
+            foreach (var baseType in BaseChain(declaring))
+                if (Lookup(baseType, target.Name) is BlockingApi inherited) return inherited;
+            return null;
+        }
+
+        private BlockingApi? Lookup(string type, string member) =>
+            _byType.TryGetValue(type, out var members) && members.TryGetValue(member, out var api) ? api : null;
+
+        /// <summary>Base types by name, resolved once per type; empty when the type's assembly is not available.</summary>
+        private IReadOnlyList<string> BaseChain(TypeReference type)
+        {
+            if (_baseChains.TryGetValue(type.FullName, out var chain)) return chain;
+            var names = new List<string>();
+            try
+            {
+                for (var t = type.Resolve()?.BaseType; t != null; t = t.Resolve()?.BaseType)
+                    names.Add(t.GetElementType().FullName);
+            }
+            catch (AssemblyResolutionException) { /* unresolvable: match the declared type only */ }
+            catch (NotSupportedException) { }
+            _baseChains[type.FullName] = names;
+            return names;
+        }
+    }
+}

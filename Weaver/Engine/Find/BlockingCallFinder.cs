@@ -1,0 +1,47 @@
+using System.Collections.Generic;
+using Mono.Cecil;
+using Mono.Cecil.Cil;
+using NonBlocking.Weaver.Catalog;
+
+namespace NonBlocking.Weaver.Find
+{
+    /// <summary>Finds the call sites of catalogued blocking APIs in every method body of the module.</summary>
+    internal static class BlockingCallFinder
+    {
+        public static List<BlockingCallSite> Find(IEnumerable<MethodDefinition> methods, BlockingCatalog catalog)
+        {
+            var sites = new List<BlockingCallSite>();
+            foreach (var method in methods)
+            {
+                if (!method.HasBody) continue;
+                foreach (var ins in method.Body.Instructions)
+                {
+                    if (ins.OpCode.Code != Code.Call && ins.OpCode.Code != Code.Callvirt) continue;
+                    if (!(ins.Operand is MethodReference target)) continue;
+                    var api = catalog.Match(target);
+                    if (api == null) continue;
+                    if (api.UserCallsOnly && !IsUserAwaiterCall(ins)) continue;
+                    sites.Add(new BlockingCallSite(method, ins, api));
+                }
+            }
+            return sites;
+        }
+
+        /// <summary>
+        /// <c>x.GetAwaiter().GetResult()</c> written by the user takes its awaiter straight from GetAwaiter
+        /// (<c>call GetAwaiter; stloc v; ldloca v; call GetResult</c>). The compiler's await pattern reaches GetResult
+        /// from an IsCompleted check or a resumption instead, and must not be counted as blocking.
+        /// </summary>
+        private static bool IsUserAwaiterCall(Instruction getResult)
+        {
+            var load = getResult.Previous;
+            var store = load?.Previous;
+            var source = store?.Previous;
+            return load != null && store != null && source != null &&
+                   (load.OpCode.Code == Code.Ldloca || load.OpCode.Code == Code.Ldloca_S) &&
+                   Analyse.Il.IsStloc(store.OpCode.Code) &&
+                   (source.OpCode.Code == Code.Call || source.OpCode.Code == Code.Callvirt) &&
+                   source.Operand is MethodReference m && m.Name == "GetAwaiter";
+        }
+    }
+}
