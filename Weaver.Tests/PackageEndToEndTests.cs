@@ -55,6 +55,19 @@ namespace NonBlocking.Tests
             Assert.True(main.GetProperty("thread").GetProperty("id").GetInt32() > 0);
 
             Assert.DoesNotContain(reports, r => r.GetProperty("method").GetString()!.Contains("Baz"));
+
+            // What blocked: Foo's own Thread.Sleep in Foo; in Main, the one inside Bar (not Foo's, not Baz's).
+            var fooCall = Assert.Single(foo.GetProperty("blocking").EnumerateArray());
+            Assert.Equal("System.Threading.Thread.Sleep(int)", fooCall.GetProperty("api").GetString());
+            Assert.Equal("SeedDemo.Program.Foo()", fooCall.GetProperty("caller").GetString());
+            Assert.Equal(LineOf("Thread.Sleep(1000);", afterLineContaining: "async Task Foo()"), fooCall.GetProperty("line").GetInt32());
+            Assert.InRange(fooCall.GetProperty("durationMs").GetInt64(), 950, 1600);
+            var mainCall = Assert.Single(main.GetProperty("blocking").EnumerateArray());
+            Assert.Equal("System.Threading.Thread.Sleep(int)", mainCall.GetProperty("api").GetString());
+            Assert.Equal("SeedDemo.Program.Bar()", mainCall.GetProperty("caller").GetString());
+            Assert.Equal(LineOf("Thread.Sleep(1000);", afterLineContaining: "static void Bar()"), mainCall.GetProperty("line").GetInt32());
+            Assert.EndsWith("Program.cs", mainCall.GetProperty("file").GetString());
+            Assert.Contains("Task.Delay", mainCall.GetProperty("alternative").GetString());
         }
 
         [Fact]
@@ -134,6 +147,52 @@ namespace NonBlocking.Tests
         }
 
         [Fact]
+        public void User_added_blocking_api_and_thread_pool_mode_work_through_msbuild_and_the_environment()
+        {
+            const string program = @"using System;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace App
+{
+    public static class Legacy
+    {
+        [NonBlocking.AllowBlocking(""a vendor call we cannot change"")]
+        public static void SendSync() => Thread.Sleep(300);
+    }
+
+    public static class Program
+    {
+        public static async Task Main()
+        {
+            Legacy.SendSync();
+            await Task.Run(() => Thread.Sleep(300));
+            Console.WriteLine(""SeedDemo: done"");
+        }
+    }
+}";
+            var app = new UserProject(_feed, "Custom", program);
+            File.WriteAllText(Path.Combine(app.Directory, "Directory.Build.props"),
+                @"<Project><ItemGroup><NonBlockingBlockingApi Include=""App.Legacy.SendSync"" /></ItemGroup></Project>");
+            app.Build();
+
+            var reports = RunWithJsonOutput(app, new Dictionary<string, string?> { ["NONBLOCKING_REPORT_THREADPOOL"] = "1" });
+
+            var main = Assert.Single(reports, r => r.GetProperty("kind").GetString() == "segment");
+            var call = Assert.Single(main.GetProperty("blocking").EnumerateArray());
+            Assert.Equal("App.Legacy.SendSync()", call.GetProperty("api").GetString());
+            Assert.Equal("App.Program.Main()", call.GetProperty("caller").GetString());
+            Assert.Equal(LineIn(program, "Legacy.SendSync();"), call.GetProperty("line").GetInt32());
+
+            var pool = Assert.Single(reports, r => r.GetProperty("kind").GetString() == "blocking");
+            Assert.Equal("App.Program.Main.<lambda>()", pool.GetProperty("call").GetProperty("caller").GetString());
+            Assert.True(pool.GetProperty("thread").GetProperty("isThreadPool").GetBoolean());
+
+            // Without the switch the offloaded sleep is silent.
+            Assert.DoesNotContain(RunWithJsonOutput(app), r => r.GetProperty("kind").GetString() == "blocking");
+        }
+
+        [Fact]
         public void A_weaving_error_fails_the_build_with_its_code_and_leaves_the_assembly_unwoven()
         {
             // Hide NonBlocking.Runtime from the weaver (the compiler does not need it for this program).
@@ -165,6 +224,8 @@ namespace NonBlocking.Tests
             if (!File.Exists(output)) return new List<JsonElement>();
             return File.ReadAllLines(output).Where(l => l.Length > 0).Select(l => JsonDocument.Parse(l).RootElement.Clone()).ToList();
         }
+
+        private static int LineIn(string source, string text) => Array.FindIndex(source.Split('\n'), l => l.Contains(text)) + 1;
 
         private static int LineOf(string text, string? afterLineContaining = null)
         {

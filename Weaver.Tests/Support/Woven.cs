@@ -7,10 +7,11 @@ namespace NonBlocking.Tests.Support
     /// <summary>Weaves a copy of a built assembly (with its PDB) in a fresh folder, as the build task would in obj/.</summary>
     internal static class Woven
     {
-        public static string Copy(string sourceDll, int thresholdMs = 100, string? keyFile = null, string purpose = "woven")
+        public static string Copy(string sourceDll, int thresholdMs = 100, string? keyFile = null, string purpose = "woven",
+            string[]? blockingApis = null, bool reportThreadPool = false)
         {
             string path = CopyUnwoven(sourceDll, purpose);
-            var result = Weave(path, thresholdMs, keyFile);
+            var result = Weave(path, thresholdMs, keyFile, blockingApis: blockingApis, reportThreadPool: reportThreadPool);
             Xunit.Assert.True(result.Outcome == WeaveOutcome.Woven,
                 $"weaving {path} gave {result.Outcome}: " + string.Join("; ", result.Diagnostics));
             return path;
@@ -26,7 +27,8 @@ namespace NonBlocking.Tests.Support
             return dll;
         }
 
-        public static WeaveResult Weave(string path, int thresholdMs = 100, string? keyFile = null, string? output = null) =>
+        public static WeaveResult Weave(string path, int thresholdMs = 100, string? keyFile = null, string? output = null,
+            string[]? blockingApis = null, bool reportThreadPool = false) =>
             AssemblyWeaver.Weave(new WeaveOptions
             {
                 AssemblyPath = path,
@@ -35,6 +37,8 @@ namespace NonBlocking.Tests.Support
                 ReferencePaths = Directory.GetFiles(Path.GetDirectoryName(TestPaths.RuntimeAssembly)!, "*.dll").ToList(),
                 ThresholdMs = thresholdMs,
                 StrongNameKeyFile = keyFile,
+                BlockingApis = blockingApis ?? System.Array.Empty<string>(),
+                ReportThreadPool = reportThreadPool,
             });
     }
 }
