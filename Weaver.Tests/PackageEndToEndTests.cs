@@ -29,7 +29,13 @@ namespace NonBlocking.Tests
         {
             var app = new UserProject(_feed, "SeedDemo", SeedSource);
             app.Build();
-            var reports = RunWithJsonOutput(app);
+            var all = RunWithJsonOutput(app);
+            var reports = Segments(all);
+
+            // Main's thread is held ~2 s, past the default hang threshold (10 x 100 ms): reported once while running.
+            var hang = Assert.Single(all, r => r.GetProperty("kind").GetString() == "hang");
+            Assert.InRange(hang.GetProperty("runningMs").GetInt64(), 1000, 1900);
+            Assert.Contains(hang.GetProperty("method").GetString(), new[] { "SeedDemo.Program.Main()", "SeedDemo.Program.Foo()" });
 
             Assert.Equal(2, reports.Count);
             var foo = reports.Single(r => r.GetProperty("method").GetString() == "SeedDemo.Program.Foo()");
@@ -103,7 +109,7 @@ namespace NonBlocking.Tests
             File.AppendAllText(app.ProgramFile, "\n// a change\n");
             var third = app.Build();
             Assert.Contains("NonBlocking: wove 3 async method(s) and 3 blocking call(s)", third.StdOut);
-            Assert.Equal(2, RunWithJsonOutput(app).Count);
+            Assert.Equal(2, Segments(RunWithJsonOutput(app)).Count);
         }
 
         [Fact]
@@ -112,14 +118,14 @@ namespace NonBlocking.Tests
             var app = new UserProject(_feed, "Threshold", SeedSource);
             app.Build("NonBlockingThresholdMs=5000");
             Assert.Empty(RunWithJsonOutput(app));
-            var overridden = RunWithJsonOutput(app, new Dictionary<string, string?> { ["NONBLOCKING_THRESHOLD_MS"] = "100" });
+            var overridden = Segments(RunWithJsonOutput(app, new Dictionary<string, string?> { ["NONBLOCKING_THRESHOLD_MS"] = "100" }));
             Assert.Equal(2, overridden.Count);
             Assert.All(overridden, r => Assert.Equal(100, r.GetProperty("thresholdMs").GetInt64()));
 
             // Changing only the property must re-weave, although no source changed.
             var rebuilt = app.Build("NonBlockingThresholdMs=100");
             Assert.Contains("NonBlocking: wove", rebuilt.StdOut);
-            Assert.Equal(2, RunWithJsonOutput(app).Count);
+            Assert.Equal(2, Segments(RunWithJsonOutput(app)).Count);
         }
 
         [Fact]
@@ -143,7 +149,7 @@ namespace NonBlocking.Tests
             var build = app.Build();
             Assert.Contains("NonBlocking: wove", build.StdOut);
             Assert.True(StrongNameVerifier.HasValidSignature(app.OutputAssembly), "signature of the woven output does not verify");
-            Assert.Equal(2, RunWithJsonOutput(app).Count);
+            Assert.Equal(2, Segments(RunWithJsonOutput(app)).Count);
         }
 
         [Fact]
@@ -224,6 +230,9 @@ namespace App
             if (!File.Exists(output)) return new List<JsonElement>();
             return File.ReadAllLines(output).Where(l => l.Length > 0).Select(l => JsonDocument.Parse(l).RootElement.Clone()).ToList();
         }
+
+        private static List<JsonElement> Segments(List<JsonElement> reports) =>
+            reports.Where(r => r.GetProperty("kind").GetString() == "segment").ToList();
 
         private static int LineIn(string source, string text) => Array.FindIndex(source.Split('\n'), l => l.Contains(text)) + 1;
 

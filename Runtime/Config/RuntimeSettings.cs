@@ -11,6 +11,7 @@ namespace NonBlocking.Config
         public const string DisabledVariable = "NONBLOCKING_DISABLED";
         public const string RateVariable = "NONBLOCKING_MAX_REPORTS_PER_SECOND";
         public const string ThreadPoolVariable = "NONBLOCKING_REPORT_THREADPOOL";
+        public const string HangVariable = "NONBLOCKING_HANG_MS";
 
         public static readonly RuntimeSettings Current = FromEnvironment();
 
@@ -19,6 +20,11 @@ namespace NonBlocking.Config
         public bool Disabled { get; private set; }
         public int MaxReportsPerSecond { get; private set; } = 20;
         public bool? ReportThreadPool { get; private set; }
+
+        /// <summary>Hang threshold override; 0 turns the watchdog (and the probes' tracking writes) off.</summary>
+        public long? HangMs { get; private set; }
+
+        public bool HangTracking => !Disabled && HangMs != 0;
 
         private static RuntimeSettings FromEnvironment()
         {
@@ -31,6 +37,8 @@ namespace NonBlocking.Config
                 if (!string.IsNullOrWhiteSpace(output)) s.OutputPath = output;
                 s.Disabled = Flag(Environment.GetEnvironmentVariable(DisabledVariable)) == true;
                 s.ReportThreadPool = Flag(Environment.GetEnvironmentVariable(ThreadPoolVariable));
+                if (long.TryParse(Environment.GetEnvironmentVariable(HangVariable), NumberStyles.Integer, CultureInfo.InvariantCulture, out long h) && h >= 0)
+                    s.HangMs = h;
                 if (int.TryParse(Environment.GetEnvironmentVariable(RateVariable), NumberStyles.Integer, CultureInfo.InvariantCulture, out int r) && r > 0)
                     s.MaxReportsPerSecond = r;
             }

@@ -1,6 +1,8 @@
 using System;
 using System.Diagnostics;
 using System.Threading;
+using NonBlocking.Config;
+using NonBlocking.Detect;
 
 namespace NonBlocking.Instrumentation
 {
@@ -39,11 +41,20 @@ namespace NonBlocking.Instrumentation
             if (wanted < _periodMs) _periodMs = wanted;
         }
 
+        /// <summary>Advances the clock and, every <see cref="HangWatchdog.ScanPeriodMs"/>, runs the hang watchdog.</summary>
         private static void Tick()
         {
+            bool watch = RuntimeSettings.Current.HangTracking;
+            long lastScan = 0;
             while (true)
             {
-                Volatile.Write(ref _nowMs, PreciseNowMs());
+                long now = PreciseNowMs();
+                Volatile.Write(ref _nowMs, now);
+                if (watch && now - lastScan >= HangWatchdog.ScanPeriodMs)
+                {
+                    lastScan = now;
+                    HangWatchdog.Scan(now);
+                }
                 Thread.Sleep(_periodMs);
             }
         }

@@ -1,20 +1,45 @@
 using System;
 using System.ComponentModel;
 using System.Runtime.CompilerServices;
+using NonBlocking.Config;
 using NonBlocking.Detect;
 
 namespace NonBlocking.Instrumentation
 {
     /// <summary>
     /// Entry points that woven <c>MoveNext</c> methods call. Not for use by hand.
-    /// The fast path is two clock loads, a subtraction and a compare: no allocation, lock or interlocked op.
+    /// The fast path is two clock loads, a subtraction and a compare, plus (for the hang watchdog) a few plain
+    /// stores to this thread's activity record: no allocation, lock or interlocked op.
     /// </summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
     public static class Probe
     {
+        /// <summary>
+        /// Whether probes publish what each thread is running, for the hang watchdog. Read-only after start-up, so
+        /// the JIT folds it to a constant: with <c>NONBLOCKING_HANG_MS=0</c> the tracking code is not even compiled in.
+        /// </summary>
+        private static readonly bool Tracking = RuntimeSettings.Current.HangTracking;
+
         /// <summary>Start of a segment: returns the current coarse time.</summary>
+        /// <param name="site">The async method's static site.</param>
+        /// <param name="entryState">The state machine's state as the segment begins.</param>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static long Enter() => CoarseClock.NowMs;
+        public static long Enter(AsyncSite site, int entryState)
+        {
+            long now = CoarseClock.NowMs;
+            if (Tracking)
+            {
+                var activity = ThreadActivity.Current;
+                int depth = activity.Depth++;
+                if ((uint)depth < ThreadActivity.MaxDepth)
+                {
+                    activity.Starts[depth] = now;
+                    activity.Sites[depth] = site;
+                    activity.EntryStates[depth] = entryState;
+                }
+            }
+            return now;
+        }
 
         /// <summary>End of a segment. Reports it (cold path) only when it held the thread past the threshold.</summary>
         /// <param name="start">What <see cref="Enter"/> returned.</param>
@@ -24,14 +49,26 @@ namespace NonBlocking.Instrumentation
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static void Exit(long start, AsyncSite site, int entryState, int exitState)
         {
+            if (Tracking) ThreadActivity.Current.Depth--;
             long elapsed = CoarseClock.NowMs - start;
             if (elapsed >= site.Module.ThresholdMs)
                 SegmentDetector.OnSlowSegment(start, elapsed, site, entryState, exitState);
         }
 
         /// <summary>Before a call to a catalogued blocking API: returns the current coarse time.</summary>
+        /// <param name="site">The call site's static description.</param>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static long BlockingStart() => CoarseClock.NowMs;
+        public static long BlockingStart(BlockingSite site)
+        {
+            long now = CoarseClock.NowMs;
+            if (Tracking)
+            {
+                var activity = ThreadActivity.Current;
+                activity.CallStart = now;
+                activity.Call = site;
+            }
+            return now;
+        }
 
         /// <summary>After the call returned. Long calls are logged (cold path) for the segment that ran them.</summary>
         /// <param name="start">What <see cref="BlockingStart"/> returned.</param>
@@ -39,6 +76,7 @@ namespace NonBlocking.Instrumentation
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static void BlockingEnd(long start, BlockingSite site)
         {
+            if (Tracking) ThreadActivity.Current.Call = null;
             long elapsed = CoarseClock.NowMs - start;
             if (elapsed >= site.Module.BlockingCallMinMs)
                 BlockingCallDetector.OnSlowCall(start, elapsed, site);

@@ -15,6 +15,8 @@ namespace NonBlocking.Instrumentation
             // Calls shorter than a tenth of the threshold cannot explain a slow segment on their own.
             BlockingCallMinMs = Math.Max(1, thresholdMs / 10);
             ReportThreadPool = reportThreadPool;
+            var hang = RuntimeSettings.Current.HangMs;
+            HangMs = hang ?? thresholdMs * 10;
         }
 
         /// <summary>Name of the woven assembly.</summary>
@@ -25,6 +27,9 @@ namespace NonBlocking.Instrumentation
 
         /// <summary>Blocking calls at least this long are logged for attribution; read on the fast path.</summary>
         public readonly long BlockingCallMinMs;
+
+        /// <summary>Segments still running after this long are reported as hangs while they run; 0 = never.</summary>
+        public long HangMs { get; }
 
         /// <summary>Also report long blocking calls on thread-pool threads outside any async segment.</summary>
         public bool ReportThreadPool { get; }

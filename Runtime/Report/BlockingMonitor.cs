@@ -17,10 +17,17 @@ namespace NonBlocking.Report
         /// </summary>
         public static event Action<BlockingCallReport>? BlockingCallReported;
 
+        /// <summary>
+        /// Raised by the hang watchdog, on its own thread, for a segment still running past the hang threshold.
+        /// Same rules as <see cref="SegmentReported"/>.
+        /// </summary>
+        public static event Action<HangReport>? HangReported;
+
         internal static void Raise(NonBlockingReport report)
         {
             if (report is SegmentReport segment) Invoke(SegmentReported, segment);
             else if (report is BlockingCallReport call) Invoke(BlockingCallReported, call);
+            else if (report is HangReport hang) Invoke(HangReported, hang);
         }
 
         private static void Invoke<T>(Action<T>? handlers, T report)

@@ -18,6 +18,15 @@ namespace NonBlocking.Report
                 CallText(sb, c.Call);
                 return sb.ToString();
             }
+            if (report is HangReport h)
+            {
+                sb.Append("[NonBlocking] HANG: ").Append(h.Method).Append(" has held thread ").Append(h.ThreadId)
+                  .Append(h.IsThreadPoolThread ? " (thread pool)" : "").Append(" for ").Append(h.RunningMs)
+                  .Append(" ms and is still running (hang threshold ").Append(h.HangThresholdMs).Append(" ms)").AppendLine();
+                sb.Append("    from ").Append(Describe(h.From)).AppendLine();
+                if (h.BlockingCall != null) CallText(sb, h.BlockingCall);
+                return sb.ToString();
+            }
             var r = (SegmentReport)report;
             sb.Append("[NonBlocking] ").Append(r.Method)
               .Append(" blocked thread ").Append(r.ThreadId).Append(r.IsThreadPoolThread ? " (thread pool)" : "")
@@ -60,6 +69,21 @@ namespace NonBlocking.Report
                 sb.Append(",\"thresholdMs\":").Append(c.ThresholdMs.ToString(CultureInfo.InvariantCulture));
                 sb.Append(",\"call\":"); CallJson(sb, c.Call);
                 Thread(sb, c);
+                sb.Append('}');
+                return sb.ToString();
+            }
+            if (report is HangReport h)
+            {
+                sb.Append("{\"kind\":\"hang\",\"time\":");
+                Str(sb, h.TimeUtc.ToString("o", CultureInfo.InvariantCulture));
+                sb.Append(",\"assembly\":"); Str(sb, h.Assembly);
+                sb.Append(",\"method\":"); Str(sb, h.Method);
+                sb.Append(",\"runningMs\":").Append(h.RunningMs.ToString(CultureInfo.InvariantCulture));
+                sb.Append(",\"hangThresholdMs\":").Append(h.HangThresholdMs.ToString(CultureInfo.InvariantCulture));
+                sb.Append(",\"from\":"); Location(sb, h.From);
+                sb.Append(",\"call\":");
+                if (h.BlockingCall == null) sb.Append("null"); else CallJson(sb, h.BlockingCall);
+                Thread(sb, h);
                 sb.Append('}');
                 return sb.ToString();
             }

@@ -6,7 +6,7 @@ using Mono.Cecil.Rocks;
 namespace NonBlocking.Weaver.Instrument
 {
     /// <summary>
-    /// Times each blocking call site: <c>t = Probe.BlockingStart(); call X; Probe.BlockingEnd(t, site);</c>.
+    /// Times each blocking call site: <c>t = Probe.BlockingStart(site); call X; Probe.BlockingEnd(t, site);</c>.
     /// The start probe runs after the arguments are evaluated (they are already on the stack) and leaves the
     /// stack as it found it; the end probe leaves the call's result in place. No try/finally: a call that
     /// throws is simply not timed, which keeps the cost to two clock loads.
@@ -35,11 +35,13 @@ namespace NonBlocking.Weaver.Instrument
                 var moved = il.Create(OpCodes.Nop);
                 moved.OpCode = head.OpCode;
                 moved.Operand = head.Operand;
-                head.OpCode = OpCodes.Call;
-                head.Operand = runtime.BlockingStart;
+                head.OpCode = OpCodes.Ldsfld;
+                head.Operand = site;
 
+                var begin = il.Create(OpCodes.Call, runtime.BlockingStart);
                 var store = il.Create(OpCodes.Stloc, start);
-                il.InsertAfter(head, store);
+                il.InsertAfter(head, begin);
+                il.InsertAfter(begin, store);
                 il.InsertAfter(store, moved);
                 var actualCall = head == call ? moved : call;
 

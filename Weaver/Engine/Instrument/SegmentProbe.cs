@@ -9,7 +9,7 @@ namespace NonBlocking.Weaver.Instrument
     /// <summary>
     /// Wraps a MoveNext body so that each call is one timed segment:
     /// <code>
-    /// start = Probe.Enter(); entry = exit = this.&lt;&gt;1__state;
+    /// entry = exit = this.&lt;&gt;1__state; start = Probe.Enter(site, entry);
     /// try { body, with every state store also copied to exit }
     /// finally { Probe.Exit(start, site, entry, exit); }
     /// </code>
@@ -62,13 +62,15 @@ namespace NonBlocking.Weaver.Instrument
             var tryStart = body.Instructions[0];
             var prologue = new[]
             {
-                il.Create(OpCodes.Call, runtime.Enter),
-                il.Create(OpCodes.Stloc, start),
                 il.Create(OpCodes.Ldarg_0),
                 il.Create(OpCodes.Ldfld, machine.State),
                 il.Create(OpCodes.Dup),
                 il.Create(OpCodes.Stloc, entry),
                 il.Create(OpCodes.Stloc, exit),
+                il.Create(OpCodes.Ldsfld, site),
+                il.Create(OpCodes.Ldloc, entry),
+                il.Create(OpCodes.Call, runtime.Enter),
+                il.Create(OpCodes.Stloc, start),
             };
             foreach (var ins in prologue) il.InsertBefore(tryStart, ins);
 

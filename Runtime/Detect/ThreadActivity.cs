@@ -1,0 +1,61 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using NonBlocking.Instrumentation;
+
+namespace NonBlocking.Detect
+{
+    /// <summary>
+    /// What one thread is running right now, published by the probes for the hang watchdog: a small stack of
+    /// open segments and the blocking call in progress. Each thread writes only its own record (plain stores,
+    /// no lock); the watchdog reads them racily and confirms a hang on two consecutive scans before it reports.
+    /// </summary>
+    internal sealed class ThreadActivity
+    {
+        public const int MaxDepth = 16;
+
+        [ThreadStatic] private static ThreadActivity? _current;
+        private static readonly object RegistryGate = new object();
+        private static readonly List<ThreadActivity> Registry = new List<ThreadActivity>();
+
+        public readonly long[] Starts = new long[MaxDepth];
+        public readonly AsyncSite?[] Sites = new AsyncSite?[MaxDepth];
+        public readonly int[] EntryStates = new int[MaxDepth];
+        public int Depth;
+        public BlockingSite? Call;
+        public long CallStart;
+        public readonly Thread Thread;
+
+        /// <summary>Start of the outermost segment already reported as a hang, so it is reported once.</summary>
+        public long ReportedHangStart = -1;
+
+        /// <summary>Start of the outermost segment seen past the hang threshold on the previous scan.</summary>
+        public long SuspectedHangStart = -1;
+
+        private ThreadActivity(Thread thread) { Thread = thread; }
+
+        public static ThreadActivity Current
+        {
+            [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            get => _current ?? Create();
+        }
+
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        private static ThreadActivity Create()
+        {
+            var activity = new ThreadActivity(Thread.CurrentThread);
+            lock (RegistryGate)
+            {
+                Registry.RemoveAll(a => !a.Thread.IsAlive);
+                Registry.Add(activity);
+            }
+            _current = activity;
+            return activity;
+        }
+
+        public static ThreadActivity[] Snapshot()
+        {
+            lock (RegistryGate) return Registry.ToArray();
+        }
+    }
+}

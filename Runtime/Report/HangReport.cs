@@ -1,0 +1,37 @@
+using System;
+
+namespace NonBlocking.Report
+{
+    /// <summary>An async segment that is still holding its thread past the hang threshold, reported while it runs.</summary>
+    public sealed class HangReport : NonBlockingReport
+    {
+        internal HangReport(string assembly, string method, long runningMs, long hangThresholdMs, SourceLocation from,
+            BlockingCall? call, int threadId, bool isThreadPool, DateTime timeUtc, long suppressedBefore)
+            : base(assembly, threadId, isThreadPool, timeUtc, suppressedBefore)
+        {
+            Method = method;
+            RunningMs = runningMs;
+            HangThresholdMs = hangThresholdMs;
+            From = from;
+            BlockingCall = call;
+        }
+
+        /// <inheritdoc />
+        public override string Kind => "hang";
+
+        /// <summary>The innermost async method running on the thread, as written.</summary>
+        public string Method { get; }
+
+        /// <summary>How long the thread has been held so far (since its outermost running segment began).</summary>
+        public long RunningMs { get; }
+
+        /// <summary>The hang threshold in force.</summary>
+        public long HangThresholdMs { get; }
+
+        /// <summary>Where the innermost segment began.</summary>
+        public SourceLocation From { get; }
+
+        /// <summary>The catalogued blocking call the thread is inside, if any (its duration is "so far").</summary>
+        public BlockingCall? BlockingCall { get; }
+    }
+}
