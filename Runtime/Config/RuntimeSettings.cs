@@ -12,6 +12,7 @@ namespace NonBlocking.Config
         public const string RateVariable = "NONBLOCKING_MAX_REPORTS_PER_SECOND";
         public const string ThreadPoolVariable = "NONBLOCKING_REPORT_THREADPOOL";
         public const string HangVariable = "NONBLOCKING_HANG_MS";
+        public const string SiteRateVariable = "NONBLOCKING_MAX_REPORTS_PER_SITE";
 
         public static readonly RuntimeSettings Current = FromEnvironment();
 
@@ -19,6 +20,7 @@ namespace NonBlocking.Config
         public string? OutputPath { get; private set; }
         public bool Disabled { get; private set; }
         public int MaxReportsPerSecond { get; private set; } = 20;
+        public int MaxReportsPerSitePerSecond { get; private set; } = 1;
         public bool? ReportThreadPool { get; private set; }
 
         /// <summary>Hang threshold override; 0 turns the watchdog (and the probes' tracking writes) off.</summary>
@@ -37,6 +39,8 @@ namespace NonBlocking.Config
                 if (!string.IsNullOrWhiteSpace(output)) s.OutputPath = output;
                 s.Disabled = Flag(Environment.GetEnvironmentVariable(DisabledVariable)) == true;
                 s.ReportThreadPool = Flag(Environment.GetEnvironmentVariable(ThreadPoolVariable));
+                if (int.TryParse(Environment.GetEnvironmentVariable(SiteRateVariable), NumberStyles.Integer, CultureInfo.InvariantCulture, out int sr) && sr > 0)
+                    s.MaxReportsPerSitePerSecond = sr;
                 if (long.TryParse(Environment.GetEnvironmentVariable(HangVariable), NumberStyles.Integer, CultureInfo.InvariantCulture, out long h) && h >= 0)
                     s.HangMs = h;
                 if (int.TryParse(Environment.GetEnvironmentVariable(RateVariable), NumberStyles.Integer, CultureInfo.InvariantCulture, out int r) && r > 0)

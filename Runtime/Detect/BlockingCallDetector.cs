@@ -17,7 +17,7 @@ namespace NonBlocking.Detect
                 var module = site.Module;
                 var thread = Thread.CurrentThread;
                 if (!module.ReportThreadPool || elapsed < module.ThresholdMs || !thread.IsThreadPoolThread) return;
-                long suppressed = ReportPublisher.Admit(CoarseClock.NowMs);
+                long suppressed = SiteRateLimit.Admit(ref site.RateLimit, CoarseClock.NowMs);
                 if (suppressed < 0) return;
                 ReportPublisher.Publish(new BlockingCallReport(module.AssemblyName, Describe(site, elapsed), module.ThresholdMs,
                     thread.ManagedThreadId, thread.IsThreadPoolThread, DateTime.UtcNow, suppressed));

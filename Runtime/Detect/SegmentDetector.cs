@@ -22,7 +22,7 @@ namespace NonBlocking.Detect
                 long self = Math.Max(0, elapsed - nested);
                 if (self < threshold) return; // its time is already reported by the segments nested in it
 
-                long suppressed = ReportPublisher.Admit(CoarseClock.NowMs);
+                long suppressed = SiteRateLimit.Admit(ref site.RateLimit, CoarseClock.NowMs);
                 if (suppressed < 0) return;
 
                 var thread = Thread.CurrentThread;

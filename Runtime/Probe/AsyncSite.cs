@@ -18,6 +18,7 @@ namespace NonBlocking.Instrumentation
         private readonly string _encodedLocations;
         private Dictionary<int, SourceLocation>? _byState;
         private SourceLocation? _start, _end;
+        internal SiteRateLimit? RateLimit;
 
         /// <param name="module">The woven assembly.</param>
         /// <param name="method">Display name, e.g. <c>App.Program.Main(string[])</c>.</param>

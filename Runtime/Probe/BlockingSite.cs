@@ -25,6 +25,8 @@ namespace NonBlocking.Instrumentation
             Alternative = alternative;
         }
 
+        internal NonBlocking.Report.SiteRateLimit? RateLimit;
+
         internal string Api { get; }
         internal string Caller { get; }
         internal string? File { get; }
