@@ -22,6 +22,9 @@ namespace NonBlocking.Detect
         public readonly AsyncSite?[] Sites = new AsyncSite?[MaxDepth];
         public readonly int[] EntryStates = new int[MaxDepth];
         public int Depth;
+
+        /// <summary>Counts probe calls, so the ticker can tell an idle process from a busy one.</summary>
+        public int Activity;
         public BlockingSite? Call;
         public long CallStart;
         public readonly Thread Thread;
@@ -51,6 +54,19 @@ namespace NonBlocking.Detect
             }
             _current = activity;
             return activity;
+        }
+
+        /// <summary>Sum of all threads' activity counters, and whether any segment is open.</summary>
+        public static (long Activity, bool Open) Totals()
+        {
+            long sum = 0;
+            bool open = false;
+            foreach (var a in Snapshot())
+            {
+                sum += Volatile.Read(ref a.Activity);
+                open |= Volatile.Read(ref a.Depth) > 0;
+            }
+            return (sum, open);
         }
 
         public static ThreadActivity[] Snapshot()

@@ -29,7 +29,9 @@ namespace NonBlocking.Instrumentation
             long now = CoarseClock.NowMs;
             if (Tracking)
             {
+                if (CoarseClock.Idle) now = CoarseClock.Wake();
                 var activity = ThreadActivity.Current;
+                activity.Activity++;
                 int depth = activity.Depth++;
                 if ((uint)depth < ThreadActivity.MaxDepth)
                 {
@@ -63,7 +65,9 @@ namespace NonBlocking.Instrumentation
             long now = CoarseClock.NowMs;
             if (Tracking)
             {
+                if (CoarseClock.Idle) now = CoarseClock.Wake();
                 var activity = ThreadActivity.Current;
+                activity.Activity++;
                 activity.CallStart = now;
                 activity.Call = site;
             }
