@@ -63,9 +63,7 @@ namespace NonBlocking.Report
             var sb = new StringBuilder(256);
             if (report is BlockingCallReport c)
             {
-                sb.Append("{\"kind\":\"blocking\",\"time\":");
-                Str(sb, c.TimeUtc.ToString("o", CultureInfo.InvariantCulture));
-                sb.Append(",\"assembly\":"); Str(sb, c.Assembly);
+                Header(sb, c);
                 sb.Append(",\"thresholdMs\":").Append(c.ThresholdMs.ToString(CultureInfo.InvariantCulture));
                 sb.Append(",\"call\":"); CallJson(sb, c.Call);
                 Thread(sb, c);
@@ -74,9 +72,7 @@ namespace NonBlocking.Report
             }
             if (report is HangReport h)
             {
-                sb.Append("{\"kind\":\"hang\",\"time\":");
-                Str(sb, h.TimeUtc.ToString("o", CultureInfo.InvariantCulture));
-                sb.Append(",\"assembly\":"); Str(sb, h.Assembly);
+                Header(sb, h);
                 sb.Append(",\"method\":"); Str(sb, h.Method);
                 sb.Append(",\"runningMs\":").Append(h.RunningMs.ToString(CultureInfo.InvariantCulture));
                 sb.Append(",\"hangThresholdMs\":").Append(h.HangThresholdMs.ToString(CultureInfo.InvariantCulture));
@@ -88,9 +84,7 @@ namespace NonBlocking.Report
                 return sb.ToString();
             }
             var r = (SegmentReport)report;
-            sb.Append("{\"kind\":\"segment\",\"time\":");
-            Str(sb, r.TimeUtc.ToString("o", CultureInfo.InvariantCulture));
-            sb.Append(",\"assembly\":"); Str(sb, r.Assembly);
+            Header(sb, r);
             sb.Append(",\"method\":"); Str(sb, r.Method);
             sb.Append(",\"durationMs\":").Append(r.DurationMs.ToString(CultureInfo.InvariantCulture));
             sb.Append(",\"selfMs\":").Append(r.SelfMs.ToString(CultureInfo.InvariantCulture));
@@ -107,6 +101,13 @@ namespace NonBlocking.Report
             Thread(sb, r);
             sb.Append('}');
             return sb.ToString();
+        }
+
+        private static void Header(StringBuilder sb, NonBlockingReport r)
+        {
+            sb.Append("{\"kind\":"); Str(sb, r.Kind);
+            sb.Append(",\"time\":"); Str(sb, r.TimeUtc.ToString("o", CultureInfo.InvariantCulture));
+            sb.Append(",\"assembly\":"); Str(sb, r.Assembly);
         }
 
         private static void Thread(StringBuilder sb, NonBlockingReport r)
