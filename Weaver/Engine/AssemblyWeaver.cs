@@ -4,6 +4,7 @@ using System.Linq;
 using Mono.Cecil;
 using Mono.Cecil.Cil;
 using NonBlocking.Weaver.Analyse;
+using NonBlocking.Weaver.Analyse.Reachability;
 using NonBlocking.Weaver.Catalog;
 using NonBlocking.Weaver.Find;
 using NonBlocking.Weaver.Instrument;
@@ -35,7 +36,10 @@ namespace NonBlocking.Weaver
                 var synthesizedEntry = module.EntryPoint != null && DisplayName.IsCompilerGenerated(module.EntryPoint.Name) ? module.EntryPoint : null;
                 var methods = module.GetTypes().SelectMany(t => t.Methods)
                     .Where(m => m.HasBody && m != synthesizedEntry && !OptOut.Applies(m, owners.OwnerOf(m))).ToList();
-                var calls = BlockingCallFinder.Find(methods, BlockingCatalog.Load(options.BlockingApis));
+                var catalog = BlockingCatalog.Load(options.BlockingApis);
+                var calls = BlockingCallFinder.Find(methods, catalog);
+                // Analyse the IL as the compiler wrote it, before any probe goes in.
+                diagnostics.AddRange(StaticAnalysis(input, toWeave, catalog, owners, options));
                 if (toWeave.Count == 0 && calls.Count == 0)
                     return new WeaveResult(WeaveOutcome.NothingToWeave, 0, optedOut, diagnostics);
 
@@ -93,6 +97,39 @@ namespace NonBlocking.Weaver
             }
         }
     
+        /// <summary>
+        /// Build-time analysis only: reads the assembly, reports NB0001–NB0003 (and input problems), writes nothing.
+        /// </summary>
+        public static WeaveResult Analyze(WeaveOptions options)
+        {
+            var diagnostics = new List<Diagnostic>();
+            try
+            {
+                using var input = InputAssembly.Read(options.AssemblyPath, options.ReferencePaths, diagnostics);
+                var owners = new MethodOwners();
+                var roots = AsyncMachineFinder.Find(input.Module).Where(m => !OptOut.Applies(m.MoveNext, m.Kickoff)).ToList();
+                diagnostics.AddRange(StaticAnalysis(input, roots, BlockingCatalog.Load(options.BlockingApis), owners, options));
+                return new WeaveResult(WeaveOutcome.NothingToWeave, 0, 0, diagnostics);
+            }
+            catch (WeaveException e)
+            {
+                diagnostics.Add(new Diagnostic(e.Code, DiagnosticSeverity.Error, e.Message, options.AssemblyPath));
+                return new WeaveResult(WeaveOutcome.Failed, 0, 0, diagnostics);
+            }
+        }
+
+        private static IEnumerable<Diagnostic> StaticAnalysis(InputAssembly input, List<Find.AsyncMachine> roots, BlockingCatalog catalog,
+            MethodOwners owners, WeaveOptions options)
+        {
+            if (options.StaticAnalysis == StaticAnalysisLevel.None) return Enumerable.Empty<Diagnostic>();
+            var modules = new List<ModuleDefinition> { input.Module };
+            modules.AddRange(input.ReadReferences(options.AnalyzeReferencePaths));
+            var graph = new CallGraph(modules, catalog, m => OptOut.Applies(m, owners.OwnerOf(m)));
+            var paths = new BlockingPaths(graph, options.AnalysisMaxDepth);
+            var severity = options.StaticAnalysis == StaticAnalysisLevel.Error ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning;
+            return AsyncBlockingAnalyzer.Analyze(roots, graph, paths, catalog, severity, options.AssemblyPath);
+        }
+
         /// <summary>Turns an unexpected failure while instrumenting one method into a coded error that names it.</summary>
         private static void Guard(WeaveOptions options, string name, MethodDefinition method, Action instrument)
         {

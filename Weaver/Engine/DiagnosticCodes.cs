@@ -3,6 +3,12 @@ namespace NonBlocking.Weaver
     /// <summary>Every code the weaver emits; README documents each.</summary>
     public static class DiagnosticCodes
     {
+        /// <summary>An async method calls a catalogued blocking API directly.</summary>
+        public const string BlockingCallInAsync = "NB0001";
+        /// <summary>An async method calls sync code that (transitively) calls a blocking API.</summary>
+        public const string BlockingCallReachable = "NB0002";
+        /// <summary>An async method waits synchronously on a task (.Result, .Wait(), GetAwaiter().GetResult()).</summary>
+        public const string SyncOverAsync = "NB0003";
         /// <summary>The input file does not exist.</summary>
         public const string InputMissing = "NB9001";
         /// <summary>The input is not a .NET assembly, or its metadata is corrupt.</summary>
@@ -19,6 +25,8 @@ namespace NonBlocking.Weaver
         public const string MethodFailed = "NB9007";
         /// <summary>A referenced assembly needed to rewrite the input could not be found.</summary>
         public const string UnresolvedReference = "NB9008";
+        /// <summary>An MSBuild setting has a value NonBlocking does not understand.</summary>
+        public const string BadSetting = "NB9101";
         /// <summary>No symbols: woven without file and line information.</summary>
         public const string NoSymbols = "NB9100";
     }

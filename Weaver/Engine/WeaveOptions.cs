@@ -2,6 +2,17 @@ using System.Collections.Generic;
 
 namespace NonBlocking.Weaver
 {
+    /// <summary>How the build-time analysis reports what it finds.</summary>
+    public enum StaticAnalysisLevel
+    {
+        /// <summary>No analysis.</summary>
+        None,
+        /// <summary>Warnings (subject to NoWarn / WarningsAsErrors like any other).</summary>
+        Warn,
+        /// <summary>Errors.</summary>
+        Error,
+    }
+
     /// <summary>What to weave and how. The engine's only input; adapters (MSBuild, Fody, CLI) fill it in.</summary>
     public sealed class WeaveOptions
     {
@@ -28,6 +39,15 @@ namespace NonBlocking.Weaver
 
         /// <summary>Default for reporting long blocking calls on thread-pool threads outside async segments.</summary>
         public bool ReportThreadPool { get; set; }
+
+        /// <summary>Build-time analysis (NB0001–NB0003): off, warnings (default) or errors.</summary>
+        public StaticAnalysisLevel StaticAnalysis { get; set; } = StaticAnalysisLevel.Warn;
+
+        /// <summary>Other assemblies whose code the analysis follows calls into (project references, optionally packages).</summary>
+        public IList<string> AnalyzeReferencePaths { get; set; } = new List<string>();
+
+        /// <summary>Longest chain of sync calls the analysis follows from an async method.</summary>
+        public int AnalysisMaxDepth { get; set; } = 16;
 
         /// <summary>The project delay-signs: keep the public key, do not sign.</summary>
         public bool DelaySign { get; set; }

@@ -28,6 +28,21 @@ namespace NonBlocking.Weaver.Tasks
         /// <summary>$(NonBlockingReportThreadPool).</summary>
         public bool ReportThreadPool { get; set; }
 
+        /// <summary>$(NonBlockingStaticAnalysis): none, warn (default) or error.</summary>
+        public string StaticAnalysis { get; set; } = "warn";
+
+        /// <summary>$(NonBlockingAnalyzeReferences): also follow calls into package assemblies.</summary>
+        public bool AnalyzeReferences { get; set; }
+
+        /// <summary>$(NoWarn), $(WarningsAsErrors), $(WarningsNotAsErrors), $(TreatWarningsAsErrors), applied to our codes.</summary>
+        public string NoWarn { get; set; } = "";
+        /// <summary>$(WarningsAsErrors).</summary>
+        public string WarningsAsErrors { get; set; } = "";
+        /// <summary>$(WarningsNotAsErrors).</summary>
+        public string WarningsNotAsErrors { get; set; } = "";
+        /// <summary>$(TreatWarningsAsErrors).</summary>
+        public bool TreatWarningsAsErrors { get; set; }
+
         /// <summary>$(DelaySign).</summary>
         public bool DelaySign { get; set; }
 
@@ -46,12 +61,15 @@ namespace NonBlocking.Weaver.Tasks
                 StrongNameKeyFile = string.IsNullOrWhiteSpace(KeyFile) ? null : KeyFile,
                 DelaySign = DelaySign,
                 BlockingApis = BlockingApis.Select(i => i.ItemSpec).ToList(),
+                StaticAnalysis = ParseLevel(StaticAnalysis),
+                AnalyzeReferencePaths = References.Where(FollowedByAnalysis).Select(r => r.GetMetadata("FullPath")).ToList(),
                 ReportThreadPool = ReportThreadPool,
             });
 
+            var policy = new WarningPolicy(NoWarn, WarningsAsErrors, WarningsNotAsErrors, TreatWarningsAsErrors);
             foreach (var d in result.Diagnostics)
             {
-                switch (d.Severity)
+                switch (policy.Apply(d))
                 {
                     case DiagnosticSeverity.Error:
                         Log.LogError("NonBlocking", d.Code, null, d.File, d.Line, d.Column, 0, 0, d.Message);
@@ -79,6 +97,30 @@ namespace NonBlocking.Weaver.Tasks
                     break;
             }
             return !Log.HasLoggedErrors;
+        }
+
+        /// <summary>Project references always; package assemblies when AnalyzeReferences is set; never the framework.</summary>
+        private bool FollowedByAnalysis(ITaskItem reference)
+        {
+            if (reference.GetMetadata("ReferenceSourceTarget") == "ProjectReference") return true;
+            return AnalyzeReferences && !string.IsNullOrEmpty(reference.GetMetadata("NuGetPackageId"))
+                   && reference.GetMetadata("FrameworkReferenceName").Length == 0
+                   && !reference.GetMetadata("NuGetPackageId").StartsWith("NonBlocking.", StringComparison.Ordinal);
+        }
+
+        private StaticAnalysisLevel ParseLevel(string value)
+        {
+            switch ((value ?? "").Trim().ToLowerInvariant())
+            {
+                case "none": return StaticAnalysisLevel.None;
+                case "error": return StaticAnalysisLevel.Error;
+                case "":
+                case "warn": return StaticAnalysisLevel.Warn;
+                default:
+                    Log.LogWarning("NonBlocking", DiagnosticCodes.BadSetting, null, null, 0, 0, 0, 0,
+                        $"NonBlockingStaticAnalysis='{value}' is not none, warn or error; using warn.");
+                    return StaticAnalysisLevel.Warn;
+            }
         }
     }
 }

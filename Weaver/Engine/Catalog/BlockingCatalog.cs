@@ -9,8 +9,9 @@ namespace NonBlocking.Weaver.Catalog
     /// <summary>One catalogued blocking API.</summary>
     internal sealed class BlockingApi
     {
-        public BlockingApi(string type, string member, bool userCallsOnly, string alternative)
+        public BlockingApi(string type, string member, bool userCallsOnly, string alternative, bool syncOverAsync = false)
         {
+            SyncOverAsync = syncOverAsync;
             Type = type;
             Member = member;
             UserCallsOnly = userCallsOnly;
@@ -23,6 +24,20 @@ namespace NonBlocking.Weaver.Catalog
         /// <summary>Not matched inside the compiler's own await pattern (awaiter GetResult).</summary>
         public bool UserCallsOnly { get; }
         public string Alternative { get; }
+        /// <summary>Waits on a task (.Result, .Wait(), GetAwaiter().GetResult()): NB0003 rather than NB0001.</summary>
+        public bool SyncOverAsync { get; }
+
+        /// <summary>Short form for messages: <c>Thread.Sleep</c>, <c>Task.Result</c>.</summary>
+        public string ShortName
+        {
+            get
+            {
+                string type = Type.Substring(Type.LastIndexOfAny(new[] { '.', '/' }) + 1);
+                int tick = type.IndexOf('`');
+                if (tick >= 0) type = type.Substring(0, tick);
+                return type + "." + (Member.StartsWith("get_") ? Member.Substring(4) : Member);
+            }
+        }
     }
 
     /// <summary>
@@ -54,7 +69,8 @@ namespace NonBlocking.Weaver.Catalog
                     foreach (var member in parts[1].Split(',').Select(m => m.Trim()).Where(m => m.Length > 0))
                     {
                         bool userOnly = member.EndsWith(":user", StringComparison.Ordinal);
-                        catalog.Add(new BlockingApi(parts[0], userOnly ? member.Substring(0, member.Length - 5) : member, userOnly, parts.Length > 2 ? parts[2] : ""));
+                        catalog.Add(new BlockingApi(parts[0], userOnly ? member.Substring(0, member.Length - 5) : member, userOnly,
+                            parts.Length > 2 ? parts[2] : "", parts.Length > 3 && parts[3] == "sync-over-async"));
                     }
                 }
             }

@@ -13,16 +13,44 @@ namespace NonBlocking.Weaver.Read
     /// <summary>The input module read fully into memory (no file stays locked), with its symbols.</summary>
     internal sealed class InputAssembly : IDisposable
     {
-        private InputAssembly(ModuleDefinition module, SymbolForm symbols, DefaultAssemblyResolver resolver)
+        private InputAssembly(ModuleDefinition module, SymbolForm symbols, ModuleResolver resolver)
         {
             Module = module;
             Symbols = symbols;
             _resolver = resolver;
         }
 
-        private readonly DefaultAssemblyResolver _resolver;
+        private readonly ModuleResolver _resolver;
 
         public ModuleDefinition Module { get; }
+
+        /// <summary>
+        /// Reads more assemblies (with symbols) through the same resolver, so calls from the input resolve to them:
+        /// the analysis follows calls into project references this way. Unreadable ones are skipped.
+        /// </summary>
+        public List<ModuleDefinition> ReadReferences(IEnumerable<string> paths)
+        {
+            var modules = new List<ModuleDefinition>();
+            foreach (var path in paths.Distinct(StringComparer.Ordinal))
+            {
+                if (!File.Exists(path)) continue;
+                try
+                {
+                    string pdbPath = Path.ChangeExtension(path, ".pdb");
+                    var (module, _) = ReadWithSymbols(File.ReadAllBytes(path), File.Exists(pdbPath) ? File.ReadAllBytes(pdbPath) : null, _resolver, path, new List<Diagnostic>());
+                    _resolver.Register(module.Assembly);
+                    modules.Add(module);
+                    _references.Add(module);
+                }
+                catch (Exception e) when (e is BadImageFormatException || e is InvalidOperationException || e is ArgumentException || e is IOException)
+                {
+                    // Not analysable: calls into it are simply not followed.
+                }
+            }
+            return modules;
+        }
+
+        private readonly List<ModuleDefinition> _references = new List<ModuleDefinition>();
         public SymbolForm Symbols { get; }
 
         public static InputAssembly Read(string path, IEnumerable<string> referencePaths, IList<Diagnostic> diagnostics)
@@ -30,7 +58,7 @@ namespace NonBlocking.Weaver.Read
             if (!File.Exists(path))
                 throw new WeaveException(DiagnosticCodes.InputMissing, $"{path}: file not found. Check the path, or that the compiler produced it.");
 
-            var resolver = new DefaultAssemblyResolver();
+            var resolver = new ModuleResolver();
             foreach (var dir in referencePaths.Select(Path.GetDirectoryName).Concat(new[] { Path.GetDirectoryName(Path.GetFullPath(path)) })
                                               .Where(d => !string.IsNullOrEmpty(d)).Distinct(StringComparer.Ordinal))
                 resolver.AddSearchDirectory(dir);
@@ -98,6 +126,7 @@ namespace NonBlocking.Weaver.Read
 
         public void Dispose()
         {
+            foreach (var r in _references) r.Dispose();
             Module.Dispose();
             _resolver.Dispose();
         }

@@ -1,0 +1,71 @@
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using Mono.Cecil;
+using Mono.Cecil.Cil;
+using NonBlocking.Weaver.Catalog;
+using NonBlocking.Weaver.Find;
+
+namespace NonBlocking.Weaver.Analyse.Reachability
+{
+    /// <summary>
+    /// The build-time warnings: in each async method's body, a catalogued blocking call (NB0001), a wait on a task
+    /// (NB0003), or a call into sync code that reaches a blocking call (NB0002, with the path).
+    /// </summary>
+    internal static class AsyncBlockingAnalyzer
+    {
+        public static List<Diagnostic> Analyze(IEnumerable<AsyncMachine> roots, CallGraph graph, BlockingPaths paths,
+            BlockingCatalog catalog, DiagnosticSeverity severity, string assemblyPath)
+        {
+            var diagnostics = new List<Diagnostic>();
+            foreach (var root in roots)
+            {
+                var body = root.MoveNext;
+                var owner = root.Kickoff;
+                string ownerName = DisplayName.Of(owner, root.Type);
+                string ownerShort = owner != null ? DisplayName.UserMethodName(owner.Name) : DisplayName.UserMethodName(root.Type.Name);
+                var homeType = owner?.DeclaringType ?? root.Type.DeclaringType;
+                var direct = BlockingCallFinder.Find(new[] { body }, catalog).ToDictionary(c => c.Call);
+
+                foreach (var ins in body.Body.Instructions)
+                {
+                    var statement = Il.StatementOf(body, ins);
+                    string? file = statement?.Document?.Url ?? assemblyPath;
+                    int line = statement?.StartLine ?? 0, column = statement?.StartColumn ?? 0;
+                    if (direct.TryGetValue(ins, out var call))
+                    {
+                        string api = DisplayName.OfCall(call.Target);
+                        diagnostics.Add(call.Api.SyncOverAsync
+                            ? new Diagnostic(DiagnosticCodes.SyncOverAsync, severity,
+                                $"{ownerName} waits synchronously on a task ({api}) in an async method; this blocks the thread and can deadlock. Use {call.Api.Alternative}.",
+                                file, line, column)
+                            : new Diagnostic(DiagnosticCodes.BlockingCallInAsync, severity,
+                                $"{ownerName} calls {api}, which blocks the thread, in an async method. Use {call.Api.Alternative}.",
+                                file, line, column));
+                        continue;
+                    }
+                    var callee = graph.Callees(body, ins).FirstOrDefault(c => paths.From(c) != null);
+                    if (callee == null) continue;
+                    var (chain, blocking) = paths.Walk(callee);
+                    var end = Il.StatementOf(blocking.Method, blocking.Call);
+                    string where = end?.Document?.Url == null ? "" : $" at {Path.GetFileName(end.Document.Url)}({end.StartLine},{end.StartColumn})";
+                    string path = string.Join(" → ", new[] { ownerShort }.Concat(chain.Select(m => Hop(m, homeType))).Concat(new[] { blocking.Api.ShortName })) + where;
+                    diagnostics.Add(new Diagnostic(DiagnosticCodes.BlockingCallReachable, severity,
+                        $"{ownerName} calls {DisplayName.Of(callee, callee.DeclaringType)}, which blocks the thread: {path}. " +
+                        $"Make that path async ({blocking.Api.Alternative}) or offload it with Task.Run.",
+                        file, line, column));
+                }
+            }
+            return diagnostics;
+        }
+
+        /// <summary>A method as one step of a path: its name, with its type when that differs from the async method's.</summary>
+        private static string Hop(MethodDefinition method, TypeDefinition? homeType)
+        {
+            string name = DisplayName.UserMethodName(method.Name);
+            var type = method.DeclaringType;
+            while (type != null && DisplayName.IsCompilerGenerated(type.Name)) type = type.DeclaringType;
+            return type == null || type == homeType ? name : DisplayName.TypeName(type).Split('.').Last() + "." + name;
+        }
+    }
+}

@@ -1,0 +1,162 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Mono.Cecil;
+using Mono.Cecil.Cil;
+using NonBlocking.Weaver.Catalog;
+using NonBlocking.Weaver.Find;
+
+namespace NonBlocking.Weaver.Analyse.Reachability
+{
+    /// <summary>
+    /// Static call graph over the analysed modules, for finding blocking calls reachable from async methods.
+    /// Edges: direct calls; virtual and interface calls to every implementation in the analysed modules; and
+    /// lambdas or local functions invoked right where they are created. A delegate handed to anything else
+    /// (Task.Run, ThreadPool.QueueUserWorkItem, new Thread, …) is not followed: that is offloading.
+    /// Methods under [AllowBlocking] are not in the graph, so they neither warn nor pass blocking on.
+    /// </summary>
+    internal sealed class CallGraph
+    {
+        private readonly HashSet<ModuleDefinition> _modules;
+        private readonly BlockingCatalog _catalog;
+        private readonly Func<MethodDefinition, bool> _excluded;
+        private readonly Dictionary<MethodDefinition, List<MethodDefinition>> _overriders = new Dictionary<MethodDefinition, List<MethodDefinition>>();
+
+        public CallGraph(IEnumerable<ModuleDefinition> modules, BlockingCatalog catalog, Func<MethodDefinition, bool> excluded)
+        {
+            _modules = new HashSet<ModuleDefinition>(modules);
+            _catalog = catalog;
+            _excluded = excluded;
+            IndexOverrides();
+        }
+
+        public IEnumerable<MethodDefinition> Methods =>
+            _modules.SelectMany(m => m.GetTypes()).SelectMany(t => t.Methods).Where(m => m.HasBody && !_excluded(m));
+
+        /// <summary>The catalogued blocking calls a method makes itself, in IL order.</summary>
+        public List<BlockingCallSite> DirectBlockingCalls(MethodDefinition method) =>
+            BlockingCallFinder.Find(new[] { method }, _catalog);
+
+        /// <summary>Methods in the graph that a call instruction may run synchronously (async methods excluded).</summary>
+        public IEnumerable<MethodDefinition> Callees(MethodDefinition caller, Instruction ins)
+        {
+            switch (ins.OpCode.Code)
+            {
+                case Code.Call:
+                case Code.Callvirt:
+                case Code.Newobj:
+                    if (!(ins.Operand is MethodReference target)) yield break;
+                    if (IsDelegateInvoke(target))
+                    {
+                        foreach (var lambda in LambdasInvokedAt(caller, ins)) yield return lambda;
+                        yield break;
+                    }
+                    var def = Resolve(target);
+                    if (def == null) yield break;
+                    if (Followable(def)) yield return def;
+                    if (ins.OpCode.Code == Code.Callvirt && (def.IsVirtual || def.IsAbstract) && _overriders.TryGetValue(def, out var impls))
+                        foreach (var impl in impls.Where(Followable)) yield return impl;
+                    break;
+            }
+        }
+
+        private bool Followable(MethodDefinition m) =>
+            m.HasBody && _modules.Contains(m.Module) && !_excluded(m) && !IsAsyncOrIterator(m);
+
+        private static bool IsAsyncOrIterator(MethodDefinition m) =>
+            m.HasCustomAttributes && m.CustomAttributes.Any(a =>
+                a.AttributeType.Name == "AsyncStateMachineAttribute" || a.AttributeType.Name == "AsyncIteratorStateMachineAttribute" ||
+                a.AttributeType.Name == "IteratorStateMachineAttribute");
+
+        private MethodDefinition? Resolve(MethodReference target)
+        {
+            var element = target.GetElementMethod();
+            if (element is MethodDefinition d) return d;
+            // Only resolve into modules we analyse; anything else is the catalog's business.
+            string scope = element.DeclaringType.Scope.Name;
+            if (!_modules.Any(m => m.Assembly?.Name.Name == scope || m.Name == scope || m.Assembly?.Name.Name + ".dll" == scope)) return null;
+            try { return element.Resolve(); }
+            catch (AssemblyResolutionException) { return null; }
+        }
+
+        private static bool IsDelegateInvoke(MethodReference target) =>
+            target.Name == "Invoke" && Safe(() => target.DeclaringType.Resolve())?.BaseType?.FullName == "System.MulticastDelegate";
+
+        /// <summary>
+        /// Lambdas and local functions whose delegate is invoked here: the delegate was made from <c>ldftn</c> in
+        /// this method and this Invoke is the first call that uses a delegate of that type afterwards.
+        /// </summary>
+        private IEnumerable<MethodDefinition> LambdasInvokedAt(MethodDefinition caller, Instruction invoke)
+        {
+            var delegateType = ((MethodReference)invoke.Operand).DeclaringType.FullName;
+            foreach (var ins in caller.Body.Instructions)
+            {
+                if (ins.OpCode.Code != Code.Ldftn || !(ins.Operand is MethodReference lambdaRef)) continue;
+                var create = ins.Next;
+                if (create == null || create.OpCode.Code != Code.Newobj || ((MethodReference)create.Operand).DeclaringType.FullName != delegateType) continue;
+                if (FirstUseOfDelegate(create, delegateType) != invoke) continue;
+                var lambda = Resolve(lambdaRef);
+                if (lambda != null && Followable(lambda)) yield return lambda;
+            }
+        }
+
+        private static Instruction? FirstUseOfDelegate(Instruction create, string delegateType)
+        {
+            int budget = 64;
+            for (var i = create.Next; i != null && budget-- > 0; i = i.Next)
+            {
+                if (!(i.Operand is MethodReference m)) continue;
+                if (i.OpCode.Code != Code.Call && i.OpCode.Code != Code.Callvirt && i.OpCode.Code != Code.Newobj) continue;
+                if (m.Name == "Invoke" && m.DeclaringType.FullName == delegateType) return i;
+                if (m.Parameters.Any(p => p.ParameterType.FullName == delegateType)) return i;
+            }
+            return null;
+        }
+
+        /// <summary>For each virtual or interface method, the methods in the analysed modules that implement it.</summary>
+        private void IndexOverrides()
+        {
+            foreach (var type in _modules.SelectMany(m => m.GetTypes()))
+            {
+                foreach (var method in type.Methods.Where(m => m.IsVirtual && m.HasBody))
+                {
+                    foreach (var explicitBase in method.Overrides)
+                        Add(Safe(() => explicitBase.Resolve()), method);
+                    foreach (var baseType in Supertypes(type))
+                        foreach (var candidate in baseType.Methods)
+                            if (candidate.IsVirtual && candidate.Name == method.Name && candidate.Parameters.Count == method.Parameters.Count)
+                                Add(candidate, method);
+                }
+            }
+        }
+
+        private void Add(MethodDefinition? baseMethod, MethodDefinition implementation)
+        {
+            if (baseMethod == null || baseMethod == implementation) return;
+            if (!_overriders.TryGetValue(baseMethod, out var list)) _overriders[baseMethod] = list = new List<MethodDefinition>();
+            if (!list.Contains(implementation)) list.Add(implementation);
+        }
+
+        private static IEnumerable<TypeDefinition> Supertypes(TypeDefinition type)
+        {
+            var seen = new HashSet<TypeDefinition>();
+            var pending = new Stack<TypeReference>();
+            if (type.BaseType != null) pending.Push(type.BaseType);
+            foreach (var i in type.Interfaces) pending.Push(i.InterfaceType);
+            while (pending.Count > 0)
+            {
+                var resolved = Safe(() => pending.Pop().Resolve());
+                if (resolved == null || !seen.Add(resolved)) continue;
+                yield return resolved;
+                if (resolved.BaseType != null) pending.Push(resolved.BaseType);
+                foreach (var i in resolved.Interfaces) pending.Push(i.InterfaceType);
+            }
+        }
+
+        private static T? Safe<T>(Func<T> resolve) where T : class
+        {
+            try { return resolve(); }
+            catch (AssemblyResolutionException) { return null; }
+        }
+    }
+}
