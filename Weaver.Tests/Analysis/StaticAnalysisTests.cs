@@ -1,0 +1,277 @@
+using System.Linq;
+using System.Text;
+using NonBlocking.Tests.Support;
+using NonBlocking.Weaver;
+using Xunit;
+
+namespace NonBlocking.Tests.Analysis
+{
+    /// <summary>NB0001–NB0003 on small programs, each asserting the exact codes, files and lines.</summary>
+    public class StaticAnalysisTests
+    {
+        private const string Usings = "using System; using System.IO; using System.Threading; using System.Threading.Tasks; using NonBlocking;\n";
+
+        [Fact]
+        public void Direct_blocking_call_in_an_async_method_is_NB0001_with_the_alternative()
+        {
+            var a = new AnalysisHarness("Direct", Usings + @"
+public static class P
+{
+    public static async Task M()
+    {
+        Thread.Sleep(10); // @sleep
+        await Task.Yield();
+        File.ReadAllText(""x""); // @read
+    }
+    public static void NotAsync() => Thread.Sleep(1);
+}");
+            a.AssertExactly(("NB0001", "sleep"), ("NB0001", "read"));
+            Assert.Contains("P.M() calls System.Threading.Thread.Sleep(int)", a.At("sleep").Message);
+            Assert.Contains("await Task.Delay", a.At("sleep").Message);
+            Assert.Equal(9, a.At("sleep").Column);
+        }
+
+        [Theory]
+        [InlineData(1)]
+        [InlineData(2)]
+        [InlineData(3)]
+        [InlineData(4)]
+        public void Blocking_helper_n_levels_deep_is_NB0002_with_the_whole_path(int depth)
+        {
+            var source = new StringBuilder(Usings + "public static class P\n{\n");
+            source.Append("    public static async Task M()\n    {\n        await Task.Yield();\n        H1(); // @call\n    }\n");
+            for (int i = 1; i < depth; i++) source.Append($"    static void H{i}() => H{i + 1}();\n");
+            source.Append($"    static void H{depth}()\n    {{\n        Thread.Sleep(1); // @sleep\n    }}\n}}\n");
+            var a = new AnalysisHarness("Depth" + depth, source.ToString());
+
+            a.AssertExactly(("NB0002", "call"));
+            string hops = string.Join(" → ", Enumerable.Range(1, depth).Select(i => "H" + i));
+            Assert.Contains($"M → {hops} → Thread.Sleep at Depth{depth}.cs({a.Line("sleep")},9)", a.At("call").Message);
+        }
+
+        [Fact]
+        public void Recursion_is_followed_once_and_terminates()
+        {
+            var a = new AnalysisHarness("Recursion", Usings + @"
+public static class P
+{
+    public static async Task M()
+    {
+        A(3); // @call
+        await Task.Yield();
+    }
+    static void A(int n) { if (n > 0) B(n - 1); }
+    static void B(int n)
+    {
+        A(n);
+        if (n == 0) Thread.Sleep(1); // @sleep
+    }
+    public static async Task Quiet()
+    {
+        R(5);
+        await Task.Yield();
+    }
+    static int R(int n) => n == 0 ? 0 : R(n - 1);
+}");
+            a.AssertExactly(("NB0002", "call"));
+            Assert.Contains("M → A → B → Thread.Sleep", a.At("call").Message);
+        }
+
+        [Fact]
+        public void Interface_and_virtual_calls_reach_the_implementations_in_the_assembly()
+        {
+            var a = new AnalysisHarness("Virtual", Usings + @"
+public interface IStore { void Save(string s); }
+public sealed class FileStore : IStore
+{
+    public void Save(string s)
+    {
+        File.WriteAllText(""x"", s); // @write
+    }
+}
+public sealed class MemoryStore : IStore { public void Save(string s) { } }
+public abstract class Job { public abstract void Run(); }
+public sealed class SleepyJob : Job
+{
+    public override void Run()
+    {
+        Thread.Sleep(1); // @sleep
+    }
+}
+public static class P
+{
+    public static async Task UseInterface(IStore store)
+    {
+        store.Save(""a""); // @iface
+        await Task.Yield();
+    }
+    public static async Task UseVirtual(Job job)
+    {
+        job.Run(); // @virt
+        await Task.Yield();
+    }
+}");
+            a.AssertExactly(("NB0002", "iface"), ("NB0002", "virt"));
+            Assert.Contains($"UseInterface → FileStore.Save → File.WriteAllText at Virtual.cs({a.Line("write")},", a.At("iface").Message);
+            Assert.Contains($"UseVirtual → SleepyJob.Run → Thread.Sleep at Virtual.cs({a.Line("sleep")},", a.At("virt").Message);
+        }
+
+        [Fact]
+        public void Generic_helpers_are_followed()
+        {
+            var a = new AnalysisHarness("Generic", Usings + @"
+public static class P
+{
+    public static async Task M()
+    {
+        Hold(42); // @call
+        await Task.Yield();
+    }
+    static T Hold<T>(T value)
+    {
+        Thread.Sleep(1);
+        return value;
+    }
+}");
+            a.AssertExactly(("NB0002", "call"));
+            Assert.Contains("M → Hold → Thread.Sleep", a.At("call").Message);
+        }
+
+        [Fact]
+        public void Work_handed_to_Task_Run_the_thread_pool_or_a_thread_is_offloading_and_silent()
+        {
+            var a = new AnalysisHarness("Offload", Usings + @"
+public static class P
+{
+    public static async Task M()
+    {
+        await Task.Run(() => Thread.Sleep(1));
+        await Task.Run(() => Helper());
+        ThreadPool.QueueUserWorkItem(_ => Thread.Sleep(1));
+        new Thread(() => Thread.Sleep(1)).Start();
+        await Task.Factory.StartNew(Helper);
+    }
+    static void Helper() => Thread.Sleep(1);
+}");
+            a.AssertExactly();
+        }
+
+        [Fact]
+        public void Local_functions_and_lambdas_invoked_directly_are_followed()
+        {
+            var a = new AnalysisHarness("Invoked", Usings + @"
+public static class P
+{
+    public static async Task Local()
+    {
+        void Work()
+        {
+            Thread.Sleep(1);
+        }
+        Work(); // @local
+        await Task.Yield();
+    }
+    public static async Task Lambda()
+    {
+        Action work = () => Thread.Sleep(1);
+        work(); // @lambda
+        await Task.Yield();
+    }
+}");
+            a.AssertExactly(("NB0002", "local"), ("NB0002", "lambda"));
+            Assert.Contains("Local → Local.Work → Thread.Sleep", a.At("local").Message);
+            Assert.Contains("Lambda → Lambda.<lambda> → Thread.Sleep", a.At("lambda").Message);
+        }
+
+        [Fact]
+        public void Calls_into_a_project_reference_are_followed_when_it_is_part_of_the_build()
+        {
+            const string lib = @"using System.Threading;
+namespace Vendor
+{
+    public static class Legacy
+    {
+        public static void Send()
+        {
+            Thread.Sleep(1); // @lib-sleep
+        }
+    }
+}";
+            string libDll = Compiler.Compile("Lib", lib);
+            const string app = Usings + @"
+public static class P
+{
+    public static async Task M()
+    {
+        Vendor.Legacy.Send(); // @call
+        await Task.Yield();
+    }
+}";
+            var followed = new AnalysisHarness("App", app, new[] { libDll }, followInto: new[] { libDll });
+            followed.AssertExactly(("NB0002", "call"));
+            Assert.Contains($"M → Legacy.Send → Thread.Sleep at Lib.cs({AnalysisHarness.Line(lib, "lib-sleep")},13)", followed.At("call").Message);
+
+            var notFollowed = new AnalysisHarness("App2", app, new[] { libDll });
+            notFollowed.AssertExactly();
+        }
+
+        [Fact]
+        public void AllowBlocking_silences_and_stops_propagation()
+        {
+            var a = new AnalysisHarness("Allowed", Usings + @"
+public static class P
+{
+    [AllowBlocking] public static async Task OptedOut() { Thread.Sleep(1); await Task.Yield(); }
+    public static async Task CallsAllowedHelper() { Helper(); await Task.Yield(); }
+    [AllowBlocking(""startup only"")] static void Helper() => Thread.Sleep(1);
+    public static async Task CallsHelperOfAllowedType() { Quiet.Wait(); await Task.Yield(); }
+}
+[AllowBlocking] public static class Quiet
+{
+    public static void Wait() => Thread.Sleep(1);
+    public static async Task M() { Thread.Sleep(1); await Task.Yield(); }
+}");
+            a.AssertExactly();
+
+            var assembly = new AnalysisHarness("AllowedAssembly", Usings + @"
+[assembly: AllowBlocking]
+public static class P { public static async Task M() { Thread.Sleep(1); await Task.Yield(); } }");
+            assembly.AssertExactly();
+        }
+
+        [Fact]
+        public void Waiting_on_a_task_in_an_async_method_is_NB0003_but_await_is_not()
+        {
+            var a = new AnalysisHarness("SyncOverAsync", Usings + @"
+public static class P
+{
+    public static async Task M()
+    {
+        _ = Task.FromResult(1).Result; // @result
+        Task.Delay(1).Wait(); // @wait
+        Task.Delay(1).GetAwaiter().GetResult(); // @getresult
+        await Task.Delay(1);
+        int x = await Task.FromResult(2);
+    }
+}");
+            a.AssertExactly(("NB0003", "result"), ("NB0003", "wait"), ("NB0003", "getresult"));
+            Assert.Contains("use await", a.At("wait").Message.ToLowerInvariant());
+        }
+
+        [Fact]
+        public void Ten_thousand_methods_are_analysed_and_the_depth_limit_holds()
+        {
+            const int Methods = 10_000;
+            var source = new StringBuilder(Usings + "public static class Big\n{\n");
+            source.Append("    public static async Task Near()\n    {\n        S9990(); // @near\n        await Task.Yield();\n    }\n");
+            source.Append("    public static async Task Far()\n    {\n        S0();\n        await Task.Yield();\n    }\n");
+            for (int i = 0; i < Methods - 1; i++) source.Append($"    public static void S{i}() => S{i + 1}();\n");
+            source.Append($"    public static void S{Methods - 1}() => Thread.Sleep(1);\n}}\n");
+
+            var a = new AnalysisHarness("Big", source.ToString());
+
+            // Near is 10 calls from the Sleep; Far is 10,000 away, past the default depth limit of 16.
+            a.AssertExactly(("NB0002", "near"));
+        }
+    }
+}

@@ -1,0 +1,47 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Emit;
+
+namespace NonBlocking.Tests.Support
+{
+    /// <summary>Compiles small C# programs in-process (Roslyn), Release, with a portable PDB, for the analysis tests.</summary>
+    internal static class Compiler
+    {
+        private static readonly Lazy<List<MetadataReference>> Framework = new Lazy<List<MetadataReference>>(() =>
+            ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
+                .Where(p => Path.GetFileName(p).StartsWith("System.") || Path.GetFileName(p) is "mscorlib.dll" or "netstandard.dll" or "NonBlocking.Runtime.dll")
+                .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))
+                .ToList());
+
+        /// <summary>Writes <paramref name="name"/>.dll and .pdb (sources as Name.cs files) into a new folder; returns the dll path.</summary>
+        public static string Compile(string name, IReadOnlyDictionary<string, string> sources, params string[] references)
+        {
+            string dir = TestPaths.NewTempDirectory("compiled-" + name);
+            var trees = sources.Select(s =>
+            {
+                string path = Path.Combine(dir, s.Key);
+                File.WriteAllText(path, s.Value);
+                return CSharpSyntaxTree.ParseText(Microsoft.CodeAnalysis.Text.SourceText.From(s.Value, System.Text.Encoding.UTF8), new CSharpParseOptions(LanguageVersion.Latest), path);
+            });
+            var compilation = CSharpCompilation.Create(name, trees,
+                Framework.Value.Concat(references.Select(r => MetadataReference.CreateFromFile(r))),
+                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, optimizationLevel: OptimizationLevel.Release, nullableContextOptions: NullableContextOptions.Enable));
+            string dll = Path.Combine(dir, name + ".dll");
+            using (var peStream = File.Create(dll))
+            using (var pdbStream = File.Create(Path.ChangeExtension(dll, ".pdb")))
+            {
+                var result = compilation.Emit(peStream, pdbStream, options: new EmitOptions(debugInformationFormat: DebugInformationFormat.PortablePdb, pdbFilePath: name + ".pdb"));
+                var errors = result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+                if (errors.Count > 0) throw new InvalidOperationException("test program does not compile:\n" + string.Join("\n", errors));
+            }
+            return dll;
+        }
+
+        public static string Compile(string name, string source, params string[] references) =>
+            Compile(name, new Dictionary<string, string> { [name + ".cs"] = source }, references);
+    }
+}
