@@ -199,6 +199,52 @@ namespace App
         }
 
         [Fact]
+        public void Build_warns_about_Foo_and_about_Main_via_Bar_with_files_lines_and_path_and_not_about_Baz()
+        {
+            var app = new UserProject(_feed, "Warned", SeedSource);
+            var build = app.Build();
+            int sleepInFoo = LineOf("Thread.Sleep(1000);", afterLineContaining: "async Task Foo()");
+            int callBar = LineOf("Bar();");
+            int sleepInBar = LineOf("Thread.Sleep(1000);", afterLineContaining: "static void Bar()");
+
+            Assert.Contains($"Program.cs({sleepInFoo},13): warning NB0001: SeedDemo.Program.Foo() calls System.Threading.Thread.Sleep(int)", build.StdOut);
+            Assert.Contains($"Program.cs({callBar},13): warning NB0002: SeedDemo.Program.Main() calls SeedDemo.Program.Bar()", build.StdOut);
+            Assert.Contains($"Main → Bar → Thread.Sleep at Program.cs({sleepInBar},13)", build.StdOut);
+            Assert.DoesNotContain("Baz", string.Join("\n", build.StdOut.Split('\n').Where(l => l.Contains(" NB0"))));
+            Assert.DoesNotContain("NB0003", build.StdOut);
+        }
+
+        [Fact]
+        public void NoWarn_WarningsAsErrors_and_the_analysis_level_apply_to_the_NB_codes()
+        {
+            var noWarn = new UserProject(_feed, "NoWarned", SeedSource, "<NoWarn>$(NoWarn);NB0002</NoWarn>").Build();
+            Assert.Contains("warning NB0001", noWarn.StdOut);
+            Assert.DoesNotContain("warning NB0002", noWarn.StdOut);
+
+            var strictApp = new UserProject(_feed, "Strict", SeedSource, "<WarningsAsErrors>$(WarningsAsErrors);NB0001</WarningsAsErrors>");
+            var strict = ProcessRunner.Run("dotnet", new[] { "build", strictApp.ProjectFile, "-c", "Release", "-nologo" }, strictApp.Directory);
+            Assert.NotEqual(0, strict.ExitCode);
+            Assert.Contains("error NB0001", strict.StdOut);
+            Assert.Contains("warning NB0002", strict.StdOut);
+
+            var allApp = new UserProject(_feed, "AllErrors", SeedSource, "<TreatWarningsAsErrors>true</TreatWarningsAsErrors><WarningsNotAsErrors>NB0002</WarningsNotAsErrors>");
+            var all = ProcessRunner.Run("dotnet", new[] { "build", allApp.ProjectFile, "-c", "Release", "-nologo" }, allApp.Directory);
+            Assert.NotEqual(0, all.ExitCode);
+            Assert.Contains("error NB0001", all.StdOut);
+            Assert.Contains("warning NB0002", all.StdOut);
+
+            var none = new UserProject(_feed, "Unanalysed", SeedSource, "<NonBlockingStaticAnalysis>none</NonBlockingStaticAnalysis>").Build();
+            Assert.DoesNotContain(" NB000", none.StdOut);
+            Assert.Contains("NonBlocking: wove", none.StdOut);
+
+            var errorApp = new UserProject(_feed, "AnalysisErrors", SeedSource, "<NonBlockingStaticAnalysis>error</NonBlockingStaticAnalysis>");
+            var errors = ProcessRunner.Run("dotnet", new[] { "build", errorApp.ProjectFile, "-c", "Release", "-nologo" }, errorApp.Directory);
+            Assert.NotEqual(0, errors.ExitCode);
+            Assert.Contains("error NB0001", errors.StdOut);
+            Assert.Contains("error NB0002", errors.StdOut);
+        }
+
+        [Fact]
         public void A_weaving_error_fails_the_build_with_its_code_and_leaves_the_assembly_unwoven()
         {
             // Hide NonBlocking.Runtime from the weaver (the compiler does not need it for this program).

@@ -72,13 +72,13 @@ namespace NonBlocking.Weaver.Tasks
                 switch (policy.Apply(d))
                 {
                     case DiagnosticSeverity.Error:
-                        Log.LogError("NonBlocking", d.Code, null, d.File, d.Line, d.Column, 0, 0, d.Message);
+                        Log.LogError(null, d.Code, null, d.File, d.Line, d.Column, 0, 0, d.Message);
                         break;
                     case DiagnosticSeverity.Warning:
-                        Log.LogWarning("NonBlocking", d.Code, null, d.File, d.Line, d.Column, 0, 0, d.Message);
+                        Log.LogWarning(null, d.Code, null, d.File, d.Line, d.Column, 0, 0, d.Message);
                         break;
                     default:
-                        Log.LogMessage(MessageImportance.Normal, d.ToString());
+                        Log.LogMessage(MessageImportance.Low, $"NonBlocking: {d.Code} suppressed (NoWarn) at {d.File}({d.Line},{d.Column}): {d.Message}");
                         break;
                 }
             }
@@ -117,7 +117,7 @@ namespace NonBlocking.Weaver.Tasks
                 case "":
                 case "warn": return StaticAnalysisLevel.Warn;
                 default:
-                    Log.LogWarning("NonBlocking", DiagnosticCodes.BadSetting, null, null, 0, 0, 0, 0,
+                    Log.LogWarning(null, DiagnosticCodes.BadSetting, null, null, 0, 0, 0, 0,
                         $"NonBlockingStaticAnalysis='{value}' is not none, warn or error; using warn.");
                     return StaticAnalysisLevel.Warn;
             }
