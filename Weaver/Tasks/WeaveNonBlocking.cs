@@ -31,6 +31,9 @@ namespace NonBlocking.Weaver.Tasks
         /// <summary>$(NonBlockingStaticAnalysis): none, warn (default) or error.</summary>
         public string StaticAnalysis { get; set; } = "warn";
 
+        /// <summary>$(NonBlockingAnalysisMaxDepth): longest chain of sync calls followed from an async method.</summary>
+        public int AnalysisMaxDepth { get; set; } = 16;
+
         /// <summary>$(NonBlockingAnalyzeReferences): also follow calls into package assemblies.</summary>
         public bool AnalyzeReferences { get; set; }
 
@@ -62,6 +65,7 @@ namespace NonBlocking.Weaver.Tasks
                 DelaySign = DelaySign,
                 BlockingApis = BlockingApis.Select(i => i.ItemSpec).ToList(),
                 StaticAnalysis = ParseLevel(StaticAnalysis),
+                AnalysisMaxDepth = AnalysisMaxDepth > 0 ? AnalysisMaxDepth : 16,
                 AnalyzeReferencePaths = References.Where(FollowedByAnalysis).Select(r => r.GetMetadata("FullPath")).ToList(),
                 ReportThreadPool = ReportThreadPool,
             });
