@@ -245,6 +245,23 @@ namespace App
         }
 
         [Fact]
+        public void Calls_into_a_project_reference_are_followed_to_its_file_and_line()
+        {
+            string libDir = TestPaths.NewTempDirectory("lib");
+            File.WriteAllText(Path.Combine(libDir, "Lib.csproj"),
+                "<Project Sdk=\"Microsoft.NET.Sdk\"><PropertyGroup><TargetFramework>net10.0</TargetFramework></PropertyGroup></Project>");
+            const string lib = "namespace Vendor\n{\n    public static class Legacy\n    {\n        public static void Send()\n        {\n            System.Threading.Thread.Sleep(1);\n        }\n    }\n}\n";
+            File.WriteAllText(Path.Combine(libDir, "Legacy.cs"), lib);
+            const string program = "using System.Threading.Tasks;\npublic static class Program\n{\n    public static async Task Main()\n    {\n        Vendor.Legacy.Send();\n        await Task.Yield();\n    }\n}\n";
+            var app = new UserProject(_feed, "WithLib", program, extraItems: $"<ProjectReference Include=\"{Path.Combine(libDir, "Lib.csproj")}\" />");
+
+            var build = app.Build();
+
+            Assert.Contains("Program.cs(6,9): warning NB0002: Program.Main() calls Vendor.Legacy.Send()", build.StdOut);
+            Assert.Contains("Main → Legacy.Send → Thread.Sleep at Legacy.cs(7,13)", build.StdOut);
+        }
+
+        [Fact]
         public void A_weaving_error_fails_the_build_with_its_code_and_leaves_the_assembly_unwoven()
         {
             // Hide NonBlocking.Runtime from the weaver (the compiler does not need it for this program).

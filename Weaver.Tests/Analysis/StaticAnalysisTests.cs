@@ -213,6 +213,18 @@ public static class P
 
             var notFollowed = new AnalysisHarness("App2", app, new[] { libDll });
             notFollowed.AssertExactly();
+
+            // Weaving analyses too, after the catalog has already resolved types ("Send" is a catalogued name):
+            // the followed reference must still be the copy read with its symbols.
+            var woven = AssemblyWeaver.Weave(new WeaveOptions
+            {
+                AssemblyPath = followed.Dll,
+                RuntimeAssemblyPath = TestPaths.RuntimeAssembly,
+                ReferencePaths = System.IO.Directory.GetFiles(System.IO.Path.GetDirectoryName(typeof(object).Assembly.Location)!, "*.dll").Append(libDll).ToList(),
+                AnalyzeReferencePaths = new[] { libDll },
+            });
+            var nb0002 = Assert.Single(woven.Diagnostics, d => d.Code == "NB0002");
+            Assert.Contains("Thread.Sleep at Lib.cs(", nb0002.Message);
         }
 
         [Fact]

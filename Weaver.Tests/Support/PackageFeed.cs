@@ -43,7 +43,7 @@ namespace NonBlocking.Tests.Support
     {
         private readonly PackageFeed _feed;
 
-        public UserProject(PackageFeed feed, string name, string programSource, string extraProperties = "")
+        public UserProject(PackageFeed feed, string name, string programSource, string extraProperties = "", string extraItems = "")
         {
             _feed = feed;
             Name = name;
@@ -62,6 +62,7 @@ namespace NonBlocking.Tests.Support
   </PropertyGroup>
   <ItemGroup>
     <PackageReference Include=""NonBlocking.Weaver"" Version=""{feed.Version}"" />
+    {extraItems}
   </ItemGroup>
 </Project>");
             File.WriteAllText(ProgramFile, programSource);
