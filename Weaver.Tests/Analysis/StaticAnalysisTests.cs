@@ -252,6 +252,27 @@ public static class P { public static async Task M() { Thread.Sleep(1); await Ta
         }
 
         [Fact]
+        public void Locks_are_timed_at_run_time_but_not_warned_about_at_build_time()
+        {
+            var a = new AnalysisHarness("Locks", Usings + @"
+public static class P
+{
+    private static readonly object Gate = new object();
+    public static async Task M()
+    {
+        lock (Gate) { }
+        Counter();
+        Monitor.Wait(Gate, 1); // @wait
+        await Task.Yield();
+    }
+    static void Counter() { lock (Gate) { } }
+}");
+            a.AssertExactly(("NB0001", "wait"));
+            var woven = Woven.Weave(Woven.CopyUnwoven(a.Dll));
+            Assert.True(woven.BlockingCallsWoven >= 3, $"{woven.BlockingCallsWoven} call sites woven"); // both Enter calls and Wait
+        }
+
+        [Fact]
         public void Waiting_on_a_task_in_an_async_method_is_NB0003_but_await_is_not()
         {
             var a = new AnalysisHarness("SyncOverAsync", Usings + @"

@@ -9,9 +9,10 @@ namespace NonBlocking.Weaver.Catalog
     /// <summary>One catalogued blocking API.</summary>
     internal sealed class BlockingApi
     {
-        public BlockingApi(string type, string member, bool userCallsOnly, string alternative, bool syncOverAsync = false)
+        public BlockingApi(string type, string member, bool userCallsOnly, string alternative, bool syncOverAsync = false, bool runtimeOnly = false)
         {
             SyncOverAsync = syncOverAsync;
+            RuntimeOnly = runtimeOnly;
             Type = type;
             Member = member;
             UserCallsOnly = userCallsOnly;
@@ -26,6 +27,9 @@ namespace NonBlocking.Weaver.Catalog
         public string Alternative { get; }
         /// <summary>Waits on a task (.Result, .Wait(), GetAwaiter().GetResult()): NB0003 rather than NB0001.</summary>
         public bool SyncOverAsync { get; }
+
+        /// <summary>Blocks only under contention: timed at run time, not warned about at build time.</summary>
+        public bool RuntimeOnly { get; }
 
         /// <summary>Short form for messages: <c>Thread.Sleep</c>, <c>Task.Result</c>.</summary>
         public string ShortName
@@ -69,8 +73,9 @@ namespace NonBlocking.Weaver.Catalog
                     foreach (var member in parts[1].Split(',').Select(m => m.Trim()).Where(m => m.Length > 0))
                     {
                         bool userOnly = member.EndsWith(":user", StringComparison.Ordinal);
+                        var flags = parts.Length > 3 ? parts[3].Split(',').Select(f => f.Trim()).ToList() : new List<string>();
                         catalog.Add(new BlockingApi(parts[0], userOnly ? member.Substring(0, member.Length - 5) : member, userOnly,
-                            parts.Length > 2 ? parts[2] : "", parts.Length > 3 && parts[3] == "sync-over-async"));
+                            parts.Length > 2 ? parts[2] : "", flags.Contains("sync-over-async"), flags.Contains("runtime-only")));
                     }
                 }
             }

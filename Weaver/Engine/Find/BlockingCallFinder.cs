@@ -8,7 +8,8 @@ namespace NonBlocking.Weaver.Find
     /// <summary>Finds the call sites of catalogued blocking APIs in every method body of the module.</summary>
     internal static class BlockingCallFinder
     {
-        public static List<BlockingCallSite> Find(IEnumerable<MethodDefinition> methods, BlockingCatalog catalog)
+        /// <param name="forBuildWarnings">Leave out runtime-only APIs (locks), which the build analysis does not warn about.</param>
+        public static List<BlockingCallSite> Find(IEnumerable<MethodDefinition> methods, BlockingCatalog catalog, bool forBuildWarnings = false)
         {
             var sites = new List<BlockingCallSite>();
             foreach (var method in methods)
@@ -19,7 +20,7 @@ namespace NonBlocking.Weaver.Find
                     if (ins.OpCode.Code != Code.Call && ins.OpCode.Code != Code.Callvirt) continue;
                     if (!(ins.Operand is MethodReference target)) continue;
                     var api = catalog.Match(target);
-                    if (api == null) continue;
+                    if (api == null || (forBuildWarnings && api.RuntimeOnly)) continue;
                     if (api.UserCallsOnly && !IsUserAwaiterCall(ins)) continue;
                     sites.Add(new BlockingCallSite(method, ins, api));
                 }

@@ -25,7 +25,7 @@ namespace NonBlocking.Weaver.Analyse.Reachability
                 string ownerName = DisplayName.Of(owner, root.Type);
                 string ownerShort = owner != null ? DisplayName.UserMethodName(owner.Name) : DisplayName.UserMethodName(root.Type.Name);
                 var homeType = owner?.DeclaringType ?? root.Type.DeclaringType;
-                var direct = BlockingCallFinder.Find(new[] { body }, catalog).ToDictionary(c => c.Call);
+                var direct = BlockingCallFinder.Find(new[] { body }, catalog, forBuildWarnings: true).ToDictionary(c => c.Call);
 
                 foreach (var ins in body.Body.Instructions)
                 {

@@ -35,7 +35,7 @@ namespace NonBlocking.Weaver.Analyse.Reachability
 
         /// <summary>The catalogued blocking calls a method makes itself, in IL order.</summary>
         public List<BlockingCallSite> DirectBlockingCalls(MethodDefinition method) =>
-            BlockingCallFinder.Find(new[] { method }, _catalog);
+            BlockingCallFinder.Find(new[] { method }, _catalog, forBuildWarnings: true);
 
         /// <summary>Methods in the graph that a call instruction may run synchronously (async methods excluded).</summary>
         public IEnumerable<MethodDefinition> Callees(MethodDefinition caller, Instruction ins)
