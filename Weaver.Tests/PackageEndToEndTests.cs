@@ -222,13 +222,13 @@ namespace App
             Assert.DoesNotContain("warning NB0002", noWarn.StdOut);
 
             var strictApp = new UserProject(_feed, "Strict", SeedSource, "<WarningsAsErrors>$(WarningsAsErrors);NB0001</WarningsAsErrors>");
-            var strict = ProcessRunner.Run("dotnet", new[] { "build", strictApp.ProjectFile, "-c", "Release", "-nologo" }, strictApp.Directory);
+            var strict = strictApp.TryBuild();
             Assert.NotEqual(0, strict.ExitCode);
             Assert.Contains("error NB0001", strict.StdOut);
             Assert.Contains("warning NB0002", strict.StdOut);
 
             var allApp = new UserProject(_feed, "AllErrors", SeedSource, "<TreatWarningsAsErrors>true</TreatWarningsAsErrors><WarningsNotAsErrors>NB0002</WarningsNotAsErrors>");
-            var all = ProcessRunner.Run("dotnet", new[] { "build", allApp.ProjectFile, "-c", "Release", "-nologo" }, allApp.Directory);
+            var all = allApp.TryBuild();
             Assert.NotEqual(0, all.ExitCode);
             Assert.Contains("error NB0001", all.StdOut);
             Assert.Contains("warning NB0002", all.StdOut);
@@ -238,7 +238,7 @@ namespace App
             Assert.Contains("NonBlocking: wove", none.StdOut);
 
             var errorApp = new UserProject(_feed, "AnalysisErrors", SeedSource, "<NonBlockingStaticAnalysis>error</NonBlockingStaticAnalysis>");
-            var errors = ProcessRunner.Run("dotnet", new[] { "build", errorApp.ProjectFile, "-c", "Release", "-nologo" }, errorApp.Directory);
+            var errors = errorApp.TryBuild();
             Assert.NotEqual(0, errors.ExitCode);
             Assert.Contains("error NB0001", errors.StdOut);
             Assert.Contains("error NB0002", errors.StdOut);
@@ -271,7 +271,7 @@ namespace App
     <ItemGroup><ReferencePath Remove=""@(ReferencePath)"" Condition=""'%(Filename)' == 'NonBlocking.Runtime'"" /></ItemGroup>
   </Target>
 </Project>");
-            var build = ProcessRunner.Run("dotnet", new[] { "build", app.ProjectFile, "-c", "Release", "-nologo" }, app.Directory);
+            var build = app.TryBuild();
 
             Assert.NotEqual(0, build.ExitCode);
             Assert.Contains("error NB9004", build.StdOut);

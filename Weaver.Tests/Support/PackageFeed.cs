@@ -76,11 +76,17 @@ namespace NonBlocking.Tests.Support
 
         public ProcessRunner.Result Build(params string[] properties)
         {
-            var args = new List<string> { "build", ProjectFile, "-c", "Release", "-v:n", "-nologo" };
-            foreach (var p in properties) args.Add("-p:" + p);
-            var r = ProcessRunner.Run("dotnet", args, Directory);
+            var r = TryBuild(properties);
             Assert.True(r.ExitCode == 0, "build failed: " + r);
             return r;
+        }
+
+        /// <summary>Builds in Release and returns the outcome, failed or not.</summary>
+        public ProcessRunner.Result TryBuild(params string[] properties)
+        {
+            var args = new List<string> { "build", ProjectFile, "-c", "Release", "-v:n", "-nologo" };
+            foreach (var p in properties) args.Add("-p:" + p);
+            return ProcessRunner.Run("dotnet", args, Directory);
         }
 
         public ProcessRunner.Result Run(IDictionary<string, string?>? environment = null)
