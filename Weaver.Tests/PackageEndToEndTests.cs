@@ -262,6 +262,28 @@ namespace App
         }
 
         [Fact]
+        public void Package_assemblies_are_followed_only_with_NonBlockingAnalyzeReferences()
+        {
+            // A vendor package built elsewhere, with its PDB embedded as many packages ship it.
+            string libDir = TestPaths.NewTempDirectory("vendor");
+            File.WriteAllText(Path.Combine(libDir, "Vendor.Legacy.csproj"),
+                "<Project Sdk=\"Microsoft.NET.Sdk\"><PropertyGroup><TargetFramework>net10.0</TargetFramework><DebugType>embedded</DebugType></PropertyGroup></Project>");
+            const string lib = "namespace Vendor\n{\n    public static class Legacy\n    {\n        public static void Send() => Wire.Write();\n    }\n    internal static class Wire\n    {\n        public static void Write()\n        {\n            System.Threading.Thread.Sleep(1);\n        }\n    }\n}\n";
+            File.WriteAllText(Path.Combine(libDir, "Legacy.cs"), lib);
+            var pack = ProcessRunner.Run("dotnet", new[] { "pack", Path.Combine(libDir, "Vendor.Legacy.csproj"), "-c", "Release", "-o", _feed.Feed, "-nologo", "-p:Version=" + _feed.Version }, libDir);
+            Assert.True(pack.ExitCode == 0, "pack failed: " + pack);
+            const string program = "using System.Threading.Tasks;\npublic static class Program\n{\n    public static async Task Main()\n    {\n        Vendor.Legacy.Send();\n        await Task.Yield();\n    }\n}\n";
+            string reference = $"<PackageReference Include=\"Vendor.Legacy\" Version=\"{_feed.Version}\" />";
+
+            var followed = new UserProject(_feed, "FollowsPackages", program, "<NonBlockingAnalyzeReferences>true</NonBlockingAnalyzeReferences>", reference).Build();
+            Assert.Contains("Program.cs(6,9): warning NB0002: Program.Main() calls Vendor.Legacy.Send()", followed.StdOut);
+            Assert.Contains("Main → Legacy.Send → Wire.Write → Thread.Sleep at Legacy.cs(11,13)", followed.StdOut);
+
+            var notFollowed = new UserProject(_feed, "TrustsPackages", program, extraItems: reference).Build();
+            Assert.DoesNotContain("NB0002", notFollowed.StdOut);
+        }
+
+        [Fact]
         public void A_weaving_error_fails_the_build_with_its_code_and_leaves_the_assembly_unwoven()
         {
             // Hide NonBlocking.Runtime from the weaver (the compiler does not need it for this program).

@@ -24,7 +24,6 @@ namespace NonBlocking.Weaver
             {
                 using var input = InputAssembly.Read(options.AssemblyPath, options.ReferencePaths, diagnostics);
                 var module = input.Module;
-                var followed = ReadAnalysedReferences(input, options);
                 if (SiteTable.IsWoven(module))
                     return new WeaveResult(WeaveOutcome.AlreadyWoven, 0, 0, diagnostics);
 
@@ -40,7 +39,7 @@ namespace NonBlocking.Weaver
                 var catalog = BlockingCatalog.Load(options.BlockingApis);
                 var calls = BlockingCallFinder.Find(methods, catalog);
                 // Analyse the IL as the compiler wrote it, before any probe goes in.
-                diagnostics.AddRange(StaticAnalysis(input, followed, toWeave, catalog, owners, options));
+                diagnostics.AddRange(StaticAnalysis(input, toWeave, catalog, owners, options));
                 if (toWeave.Count == 0 && calls.Count == 0)
                     return new WeaveResult(WeaveOutcome.NothingToWeave, 0, optedOut, diagnostics);
 
@@ -107,10 +106,9 @@ namespace NonBlocking.Weaver
             try
             {
                 using var input = InputAssembly.Read(options.AssemblyPath, options.ReferencePaths, diagnostics);
-                var followed = ReadAnalysedReferences(input, options);
                 var owners = new MethodOwners();
                 var roots = AsyncMachineFinder.Find(input.Module).Where(m => !OptOut.Applies(m.MoveNext, m.Kickoff)).ToList();
-                diagnostics.AddRange(StaticAnalysis(input, followed, roots, BlockingCatalog.Load(options.BlockingApis), owners, options));
+                diagnostics.AddRange(StaticAnalysis(input, roots, BlockingCatalog.Load(options.BlockingApis), owners, options));
                 return new WeaveResult(WeaveOutcome.NothingToWeave, 0, 0, diagnostics);
             }
             catch (WeaveException e)
@@ -120,20 +118,14 @@ namespace NonBlocking.Weaver
             }
         }
 
-        /// <summary>
-        /// Must run before anything resolves a type: Cecil keeps the first copy of an assembly it loads, and the
-        /// analysis needs the copies read here, with their symbols, for calls to resolve into them.
-        /// </summary>
-        private static List<ModuleDefinition> ReadAnalysedReferences(InputAssembly input, WeaveOptions options) =>
-            options.StaticAnalysis == StaticAnalysisLevel.None ? new List<ModuleDefinition>() : input.ReadReferences(options.AnalyzeReferencePaths);
-
-        private static IEnumerable<Diagnostic> StaticAnalysis(InputAssembly input, List<ModuleDefinition> followed, List<Find.AsyncMachine> roots,
+        private static IEnumerable<Diagnostic> StaticAnalysis(InputAssembly input, List<Find.AsyncMachine> roots,
             BlockingCatalog catalog, MethodOwners owners, WeaveOptions options)
         {
             if (options.StaticAnalysis == StaticAnalysisLevel.None) return Enumerable.Empty<Diagnostic>();
-            var modules = new List<ModuleDefinition> { input.Module };
-            modules.AddRange(followed);
-            var graph = new CallGraph(modules, catalog, m => OptOut.Applies(m, owners.OwnerOf(m)));
+            // Calls into followed references end in their summaries, analysed once per process (see ReferenceSummaries).
+            var references = ReferenceSummaries.For(options.AnalyzeReferencePaths, options.ReferencePaths, catalog,
+                string.Join(";", options.BlockingApis), options.AnalysisMaxDepth);
+            var graph = new CallGraph(new[] { input.Module }, catalog, m => OptOut.Applies(m, owners.OwnerOf(m)), references);
             var paths = new BlockingPaths(graph, options.AnalysisMaxDepth);
             var severity = options.StaticAnalysis == StaticAnalysisLevel.Error ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning;
             return AsyncBlockingAnalyzer.Analyze(roots, graph, paths, catalog, severity, options.AssemblyPath);

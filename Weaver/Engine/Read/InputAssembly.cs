@@ -24,33 +24,6 @@ namespace NonBlocking.Weaver.Read
 
         public ModuleDefinition Module { get; }
 
-        /// <summary>
-        /// Reads more assemblies (with symbols) through the same resolver, so calls from the input resolve to them:
-        /// the analysis follows calls into project references this way. Unreadable ones are skipped.
-        /// </summary>
-        public List<ModuleDefinition> ReadReferences(IEnumerable<string> paths)
-        {
-            var modules = new List<ModuleDefinition>();
-            foreach (var path in paths.Distinct(StringComparer.Ordinal))
-            {
-                if (!File.Exists(path)) continue;
-                try
-                {
-                    string pdbPath = Path.ChangeExtension(path, ".pdb");
-                    var (module, _) = ReadWithSymbols(File.ReadAllBytes(path), File.Exists(pdbPath) ? File.ReadAllBytes(pdbPath) : null, _resolver, path, new List<Diagnostic>());
-                    _resolver.Register(module.Assembly);
-                    modules.Add(module);
-                    _references.Add(module);
-                }
-                catch (Exception e) when (e is BadImageFormatException || e is InvalidOperationException || e is ArgumentException || e is IOException)
-                {
-                    // Not analysable: calls into it are simply not followed.
-                }
-            }
-            return modules;
-        }
-
-        private readonly List<ModuleDefinition> _references = new List<ModuleDefinition>();
         public SymbolForm Symbols { get; }
 
         public static InputAssembly Read(string path, IEnumerable<string> referencePaths, IList<Diagnostic> diagnostics)
@@ -126,7 +99,6 @@ namespace NonBlocking.Weaver.Read
 
         public void Dispose()
         {
-            foreach (var r in _references) r.Dispose();
             Module.Dispose();
             _resolver.Dispose();
         }

@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.IO;
 using System.Linq;
 using Mono.Cecil;
 using Mono.Cecil.Cil;
@@ -34,38 +33,40 @@ namespace NonBlocking.Weaver.Analyse.Reachability
                     int line = statement?.StartLine ?? 0, column = statement?.StartColumn ?? 0;
                     if (direct.TryGetValue(ins, out var call))
                     {
-                        string api = DisplayName.OfCall(call.Target);
+                        string called = DisplayName.OfCall(call.Target);
                         diagnostics.Add(call.Api.SyncOverAsync
                             ? new Diagnostic(DiagnosticCodes.SyncOverAsync, severity,
-                                $"{ownerName} waits synchronously on a task ({api}) in an async method; this blocks the thread and can deadlock. Use {call.Api.Alternative}.",
+                                $"{ownerName} waits synchronously on a task ({called}) in an async method; this blocks the thread and can deadlock. Use {call.Api.Alternative}.",
                                 file, line, column)
                             : new Diagnostic(DiagnosticCodes.BlockingCallInAsync, severity,
-                                $"{ownerName} calls {api}, which blocks the thread, in an async method. Use {call.Api.Alternative}.",
+                                $"{ownerName} calls {called}, which blocks the thread, in an async method. Use {call.Api.Alternative}.",
                                 file, line, column));
                         continue;
                     }
+                    string calleeName;
+                    List<string> hops;
+                    string api, alternative, where;
                     var callee = graph.Callees(body, ins).FirstOrDefault(c => paths.From(c) != null);
-                    if (callee == null) continue;
-                    var (chain, blocking) = paths.Walk(callee);
-                    var end = Il.StatementOf(blocking.Method, blocking.Call);
-                    string where = end?.Document?.Url == null ? "" : $" at {Path.GetFileName(end.Document.Url)}({end.StartLine},{end.StartColumn})";
-                    string path = string.Join(" → ", new[] { ownerShort }.Concat(chain.Select(m => Hop(m, homeType))).Concat(new[] { blocking.Api.ShortName })) + where;
+                    if (callee != null)
+                    {
+                        calleeName = DisplayName.Of(callee, callee.DeclaringType);
+                        (hops, api, alternative, where) = BlockingPathText.Of(paths.Walk(callee), homeType);
+                    }
+                    else
+                    {
+                        var external = graph.External(body, ins);
+                        if (external == null) continue;
+                        calleeName = external.Callee;
+                        (hops, api, alternative, where) = (external.Hops.ToList(), external.Api, external.Alternative, external.Where);
+                    }
+                    string path = string.Join(" → ", new[] { ownerShort }.Concat(hops).Concat(new[] { api })) + where;
                     diagnostics.Add(new Diagnostic(DiagnosticCodes.BlockingCallReachable, severity,
-                        $"{ownerName} calls {DisplayName.Of(callee, callee.DeclaringType)}, which blocks the thread: {path}. " +
-                        $"Make that path async ({blocking.Api.Alternative}) or offload it with Task.Run.",
+                        $"{ownerName} calls {calleeName}, which blocks the thread: {path}. " +
+                        $"Make that path async ({alternative}) or offload it with Task.Run.",
                         file, line, column));
                 }
             }
             return diagnostics;
-        }
-
-        /// <summary>A method as one step of a path: its name, with its type when that differs from the async method's.</summary>
-        private static string Hop(MethodDefinition method, TypeDefinition? homeType)
-        {
-            string name = DisplayName.UserMethodName(method.Name);
-            var type = method.DeclaringType;
-            while (type != null && DisplayName.IsCompilerGenerated(type.Name)) type = type.DeclaringType;
-            return type == null || type == homeType ? name : DisplayName.TypeName(type).Split('.').Last() + "." + name;
         }
     }
 }

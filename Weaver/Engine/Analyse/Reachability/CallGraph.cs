@@ -21,14 +21,45 @@ namespace NonBlocking.Weaver.Analyse.Reachability
         private readonly BlockingCatalog _catalog;
         private readonly Func<MethodDefinition, bool> _excluded;
         private readonly Dictionary<MethodDefinition, List<MethodDefinition>> _overriders = new Dictionary<MethodDefinition, List<MethodDefinition>>();
+        private readonly Dictionary<string, ReferenceSummary> _references;
 
-        public CallGraph(IEnumerable<ModuleDefinition> modules, BlockingCatalog catalog, Func<MethodDefinition, bool> excluded)
+        /// <param name="references">Summaries of the followed references: calls into them end there.</param>
+        public CallGraph(IEnumerable<ModuleDefinition> modules, BlockingCatalog catalog, Func<MethodDefinition, bool> excluded,
+            IEnumerable<ReferenceSummary>? references = null)
         {
             _modules = new HashSet<ModuleDefinition>(modules);
             _catalog = catalog;
             _excluded = excluded;
+            _references = (references ?? Enumerable.Empty<ReferenceSummary>())
+                .GroupBy(r => r.AssemblyName, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
             IndexOverrides();
         }
+
+        /// <summary>For each virtual or interface method, the methods in the analysed modules that implement it.</summary>
+        public IEnumerable<KeyValuePair<MethodDefinition, List<MethodDefinition>>> Overriders => _overriders;
+
+        /// <summary>The blocking path a call leads into when its target is in a summarised reference, else null.</summary>
+        public ExternalWitness? External(MethodDefinition caller, Instruction ins)
+        {
+            if (_references.Count == 0 || !(ins.Operand is MethodReference target)) return null;
+            if (ins.OpCode.Code != Code.Call && ins.OpCode.Code != Code.Callvirt && ins.OpCode.Code != Code.Newobj) return null;
+            var element = target.GetElementMethod();
+            if (element is MethodDefinition) return null;
+            if (!_references.ContainsKey(AssemblyNameOf(element.DeclaringType.Scope))) return null;
+            var def = Safe(() => element.Resolve());
+            if (def == null) return null;
+            // An interface in one reference may be implemented in another: ask them all, keep the shortest.
+            ExternalWitness? best = null;
+            foreach (var summary in _references.Values)
+            {
+                var found = summary.Find(def.FullName);
+                if (found != null && (best == null || found.Depth < best.Depth)) best = found;
+            }
+            return best;
+        }
+
+        private static string AssemblyNameOf(IMetadataScope scope) =>
+            scope is AssemblyNameReference a ? a.Name : scope is ModuleDefinition m ? m.Assembly?.Name.Name ?? m.Name : scope.Name;
 
         public IEnumerable<MethodDefinition> Methods =>
             _modules.SelectMany(m => m.GetTypes()).SelectMany(t => t.Methods).Where(m => m.HasBody && !_excluded(m));
