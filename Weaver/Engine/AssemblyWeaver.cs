@@ -27,11 +27,11 @@ namespace NonBlocking.Weaver
                 if (SiteTable.IsWoven(module))
                     return new WeaveResult(WeaveOutcome.AlreadyWoven, 0, 0, diagnostics);
 
-                var machines = AsyncMachineFinder.Find(module);
+                var owners = new MethodOwners();
+                var machines = AsyncMachineFinder.Find(module, owners);
                 var toWeave = machines.Where(m => !OptOut.Applies(m.MoveNext, m.Kickoff)).ToList();
                 int optedOut = machines.Count - toWeave.Count;
 
-                var owners = new MethodOwners();
                 // The compiler's entry point for `async Main` blocks on Main's task by design; leave it alone.
                 var synthesizedEntry = module.EntryPoint != null && DisplayName.IsCompilerGenerated(module.EntryPoint.Name) ? module.EntryPoint : null;
                 var methods = module.GetTypes().SelectMany(t => t.Methods)
@@ -107,7 +107,7 @@ namespace NonBlocking.Weaver
             {
                 using var input = InputAssembly.Read(options.AssemblyPath, options.ReferencePaths, diagnostics);
                 var owners = new MethodOwners();
-                var roots = AsyncMachineFinder.Find(input.Module).Where(m => !OptOut.Applies(m.MoveNext, m.Kickoff)).ToList();
+                var roots = AsyncMachineFinder.Find(input.Module, owners).Where(m => !OptOut.Applies(m.MoveNext, m.Kickoff)).ToList();
                 diagnostics.AddRange(StaticAnalysis(input, roots, BlockingCatalog.Load(options.BlockingApis), owners, options));
                 return new WeaveResult(WeaveOutcome.NothingToWeave, 0, 0, diagnostics);
             }

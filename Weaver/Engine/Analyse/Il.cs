@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using Mono.Cecil.Cil;
 
 namespace NonBlocking.Weaver.Analyse
@@ -26,6 +27,23 @@ namespace NonBlocking.Weaver.Analyse
                 case Code.Ldc_I4: return (int)i.Operand;
                 default: return null;
             }
+        }
+
+        /// <summary>
+        /// <see cref="StatementOf"/> for every instruction of a method in one pass (Cecil rebuilds its sequence-point
+        /// map on each request, so asking per instruction is quadratic).
+        /// </summary>
+        public static Dictionary<Instruction, SequencePoint?> Statements(Mono.Cecil.MethodDefinition method)
+        {
+            var statements = new Dictionary<Instruction, SequencePoint?>();
+            var points = method.DebugInformation.HasSequencePoints ? method.DebugInformation.GetSequencePointMapping() : null;
+            SequencePoint? current = null;
+            foreach (var ins in method.Body.Instructions)
+            {
+                if (points != null && points.TryGetValue(ins, out var sp) && !sp.IsHidden) current = sp;
+                statements[ins] = current;
+            }
+            return statements;
         }
 
         /// <summary>The nearest non-hidden sequence point at or before an instruction: the statement it belongs to.</summary>

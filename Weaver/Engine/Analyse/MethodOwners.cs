@@ -10,14 +10,22 @@ namespace NonBlocking.Weaver.Analyse
     /// </summary>
     internal sealed class MethodOwners
     {
-        private readonly Dictionary<TypeDefinition, MethodDefinition?> _kickoffs = new Dictionary<TypeDefinition, MethodDefinition?>();
+        private readonly Dictionary<TypeDefinition, Dictionary<string, MethodDefinition>> _byOwner = new Dictionary<TypeDefinition, Dictionary<string, MethodDefinition>>();
 
         public MethodDefinition? OwnerOf(MethodDefinition method)
         {
             var type = method.DeclaringType;
             if (!DisplayName.IsCompilerGenerated(type.Name) || type.DeclaringType == null) return null;
-            if (!_kickoffs.TryGetValue(type, out var kickoff)) _kickoffs[type] = kickoff = AsyncMachineFinder.FindKickoff(type);
-            return kickoff;
+            return KickoffOf(type);
+        }
+
+        /// <summary>The async or iterator method that starts this state machine, or null.</summary>
+        public MethodDefinition? KickoffOf(TypeDefinition machine)
+        {
+            var owner = machine.DeclaringType;
+            if (owner == null) return null;
+            if (!_byOwner.TryGetValue(owner, out var index)) _byOwner[owner] = index = AsyncMachineFinder.KickoffIndex(owner);
+            return index.TryGetValue(machine.FullName, out var kickoff) ? kickoff : null;
         }
 
         public string DisplayNameOf(MethodDefinition method)

@@ -6,7 +6,9 @@ namespace NonBlocking.Weaver.Analyse
     /// <summary>[AllowBlocking] on the method, a lambda's containing method, any enclosing type, or the assembly.</summary>
     internal static class OptOut
     {
-        public const string AttributeFullName = "NonBlocking.AllowBlockingAttribute";
+        public const string AttributeFullName = AttributeNamespace + "." + AttributeName;
+        private const string AttributeNamespace = "NonBlocking";
+        private const string AttributeName = "AllowBlockingAttribute";
 
         /// <param name="method">The method whose code would be woven.</param>
         /// <param name="owner">The method the user wrote it as: the async/iterator method behind a state machine's
@@ -28,7 +30,10 @@ namespace NonBlocking.Weaver.Analyse
             return false;
         }
 
+        // Name and namespace rather than FullName, which Cecil builds as a new string on every call: this runs for
+        // every method of every woven assembly.
         private static bool Has(ICustomAttributeProvider? provider) =>
-            provider != null && provider.HasCustomAttributes && provider.CustomAttributes.Any(a => a.AttributeType.FullName == AttributeFullName);
+            provider != null && provider.HasCustomAttributes &&
+            provider.CustomAttributes.Any(a => a.AttributeType.Name == AttributeName && a.AttributeType.Namespace == AttributeNamespace);
     }
 }

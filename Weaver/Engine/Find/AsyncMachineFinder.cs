@@ -10,7 +10,7 @@ namespace NonBlocking.Weaver.Find
     {
         private const string StateFieldName = "<>1__state";
 
-        public static List<AsyncMachine> Find(ModuleDefinition module)
+        public static List<AsyncMachine> Find(ModuleDefinition module, Analyse.MethodOwners owners)
         {
             var machines = new List<AsyncMachine>();
             foreach (var type in AllTypes(module))
@@ -26,7 +26,7 @@ namespace NonBlocking.Weaver.Find
                     .Select(i => (FieldReference)i.Operand)
                     .FirstOrDefault(f => f.Name == StateFieldName && f.FieldType.MetadataType == MetadataType.Int32);
                 if (state == null) continue;
-                machines.Add(new AsyncMachine(type, moveNext, state, FindKickoff(type)));
+                machines.Add(new AsyncMachine(type, moveNext, state, owners.KickoffOf(type)));
             }
             return machines;
         }
@@ -42,25 +42,28 @@ namespace NonBlocking.Weaver.Find
             }
         }
 
-        /// <summary>The method whose [AsyncStateMachine]/[AsyncIteratorStateMachine]/[IteratorStateMachine] names this type.</summary>
-        public static MethodDefinition? FindKickoff(TypeDefinition machine)
+        /// <summary>
+        /// For one type, the state machine each of its async and iterator methods starts (by the machine's full
+        /// name), read from their [AsyncStateMachine]-style attributes. Built once per type: asking per machine
+        /// would rescan the type's methods and attributes every time.
+        /// </summary>
+        public static Dictionary<string, MethodDefinition> KickoffIndex(TypeDefinition owner)
         {
-            var owner = machine.DeclaringType;
-            if (owner == null) return null;
+            var index = new Dictionary<string, MethodDefinition>(System.StringComparer.Ordinal);
             foreach (var method in owner.Methods)
             {
+                if (!method.HasCustomAttributes) continue;
                 foreach (var attr in method.CustomAttributes)
                 {
-                    var name = attr.AttributeType.FullName;
-                    if (name != "System.Runtime.CompilerServices.AsyncStateMachineAttribute" &&
-                        name != "System.Runtime.CompilerServices.AsyncIteratorStateMachineAttribute" &&
-                        name != "System.Runtime.CompilerServices.IteratorStateMachineAttribute") continue;
-                    if (attr.ConstructorArguments.Count == 1 && attr.ConstructorArguments[0].Value is TypeReference t &&
-                        t.GetElementType().FullName == machine.FullName)
-                        return method;
+                    var type = attr.AttributeType;
+                    if (type.Name != "AsyncStateMachineAttribute" && type.Name != "AsyncIteratorStateMachineAttribute" &&
+                        type.Name != "IteratorStateMachineAttribute") continue;
+                    if (type.Namespace != "System.Runtime.CompilerServices") continue;
+                    if (attr.ConstructorArguments.Count == 1 && attr.ConstructorArguments[0].Value is TypeReference t)
+                        index[t.GetElementType().FullName] = method;
                 }
             }
-            return null;
+            return index;
         }
     }
 }

@@ -20,18 +20,27 @@ namespace NonBlocking.Weaver.Analyse.Reachability
             foreach (var root in roots)
             {
                 var body = root.MoveNext;
-                var owner = root.Kickoff;
-                string ownerName = DisplayName.Of(owner, root.Type);
-                string ownerShort = owner != null ? DisplayName.UserMethodName(owner.Name) : DisplayName.UserMethodName(root.Type.Name);
-                var homeType = owner?.DeclaringType ?? root.Type.DeclaringType;
                 var direct = BlockingCallFinder.Find(new[] { body }, catalog, forBuildWarnings: true).ToDictionary(c => c.Call);
-
+                // Names and lines are worked out only for methods that get a diagnostic: most get none.
+                Dictionary<Instruction, SequencePoint?>? statements = null;
                 foreach (var ins in body.Body.Instructions)
                 {
-                    var statement = Il.StatementOf(body, ins);
-                    string? file = statement?.Document?.Url ?? assemblyPath;
+                    direct.TryGetValue(ins, out var call);
+                    MethodDefinition? callee = null;
+                    ExternalWitness? external = null;
+                    if (call == null)
+                    {
+                        callee = graph.Callees(body, ins).FirstOrDefault(c => paths.From(c) != null);
+                        if (callee == null) external = graph.External(body, ins);
+                        if (callee == null && external == null) continue;
+                    }
+
+                    statements ??= Il.Statements(body);
+                    var statement = statements[ins];
+                    string file = statement?.Document?.Url ?? assemblyPath;
                     int line = statement?.StartLine ?? 0, column = statement?.StartColumn ?? 0;
-                    if (direct.TryGetValue(ins, out var call))
+                    string ownerName = DisplayName.Of(root.Kickoff, root.Type);
+                    if (call != null)
                     {
                         string called = DisplayName.OfCall(call.Target);
                         diagnostics.Add(call.Api.SyncOverAsync
@@ -43,22 +52,21 @@ namespace NonBlocking.Weaver.Analyse.Reachability
                                 file, line, column));
                         continue;
                     }
+
                     string calleeName;
                     List<string> hops;
                     string api, alternative, where;
-                    var callee = graph.Callees(body, ins).FirstOrDefault(c => paths.From(c) != null);
                     if (callee != null)
                     {
                         calleeName = DisplayName.Of(callee, callee.DeclaringType);
-                        (hops, api, alternative, where) = BlockingPathText.Of(paths.Walk(callee), homeType);
+                        (hops, api, alternative, where) = BlockingPathText.Of(paths.Walk(callee), root.Kickoff?.DeclaringType ?? root.Type.DeclaringType);
                     }
                     else
                     {
-                        var external = graph.External(body, ins);
-                        if (external == null) continue;
-                        calleeName = external.Callee;
+                        calleeName = external!.Callee;
                         (hops, api, alternative, where) = (external.Hops.ToList(), external.Api, external.Alternative, external.Where);
                     }
+                    string ownerShort = DisplayName.UserMethodName(root.Kickoff?.Name ?? root.Type.Name);
                     string path = string.Join(" → ", new[] { ownerShort }.Concat(hops).Concat(new[] { api })) + where;
                     diagnostics.Add(new Diagnostic(DiagnosticCodes.BlockingCallReachable, severity,
                         $"{ownerName} calls {calleeName}, which blocks the thread: {path}. " +

@@ -22,12 +22,20 @@ namespace NonBlocking.Weaver.Analyse.Reachability
         private readonly Func<MethodDefinition, bool> _excluded;
         private readonly Dictionary<MethodDefinition, List<MethodDefinition>> _overriders = new Dictionary<MethodDefinition, List<MethodDefinition>>();
         private readonly Dictionary<string, ReferenceSummary> _references;
+        private readonly HashSet<string> _moduleScopes = new HashSet<string>(StringComparer.Ordinal);
 
         /// <param name="references">Summaries of the followed references: calls into them end there.</param>
         public CallGraph(IEnumerable<ModuleDefinition> modules, BlockingCatalog catalog, Func<MethodDefinition, bool> excluded,
             IEnumerable<ReferenceSummary>? references = null)
         {
             _modules = new HashSet<ModuleDefinition>(modules);
+            foreach (var module in _modules)
+            {
+                _moduleScopes.Add(module.Name);
+                if (module.Assembly == null) continue;
+                _moduleScopes.Add(module.Assembly.Name.Name);
+                _moduleScopes.Add(module.Assembly.Name.Name + ".dll");
+            }
             _catalog = catalog;
             _excluded = excluded;
             _references = (references ?? Enumerable.Empty<ReferenceSummary>())
@@ -71,24 +79,25 @@ namespace NonBlocking.Weaver.Analyse.Reachability
         /// <summary>Methods in the graph that a call instruction may run synchronously (async methods excluded).</summary>
         public IEnumerable<MethodDefinition> Callees(MethodDefinition caller, Instruction ins)
         {
-            switch (ins.OpCode.Code)
+            // Asked for every instruction of every method: answer the common case without an enumerator.
+            var code = ins.OpCode.Code;
+            if ((code != Code.Call && code != Code.Callvirt && code != Code.Newobj) || !(ins.Operand is MethodReference target))
+                return Array.Empty<MethodDefinition>();
+            return CallTargets(caller, ins, target);
+        }
+
+        private IEnumerable<MethodDefinition> CallTargets(MethodDefinition caller, Instruction ins, MethodReference target)
+        {
+            if (IsDelegateInvoke(target))
             {
-                case Code.Call:
-                case Code.Callvirt:
-                case Code.Newobj:
-                    if (!(ins.Operand is MethodReference target)) yield break;
-                    if (IsDelegateInvoke(target))
-                    {
-                        foreach (var lambda in LambdasInvokedAt(caller, ins)) yield return lambda;
-                        yield break;
-                    }
-                    var def = Resolve(target);
-                    if (def == null) yield break;
-                    if (Followable(def)) yield return def;
-                    if (ins.OpCode.Code == Code.Callvirt && (def.IsVirtual || def.IsAbstract) && _overriders.TryGetValue(def, out var impls))
-                        foreach (var impl in impls.Where(Followable)) yield return impl;
-                    break;
+                foreach (var lambda in LambdasInvokedAt(caller, ins)) yield return lambda;
+                yield break;
             }
+            var def = Resolve(target);
+            if (def == null) yield break;
+            if (Followable(def)) yield return def;
+            if (ins.OpCode.Code == Code.Callvirt && (def.IsVirtual || def.IsAbstract) && _overriders.TryGetValue(def, out var impls))
+                foreach (var impl in impls.Where(Followable)) yield return impl;
         }
 
         private bool Followable(MethodDefinition m) =>
@@ -104,8 +113,7 @@ namespace NonBlocking.Weaver.Analyse.Reachability
             var element = target.GetElementMethod();
             if (element is MethodDefinition d) return d;
             // Only resolve into modules we analyse; anything else is the catalog's business.
-            string scope = element.DeclaringType.Scope.Name;
-            if (!_modules.Any(m => m.Assembly?.Name.Name == scope || m.Name == scope || m.Assembly?.Name.Name + ".dll" == scope)) return null;
+            if (!_moduleScopes.Contains(element.DeclaringType.Scope.Name)) return null;
             try { return element.Resolve(); }
             catch (AssemblyResolutionException) { return null; }
         }
@@ -149,17 +157,29 @@ namespace NonBlocking.Weaver.Analyse.Reachability
         {
             foreach (var type in _modules.SelectMany(m => m.GetTypes()))
             {
+                List<TypeDefinition>? supertypes = null;
                 foreach (var method in type.Methods.Where(m => m.IsVirtual && m.HasBody))
                 {
                     foreach (var explicitBase in method.Overrides)
-                        Add(Safe(() => explicitBase.Resolve()), method);
-                    foreach (var baseType in Supertypes(type))
+                        Add(ResolveCached(explicitBase), method);
+                    supertypes ??= Supertypes(type).ToList();
+                    foreach (var baseType in supertypes)
                         foreach (var candidate in baseType.Methods)
                             if (candidate.IsVirtual && candidate.Name == method.Name && candidate.Parameters.Count == method.Parameters.Count)
                                 Add(candidate, method);
                 }
             }
         }
+
+        /// <summary>Every state machine overrides the same IAsyncStateMachine methods: resolve each reference once.</summary>
+        private MethodDefinition? ResolveCached(MethodReference reference)
+        {
+            if (!_resolved.TryGetValue(reference, out var def)) _resolved[reference] = def = Safe(() => reference.Resolve());
+            return def;
+        }
+
+        private readonly Dictionary<MethodReference, MethodDefinition?> _resolved = new Dictionary<MethodReference, MethodDefinition?>();
+        private readonly Dictionary<TypeReference, TypeDefinition?> _resolvedTypes = new Dictionary<TypeReference, TypeDefinition?>();
 
         private void Add(MethodDefinition? baseMethod, MethodDefinition implementation)
         {
@@ -168,7 +188,7 @@ namespace NonBlocking.Weaver.Analyse.Reachability
             if (!list.Contains(implementation)) list.Add(implementation);
         }
 
-        private static IEnumerable<TypeDefinition> Supertypes(TypeDefinition type)
+        private IEnumerable<TypeDefinition> Supertypes(TypeDefinition type)
         {
             var seen = new HashSet<TypeDefinition>();
             var pending = new Stack<TypeReference>();
@@ -176,7 +196,8 @@ namespace NonBlocking.Weaver.Analyse.Reachability
             foreach (var i in type.Interfaces) pending.Push(i.InterfaceType);
             while (pending.Count > 0)
             {
-                var resolved = Safe(() => pending.Pop().Resolve());
+                var reference = pending.Pop();
+                if (!_resolvedTypes.TryGetValue(reference, out var resolved)) _resolvedTypes[reference] = resolved = Safe(() => reference.Resolve());
                 if (resolved == null || !seen.Add(resolved)) continue;
                 yield return resolved;
                 if (resolved.BaseType != null) pending.Push(resolved.BaseType);
