@@ -21,8 +21,8 @@ namespace NonBlocking.Detect
                 {
                     int depth = Math.Min(activity.Depth, ThreadActivity.MaxDepth);
                     if (depth <= 0) continue;
-                    long outerStart = activity.Starts[0];
-                    var site = activity.Sites[depth - 1];
+                    long outerStart = activity.Frames[0].Start;
+                    var site = SiteIds<AsyncSite>.Get(activity.Frames[depth - 1].SiteId);
                     if (site == null || activity.ReportedHangStart == outerStart) continue;
                     long hangMs = site.Module.HangMs;
                     if (hangMs <= 0 || now - outerStart < hangMs) continue;
@@ -46,10 +46,10 @@ namespace NonBlocking.Detect
         {
             long suppressed = ReportPublisher.Admit(now);
             if (suppressed < 0) return;
-            var call = activity.Call;
+            var call = SiteIds<BlockingSite>.Get(activity.CallId);
             var blocking = call == null ? null : BlockingCallDetector.Describe(call, now - activity.CallStart);
             ReportPublisher.Publish(new HangReport(site.Module.AssemblyName, site.Method, runningMs, hangMs,
-                site.LocateEntry(activity.EntryStates[depth - 1]), blocking, activity.Thread.ManagedThreadId,
+                site.LocateEntry(activity.Frames[depth - 1].EntryState), blocking, activity.Thread.ManagedThreadId,
                 activity.Thread.IsThreadPoolThread, DateTime.UtcNow, suppressed));
         }
     }

@@ -18,14 +18,21 @@ namespace NonBlocking.Detect
         private static readonly object RegistryGate = new object();
         private static readonly List<ThreadActivity> Registry = new List<ThreadActivity>();
 
-        public readonly long[] Starts = new long[MaxDepth];
-        public readonly AsyncSite?[] Sites = new AsyncSite?[MaxDepth];
-        public readonly int[] EntryStates = new int[MaxDepth];
+        /// <summary>One open segment. Integers only, so publishing one needs no GC write barrier.</summary>
+        public struct Frame
+        {
+            public long Start;
+            public int SiteId;
+            public int EntryState;
+        }
+
+        public readonly Frame[] Frames = new Frame[MaxDepth];
         public int Depth;
 
         /// <summary>Counts probe calls, so the ticker can tell an idle process from a busy one.</summary>
         public int Activity;
-        public BlockingSite? Call;
+        /// <summary>Id of the blocking call in progress (<see cref="SiteIds{T}"/>), or 0.</summary>
+        public int CallId;
         public long CallStart;
         public readonly Thread Thread;
 

@@ -28,7 +28,11 @@ namespace NonBlocking.Instrumentation
             Module = module;
             Method = method;
             _encodedLocations = locations ?? "";
+            Id = NonBlocking.Detect.SiteIds<AsyncSite>.Register(this);
         }
+
+        /// <summary>What the probes publish for the hang watchdog instead of the reference.</summary>
+        internal readonly int Id;
 
         /// <summary>The async method as the user wrote it.</summary>
         public string Method { get; }

@@ -23,7 +23,11 @@ namespace NonBlocking.Instrumentation
             File = string.IsNullOrEmpty(file) ? null : file;
             Line = line;
             Alternative = alternative;
+            Id = NonBlocking.Detect.SiteIds<BlockingSite>.Register(this);
         }
+
+        /// <summary>What the probes publish for the hang watchdog instead of the reference.</summary>
+        internal readonly int Id;
 
         internal NonBlocking.Report.SiteRateLimit? RateLimit;
 

@@ -33,11 +33,13 @@ namespace NonBlocking.Instrumentation
                 var activity = ThreadActivity.Current;
                 activity.Activity++;
                 int depth = activity.Depth++;
-                if ((uint)depth < ThreadActivity.MaxDepth)
+                var frames = activity.Frames;
+                if ((uint)depth < (uint)frames.Length)
                 {
-                    activity.Starts[depth] = now;
-                    activity.Sites[depth] = site;
-                    activity.EntryStates[depth] = entryState;
+                    ref var frame = ref frames[depth];
+                    frame.Start = now;
+                    frame.SiteId = site.Id;
+                    frame.EntryState = entryState;
                 }
             }
             return now;
@@ -69,7 +71,7 @@ namespace NonBlocking.Instrumentation
                 var activity = ThreadActivity.Current;
                 activity.Activity++;
                 activity.CallStart = now;
-                activity.Call = site;
+                activity.CallId = site.Id;
             }
             return now;
         }
@@ -80,7 +82,7 @@ namespace NonBlocking.Instrumentation
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static void BlockingEnd(long start, BlockingSite site)
         {
-            if (Tracking) ThreadActivity.Current.Call = null;
+            if (Tracking) ThreadActivity.Current.CallId = 0;
             long elapsed = CoarseClock.NowMs - start;
             if (elapsed >= site.Module.BlockingCallMinMs)
                 BlockingCallDetector.OnSlowCall(start, elapsed, site);

@@ -1,0 +1,53 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text.RegularExpressions;
+using Mono.Cecil;
+using NonBlocking.Tests.Support;
+using Xunit;
+
+namespace NonBlocking.Tests
+{
+    /// <summary>
+    /// bench/run.sh --smoke: every benchmark builds against the packed package and runs once. The figures are not
+    /// judged here (that is what bench/run.sh is for), only that each part produced one and compared the right things.
+    /// </summary>
+    [Collection("package")]
+    public class BenchSmokeTests
+    {
+        private readonly PackageFeed _feed;
+
+        public BenchSmokeTests(PackageFeed feed) => _feed = feed;
+
+        [Fact]
+        public void Bench_run_smoke_builds_and_runs_every_part_once()
+        {
+            string bench = TestPaths.Source("bench");
+            var run = ProcessRunner.Run("bash", new[] { Path.Combine(bench, "run.sh"), "--smoke" }, bench,
+                new Dictionary<string, string?>
+                {
+                    ["BENCH_MSBUILD_ARGS"] = $"-p:NonBlockingVersion={_feed.Version} -p:RestoreAdditionalProjectSources={_feed.Feed}",
+                    ["LOAD_SECONDS"] = "2",
+                }, TimeSpan.FromMinutes(10));
+            Assert.True(run.ExitCode == 0, "bench/run.sh --smoke failed: " + run);
+
+            // The two workload copies differ by weaving alone.
+            using (var woven = ModuleDefinition.ReadModule(Path.Combine(bench, "Workload.Woven/bin/Release/net10.0/Workload.Woven.dll")))
+                Assert.NotNull(woven.GetType("<NonBlocking>Sites"));
+            using (var plain = ModuleDefinition.ReadModule(Path.Combine(bench, "Workload.Plain/bin/Release/net10.0/Workload.Plain.dll")))
+                Assert.Null(plain.GetType("<NonBlocking>Sites"));
+
+            string table = File.ReadAllText(Path.Combine(bench, "results/latest-smoke.md"));
+            foreach (var letter in new[] { "a:", "b:", "c:", "d:" })
+                Assert.Matches(new Regex(@"\| " + letter + @"[^|]+\| [\d.]+ ns \| [\d.]+ ns \| \d+\.\d\d \| ≤ "), table);
+            Assert.Matches(new Regex(@"raw probe: Enter exit pair \|.*\| [+-][\d.]+ ns"), table);
+            Assert.Matches(new Regex(@"raw probe: Blocking start end pair \|.*\| [+-][\d.]+ ns"), table);
+            Assert.Matches(new Regex(@"weave 200 async methods .*\| [\d,]+ methods/s"), table);
+            Assert.Matches(new Regex(@"dotnet build .*\| \d+ ms → \d+ ms \| \d+\.\d{3}"), table);
+            var load = Regex.Matches(table, @"\| load: [^|]+\| (\d+) req/s \| (\d+\.\d{3}) \|").Select(m => double.Parse(m.Groups[1].Value)).ToList();
+            Assert.Equal(3, load.Count);
+            Assert.All(load, rps => Assert.True(rps > 0, "a load variant served nothing:\n" + table));
+        }
+    }
+}

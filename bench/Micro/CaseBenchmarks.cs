@@ -1,0 +1,48 @@
+extern alias plain;
+extern alias woven;
+using System.Threading.Tasks;
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
+
+namespace NonBlocking.Bench.Micro
+{
+    /// <summary>
+    /// Cases (a)–(d), each unwoven (the baseline of its category) and woven, in one run. Times are per call of
+    /// the measured method: each benchmark loops <see cref="Calls"/> times inside the workload assembly.
+    /// </summary>
+    [MemoryDiagnoser]
+    [GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
+    [CategoriesColumn]
+    public class CaseBenchmarks
+    {
+        public const int Calls = 1000;
+        public const int YieldCalls = 100;
+
+        private readonly plain::NonBlocking.Bench.Workload.Cases _plain = new plain::NonBlocking.Bench.Workload.Cases();
+        private readonly woven::NonBlocking.Bench.Workload.Cases _woven = new woven::NonBlocking.Bench.Workload.Cases();
+
+        [Benchmark(Baseline = true, OperationsPerInvoke = Calls), BenchmarkCategory("a: async Task, completes synchronously")]
+        public Task A_Unwoven() => _plain.LoopCompletesSync(Calls);
+
+        [Benchmark(OperationsPerInvoke = Calls), BenchmarkCategory("a: async Task, completes synchronously")]
+        public Task A_Woven() => _woven.LoopCompletesSync(Calls);
+
+        [Benchmark(Baseline = true, OperationsPerInvoke = YieldCalls), BenchmarkCategory("b: async Task, awaits Task.Yield() once")]
+        public Task B_Unwoven() => _plain.LoopYieldOnce(YieldCalls);
+
+        [Benchmark(OperationsPerInvoke = YieldCalls), BenchmarkCategory("b: async Task, awaits Task.Yield() once")]
+        public Task B_Woven() => _woven.LoopYieldOnce(YieldCalls);
+
+        [Benchmark(Baseline = true, OperationsPerInvoke = Calls), BenchmarkCategory("c: async ValueTask<int>, completes synchronously")]
+        public Task<int> C_Unwoven() => _plain.LoopValueSync(Calls);
+
+        [Benchmark(OperationsPerInvoke = Calls), BenchmarkCategory("c: async ValueTask<int>, completes synchronously")]
+        public Task<int> C_Woven() => _woven.LoopValueSync(Calls);
+
+        [Benchmark(Baseline = true, OperationsPerInvoke = Calls), BenchmarkCategory("d: Task.Result on a completed task (catalogued)")]
+        public int D_Unwoven() => _plain.LoopResultOfCompleted(Calls);
+
+        [Benchmark(OperationsPerInvoke = Calls), BenchmarkCategory("d: Task.Result on a completed task (catalogued)")]
+        public int D_Woven() => _woven.LoopResultOfCompleted(Calls);
+    }
+}

@@ -1,0 +1,63 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Text;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Emit;
+
+namespace NonBlocking.Bench.WeaveCost
+{
+    /// <summary>Source for the assemblies the engine is timed on, compiled Release with a portable PDB.</summary>
+    internal static class Generated
+    {
+        /// <summary><paramref name="count"/> async methods in classes of 100, every tenth calling a sync helper that blocks.</summary>
+        public static string AsyncMethods(int count)
+        {
+            var s = new StringBuilder("using System.Threading; using System.Threading.Tasks;\nnamespace Gen {\n");
+            for (int c = 0; c < count / 100; c++)
+            {
+                s.Append($"public sealed class C{c} {{\n");
+                for (int m = 0; m < 100; m++)
+                {
+                    int i = c * 100 + m;
+                    s.Append($"  public async Task<int> M{i}(int x) {{\n    await Task.Yield();\n    int y = x + {i};\n");
+                    if (i % 10 == 0) s.Append("    Helper(y);\n");
+                    s.Append("    if (y > 10) await Task.Delay(0);\n    return y;\n  }\n");
+                }
+                s.Append("  static void Helper(int y) { if (y < 0) Thread.Sleep(y); }\n}\n");
+            }
+            return s.Append("}\n").ToString();
+        }
+
+        /// <summary>A chain of <paramref name="count"/> sync methods ending in a blocking call, entered from one async method.</summary>
+        public static string CallChain(int count)
+        {
+            var s = new StringBuilder("using System.Threading; using System.Threading.Tasks;\npublic static class Chain {\n");
+            s.Append("  public static async Task Root() { S0(); await Task.Yield(); }\n");
+            for (int i = 0; i < count - 1; i++) s.Append($"  public static void S{i}() => S{i + 1}();\n");
+            s.Append($"  public static void S{count - 1}() => Thread.Sleep(1);\n}}\n");
+            return s.ToString();
+        }
+
+        public static string Compile(string name, string source, string directory)
+        {
+            var references = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
+                .Where(p => Path.GetFileName(p).StartsWith("System.") || Path.GetFileName(p) is "mscorlib.dll" or "netstandard.dll")
+                .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p));
+            string sourcePath = Path.Combine(directory, name + ".cs");
+            File.WriteAllText(sourcePath, source);
+            var tree = CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Latest), sourcePath, Encoding.UTF8);
+            var compilation = CSharpCompilation.Create(name, new[] { tree }, references,
+                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, optimizationLevel: OptimizationLevel.Release));
+            string dll = Path.Combine(directory, name + ".dll");
+            using (var pe = File.Create(dll))
+            using (var pdb = File.Create(Path.ChangeExtension(dll, ".pdb")))
+            {
+                var result = compilation.Emit(pe, pdb, options: new EmitOptions(debugInformationFormat: DebugInformationFormat.PortablePdb, pdbFilePath: name + ".pdb"));
+                if (!result.Success) throw new InvalidOperationException(string.Join("\n", result.Diagnostics));
+            }
+            return dll;
+        }
+    }
+}

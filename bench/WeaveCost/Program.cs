@@ -1,0 +1,80 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using NonBlocking.Weaver;
+
+namespace NonBlocking.Bench.WeaveCost
+{
+    /// <summary>
+    /// Weaving cost, measured on the engine as the build task calls it: the median of several runs, each reading
+    /// the compiled assembly and writing a woven copy. Prints markdown rows; --out writes them to a file too.
+    /// </summary>
+    public static class Program
+    {
+        public static int Main(string[] args)
+        {
+            bool smoke = args.Contains("--smoke");
+            int outAt = Array.IndexOf(args, "--out");
+            int asyncMethods = smoke ? 200 : 5000, chain = smoke ? 500 : 10000, runs = smoke ? 1 : 7;
+
+            string dir = Path.Combine(Path.GetTempPath(), "nonblocking-weavecost-" + Guid.NewGuid().ToString("N"));
+            Directory.CreateDirectory(dir);
+            try
+            {
+                string gen = Generated.Compile("Gen", Generated.AsyncMethods(asyncMethods), dir);
+                string chainDll = Generated.Compile("Chain", Generated.CallChain(chain), dir);
+                var framework = Directory.GetFiles(Path.GetDirectoryName(typeof(object).Assembly.Location)!, "*.dll").ToList();
+                string runtime = typeof(NonBlocking.AllowBlockingAttribute).Assembly.Location;
+
+                var weave = Median(runs, i =>
+                {
+                    var result = AssemblyWeaver.Weave(new WeaveOptions
+                    {
+                        AssemblyPath = gen, OutputPath = Path.Combine(dir, $"Gen.woven{i}.dll"),
+                        RuntimeAssemblyPath = runtime, ReferencePaths = framework,
+                    });
+                    if (result.Outcome != WeaveOutcome.Woven || result.AsyncMethodsWoven != asyncMethods)
+                        throw new InvalidOperationException($"weave: {result.Outcome}, {result.AsyncMethodsWoven} woven\n" + string.Join("\n", result.Diagnostics));
+                });
+                var analyse = Median(runs, _ =>
+                {
+                    var result = AssemblyWeaver.Analyze(new WeaveOptions { AssemblyPath = chainDll, ReferencePaths = framework, AnalysisMaxDepth = chain + 1 });
+                    if (result.Diagnostics.Count(d => d.Code == "NB0002") != 1) throw new InvalidOperationException("analysis: expected one NB0002\n" + string.Join("\n", result.Diagnostics));
+                });
+
+                double perSecond = asyncMethods / weave.TotalSeconds;
+                var rows = new List<string>
+                {
+                    $"| weave {asyncMethods:N0} async methods (read, analyse, instrument, write) | {Ms(weave)} | {perSecond.ToString("N0", CultureInfo.InvariantCulture)} methods/s | ≥ 5,000 methods/s |",
+                    $"| analyse a {chain:N0}-method call chain (NB0002 through all of it) | {Ms(analyse)} | {(chain / analyse.TotalSeconds).ToString("N0", CultureInfo.InvariantCulture)} methods/s | |",
+                };
+                foreach (var row in rows) Console.WriteLine(row);
+                if (outAt >= 0 && outAt + 1 < args.Length) File.WriteAllLines(args[outAt + 1], rows);
+                return 0;
+            }
+            finally
+            {
+                try { Directory.Delete(dir, recursive: true); } catch (IOException) { }
+            }
+        }
+
+        private static TimeSpan Median(int runs, Action<int> run)
+        {
+            run(-1); // warm-up: JIT and the catalog
+            var times = new List<TimeSpan>();
+            for (int i = 0; i < runs; i++)
+            {
+                var sw = Stopwatch.StartNew();
+                run(i);
+                times.Add(sw.Elapsed);
+            }
+            times.Sort();
+            return times[times.Count / 2];
+        }
+
+        private static string Ms(TimeSpan t) => t.TotalMilliseconds.ToString("N0", CultureInfo.InvariantCulture) + " ms";
+    }
+}

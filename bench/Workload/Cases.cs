@@ -1,0 +1,70 @@
+using System.Runtime.CompilerServices;
+using System.Threading.Tasks;
+
+namespace NonBlocking.Bench.Workload
+{
+    /// <summary>
+    /// The measured code. Compiled twice from this one file: Workload.Plain as is, Workload.Woven through the
+    /// NonBlocking.Weaver package, so the two differ only by weaving. Each driver loops <c>n</c> times so its own
+    /// (woven) cost is spread over the calls it makes.
+    /// </summary>
+    public sealed class Cases
+    {
+        private static readonly Task<int> Completed = Task.FromResult(42);
+        /// <summary>Never set: keeps the awaits in (a) and (c) from being optimised away without taking them.</summary>
+        public bool Never { get; set; }
+        private int _counter;
+
+        /// <summary>(a) An async Task method that completes synchronously.</summary>
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        public async Task CompletesSync()
+        {
+            if (Never) await Task.Yield();
+            _counter++;
+        }
+
+        /// <summary>(b) An async method that really suspends once.</summary>
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        public async Task YieldOnce()
+        {
+            await Task.Yield();
+            _counter++;
+        }
+
+        /// <summary>(c) An async ValueTask&lt;int&gt; that completes synchronously.</summary>
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        public async ValueTask<int> ValueSync()
+        {
+            if (Never) await Task.Yield();
+            return ++_counter;
+        }
+
+        /// <summary>(d) A catalogued blocking API (Task.Result) that returns at once.</summary>
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        public int ResultOfCompleted() => Completed.Result;
+
+        public async Task LoopCompletesSync(int n)
+        {
+            for (int i = 0; i < n; i++) await CompletesSync();
+        }
+
+        public async Task LoopYieldOnce(int n)
+        {
+            for (int i = 0; i < n; i++) await YieldOnce();
+        }
+
+        public async Task<int> LoopValueSync(int n)
+        {
+            int sum = 0;
+            for (int i = 0; i < n; i++) sum += await ValueSync();
+            return sum;
+        }
+
+        public int LoopResultOfCompleted(int n)
+        {
+            int sum = 0;
+            for (int i = 0; i < n; i++) sum += ResultOfCompleted();
+            return sum;
+        }
+    }
+}

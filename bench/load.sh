@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Load test: bench/LoadApp (woven) vs bench/LoadApp.Plain (unwoven) vs the unwoven app with .NET's own
+# alternative on (EventPipe tracing of the TPL provider), driven by wrk on loopback. Rounds are interleaved so
+# machine noise hits every variant alike; medians of requests/s are compared. Writes markdown rows to $1.
+# Assumes build/pack.sh has run (bench/run.sh does that). Env: LOAD_SECONDS (10), LOAD_ROUNDS (3).
+set -euo pipefail
+bench="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+out="${1:-/dev/stdout}"
+seconds="${LOAD_SECONDS:-10}"
+rounds="${LOAD_ROUNDS:-3}"
+port=5187
+
+if ! command -v wrk >/dev/null; then
+  echo "installing wrk (Debian package)" >&2
+  if [ "$(id -u)" = 0 ]; then apt-get install -y -qq wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
+  else sudo apt-get install -y -qq wrk >/dev/null || { sudo apt-get update -qq && sudo apt-get install -y -qq wrk >/dev/null; }
+  fi
+fi
+
+for p in LoadApp LoadApp.Plain; do
+  dotnet build "$bench/$p/$p.csproj" -c Release -nologo -v:q -clp:NoSummary ${BENCH_MSBUILD_ARGS:-} >/dev/null
+done
+woven="$bench/LoadApp/bin/Release/net10.0/LoadApp.dll"
+plain="$bench/LoadApp.Plain/bin/Release/net10.0/LoadApp.Plain.dll"
+trace_dir="$(mktemp -d)"
+trap 'rm -rf "$trace_dir"; [ -n "${server:-}" ] && kill "$server" 2>/dev/null || true' EXIT
+
+# One measurement: start the app (with extra env), wait for it, warm up, then wrk; prints requests/s.
+measure() {
+  local dll="$1"; shift
+  env "$@" dotnet "$dll" --urls "http://127.0.0.1:$port" >/dev/null 2>&1 &
+  server=$!
+  for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$port/health" >/dev/null 2>&1 && break; sleep 0.1; done
+  wrk -t1 -c32 -d3s -s "$bench/orders.lua" "http://127.0.0.1:$port" >/dev/null
+  local rps
+  rps=$(wrk -t1 -c32 -d"${seconds}s" -s "$bench/orders.lua" "http://127.0.0.1:$port" | awk '/Requests\/sec/ {print $2}')
+  kill "$server"; wait "$server" 2>/dev/null || true; server=""
+  rm -f "$trace_dir"/*
+  echo "$rps"
+}
+
+declare -a r_plain r_woven r_peer
+for round in $(seq 1 "$rounds"); do
+  r_plain+=("$(measure "$plain" NONBLOCKING_UNUSED=1)")
+  r_woven+=("$(measure "$woven" NONBLOCKING_UNUSED=1)")
+  r_peer+=("$(measure "$plain" DOTNET_EnableEventPipe=1 DOTNET_EventPipeOutputPath="$trace_dir/trace.nettrace" \
+      DOTNET_EventPipeConfig='System.Threading.Tasks.TplEventSource:0xFFFF:5')")
+  echo "round $round: unwoven ${r_plain[-1]} req/s, woven ${r_woven[-1]} req/s, unwoven+EventPipe TPL ${r_peer[-1]} req/s" >&2
+done
+
+median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+m_plain=$(median "${r_plain[@]}"); m_woven=$(median "${r_woven[@]}"); m_peer=$(median "${r_peer[@]}")
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.3f", a/b}'; }
+{
+  echo "| load: ASP.NET Core, wrk -c32 ${seconds}s × ${rounds}, unwoven | $(printf '%.0f' "$m_plain") req/s | 1.000 | |"
+  echo "| load: woven (NonBlocking on, defaults) | $(printf '%.0f' "$m_woven") req/s | $(ratio "$m_woven" "$m_plain") | ≥ 0.99 |"
+  echo "| load: unwoven + EventPipe TPL tracing (DOTNET_EnableEventPipe) | $(printf '%.0f' "$m_peer") req/s | $(ratio "$m_peer" "$m_plain") | (peer) |"
+} > "$out"

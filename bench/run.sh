@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Every benchmark, end to end, on this machine: packs NonBlocking, then
+#   1. micro-benchmarks (BenchmarkDotNet): cases (a)-(d) unwoven vs woven, raw probe pairs;
+#   2. weaving cost (5,000 async methods) and build-time analysis of a 10,000-method chain;
+#   3. `dotnet build` time with and without the package;
+#   4. load test (ASP.NET Core + wrk): unwoven, woven, and unwoven with EventPipe TPL tracing.
+# Prints one table and writes it to bench/results/latest.md. About 10 minutes on 2 cores.
+# --smoke: build everything and run each part once, briefly (what the test suite does).
+# Env: BENCH_MSBUILD_ARGS, extra arguments for every dotnet build/restore.
+set -euo pipefail
+bench="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(cd "$bench/.." && pwd)"
+smoke=""; [ "${1:-}" = "--smoke" ] && smoke="--smoke"
+results="$bench/results"; mkdir -p "$results"
+parts="$(mktemp -d)"; trap 'rm -rf "$parts"' EXIT
+
+# BENCH_MSBUILD_ARGS (the smoke test's): packages already packed elsewhere, e.g.
+# "-p:NonBlockingVersion=V -p:RestoreAdditionalProjectSources=/feed"; otherwise pack this tree now.
+if [ -z "${BENCH_MSBUILD_ARGS:-}" ]; then
+  "$root/build/pack.sh" >/dev/null
+  rm -rf "$root/artifacts/bench-packages/nonblocking.weaver" "$root/artifacts/bench-packages/nonblocking.runtime"
+fi
+
+echo "== micro-benchmarks" >&2
+dotnet build "$bench/Micro/Micro.csproj" -c Release -nologo -v:q -clp:NoSummary ${BENCH_MSBUILD_ARGS:-}
+dotnet "$bench/Micro/bin/Release/net10.0/NonBlocking.Bench.Micro.dll" $smoke --out "$parts/micro.md" >"$parts/micro.log" 2>&1 \
+  || { tail -50 "$parts/micro.log"; exit 1; }
+# The same with the hang watchdog off (NONBLOCKING_HANG_MS=0 compiles its per-segment tracking out).
+NONBLOCKING_HANG_MS=0 dotnet "$bench/Micro/bin/Release/net10.0/NonBlocking.Bench.Micro.dll" $smoke --out "$parts/micro-nohang.md" >"$parts/micro.log" 2>&1 \
+  || { tail -50 "$parts/micro.log"; exit 1; }
+
+echo "== weaving cost" >&2
+dotnet build "$bench/WeaveCost/WeaveCost.csproj" -c Release -nologo -v:q -clp:NoSummary ${BENCH_MSBUILD_ARGS:-}
+dotnet "$bench/WeaveCost/bin/Release/net10.0/NonBlocking.Bench.WeaveCost.dll" $smoke --out "$parts/weave.md" >/dev/null
+
+echo "== build time" >&2
+if [ -n "$smoke" ]; then BUILD_RUNS=1 "$bench/buildtime.sh" "$parts/build.md"; else "$bench/buildtime.sh" "$parts/build.md"; fi
+
+echo "== load test" >&2
+if [ -n "$smoke" ]; then LOAD_SECONDS=2 LOAD_ROUNDS=1 "$bench/load.sh" "$parts/load.md"; else "$bench/load.sh" "$parts/load.md"; fi
+
+{
+  echo "Measured $(date -u +%Y-%m-%d) on $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(dotnet --version) SDK${smoke:+ (SMOKE RUN: one iteration, not figures)}."
+  echo
+  echo "Defaults (hang watchdog on):"; echo
+  cat "$parts/micro.md"; echo; echo
+  echo "With \`NONBLOCKING_HANG_MS=0\` (hang watchdog off; segment and blocking-call reports unchanged):"; echo
+  cat "$parts/micro-nohang.md"; echo; echo
+  echo "| cost | measured | ratio / rate | target |"
+  echo "|---|---|---|---|"
+  cat "$parts/weave.md" "$parts/build.md" "$parts/load.md"
+} > "$results/latest${smoke:+-smoke}.md"
+cat "$results/latest${smoke:+-smoke}.md"
