@@ -52,9 +52,10 @@ namespace NonBlocking.Weaver
                     Guard(options, caller, method, () =>
                     {
                         var probes = new List<(Instruction, FieldReference)>();
+                        var statements = Il.Statements(method);
                         foreach (var call in group)
                         {
-                            var statement = Il.StatementOf(method, call.Call);
+                            var statement = statements[call.Call];
                             probes.Add((call.Call, sites.AddBlocking(DisplayName.OfCall(call.Target), caller,
                                 statement?.Document?.Url, statement?.StartLine ?? 0, call.Api.Alternative)));
                         }
@@ -128,7 +129,7 @@ namespace NonBlocking.Weaver
             var graph = new CallGraph(new[] { input.Module }, catalog, m => OptOut.Applies(m, owners.OwnerOf(m)), references);
             var paths = new BlockingPaths(graph, options.AnalysisMaxDepth);
             var severity = options.StaticAnalysis == StaticAnalysisLevel.Error ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning;
-            return AsyncBlockingAnalyzer.Analyze(roots, graph, paths, catalog, severity, options.AssemblyPath);
+            return AsyncBlockingAnalyzer.Analyze(roots, graph, paths, severity, options.AssemblyPath);
         }
 
         /// <summary>Turns an unexpected failure while instrumenting one method into a coded error that names it.</summary>

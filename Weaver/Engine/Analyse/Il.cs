@@ -47,17 +47,7 @@ namespace NonBlocking.Weaver.Analyse
         }
 
         /// <summary>The nearest non-hidden sequence point at or before an instruction: the statement it belongs to.</summary>
-        public static SequencePoint? StatementOf(Mono.Cecil.MethodDefinition method, Instruction target)
-        {
-            if (!method.DebugInformation.HasSequencePoints) return null;
-            var points = method.DebugInformation.GetSequencePointMapping();
-            SequencePoint? current = null;
-            foreach (var ins in method.Body.Instructions)
-            {
-                if (points.TryGetValue(ins, out var sp) && !sp.IsHidden) current = sp;
-                if (ins == target) return current;
-            }
-            return null;
-        }
+        public static SequencePoint? StatementOf(Mono.Cecil.MethodDefinition method, Instruction target) =>
+            Statements(method).TryGetValue(target, out var statement) ? statement : null;
     }
 }

@@ -21,16 +21,13 @@ namespace NonBlocking.Weaver.Analyse
             if (debug == null || !debug.HasSequencePoints)
                 return "";
 
-            var points = debug.GetSequencePointMapping();
-            SequencePoint? current = null, first = null;
+            var statements = Il.Statements(moveNext);
+            SequencePoint? first = null;
             var seen = new HashSet<int>();
             foreach (var ins in moveNext.Body.Instructions)
             {
-                if (points.TryGetValue(ins, out var sp) && !sp.IsHidden)
-                {
-                    current = sp;
-                    first ??= sp;
-                }
+                var current = statements[ins];
+                first ??= current;
                 if (ins.OpCode.Code != Code.Stfld || ((FieldReference)ins.Operand).Name != state.Name || current == null) continue;
                 int? value = StoredConstant(ins);
                 // >= 0: suspended at an await; <= -4: at a yield return (async iterators). -1/-2/-3 mean running,

@@ -2,7 +2,6 @@ using System.Collections.Generic;
 using System.Linq;
 using Mono.Cecil;
 using Mono.Cecil.Cil;
-using NonBlocking.Weaver.Catalog;
 using NonBlocking.Weaver.Find;
 
 namespace NonBlocking.Weaver.Analyse.Reachability
@@ -14,13 +13,13 @@ namespace NonBlocking.Weaver.Analyse.Reachability
     internal static class AsyncBlockingAnalyzer
     {
         public static List<Diagnostic> Analyze(IEnumerable<AsyncMachine> roots, CallGraph graph, BlockingPaths paths,
-            BlockingCatalog catalog, DiagnosticSeverity severity, string assemblyPath)
+            DiagnosticSeverity severity, string assemblyPath)
         {
             var diagnostics = new List<Diagnostic>();
             foreach (var root in roots)
             {
                 var body = root.MoveNext;
-                var direct = BlockingCallFinder.Find(new[] { body }, catalog, forBuildWarnings: true).ToDictionary(c => c.Call);
+                var direct = graph.DirectBlockingCalls(body).ToDictionary(c => c.Call);
                 // Names and lines are worked out only for methods that get a diagnostic: most get none.
                 Dictionary<Instruction, SequencePoint?>? statements = null;
                 foreach (var ins in body.Body.Instructions)

@@ -54,7 +54,7 @@ namespace NonBlocking.Weaver.Analyse.Reachability
             var element = target.GetElementMethod();
             if (element is MethodDefinition) return null;
             if (!_references.ContainsKey(AssemblyNameOf(element.DeclaringType.Scope))) return null;
-            var def = Safe(() => element.Resolve());
+            var def = ResolveCached(element);
             if (def == null) return null;
             // An interface in one reference may be implemented in another: ask them all, keep the shortest.
             ExternalWitness? best = null;
@@ -72,9 +72,15 @@ namespace NonBlocking.Weaver.Analyse.Reachability
         public IEnumerable<MethodDefinition> Methods =>
             _modules.SelectMany(m => m.GetTypes()).SelectMany(t => t.Methods).Where(m => m.HasBody && !_excluded(m));
 
-        /// <summary>The catalogued blocking calls a method makes itself, in IL order.</summary>
-        public List<BlockingCallSite> DirectBlockingCalls(MethodDefinition method) =>
-            BlockingCallFinder.Find(new[] { method }, _catalog, forBuildWarnings: true);
+        /// <summary>The catalogued blocking calls a method makes itself, in IL order (found once per method).</summary>
+        public List<BlockingCallSite> DirectBlockingCalls(MethodDefinition method)
+        {
+            if (!_direct.TryGetValue(method, out var calls))
+                _direct[method] = calls = BlockingCallFinder.Find(new[] { method }, _catalog, forBuildWarnings: true);
+            return calls;
+        }
+
+        private readonly Dictionary<MethodDefinition, List<BlockingCallSite>> _direct = new Dictionary<MethodDefinition, List<BlockingCallSite>>();
 
         /// <summary>Methods in the graph that a call instruction may run synchronously (async methods excluded).</summary>
         public IEnumerable<MethodDefinition> Callees(MethodDefinition caller, Instruction ins)
@@ -114,8 +120,7 @@ namespace NonBlocking.Weaver.Analyse.Reachability
             if (element is MethodDefinition d) return d;
             // Only resolve into modules we analyse; anything else is the catalog's business.
             if (!_moduleScopes.Contains(element.DeclaringType.Scope.Name)) return null;
-            try { return element.Resolve(); }
-            catch (AssemblyResolutionException) { return null; }
+            return ResolveCached(element);
         }
 
         private static bool IsDelegateInvoke(MethodReference target) =>
@@ -171,7 +176,10 @@ namespace NonBlocking.Weaver.Analyse.Reachability
             }
         }
 
-        /// <summary>Every state machine overrides the same IAsyncStateMachine methods: resolve each reference once.</summary>
+        /// <summary>
+        /// Resolves each member reference once: every state machine overrides the same IAsyncStateMachine methods,
+        /// and the paths search and the analyzer both ask about every call instruction.
+        /// </summary>
         private MethodDefinition? ResolveCached(MethodReference reference)
         {
             if (!_resolved.TryGetValue(reference, out var def)) _resolved[reference] = def = Safe(() => reference.Resolve());

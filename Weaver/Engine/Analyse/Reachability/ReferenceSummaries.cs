@@ -37,12 +37,12 @@ namespace NonBlocking.Weaver.Analyse.Reachability
             lock (Gate)
             {
                 var byName = new Dictionary<string, string>(StringComparer.Ordinal);
+                var context = new Context(byName, referencePaths, catalog, catalogKey + "|" + maxDepth, maxDepth);
                 foreach (var path in followed.Where(File.Exists).Select(Path.GetFullPath))
                 {
-                    var header = Header(path);
+                    var header = Header(path, context.StampOf(path));
                     if (header != null && !byName.ContainsKey(header.Value.Name)) byName[header.Value.Name] = path;
                 }
-                var context = new Context(byName, referencePaths, catalog, catalogKey + "|" + maxDepth, maxDepth);
                 return byName.Values.Select(p => Summarise(p, context)).Where(s => s != null).Select(s => s!).ToList();
             }
         }
@@ -64,11 +64,21 @@ namespace NonBlocking.Weaver.Analyse.Reachability
             public string SettingsKey { get; }
             public int MaxDepth { get; }
             public HashSet<string> InProgress { get; } = new HashSet<string>(StringComparer.Ordinal);
+
+            /// <summary>Each file is stat'ed once per request, however many followed assemblies depend on it.</summary>
+            public string StampOf(string path)
+            {
+                if (!_stamps.TryGetValue(path, out var stamp)) _stamps[path] = stamp = Stamp(path);
+                return stamp;
+            }
+
+            private readonly Dictionary<string, string> _stamps = new Dictionary<string, string>(StringComparer.Ordinal);
         }
 
         private static ReferenceSummary? Summarise(string path, Context context)
         {
-            var header = Header(path);
+            string stamp = context.StampOf(path);
+            var header = Header(path, stamp);
             if (header == null || !context.InProgress.Add(path)) return null;
             try
             {
@@ -76,7 +86,7 @@ namespace NonBlocking.Weaver.Analyse.Reachability
                 var dependencies = header.Value.References.Where(r => r != header.Value.Name && context.ByName.ContainsKey(r))
                     .OrderBy(r => r, StringComparer.Ordinal)
                     .Select(r => Summarise(context.ByName[r], context)).Where(s => s != null).Select(s => s!).ToList();
-                string key = Stamp(path) + "|" + context.SettingsKey + "|" + string.Join(",", dependencies.Select(d => d.Key));
+                string key = stamp + "|" + context.SettingsKey + "|" + string.Join(",", dependencies.Select(d => d.Key));
                 if (Summaries.TryGetValue(key, out var cached)) return cached;
 
                 var summary = Compute(path, header.Value.Name, key, dependencies, context);
@@ -109,9 +119,8 @@ namespace NonBlocking.Weaver.Analyse.Reachability
         }
 
         /// <summary>The assembly's name and the names it references, read from metadata only.</summary>
-        private static (string Name, List<string> References)? Header(string path)
+        private static (string Name, List<string> References)? Header(string path, string stamp)
         {
-            string stamp = Stamp(path);
             if (Headers.TryGetValue(stamp, out var known)) return known;
             try
             {
