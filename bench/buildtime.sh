@@ -3,6 +3,7 @@
 # full rebuilds (--no-incremental), alternated, median of BUILD_RUNS (5). Writes a markdown row to $1.
 set -euo pipefail
 bench="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+source "$bench/stats.sh"
 out="${1:-/dev/stdout}"
 runs="${BUILD_RUNS:-5}"
 
@@ -16,6 +17,5 @@ for _ in $(seq 1 "$runs"); do
     if [ "$p" = LoadApp ]; then with+=("$ms"); else without+=("$ms"); fi
   done
 done
-median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : int((a[NR/2]+a[NR/2+1])/2))}'; }
-m_with=$(median "${with[@]}"); m_without=$(median "${without[@]}")
-echo "| dotnet build (full rebuild) of bench/LoadApp: without → with the package | ${m_without} ms → ${m_with} ms | $(awk -v a="$m_with" -v b="$m_without" 'BEGIN {printf "%.3f", a/b}') | ≤ 1.10 |" > "$out"
+m_with=$(printf '%.0f' "$(median "${with[@]}")"); m_without=$(printf '%.0f' "$(median "${without[@]}")")
+echo "| dotnet build (full rebuild) of bench/LoadApp: without → with the package | ${m_without} ms → ${m_with} ms | $(ratio "$m_with" "$m_without") | ≤ 1.10 |" > "$out"

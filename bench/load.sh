@@ -5,6 +5,7 @@
 # Assumes build/pack.sh has run (bench/run.sh does that). Env: LOAD_SECONDS (10), LOAD_ROUNDS (3).
 set -euo pipefail
 bench="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+source "$bench/stats.sh"
 out="${1:-/dev/stdout}"
 seconds="${LOAD_SECONDS:-10}"
 rounds="${LOAD_ROUNDS:-3}"
@@ -48,9 +49,7 @@ for round in $(seq 1 "$rounds"); do
   echo "round $round: unwoven ${r_plain[-1]} req/s, woven ${r_woven[-1]} req/s, unwoven+EventPipe TPL ${r_peer[-1]} req/s" >&2
 done
 
-median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 m_plain=$(median "${r_plain[@]}"); m_woven=$(median "${r_woven[@]}"); m_peer=$(median "${r_peer[@]}")
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.3f", a/b}'; }
 {
   echo "| load: ASP.NET Core, wrk -c32 ${seconds}s × ${rounds}, unwoven | $(printf '%.0f' "$m_plain") req/s | 1.000 | |"
   echo "| load: woven (NonBlocking on, defaults) | $(printf '%.0f' "$m_woven") req/s | $(ratio "$m_woven" "$m_plain") | ≥ 0.99 |"
