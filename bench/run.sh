@@ -13,6 +13,8 @@ root="$(cd "$bench/.." && pwd)"
 smoke=""; [ "${1:-}" = "--smoke" ] && smoke="--smoke"
 results="$bench/results"; mkdir -p "$results"
 parts="$(mktemp -d)"; trap 'rm -rf "$parts"' EXIT
+# bench/nuget.config lists this folder; restore fails on a missing local source, and a clean clone has none yet.
+mkdir -p "$root/artifacts/packages"
 
 # BENCH_MSBUILD_ARGS (the smoke test's): packages already packed elsewhere, e.g.
 # "-p:NonBlockingVersion=V -p:RestoreAdditionalProjectSources=/feed"; otherwise pack this tree now.
