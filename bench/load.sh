@@ -40,18 +40,20 @@ measure() {
   echo "$rps"
 }
 
-declare -a r_plain r_woven r_peer
+declare -a r_plain r_woven r_hang r_peer
 for round in $(seq 1 "$rounds"); do
   r_plain+=("$(measure "$plain" NONBLOCKING_UNUSED=1)")
   r_woven+=("$(measure "$woven" NONBLOCKING_UNUSED=1)")
+  r_hang+=("$(measure "$woven" NONBLOCKING_HANG_MS=auto)")
   r_peer+=("$(measure "$plain" DOTNET_EnableEventPipe=1 DOTNET_EventPipeOutputPath="$trace_dir/trace.nettrace" \
       DOTNET_EventPipeConfig='System.Threading.Tasks.TplEventSource:0xFFFF:5')")
-  echo "round $round: unwoven ${r_plain[-1]} req/s, woven ${r_woven[-1]} req/s, unwoven+EventPipe TPL ${r_peer[-1]} req/s" >&2
+  echo "round $round: unwoven ${r_plain[-1]} req/s, woven ${r_woven[-1]} req/s, woven+hang watchdog ${r_hang[-1]} req/s, unwoven+EventPipe TPL ${r_peer[-1]} req/s" >&2
 done
 
-m_plain=$(median "${r_plain[@]}"); m_woven=$(median "${r_woven[@]}"); m_peer=$(median "${r_peer[@]}")
+m_plain=$(median "${r_plain[@]}"); m_woven=$(median "${r_woven[@]}"); m_hang=$(median "${r_hang[@]}"); m_peer=$(median "${r_peer[@]}")
 {
   echo "| load: ASP.NET Core, wrk -c32 ${seconds}s × ${rounds}, unwoven | $(printf '%.0f' "$m_plain") req/s | 1.000 | |"
   echo "| load: woven (NonBlocking on, defaults) | $(printf '%.0f' "$m_woven") req/s | $(ratio "$m_woven" "$m_plain") | ≥ 0.99 |"
+  echo "| load: woven, hang watchdog on (NONBLOCKING_HANG_MS=auto) | $(printf '%.0f' "$m_hang") req/s | $(ratio "$m_hang" "$m_plain") | |"
   echo "| load: unwoven + EventPipe TPL tracing (DOTNET_EnableEventPipe) | $(printf '%.0f' "$m_peer") req/s | $(ratio "$m_peer" "$m_plain") | (peer) |"
 } > "$out"

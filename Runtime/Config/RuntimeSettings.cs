@@ -3,60 +3,98 @@ using System.Globalization;
 
 namespace NonBlocking.Config
 {
-    /// <summary>Run-time overrides read once from the environment; they win over what the build baked in.</summary>
+    /// <summary>
+    /// Process-wide settings, read once at start-up. Each comes from the first source that sets it:
+    /// an environment variable (<c>NONBLOCKING_*</c>), then a <c>runtimeconfig.json</c> property (<c>NonBlocking.*</c>,
+    /// what MSBuild's <c>RuntimeHostConfigurationOption</c> writes), then what the build baked into each woven
+    /// assembly, then the built-in default. The API (<see cref="NonBlocking.Report.BlockingMonitor"/>) changes some
+    /// of them later and wins over all.
+    /// </summary>
     internal sealed class RuntimeSettings
     {
-        public const string ThresholdVariable = "NONBLOCKING_THRESHOLD_MS";
-        public const string OutputVariable = "NONBLOCKING_OUTPUT";
-        public const string DisabledVariable = "NONBLOCKING_DISABLED";
-        public const string RateVariable = "NONBLOCKING_MAX_REPORTS_PER_SECOND";
-        public const string ThreadPoolVariable = "NONBLOCKING_REPORT_THREADPOOL";
-        public const string HangVariable = "NONBLOCKING_HANG_MS";
-        public const string SiteRateVariable = "NONBLOCKING_MAX_REPORTS_PER_SITE";
-
-        public static readonly RuntimeSettings Current = FromEnvironment();
+        public static readonly RuntimeSettings Current = Load();
 
         public long? ThresholdMs { get; private set; }
+        public OutputKind Output { get; private set; } = OutputKind.Stderr;
         public string? OutputPath { get; private set; }
         public bool Disabled { get; private set; }
         public int MaxReportsPerSecond { get; private set; } = 20;
         public int MaxReportsPerSitePerSecond { get; private set; } = 1;
         public bool? ReportThreadPool { get; private set; }
 
-        /// <summary>Hang threshold override; 0 turns the watchdog (and the probes' tracking writes) off.</summary>
-        public long? HangMs { get; private set; }
+        /// <summary>
+        /// The hang watchdog: off (the default, no per-segment cost), on at 10 × each assembly's threshold
+        /// (<c>auto</c>), or on at a fixed number of milliseconds.
+        /// </summary>
+        public HangMode Hang { get; private set; } = HangMode.Off;
+        public long HangFixedMs { get; private set; }
 
-        public bool HangTracking => !Disabled && HangMs != 0;
+        /// <summary>Whether probes publish what each thread runs; decided once, so the JIT can drop the code when off.</summary>
+        public bool HangTracking => !Disabled && Hang != HangMode.Off;
 
-        private static RuntimeSettings FromEnvironment()
+        /// <summary>Where each value came from, for <see cref="NonBlocking.Report.NonBlockingConfiguration"/>.</summary>
+        public string ThresholdSource { get; private set; } = "build";
+
+        private static RuntimeSettings Load()
         {
             var s = new RuntimeSettings();
             try
             {
-                if (long.TryParse(Environment.GetEnvironmentVariable(ThresholdVariable), NumberStyles.Integer, CultureInfo.InvariantCulture, out long t) && t > 0)
-                    s.ThresholdMs = t;
-                var output = Environment.GetEnvironmentVariable(OutputVariable);
-                if (!string.IsNullOrWhiteSpace(output)) s.OutputPath = output;
-                s.Disabled = Flag(Environment.GetEnvironmentVariable(DisabledVariable)) == true;
-                s.ReportThreadPool = Flag(Environment.GetEnvironmentVariable(ThreadPoolVariable));
-                if (int.TryParse(Environment.GetEnvironmentVariable(SiteRateVariable), NumberStyles.Integer, CultureInfo.InvariantCulture, out int sr) && sr > 0)
-                    s.MaxReportsPerSitePerSecond = sr;
-                if (long.TryParse(Environment.GetEnvironmentVariable(HangVariable), NumberStyles.Integer, CultureInfo.InvariantCulture, out long h) && h >= 0)
-                    s.HangMs = h;
-                if (int.TryParse(Environment.GetEnvironmentVariable(RateVariable), NumberStyles.Integer, CultureInfo.InvariantCulture, out int r) && r > 0)
-                    s.MaxReportsPerSecond = r;
+                if (Knobs.Threshold.Read(out string? t, out string source) && long.TryParse(t, NumberStyles.Integer, CultureInfo.InvariantCulture, out long ms) && ms > 0)
+                {
+                    s.ThresholdMs = ms;
+                    s.ThresholdSource = source;
+                }
+                if (Knobs.Output.Read(out string? output, out _)) s.ReadOutput(output!);
+                s.Disabled = Flag(Knobs.Disabled) == true;
+                s.ReportThreadPool = Flag(Knobs.ThreadPool);
+                if (Knobs.SiteRate.Read(out string? sr, out _) && int.TryParse(sr, NumberStyles.Integer, CultureInfo.InvariantCulture, out int siteRate) && siteRate > 0)
+                    s.MaxReportsPerSitePerSecond = siteRate;
+                if (Knobs.Rate.Read(out string? r, out _) && int.TryParse(r, NumberStyles.Integer, CultureInfo.InvariantCulture, out int rate) && rate > 0)
+                    s.MaxReportsPerSecond = rate;
+                if (Knobs.Hang.Read(out string? h, out _)) s.ReadHang(h!);
             }
-            catch (System.Security.SecurityException)
+            catch
             {
-                // No access to the environment: keep the defaults baked into the assembly.
+                // No access to the environment or app context: keep the defaults baked into the assembly.
             }
             return s;
         }
 
+        private void ReadOutput(string value)
+        {
+            if (string.Equals(value, "none", StringComparison.OrdinalIgnoreCase)) Output = OutputKind.None;
+            else if (string.Equals(value, "stderr", StringComparison.OrdinalIgnoreCase)) Output = OutputKind.Stderr;
+            else
+            {
+                Output = OutputKind.JsonLines;
+                OutputPath = value;
+            }
+        }
+
+        private void ReadHang(string value)
+        {
+            if (string.Equals(value, "auto", StringComparison.OrdinalIgnoreCase) || Flag(value) == true) Hang = HangMode.Auto;
+            else if (long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out long ms) && ms > 0)
+            {
+                Hang = HangMode.Fixed;
+                HangFixedMs = ms;
+            }
+            else Hang = HangMode.Off;
+        }
+
+        private static bool? Flag(Setting setting) => setting.Read(out string? value, out _) ? Flag(value) : null;
+
         private static bool? Flag(string? value)
         {
             if (string.IsNullOrWhiteSpace(value)) return null;
-            return value == "1" || string.Equals(value, "true", StringComparison.OrdinalIgnoreCase);
+            if (value == "1" || string.Equals(value, "true", StringComparison.OrdinalIgnoreCase)) return true;
+            if (value == "0" || string.Equals(value, "false", StringComparison.OrdinalIgnoreCase)) return false;
+            return null;
         }
     }
+
+    internal enum OutputKind { Stderr, JsonLines, None }
+
+    internal enum HangMode { Off, Auto, Fixed }
 }

@@ -2,6 +2,7 @@ using System;
 using System.Threading;
 using NonBlocking.Instrumentation;
 using NonBlocking.Report;
+using NonBlocking.Report.Telemetry;
 
 namespace NonBlocking.Detect
 {
@@ -18,9 +19,10 @@ namespace NonBlocking.Detect
                 var thread = Thread.CurrentThread;
                 if (!module.ReportThreadPool || elapsed < module.ThresholdMs || !thread.IsThreadPoolThread) return;
                 long suppressed = SiteRateLimit.Admit(ref site.RateLimit, CoarseClock.NowMs);
-                if (suppressed < 0) return;
-                ReportPublisher.Publish(new BlockingCallReport(module.AssemblyName, Describe(site, elapsed), module.ThresholdMs,
-                    thread.ManagedThreadId, thread.IsThreadPoolThread, DateTime.UtcNow, suppressed));
+                var report = new BlockingCallReport(module.AssemblyName, Describe(site, elapsed), module.ThresholdMs,
+                    thread.ManagedThreadId, thread.IsThreadPoolThread, DateTime.UtcNow, Math.Max(0, suppressed));
+                Telemetry.Observe(report);
+                if (suppressed >= 0) ReportPublisher.Publish(report);
             }
             catch
             {

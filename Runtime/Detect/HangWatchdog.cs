@@ -1,6 +1,7 @@
 using System;
 using NonBlocking.Instrumentation;
 using NonBlocking.Report;
+using NonBlocking.Report.Telemetry;
 
 namespace NonBlocking.Detect
 {
@@ -11,8 +12,6 @@ namespace NonBlocking.Detect
     /// </summary>
     internal static class HangWatchdog
     {
-        public const int ScanPeriodMs = 50;
-
         public static void Scan(long now)
         {
             try
@@ -45,12 +44,13 @@ namespace NonBlocking.Detect
         private static void Report(ThreadActivity activity, AsyncSite site, int depth, long runningMs, long hangMs, long now)
         {
             long suppressed = ReportPublisher.Admit(now);
-            if (suppressed < 0) return;
             var call = SiteIds<BlockingSite>.Get(activity.CallId);
             var blocking = call == null ? null : BlockingCallDetector.Describe(call, now - activity.CallStart);
-            ReportPublisher.Publish(new HangReport(site.Module.AssemblyName, site.Method, runningMs, hangMs,
+            var report = new HangReport(site.Module.AssemblyName, site.Method, runningMs, hangMs,
                 site.LocateEntry(activity.Frames[depth - 1].EntryState), blocking, activity.Thread.ManagedThreadId,
-                activity.Thread.IsThreadPoolThread, DateTime.UtcNow, suppressed));
+                activity.Thread.IsThreadPoolThread, DateTime.UtcNow, Math.Max(0, suppressed));
+            Telemetry.Observe(report);
+            if (suppressed >= 0) ReportPublisher.Publish(report);
         }
     }
 }

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Threading;
 using NonBlocking.Instrumentation;
 using NonBlocking.Report;
+using NonBlocking.Report.Telemetry;
 
 namespace NonBlocking.Detect
 {
@@ -23,13 +24,12 @@ namespace NonBlocking.Detect
                 if (self < threshold) return; // its time is already reported by the segments nested in it
 
                 long suppressed = SiteRateLimit.Admit(ref site.RateLimit, CoarseClock.NowMs);
-                if (suppressed < 0) return;
-
                 var thread = Thread.CurrentThread;
                 var report = new SegmentReport(site.Module.AssemblyName, site.Method, elapsed, self, threshold,
                     site.LocateEntry(entryState), site.LocateExit(exitState), ToReport(calls),
-                    thread.ManagedThreadId, thread.IsThreadPoolThread, DateTime.UtcNow, suppressed);
-                ReportPublisher.Publish(report);
+                    thread.ManagedThreadId, thread.IsThreadPoolThread, DateTime.UtcNow, Math.Max(0, suppressed));
+                Telemetry.Observe(report);
+                if (suppressed >= 0) ReportPublisher.Publish(report);
             }
             catch
             {

@@ -29,8 +29,6 @@ namespace NonBlocking.Detect
         public readonly Frame[] Frames = new Frame[MaxDepth];
         public int Depth;
 
-        /// <summary>Counts probe calls, so the ticker can tell an idle process from a busy one.</summary>
-        public int Activity;
         /// <summary>Id of the blocking call in progress (<see cref="SiteIds{T}"/>), or 0.</summary>
         public int CallId;
         public long CallStart;
@@ -63,17 +61,12 @@ namespace NonBlocking.Detect
             return activity;
         }
 
-        /// <summary>Sum of all threads' activity counters, and whether any segment is open.</summary>
-        public static (long Activity, bool Open) Totals()
+        /// <summary>Whether any thread has a segment open (the watchdog must keep watching it).</summary>
+        public static bool AnyOpen()
         {
-            long sum = 0;
-            bool open = false;
             foreach (var a in Snapshot())
-            {
-                sum += Volatile.Read(ref a.Activity);
-                open |= Volatile.Read(ref a.Depth) > 0;
-            }
-            return (sum, open);
+                if (Volatile.Read(ref a.Depth) > 0) return true;
+            return false;
         }
 
         public static ThreadActivity[] Snapshot()

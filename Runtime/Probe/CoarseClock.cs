@@ -9,20 +9,24 @@ namespace NonBlocking.Instrumentation
     /// <summary>
     /// A millisecond clock that a background ticker advances, so the probe's fast path reads time with one
     /// memory load instead of a ~20 ns Stopwatch call. Resolution is the tick period (a few ms), far below
-    /// any useful threshold. When no woven code has run for <see cref="IdleAfterMs"/> (known from the threads'
-    /// activity records, so only with the hang watchdog on) the ticker goes idle, waking once a second; the next
-    /// probe sees <see cref="Idle"/>, refreshes the clock itself and wakes it.
+    /// any useful threshold.
+    /// The same load tells the ticker whether woven code runs: every scan the ticker stores the time negated
+    /// ("watched"), and the first probe to read a negative time flips it back (a rarely taken branch). After
+    /// <see cref="IdleAfterMs"/> of scans that found no flip the ticker rests, waking once a second; a probe that
+    /// finds it resting refreshes the clock itself and wakes it, so a segment that spans the rest is still timed right.
     /// </summary>
     internal static class CoarseClock
     {
-        private static readonly long Origin = Stopwatch.GetTimestamp();
-        private static long _nowMs;
+        // One second before start-up, so a time is never 0 and its sign is always meaningful.
+        private static readonly long Origin = Stopwatch.GetTimestamp() - Stopwatch.Frequency;
+        private static long _nowMs = PreciseNowMs();
         private static volatile int _periodMs = 5;
-        private static volatile bool _idle;
+        private static volatile bool _resting;
         private static readonly object IdleGate = new object();
 
         public const int IdleAfterMs = 2000;
         public const int IdleTickMs = 1000;
+        public const int ScanPeriodMs = 50;
 
         static CoarseClock()
         {
@@ -30,10 +34,15 @@ namespace NonBlocking.Instrumentation
             ticker.Start();
         }
 
+        /// <summary>The current time for a probe: one load, and a cold call the first time after each scan.</summary>
         public static long NowMs
         {
             [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            get => Volatile.Read(ref _nowMs);
+            get
+            {
+                long now = Volatile.Read(ref _nowMs);
+                return now > 0 ? now : Touch(now);
+            }
         }
 
         /// <summary>Precise time on the same scale, for the cold path only.</summary>
@@ -41,22 +50,30 @@ namespace NonBlocking.Instrumentation
 
         public static int PeriodMs => _periodMs;
 
-        /// <summary>True while the ticker is idle; one volatile load on the probes' path.</summary>
-        public static bool Idle
+        /// <summary>True while the ticker rests.</summary>
+        public static bool Idle => _resting;
+
+        /// <summary>A probe read a watched time: say woven code runs, waking the ticker if it rests.</summary>
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        private static long Touch(long watched)
         {
-            [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            get => _idle;
+            if (!_resting)
+            {
+                Interlocked.CompareExchange(ref _nowMs, -watched, watched);
+                // The exchange is a full fence, as is the ticker's between setting _resting and reading the clock:
+                // either it sees this flip and stays awake, or this read sees it resting and wakes it.
+                if (!_resting) return -watched;
+            }
+            return Wake();
         }
 
-        /// <summary>A probe found the ticker idle: refresh the clock now and wake the ticker. Cold path.</summary>
-        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-        public static long Wake()
+        private static long Wake()
         {
             lock (IdleGate)
             {
                 long now = PreciseNowMs();
                 Volatile.Write(ref _nowMs, now);
-                _idle = false;
+                _resting = false;
                 Monitor.PulseAll(IdleGate);
                 return now;
             }
@@ -69,50 +86,52 @@ namespace NonBlocking.Instrumentation
             if (wanted < _periodMs) _periodMs = wanted;
         }
 
-        /// <summary>Advances the clock and, every <see cref="HangWatchdog.ScanPeriodMs"/>, runs the hang watchdog.</summary>
+        /// <summary>Advances the clock and, every <see cref="ScanPeriodMs"/>, looks for activity and runs the hang watchdog.</summary>
         private static void Tick()
         {
             bool watch = RuntimeSettings.Current.HangTracking;
-            long lastScan = 0, quietSince = 0, lastActivity = -1;
+            long lastScan = 0, quietSince = 0;
             while (true)
             {
                 long now = PreciseNowMs();
-                Volatile.Write(ref _nowMs, now);
-                if (watch && now - lastScan >= HangWatchdog.ScanPeriodMs)
+                bool flipped = Volatile.Read(ref _nowMs) > 0;
+                if (now - lastScan >= ScanPeriodMs)
                 {
                     lastScan = now;
-                    HangWatchdog.Scan(now);
-                    var (activity, open) = ThreadActivity.Totals();
-                    if (activity != lastActivity || open)
-                    {
-                        lastActivity = activity;
-                        quietSince = now;
-                    }
+                    Volatile.Write(ref _nowMs, -now);
+                    if (watch) HangWatchdog.Scan(now);
+                    // An open segment keeps the watchdog's clock running even when no probe fires.
+                    if (flipped || (watch && ThreadActivity.AnyOpen())) quietSince = now;
                     else if (now - quietSince >= IdleAfterMs)
                     {
-                        lastActivity = RestUntilWoken(activity);
+                        RestUntilWoken(watch);
                         quietSince = PreciseNowMs();
                     }
                 }
+                else Volatile.Write(ref _nowMs, flipped ? now : -now);
                 Thread.Sleep(_periodMs);
             }
         }
 
-        /// <summary>Idle: tick once a second until a probe wakes us, or activity shows up that raced past the flag.</summary>
-        private static long RestUntilWoken(long activity)
+        /// <summary>Rests: ticks once a second until a probe wakes us, or a segment shows up that raced past the flag.</summary>
+        private static void RestUntilWoken(bool watch)
         {
             lock (IdleGate)
             {
-                _idle = true;
-                while (_idle)
+                _resting = true;
+                Interlocked.MemoryBarrier();
+                if (Volatile.Read(ref _nowMs) > 0)
+                {
+                    _resting = false; // a probe flipped the clock just now
+                    return;
+                }
+                while (_resting)
                 {
                     if (Monitor.Wait(IdleGate, IdleTickMs)) continue;
-                    Volatile.Write(ref _nowMs, PreciseNowMs());
-                    var (now, open) = ThreadActivity.Totals();
-                    if (now != activity || open) _idle = false;
+                    Volatile.Write(ref _nowMs, -PreciseNowMs());
+                    if (watch && ThreadActivity.AnyOpen()) _resting = false;
                 }
             }
-            return ThreadActivity.Totals().Activity;
         }
     }
 }

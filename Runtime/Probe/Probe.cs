@@ -8,8 +8,8 @@ namespace NonBlocking.Instrumentation
 {
     /// <summary>
     /// Entry points that woven <c>MoveNext</c> methods call. Not for use by hand.
-    /// The fast path is two clock loads, a subtraction and a compare, plus (for the hang watchdog) a few plain
-    /// stores to this thread's activity record: no allocation, lock or interlocked op.
+    /// The fast path per pair is two clock loads (each with a sign test), a subtraction and a compare, plus (only with the hang watchdog on) a thread-static read and a few plain stores to this thread's
+    /// activity record: no allocation, lock or interlocked op.
     /// </summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
     public static class Probe
@@ -29,9 +29,7 @@ namespace NonBlocking.Instrumentation
             long now = CoarseClock.NowMs;
             if (Tracking)
             {
-                if (CoarseClock.Idle) now = CoarseClock.Wake();
                 var activity = ThreadActivity.Current;
-                activity.Activity++;
                 int depth = activity.Depth++;
                 var frames = activity.Frames;
                 if ((uint)depth < (uint)frames.Length)
@@ -54,7 +52,8 @@ namespace NonBlocking.Instrumentation
         public static void Exit(long start, AsyncSite site, int entryState, int exitState)
         {
             if (Tracking) ThreadActivity.Current.Depth--;
-            long elapsed = CoarseClock.NowMs - start;
+            long now = CoarseClock.NowMs;
+            long elapsed = now - start;
             if (elapsed >= site.Module.ThresholdMs)
                 SegmentDetector.OnSlowSegment(start, elapsed, site, entryState, exitState);
         }
@@ -67,9 +66,7 @@ namespace NonBlocking.Instrumentation
             long now = CoarseClock.NowMs;
             if (Tracking)
             {
-                if (CoarseClock.Idle) now = CoarseClock.Wake();
                 var activity = ThreadActivity.Current;
-                activity.Activity++;
                 activity.CallStart = now;
                 activity.CallId = site.Id;
             }
@@ -83,7 +80,8 @@ namespace NonBlocking.Instrumentation
         public static void BlockingEnd(long start, BlockingSite site)
         {
             if (Tracking) ThreadActivity.Current.CallId = 0;
-            long elapsed = CoarseClock.NowMs - start;
+            long now = CoarseClock.NowMs;
+            long elapsed = now - start;
             if (elapsed >= site.Module.BlockingCallMinMs)
                 BlockingCallDetector.OnSlowCall(start, elapsed, site);
         }

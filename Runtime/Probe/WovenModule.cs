@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.ComponentModel;
 using NonBlocking.Config;
 
@@ -8,28 +9,32 @@ namespace NonBlocking.Instrumentation
     [EditorBrowsable(EditorBrowsableState.Never)]
     public sealed class WovenModule
     {
-        private WovenModule(string assemblyName, long thresholdMs, bool reportThreadPool)
+        private static readonly object Gate = new object();
+        private static readonly List<WovenModule> Registered = new List<WovenModule>();
+        /// <summary>A threshold set through the API; wins over every other source, for modules loaded later too.</summary>
+        private static long? _apiThresholdMs;
+
+        private WovenModule(string assemblyName, long bakedThresholdMs, bool reportThreadPool)
         {
             AssemblyName = assemblyName;
-            ThresholdMs = thresholdMs;
-            // Calls shorter than a tenth of the threshold cannot explain a slow segment on their own.
-            BlockingCallMinMs = Math.Max(1, thresholdMs / 10);
+            BakedThresholdMs = bakedThresholdMs;
             ReportThreadPool = reportThreadPool;
-            var hang = RuntimeSettings.Current.HangMs;
-            HangMs = hang ?? thresholdMs * 10;
         }
+
+        /// <summary>The threshold the build baked in (MSBuild <c>NonBlockingThresholdMs</c>).</summary>
+        internal long BakedThresholdMs { get; }
 
         /// <summary>Name of the woven assembly.</summary>
         public string AssemblyName { get; }
 
         /// <summary>Segments at least this long are examined; read on the fast path.</summary>
-        public readonly long ThresholdMs;
+        public long ThresholdMs { get; private set; }
 
         /// <summary>Blocking calls at least this long are logged for attribution; read on the fast path.</summary>
-        public readonly long BlockingCallMinMs;
+        public long BlockingCallMinMs { get; private set; }
 
         /// <summary>Segments still running after this long are reported as hangs while they run; 0 = never.</summary>
-        public long HangMs { get; }
+        public long HangMs { get; private set; }
 
         /// <summary>Also report long blocking calls on thread-pool threads outside any async segment.</summary>
         public bool ReportThreadPool { get; }
@@ -41,9 +46,53 @@ namespace NonBlocking.Instrumentation
         public static WovenModule Register(string assemblyName, int bakedThresholdMs, bool bakedReportThreadPool)
         {
             var settings = RuntimeSettings.Current;
-            long threshold = settings.Disabled ? long.MaxValue / 2 : settings.ThresholdMs ?? Math.Max(1, bakedThresholdMs);
-            if (!settings.Disabled) CoarseClock.FitTo(threshold);
-            return new WovenModule(assemblyName, threshold, settings.ReportThreadPool ?? bakedReportThreadPool);
+            var module = new WovenModule(assemblyName, Math.Max(1, bakedThresholdMs), settings.ReportThreadPool ?? bakedReportThreadPool);
+            lock (Gate)
+            {
+                module.Apply(_apiThresholdMs ?? settings.ThresholdMs ?? module.BakedThresholdMs);
+                Registered.Add(module);
+            }
+            return module;
+        }
+
+        /// <summary>Every woven assembly loaded so far.</summary>
+        internal static WovenModule[] All()
+        {
+            lock (Gate) return Registered.ToArray();
+        }
+
+        /// <summary>The API's threshold for every woven assembly, now and later; null goes back to the configured ones.</summary>
+        internal static void SetThresholdForAll(long? thresholdMs)
+        {
+            lock (Gate)
+            {
+                _apiThresholdMs = thresholdMs;
+                foreach (var module in Registered)
+                    module.Apply(thresholdMs ?? RuntimeSettings.Current.ThresholdMs ?? module.BakedThresholdMs);
+            }
+        }
+
+        internal static long? ApiThresholdMs
+        {
+            get { lock (Gate) return _apiThresholdMs; }
+        }
+
+        private void Apply(long thresholdMs)
+        {
+            var settings = RuntimeSettings.Current;
+            if (settings.Disabled)
+            {
+                // Never slow enough to leave the fast path.
+                ThresholdMs = long.MaxValue / 2;
+                BlockingCallMinMs = long.MaxValue / 2;
+                HangMs = 0;
+                return;
+            }
+            CoarseClock.FitTo(thresholdMs);
+            // Calls shorter than a tenth of the threshold cannot explain a slow segment on their own.
+            BlockingCallMinMs = Math.Max(1, thresholdMs / 10);
+            ThresholdMs = thresholdMs;
+            HangMs = settings.Hang == HangMode.Auto ? thresholdMs * 10 : settings.Hang == HangMode.Fixed ? settings.HangFixedMs : 0;
         }
     }
 }

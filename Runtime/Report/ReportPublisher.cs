@@ -16,8 +16,12 @@ namespace NonBlocking.Report
             lock (Gate) return Limiter.TryAdmit(nowMs);
         }
 
+        /// <summary>Set through <see cref="BlockingMonitor.Enabled"/>; off drops reports before any output.</summary>
+        public static volatile bool Enabled = true;
+
         public static void Publish(NonBlockingReport report)
         {
+            if (!Enabled) return;
             lock (Gate)
             {
                 try { (_sink ??= CreateSink()).Write(report); }
@@ -28,8 +32,13 @@ namespace NonBlocking.Report
 
         private static IReportSink CreateSink()
         {
-            var output = RuntimeSettings.Current.OutputPath;
-            return string.IsNullOrEmpty(output) ? new StderrTextSink() : new JsonLinesFileSink(output!);
+            var settings = RuntimeSettings.Current;
+            switch (settings.Output)
+            {
+                case OutputKind.None: return new NoSink();
+                case OutputKind.JsonLines: return new JsonLinesFileSink(settings.OutputPath!);
+                default: return new StderrTextSink();
+            }
         }
 
         private static bool _warned;

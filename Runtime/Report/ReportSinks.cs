@@ -15,6 +15,12 @@ namespace NonBlocking.Report
         public void Write(NonBlockingReport report) => Console.Error.Write(ReportFormatter.ToText(report));
     }
 
+    /// <summary><c>NONBLOCKING_OUTPUT=none</c>: subscribers, EventSource and Meter only.</summary>
+    internal sealed class NoSink : IReportSink
+    {
+        public void Write(NonBlockingReport report) { }
+    }
+
     /// <summary><c>NONBLOCKING_OUTPUT=path</c>: one JSON object per line, appended, flushed per report.</summary>
     internal sealed class JsonLinesFileSink : IReportSink
     {

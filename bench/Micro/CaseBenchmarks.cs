@@ -27,11 +27,13 @@ namespace NonBlocking.Bench.Micro
         [Benchmark(OperationsPerInvoke = Calls), BenchmarkCategory("a: async Task, completes synchronously")]
         public Task A_Woven() => _woven.LoopCompletesSync(Calls);
 
-        [Benchmark(Baseline = true, OperationsPerInvoke = YieldCalls), BenchmarkCategory("b: async Task, awaits Task.Yield() once")]
-        public Task B_Unwoven() => _plain.LoopYieldOnce(YieldCalls);
+        private readonly SingleThreadPump _pump = new SingleThreadPump();
 
-        [Benchmark(OperationsPerInvoke = YieldCalls), BenchmarkCategory("b: async Task, awaits Task.Yield() once")]
-        public Task B_Woven() => _woven.LoopYieldOnce(YieldCalls);
+        [Benchmark(Baseline = true, OperationsPerInvoke = YieldCalls), BenchmarkCategory("b: async Task, awaits Task.Yield() once (single-thread pump)")]
+        public void B_Unwoven() => _pump.Run(() => _plain.LoopYieldOnce(YieldCalls));
+
+        [Benchmark(OperationsPerInvoke = YieldCalls), BenchmarkCategory("b: async Task, awaits Task.Yield() once (single-thread pump)")]
+        public void B_Woven() => _pump.Run(() => _woven.LoopYieldOnce(YieldCalls));
 
         [Benchmark(Baseline = true, OperationsPerInvoke = Calls), BenchmarkCategory("c: async ValueTask<int>, completes synchronously")]
         public Task<int> C_Unwoven() => _plain.LoopValueSync(Calls);

@@ -1,0 +1,58 @@
+using System;
+
+namespace NonBlocking.Report.Telemetry
+{
+    /// <summary>
+    /// Hands every report to the EventSource and the Meter, before the rate limit that guards the text and JSON
+    /// outputs: operators' tools see every event, and count what the log does not print.
+    /// </summary>
+    internal static class Telemetry
+    {
+        public static void Observe(NonBlockingReport report)
+        {
+            if (!ReportPublisher.Enabled) return;
+            try
+            {
+                var log = NonBlockingEventSource.Log;
+                bool events = log.IsEnabled();
+                switch (report)
+                {
+                    case SegmentReport segment:
+                        log.CountSegment(segment.DurationMs);
+                        NonBlockingMetrics.Segment(segment);
+                        if (events)
+                        {
+                            var top = segment.BlockingCalls.Count > 0 ? segment.BlockingCalls[0] : null;
+                            log.BlockingSegment(segment.Assembly, segment.Method, segment.From.File ?? "", segment.From.Line,
+                                segment.To.File ?? "", segment.To.Line, segment.DurationMs, segment.SelfMs, segment.ThresholdMs,
+                                top?.Api ?? "", top?.Caller ?? "", top?.File ?? "", top?.Line ?? 0);
+                        }
+                        foreach (var call in segment.BlockingCalls) Call(log, events, segment.Assembly, call);
+                        break;
+                    case BlockingCallReport blocking:
+                        NonBlockingMetrics.Event(blocking, blocking.Call.Caller);
+                        Call(log, events, blocking.Assembly, blocking.Call);
+                        break;
+                    case HangReport hang:
+                        log.CountHang();
+                        NonBlockingMetrics.Event(hang, hang.Method);
+                        if (events)
+                            log.Hang(hang.Assembly, hang.Method, hang.From.File ?? "", hang.From.Line, hang.RunningMs, hang.HangThresholdMs,
+                                hang.BlockingCall?.Api ?? "", hang.BlockingCall?.Caller ?? "", hang.BlockingCall?.File ?? "",
+                                hang.BlockingCall?.Line ?? 0, hang.ThreadId);
+                        break;
+                }
+            }
+            catch (Exception)
+            {
+                // A listener's failure must not reach the woven code.
+            }
+        }
+
+        private static void Call(NonBlockingEventSource log, bool events, string assembly, BlockingCall call)
+        {
+            log.CountCall();
+            if (events) log.BlockingCall(assembly, call.Api, call.Caller, call.File ?? "", call.Line, call.DurationMs, call.Alternative);
+        }
+    }
+}

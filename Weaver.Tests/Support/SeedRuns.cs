@@ -1,0 +1,34 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using Xunit;
+
+namespace NonBlocking.Tests.Support
+{
+    /// <summary>Runs a built copy of SeedDemo with JSON-lines output and reads back what it reported.</summary>
+    internal static class SeedRuns
+    {
+        public static List<JsonElement> RunWithJsonOutput(UserProject app, IDictionary<string, string?>? env = null)
+        {
+            string output = Path.Combine(app.Directory, "report-" + Guid.NewGuid().ToString("N") + ".jsonl");
+            var environment = new Dictionary<string, string?>(env ?? new Dictionary<string, string?>()) { ["NONBLOCKING_OUTPUT"] = output };
+            var run = app.Run(environment);
+            Assert.Contains("SeedDemo: done", run.StdOut);
+            Assert.DoesNotContain("[NonBlocking]", run.StdErr); // JSON mode writes nothing else
+            return Read(output);
+        }
+
+        public static List<JsonElement> Read(string jsonLinesFile)
+        {
+            if (!File.Exists(jsonLinesFile)) return new List<JsonElement>();
+            return File.ReadAllLines(jsonLinesFile).Where(l => l.Length > 0).Select(l => JsonDocument.Parse(l).RootElement.Clone()).ToList();
+        }
+
+        public static List<JsonElement> Segments(List<JsonElement> reports) => OfKind(reports, "segment");
+
+        public static List<JsonElement> OfKind(List<JsonElement> reports, string kind) =>
+            reports.Where(r => r.GetProperty("kind").GetString() == kind).ToList();
+    }
+}

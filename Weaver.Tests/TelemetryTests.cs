@@ -1,0 +1,206 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Diagnostics.Metrics;
+using System.Diagnostics.Tracing;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using NonBlocking.Tests.Support;
+using Xunit;
+
+namespace NonBlocking.Tests
+{
+    /// <summary>
+    /// The operators' outputs, read the way their tools read them: the <c>NonBlocking</c> EventSource through an
+    /// <see cref="EventListener"/> (events and counters, as dotnet-trace and dotnet-counters do) and the
+    /// <c>NonBlocking</c> Meter through a <see cref="MeterListener"/> (as OpenTelemetry does).
+    /// </summary>
+    [Collection("reports")]
+    public sealed class TelemetryTests : IDisposable
+    {
+        private const int Threshold = 100;
+        private const int Block = 300;
+        private readonly IsolatedLoad _woven = new IsolatedLoad(Woven.Copy(TestPaths.TestAssembly("AsyncShapes", "Release"), Threshold));
+
+        public void Dispose() => _woven.Dispose();
+
+        private Task Run(string method, params object[] args) =>
+            (Task)_woven.Type("AsyncShapes.Blocking").GetMethod(method)!.Invoke(null, args)!;
+
+        [Fact]
+        public async Task EventSource_writes_a_blocking_segment_event_with_its_lines_and_blocking_call()
+        {
+            using var listener = new NonBlockingListener();
+            await Run("SleepThenAwait", Block);
+
+            var segment = listener.WaitFor("BlockingSegment", e => (string)e["Method"] == "AsyncShapes.Blocking.SleepThenAwait(int)");
+            Assert.Equal(EventLevel.Warning, segment.Level);
+            Assert.Equal("AsyncShapes", segment["Assembly"]);
+            Assert.EndsWith("Blocking.cs", (string)segment["FromFile"]);
+            Assert.Equal(SourceMarkers.Line("TestAssemblies/AsyncShapes/Blocking.cs", "sleep-then-await:await"), segment["ToLine"]);
+            Assert.InRange((long)segment["DurationMs"], Block - 20, Block + 1000);
+            Assert.Equal((long)Threshold, segment["ThresholdMs"]);
+            Assert.Equal("System.Threading.Thread.Sleep(int)", segment["Api"]);
+            Assert.Equal("AsyncShapes.Blocking.SleepThenAwait(int)", segment["Caller"]);
+            Assert.Equal(SourceMarkers.Line("TestAssemblies/AsyncShapes/Blocking.cs", "sleep-then-await:sleep"), segment["CallLine"]);
+
+            var call = listener.WaitFor("BlockingCall", e => (string)e["Caller"] == "AsyncShapes.Blocking.SleepThenAwait(int)");
+            Assert.Equal("System.Threading.Thread.Sleep(int)", call["Api"]);
+            Assert.InRange((long)call["DurationMs"], Block - 20, Block + 1000);
+            Assert.Contains("Task.Delay", (string)call["Alternative"]);
+        }
+
+        [Fact]
+        public async Task EventSource_counters_count_segments_over_threshold_and_the_worst_one()
+        {
+            using var listener = new NonBlockingListener(counterIntervalSeconds: 1);
+            await Run("SleepThenAwait", Block);
+            await Run("SleepOnly", Block + 200);
+
+            // Counters arrive once per interval as EventCounters payloads named by the counter.
+            var worst = listener.WaitForCounter("worst-segment-ms", c => Convert.ToDouble(c["Mean"]) >= Block + 200 - 20);
+            Assert.Equal("ms", worst["DisplayUnits"]);
+            var total = listener.WaitForCounterSum("segments-over-threshold", atLeast: 2);
+            Assert.True(total >= 2, $"segments-over-threshold summed to {total}");
+            Assert.Contains(listener.CounterNames(), n => n == "blocking-calls");
+            Assert.Contains(listener.CounterNames(), n => n == "hangs");
+        }
+
+        [Fact]
+        public async Task Meter_records_segment_durations_and_counts_events_tagged_by_method()
+        {
+            var durations = new ConcurrentBag<(double Value, Dictionary<string, object?> Tags)>();
+            var events = new ConcurrentBag<(long Value, Dictionary<string, object?> Tags)>();
+            var units = new ConcurrentDictionary<string, string?>();
+            using var meter = new MeterListener();
+            meter.InstrumentPublished = (instrument, l) =>
+            {
+                if (instrument.Meter.Name != "NonBlocking") return;
+                units[instrument.Name] = instrument.Unit;
+                l.EnableMeasurementEvents(instrument);
+            };
+            meter.SetMeasurementEventCallback<double>((i, v, tags, _) =>
+            {
+                if (i.Name == "nonblocking.segment.duration") durations.Add((v, ToDictionary(tags)));
+            });
+            meter.SetMeasurementEventCallback<long>((i, v, tags, _) =>
+            {
+                if (i.Name == "nonblocking.blocking.events") events.Add((v, ToDictionary(tags)));
+            });
+            meter.Start();
+
+            await Run("SleepThenAwait", Block);
+            const string Method = "AsyncShapes.Blocking.SleepThenAwait(int)";
+            Poll(() => durations.Any(d => Equals(d.Tags["method"], Method)));
+
+            var duration = durations.First(d => Equals(d.Tags["method"], Method));
+            Assert.InRange(duration.Value, Block - 20, Block + 1000);
+            Assert.Equal("AsyncShapes", duration.Tags["assembly"]);
+            var counted = events.First(e => Equals(e.Tags["method"], Method));
+            Assert.Equal(1, counted.Value);
+            Assert.Equal("segment", counted.Tags["kind"]);
+            Assert.Equal("ms", units["nonblocking.segment.duration"]);
+        }
+
+        private static Dictionary<string, object?> ToDictionary(ReadOnlySpan<KeyValuePair<string, object?>> tags)
+        {
+            var d = new Dictionary<string, object?>();
+            foreach (var t in tags) d[t.Key] = t.Value;
+            return d;
+        }
+
+        private static void Poll(Func<bool> condition)
+        {
+            var deadline = DateTime.UtcNow.AddSeconds(10);
+            while (!condition() && DateTime.UtcNow < deadline) Thread.Sleep(20);
+            Assert.True(condition(), "timed out waiting");
+        }
+
+        /// <summary>Listens to the NonBlocking event source as dotnet-trace / dotnet-counters would.</summary>
+        private sealed class NonBlockingListener : EventListener
+        {
+            private readonly int _counterInterval;
+            private readonly List<EventWrittenEventArgs> _events = new List<EventWrittenEventArgs>();
+            private readonly List<IDictionary<string, object?>> _counters = new List<IDictionary<string, object?>>();
+            private EventSource? _source;
+
+            public NonBlockingListener(int counterIntervalSeconds = 0)
+            {
+                _counterInterval = counterIntervalSeconds;
+                if (_source != null) Enable(_source);
+            }
+
+            protected override void OnEventSourceCreated(EventSource source)
+            {
+                if (source.Name != "NonBlocking") return;
+                _source = source;
+                // The base constructor calls this before our fields are set; Enable again from our constructor.
+                if (_events != null) Enable(source);
+            }
+
+            private void Enable(EventSource source)
+            {
+                var args = _counterInterval > 0
+                    ? new Dictionary<string, string?> { ["EventCounterIntervalSec"] = _counterInterval.ToString() }
+                    : null;
+                EnableEvents(source, EventLevel.Verbose, EventKeywords.All, args);
+            }
+
+            protected override void OnEventWritten(EventWrittenEventArgs e)
+            {
+                if (e.EventSource.Name != "NonBlocking") return;
+                lock (_events)
+                {
+                    if (e.EventName == "EventCounters" && e.Payload?[0] is IDictionary<string, object?> counter) _counters.Add(counter);
+                    else _events.Add(e);
+                }
+            }
+
+            public Event WaitFor(string name, Func<Event, bool> match)
+            {
+                Event? found = null;
+                Poll(() =>
+                {
+                    lock (_events) found = _events.Where(e => e.EventName == name).Select(e => new Event(e)).FirstOrDefault(match);
+                    return found != null;
+                });
+                return found!;
+            }
+
+            public IDictionary<string, object?> WaitForCounter(string name, Func<IDictionary<string, object?>, bool> match)
+            {
+                IDictionary<string, object?>? found = null;
+                Poll(() =>
+                {
+                    lock (_events) found = _counters.FirstOrDefault(c => Equals(c["Name"], name) && match(c));
+                    return found != null;
+                });
+                return found!;
+            }
+
+            public double WaitForCounterSum(string name, double atLeast)
+            {
+                double Sum()
+                {
+                    lock (_events) return _counters.Where(c => Equals(c["Name"], name)).Sum(c => Convert.ToDouble(c["Increment"]));
+                }
+                Poll(() => Sum() >= atLeast);
+                return Sum();
+            }
+
+            public List<string> CounterNames()
+            {
+                lock (_events) return _counters.Select(c => (string)c["Name"]!).Distinct().ToList();
+            }
+        }
+
+        private sealed class Event
+        {
+            private readonly EventWrittenEventArgs _e;
+            public Event(EventWrittenEventArgs e) => _e = e;
+            public EventLevel Level => _e.Level;
+            public object this[string name] => _e.Payload![_e.PayloadNames!.IndexOf(name)]!;
+        }
+    }
+}
