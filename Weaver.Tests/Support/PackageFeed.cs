@@ -6,7 +6,7 @@ using Xunit;
 namespace NonBlocking.Tests.Support
 {
     /// <summary>
-    /// Packs NonBlocking.Runtime and NonBlocking.Weaver once per test run, with a version of their own, into a
+    /// Packs NonBlocking's packages (Runtime, Weaver, Fody, Tool) once per test run, with a version of their own, into a
     /// local folder feed; user projects made by <see cref="UserProject"/> restore from it alone, into a private
     /// package cache, so no earlier build of the packages can be picked up by mistake.
     /// </summary>
@@ -18,7 +18,7 @@ namespace NonBlocking.Tests.Support
             Feed = Path.Combine(Root, "packages");
             Cache = Path.Combine(Root, "cache");
             Version = "0.1.0-test." + DateTime.UtcNow.ToString("yyyyMMddHHmmss");
-            foreach (var project in new[] { "Runtime/NonBlocking.Runtime.csproj", "Weaver/Tasks/NonBlocking.Weaver.Tasks.csproj" })
+            foreach (var project in Projects)
             {
                 var r = ProcessRunner.Run("dotnet", new[] { "pack", TestPaths.Source(project), "-c", "Release", "-o", Feed, "-nologo",
                     "-p:NonBlockingVersion=" + Version }, TestPaths.RepoRoot);
@@ -26,6 +26,13 @@ namespace NonBlocking.Tests.Support
             }
             Assert.True(File.Exists(Path.Combine(Feed, $"NonBlocking.Weaver.{Version}.nupkg")), "NonBlocking.Weaver package missing");
         }
+
+        /// <summary>Every package NonBlocking ships; build/pack.sh packs the same list.</summary>
+        public static readonly string[] Projects =
+        {
+            "Runtime/NonBlocking.Runtime.csproj", "Weaver/Tasks/NonBlocking.Weaver.Tasks.csproj",
+            "Weaver/Fody/NonBlocking.Fody.csproj", "Weaver/Tool/NonBlocking.Tool.csproj",
+        };
 
         public string Root { get; }
         public string Feed { get; }
@@ -43,30 +50,54 @@ namespace NonBlocking.Tests.Support
     {
         private readonly PackageFeed _feed;
 
-        public UserProject(PackageFeed feed, string name, string programSource, string extraProperties = "", string extraItems = "")
+        /// <param name="nugetOrg">Also restore from nuget.org (for third-party packages); the feed alone otherwise.</param>
+        /// <param name="packageReference">Reference NonBlocking.Weaver (the default way in); false for projects that come in another way.</param>
+        public UserProject(PackageFeed feed, string name, string programSource, string extraProperties = "", string extraItems = "",
+            bool nugetOrg = false, bool packageReference = true)
         {
             _feed = feed;
             Name = name;
             Directory = TestPaths.NewTempDirectory("user-" + name);
+            _extraProperties = extraProperties;
+            _extraItems = (packageReference ? $@"<PackageReference Include=""NonBlocking.Weaver"" Version=""{feed.Version}"" />" : "") + extraItems;
             File.WriteAllText(Path.Combine(Directory, "nuget.config"), $@"<?xml version=""1.0"" encoding=""utf-8""?>
 <configuration>
   <config><add key=""globalPackagesFolder"" value=""{feed.Cache}"" /></config>
-  <packageSources><clear /><add key=""local"" value=""{feed.Feed}"" /></packageSources>
+  <packageSources><clear /><add key=""local"" value=""{feed.Feed}"" />{(nugetOrg ? NugetOrg : "")}</packageSources>
 </configuration>");
-            File.WriteAllText(ProjectFile, $@"<Project Sdk=""Microsoft.NET.Sdk"">
+            WriteProject();
+            File.WriteAllText(ProgramFile, programSource);
+        }
+
+        private readonly string _extraProperties;
+        private string _extraItems;
+
+        private void WriteProject() => File.WriteAllText(ProjectFile, $@"<Project Sdk=""Microsoft.NET.Sdk"">
   <PropertyGroup>
     <OutputType>Exe</OutputType>
     <TargetFramework>net10.0</TargetFramework>
     <NoWarn>$(NoWarn);CS1998</NoWarn>
-    {extraProperties}
+    {_extraProperties}
   </PropertyGroup>
   <ItemGroup>
-    <PackageReference Include=""NonBlocking.Weaver"" Version=""{feed.Version}"" />
-    {extraItems}
+    {_extraItems}
   </ItemGroup>
 </Project>");
-            File.WriteAllText(ProgramFile, programSource);
+
+        public UserProject WithExtraItems(string items)
+        {
+            _extraItems += items;
+            WriteProject();
+            return this;
         }
+
+        public UserProject WithFile(string name, string content)
+        {
+            File.WriteAllText(Path.Combine(Directory, name), content);
+            return this;
+        }
+
+        private const string NugetOrg = @"<add key=""nuget.org"" value=""https://api.nuget.org/v3/index.json"" protocolVersion=""3"" />";
 
         public string Name { get; }
         public string Directory { get; }

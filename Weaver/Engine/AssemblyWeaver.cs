@@ -17,64 +17,84 @@ namespace NonBlocking.Weaver
     public static class AssemblyWeaver
     {
         /// <summary>Weaves one assembly. Never throws for bad input: errors come back as diagnostics with outcome Failed.</summary>
-        public static WeaveResult Weave(WeaveOptions options)
+        public static WeaveResult Weave(WeaveOptions options) => Guarded(options, diagnostics =>
+        {
+            using var input = InputAssembly.Read(options.AssemblyPath, options.ReferencePaths, diagnostics);
+            var result = Instrument(input.Module, options, diagnostics);
+            if (result.Outcome == WeaveOutcome.Woven)
+                OutputWriter.Write(input, options.OutputPath ?? options.AssemblyPath, options.StrongNameKeyFile, options.DelaySign);
+            return result;
+        });
+
+        /// <summary>
+        /// Weaves a module its host has read and will write itself (Fody): no file is read or written here, and
+        /// <see cref="WeaveOptions.AssemblyPath"/> only names the assembly in messages. Same guarantees as <see cref="Weave"/>.
+        /// </summary>
+        public static WeaveResult WeaveModule(ModuleDefinition module, WeaveOptions options) =>
+            Guarded(options, diagnostics => Instrument(module, options, diagnostics));
+
+        private static WeaveResult Instrument(ModuleDefinition module, WeaveOptions options, List<Diagnostic> diagnostics)
+        {
+            if (SiteTable.IsWoven(module))
+                return new WeaveResult(WeaveOutcome.AlreadyWoven, 0, 0, diagnostics);
+
+            var owners = new MethodOwners();
+            var skipped = new List<MethodDefinition>();
+            var machines = AsyncMachineFinder.Find(module, owners);
+            var toWeave = machines.Where(m => !OptOut.Applies(m.MoveNext, m.Kickoff) && Rewritable(m.MoveNext, skipped)).ToList();
+            int optedOut = machines.Count - toWeave.Count;
+
+            // The compiler's entry point for `async Main` blocks on Main's task by design; leave it alone.
+            var synthesizedEntry = module.EntryPoint != null && DisplayName.IsCompilerGenerated(module.EntryPoint.Name) ? module.EntryPoint : null;
+            var methods = module.GetTypes().SelectMany(t => t.Methods)
+                .Where(m => m.HasBody && m != synthesizedEntry && !OptOut.Applies(m, owners.OwnerOf(m)) && Rewritable(m, skipped)).ToList();
+            diagnostics.AddRange(NotRewritable(skipped, options));
+            var catalog = BlockingCatalog.Load(options.BlockingApis);
+            var calls = BlockingCallFinder.Find(methods, catalog);
+            // Analyse the IL as the compiler wrote it, before any probe goes in.
+            diagnostics.AddRange(StaticAnalysis(module, toWeave, catalog, owners, options));
+            if (toWeave.Count == 0 && calls.Count == 0)
+                return new WeaveResult(WeaveOutcome.NothingToWeave, 0, optedOut, diagnostics);
+
+            var runtime = RuntimeImports.Load(module, options.RuntimeAssemblyPath);
+            var sites = new SiteTable(module, runtime, options.ThresholdMs, options.ReportThreadPool);
+            foreach (var group in calls.GroupBy(c => c.Method))
+            {
+                var method = group.Key;
+                string caller = owners.DisplayNameOf(method);
+                Guard(options, caller, method, () =>
+                {
+                    var probes = new List<(Instruction, FieldReference)>();
+                    var statements = Il.Statements(method);
+                    foreach (var call in group)
+                    {
+                        var statement = statements[call.Call];
+                        probes.Add((call.Call, sites.AddBlocking(DisplayName.OfCall(call.Target), caller,
+                            statement?.Document?.Url, statement?.StartLine ?? 0, call.Api.Alternative)));
+                    }
+                    BlockingProbe.Apply(method, probes, runtime);
+                });
+            }
+            foreach (var machine in toWeave)
+            {
+                string name = DisplayName.Of(machine.Kickoff, machine.Type);
+                Guard(options, name, machine.MoveNext, () =>
+                {
+                    var site = sites.Add(name, SegmentLocations.Encode(machine.MoveNext, machine.State));
+                    SegmentProbe.Apply(machine, site, runtime);
+                });
+            }
+            sites.Complete();
+            return new WeaveResult(WeaveOutcome.Woven, toWeave.Count, optedOut, diagnostics, calls.Count);
+        }
+
+        /// <summary>Every failure becomes one coded diagnostic that names the file; nothing escapes as an exception.</summary>
+        private static WeaveResult Guarded(WeaveOptions options, Func<List<Diagnostic>, WeaveResult> weave)
         {
             var diagnostics = new List<Diagnostic>();
             try
             {
-                using var input = InputAssembly.Read(options.AssemblyPath, options.ReferencePaths, diagnostics);
-                var module = input.Module;
-                if (SiteTable.IsWoven(module))
-                    return new WeaveResult(WeaveOutcome.AlreadyWoven, 0, 0, diagnostics);
-
-                var owners = new MethodOwners();
-                var machines = AsyncMachineFinder.Find(module, owners);
-                var toWeave = machines.Where(m => !OptOut.Applies(m.MoveNext, m.Kickoff)).ToList();
-                int optedOut = machines.Count - toWeave.Count;
-
-                // The compiler's entry point for `async Main` blocks on Main's task by design; leave it alone.
-                var synthesizedEntry = module.EntryPoint != null && DisplayName.IsCompilerGenerated(module.EntryPoint.Name) ? module.EntryPoint : null;
-                var methods = module.GetTypes().SelectMany(t => t.Methods)
-                    .Where(m => m.HasBody && m != synthesizedEntry && !OptOut.Applies(m, owners.OwnerOf(m))).ToList();
-                var catalog = BlockingCatalog.Load(options.BlockingApis);
-                var calls = BlockingCallFinder.Find(methods, catalog);
-                // Analyse the IL as the compiler wrote it, before any probe goes in.
-                diagnostics.AddRange(StaticAnalysis(input, toWeave, catalog, owners, options));
-                if (toWeave.Count == 0 && calls.Count == 0)
-                    return new WeaveResult(WeaveOutcome.NothingToWeave, 0, optedOut, diagnostics);
-
-                var runtime = RuntimeImports.Load(module, options.RuntimeAssemblyPath);
-                var sites = new SiteTable(module, runtime, options.ThresholdMs, options.ReportThreadPool);
-                foreach (var group in calls.GroupBy(c => c.Method))
-                {
-                    var method = group.Key;
-                    string caller = owners.DisplayNameOf(method);
-                    Guard(options, caller, method, () =>
-                    {
-                        var probes = new List<(Instruction, FieldReference)>();
-                        var statements = Il.Statements(method);
-                        foreach (var call in group)
-                        {
-                            var statement = statements[call.Call];
-                            probes.Add((call.Call, sites.AddBlocking(DisplayName.OfCall(call.Target), caller,
-                                statement?.Document?.Url, statement?.StartLine ?? 0, call.Api.Alternative)));
-                        }
-                        BlockingProbe.Apply(method, probes, runtime);
-                    });
-                }
-                foreach (var machine in toWeave)
-                {
-                    string name = DisplayName.Of(machine.Kickoff, machine.Type);
-                    Guard(options, name, machine.MoveNext, () =>
-                    {
-                        var site = sites.Add(name, SegmentLocations.Encode(machine.MoveNext, machine.State));
-                        SegmentProbe.Apply(machine, site, runtime);
-                    });
-                }
-                sites.Complete();
-
-                OutputWriter.Write(input, options.OutputPath ?? options.AssemblyPath, options.StrongNameKeyFile, options.DelaySign);
-                return new WeaveResult(WeaveOutcome.Woven, toWeave.Count, optedOut, diagnostics, calls.Count);
+                return weave(diagnostics);
             }
             catch (AssemblyResolutionException e)
             {
@@ -97,40 +117,46 @@ namespace NonBlocking.Weaver
                 return new WeaveResult(WeaveOutcome.Failed, 0, 0, diagnostics);
             }
         }
-    
+
         /// <summary>
         /// Build-time analysis only: reads the assembly, reports NB0001–NB0003 (and input problems), writes nothing.
         /// </summary>
-        public static WeaveResult Analyze(WeaveOptions options)
+        public static WeaveResult Analyze(WeaveOptions options) => Guarded(options, diagnostics =>
         {
-            var diagnostics = new List<Diagnostic>();
-            try
-            {
-                using var input = InputAssembly.Read(options.AssemblyPath, options.ReferencePaths, diagnostics);
-                var owners = new MethodOwners();
-                var roots = AsyncMachineFinder.Find(input.Module, owners).Where(m => !OptOut.Applies(m.MoveNext, m.Kickoff)).ToList();
-                diagnostics.AddRange(StaticAnalysis(input, roots, BlockingCatalog.Load(options.BlockingApis), owners, options));
-                return new WeaveResult(WeaveOutcome.NothingToWeave, 0, 0, diagnostics);
-            }
-            catch (WeaveException e)
-            {
-                diagnostics.Add(new Diagnostic(e.Code, DiagnosticSeverity.Error, e.Message, options.AssemblyPath));
-                return new WeaveResult(WeaveOutcome.Failed, 0, 0, diagnostics);
-            }
-        }
+            using var input = InputAssembly.Read(options.AssemblyPath, options.ReferencePaths, diagnostics);
+            var owners = new MethodOwners();
+            var roots = AsyncMachineFinder.Find(input.Module, owners).Where(m => !OptOut.Applies(m.MoveNext, m.Kickoff)).ToList();
+            diagnostics.AddRange(StaticAnalysis(input.Module, roots, BlockingCatalog.Load(options.BlockingApis), owners, options));
+            return new WeaveResult(WeaveOutcome.NothingToWeave, 0, 0, diagnostics);
+        });
 
-        private static IEnumerable<Diagnostic> StaticAnalysis(InputAssembly input, List<Find.AsyncMachine> roots,
+        private static IEnumerable<Diagnostic> StaticAnalysis(ModuleDefinition module, List<Find.AsyncMachine> roots,
             BlockingCatalog catalog, MethodOwners owners, WeaveOptions options)
         {
             if (options.StaticAnalysis == StaticAnalysisLevel.None) return Enumerable.Empty<Diagnostic>();
             // Calls into followed references end in their summaries, analysed once per process (see ReferenceSummaries).
             var references = ReferenceSummaries.For(options.AnalyzeReferencePaths, options.ReferencePaths, catalog,
                 string.Join(";", options.BlockingApis), options.AnalysisMaxDepth);
-            var graph = new CallGraph(new[] { input.Module }, catalog, m => OptOut.Applies(m, owners.OwnerOf(m)), references);
+            var graph = new CallGraph(new[] { module }, catalog, m => OptOut.Applies(m, owners.OwnerOf(m)), references);
             var paths = new BlockingPaths(graph, options.AnalysisMaxDepth);
             var severity = options.StaticAnalysis == StaticAnalysisLevel.Error ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning;
             return AsyncBlockingAnalyzer.Analyze(roots, graph, paths, severity, options.AssemblyPath);
         }
+
+        /// <summary>False for a body that inserting probes would corrupt (see <see cref="ForeignBranches"/>); noted in skipped.</summary>
+        private static bool Rewritable(MethodDefinition method, List<MethodDefinition> skipped)
+        {
+            if (!ForeignBranches.In(method.Body)) return true;
+            if (!skipped.Contains(method)) skipped.Add(method);
+            return false;
+        }
+
+        /// <summary>One warning per type, naming its methods that were left alone.</summary>
+        private static IEnumerable<Diagnostic> NotRewritable(List<MethodDefinition> skipped, WeaveOptions options) =>
+            skipped.GroupBy(m => m.DeclaringType.FullName).Select(type => new Diagnostic(DiagnosticCodes.ForeignBranches, DiagnosticSeverity.Warning,
+                $"{options.AssemblyPath}: {type.Key}: {string.Join(", ", type.Select(m => m.Name).Distinct())} left uninstrumented: their IL " +
+                "branches to instructions outside their own bodies, as code injected by another weaver can. With Fody, list <NonBlocking /> " +
+                "before that weaver in FodyWeavers.xml.", options.AssemblyPath));
 
         /// <summary>Turns an unexpected failure while instrumenting one method into a coded error that names it.</summary>
         private static void Guard(WeaveOptions options, string name, MethodDefinition method, Action instrument)

@@ -25,9 +25,11 @@ namespace NonBlocking.Weaver
         public const string MethodFailed = "NB9007";
         /// <summary>A referenced assembly needed to rewrite the input could not be found.</summary>
         public const string UnresolvedReference = "NB9008";
+        public const string BadWeaverConfig = "NB9009";
         /// <summary>An MSBuild setting has a value NonBlocking does not understand.</summary>
         public const string BadSetting = "NB9101";
         /// <summary>No symbols: woven without file and line information.</summary>
         public const string NoSymbols = "NB9100";
+        public const string ForeignBranches = "NB9102";
     }
 }
