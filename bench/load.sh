@@ -8,7 +8,7 @@ bench="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 source "$bench/stats.sh"
 out="${1:-/dev/stdout}"
 seconds="${LOAD_SECONDS:-10}"
-rounds="${LOAD_ROUNDS:-3}"
+rounds="${LOAD_ROUNDS:-4}"
 port=5187
 
 if ! command -v wrk >/dev/null; then
@@ -41,12 +41,18 @@ measure() {
 }
 
 declare -a r_plain r_woven r_hang r_peer
+# Each round starts with a different variant, so no variant always runs first (right after a build, or right
+# after the EventPipe peer has flushed its trace).
 for round in $(seq 1 "$rounds"); do
-  r_plain+=("$(measure "$plain" NONBLOCKING_UNUSED=1)")
-  r_woven+=("$(measure "$woven" NONBLOCKING_UNUSED=1)")
-  r_hang+=("$(measure "$woven" NONBLOCKING_HANG_MS=auto)")
-  r_peer+=("$(measure "$plain" DOTNET_EnableEventPipe=1 DOTNET_EventPipeOutputPath="$trace_dir/trace.nettrace" \
-      DOTNET_EventPipeConfig='System.Threading.Tasks.TplEventSource:0xFFFF:5')")
+  for k in 0 1 2 3; do
+    case $(( (k + round - 1) % 4 )) in
+      0) r_plain+=("$(measure "$plain" NONBLOCKING_UNUSED=1)") ;;
+      1) r_woven+=("$(measure "$woven" NONBLOCKING_UNUSED=1)") ;;
+      2) r_hang+=("$(measure "$woven" NONBLOCKING_HANG_MS=auto)") ;;
+      3) r_peer+=("$(measure "$plain" DOTNET_EnableEventPipe=1 DOTNET_EventPipeOutputPath="$trace_dir/trace.nettrace" \
+            DOTNET_EventPipeConfig='System.Threading.Tasks.TplEventSource:0xFFFF:5')") ;;
+    esac
+  done
   echo "round $round: unwoven ${r_plain[-1]} req/s, woven ${r_woven[-1]} req/s, woven+hang watchdog ${r_hang[-1]} req/s, unwoven+EventPipe TPL ${r_peer[-1]} req/s" >&2
 done
 
