@@ -2,7 +2,7 @@
 # Load test: bench/LoadApp (woven) vs bench/LoadApp.Plain (unwoven) vs the unwoven app with .NET's own
 # alternative on (EventPipe tracing of the TPL provider), driven by wrk on loopback. Rounds are interleaved so
 # machine noise hits every variant alike; medians of requests/s are compared. Writes markdown rows to $1.
-# Assumes build/pack.sh has run (bench/run.sh does that). Env: LOAD_SECONDS (10), LOAD_ROUNDS (3).
+# Assumes build/pack.sh has run (bench/run.sh does that). Env: LOAD_SECONDS (10), LOAD_ROUNDS (4).
 set -euo pipefail
 bench="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 source "$bench/stats.sh"
