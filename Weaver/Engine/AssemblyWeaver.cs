@@ -39,18 +39,19 @@ namespace NonBlocking.Weaver
                 return new WeaveResult(WeaveOutcome.AlreadyWoven, 0, 0, diagnostics);
 
             var owners = new MethodOwners();
-            var skipped = new List<MethodDefinition>();
+            var rewritable = new Dictionary<MethodDefinition, bool>();
             var machines = AsyncMachineFinder.Find(module, owners);
-            var toWeave = machines.Where(m => !OptOut.Applies(m.MoveNext, m.Kickoff) && Rewritable(m.MoveNext, skipped)).ToList();
+            var toWeave = machines.Where(m => !OptOut.Applies(m.MoveNext, m.Kickoff) && Rewritable(m.MoveNext, rewritable)).ToList();
             int optedOut = machines.Count - toWeave.Count;
 
             // The compiler's entry point for `async Main` blocks on Main's task by design; leave it alone.
             var synthesizedEntry = module.EntryPoint != null && DisplayName.IsCompilerGenerated(module.EntryPoint.Name) ? module.EntryPoint : null;
             var methods = module.GetTypes().SelectMany(t => t.Methods)
-                .Where(m => m.HasBody && m != synthesizedEntry && !OptOut.Applies(m, owners.OwnerOf(m)) && Rewritable(m, skipped)).ToList();
-            diagnostics.AddRange(NotRewritable(skipped, options));
+                .Where(m => m.HasBody && m != synthesizedEntry && !OptOut.Applies(m, owners.OwnerOf(m))).ToList();
             var catalog = BlockingCatalog.Load(options.BlockingApis);
-            var calls = BlockingCallFinder.Find(methods, catalog);
+            // Checked only where a probe would go: most methods have no blocking call.
+            var calls = BlockingCallFinder.Find(methods, catalog).Where(c => Rewritable(c.Method, rewritable)).ToList();
+            diagnostics.AddRange(NotRewritable(rewritable.Where(v => !v.Value).Select(v => v.Key), options));
             // Analyse the IL as the compiler wrote it, before any probe goes in.
             diagnostics.AddRange(StaticAnalysis(module, toWeave, catalog, owners, options));
             if (toWeave.Count == 0 && calls.Count == 0)
@@ -143,16 +144,15 @@ namespace NonBlocking.Weaver
             return AsyncBlockingAnalyzer.Analyze(roots, graph, paths, severity, options.AssemblyPath);
         }
 
-        /// <summary>False for a body that inserting probes would corrupt (see <see cref="ForeignBranches"/>); noted in skipped.</summary>
-        private static bool Rewritable(MethodDefinition method, List<MethodDefinition> skipped)
+        /// <summary>False for a body that inserting probes would corrupt (see <see cref="ForeignBranches"/>); each method checked once.</summary>
+        private static bool Rewritable(MethodDefinition method, Dictionary<MethodDefinition, bool> verdicts)
         {
-            if (!ForeignBranches.In(method.Body)) return true;
-            if (!skipped.Contains(method)) skipped.Add(method);
-            return false;
+            if (!verdicts.TryGetValue(method, out bool ok)) verdicts[method] = ok = !ForeignBranches.In(method.Body);
+            return ok;
         }
 
         /// <summary>One warning per type, naming its methods that were left alone.</summary>
-        private static IEnumerable<Diagnostic> NotRewritable(List<MethodDefinition> skipped, WeaveOptions options) =>
+        private static IEnumerable<Diagnostic> NotRewritable(IEnumerable<MethodDefinition> skipped, WeaveOptions options) =>
             skipped.GroupBy(m => m.DeclaringType.FullName).Select(type => new Diagnostic(DiagnosticCodes.ForeignBranches, DiagnosticSeverity.Warning,
                 $"{options.AssemblyPath}: {type.Key}: {string.Join(", ", type.Select(m => m.Name).Distinct())} left uninstrumented: their IL " +
                 "branches to instructions outside their own bodies, as code injected by another weaver can. With Fody, list <NonBlocking /> " +
