@@ -15,6 +15,7 @@ namespace NonBlocking.Tests
         {
             const int Threshold = 50; // hang threshold: 10 x 50 ms
             using var woven = new IsolatedLoad(Woven.Copy(TestPaths.TestAssembly("AsyncShapes", "Release"), Threshold));
+            using var listener = new NonBlockingListener();
             var hangs = new List<HangReport>();
             Action<HangReport> onHang = h => { lock (hangs) hangs.Add(h); };
             BlockingMonitor.HangReported += onHang;
@@ -41,6 +42,13 @@ namespace NonBlocking.Tests
                 Assert.Equal("AsyncShapes.Deadlock.OnClick()", hang.BlockingCall.Caller);
                 Assert.Equal(SourceMarkers.Line("TestAssemblies/AsyncShapes/Deadlock.cs", "deadlock:result"), hang.BlockingCall.Line);
                 Assert.Contains("HANG: AsyncShapes.Deadlock.OnClick()", hang.ToString());
+
+                // The same hang reaches dotnet-trace's side: the EventSource's Hang event, at Error level.
+                var evt = listener.WaitFor("Hang", e => (int)e["ThreadId"] == uiThread);
+                Assert.Equal(System.Diagnostics.Tracing.EventLevel.Error, evt.Level);
+                Assert.Equal("AsyncShapes.Deadlock.OnClick()", evt["Method"]);
+                Assert.Equal("System.Threading.Tasks.Task<int>.Result", evt["Api"]);
+                Assert.Equal(SourceMarkers.Line("TestAssemblies/AsyncShapes/Deadlock.cs", "deadlock:result"), evt["CallLine"]);
 
                 // Reported once, not on every scan.
                 Thread.Sleep(300);
