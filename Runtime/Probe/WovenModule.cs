@@ -46,6 +46,9 @@ namespace NonBlocking.Instrumentation
         public static WovenModule Register(string assemblyName, int bakedThresholdMs, bool bakedReportThreadPool)
         {
             var settings = RuntimeSettings.Current;
+            // The event source exists from the first woven code on, so dotnet-counters and dotnet-trace find it
+            // (and its counters start) before the first report rather than at it.
+            NonBlocking.Report.Telemetry.NonBlockingEventSource.Log.Touch();
             var module = new WovenModule(assemblyName, Math.Max(1, bakedThresholdMs), settings.ReportThreadPool ?? bakedReportThreadPool);
             lock (Gate)
             {

@@ -69,21 +69,29 @@ namespace NonBlocking.Tests.Support
             return found!;
         }
 
-        public double WaitForCounterSum(string name, double atLeast)
+        /// <summary>How many counter payloads have arrived so far (a mark for <see cref="WaitForCounterSum"/>).</summary>
+        public int CountersSeen
+        {
+            get { lock (_events) return _counters.Count; }
+        }
+
+        /// <summary>Sums an incrementing counter's increments over the payloads that arrived after <paramref name="since"/>.</summary>
+        public double WaitForCounterSum(string name, double atLeast, int since = 0)
         {
             double Sum()
             {
-                lock (_events) return _counters.Where(c => Equals(c["Name"], name)).Sum(c => Convert.ToDouble(c["Increment"]));
+                lock (_events) return _counters.Skip(since).Where(c => Equals(c["Name"], name)).Sum(c => Convert.ToDouble(c["Increment"]));
             }
-            Poll(() => Sum() >= atLeast);
+            Poll(() => Sum() >= atLeast, () => $"{name} summed to {Sum()}; counters seen: " + string.Join("; ",
+                _counters.ToList().Select(c => string.Join(",", c.Select(kv => kv.Key + "=" + kv.Value)))));
             return Sum();
         }
 
-        public static void Poll(Func<bool> condition)
+        public static void Poll(Func<bool> condition, Func<string>? describe = null)
         {
             var deadline = DateTime.UtcNow.AddSeconds(10);
             while (!condition() && DateTime.UtcNow < deadline) Thread.Sleep(20);
-            Assert.True(condition(), "timed out waiting");
+            Assert.True(condition(), "timed out waiting" + (describe == null ? "" : ": " + describe()));
         }
 
         public List<string> CounterNames()

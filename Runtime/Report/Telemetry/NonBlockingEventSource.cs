@@ -21,6 +21,10 @@ namespace NonBlocking.Report.Telemetry
 
         private NonBlockingEventSource() : base(EventSourceSettings.EtwSelfDescribingEventFormat) { }
 
+        /// <summary>Nothing: calling it makes sure the source has been created.</summary>
+        [NonEvent]
+        public void Touch() { }
+
         [NonEvent]
         public void CountSegment(long durationMs)
         {
