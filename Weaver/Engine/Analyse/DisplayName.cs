@@ -23,7 +23,7 @@ namespace NonBlocking.Weaver.Analyse
             if (kickoff == null)
                 return TypeName(machine.DeclaringType ?? machine) + "." + UserMethodName(machine.Name) + "(?)";
             return TypeName(kickoff.DeclaringType) + "." + UserMethodName(kickoff.Name) + GenericParameters(kickoff) +
-                   "(" + string.Join(", ", kickoff.Parameters.Select(p => Type(p.ParameterType))) + ")";
+                   "(" + Parameters(kickoff) + ")";
         }
 
         /// <summary>A called API as written: <c>System.Threading.Thread.Sleep(int)</c>, <c>System.Threading.Tasks.Task&lt;int&gt;.Result</c>.</summary>
@@ -39,7 +39,21 @@ namespace NonBlocking.Weaver.Analyse
             }
             string typeName = (ns.Length > 0 ? ns + "." : "") + string.Join(".", parts);
             if (target.Name.StartsWith("get_") && !target.HasParameters) return typeName + "." + target.Name.Substring(4);
-            return typeName + "." + target.Name + "(" + string.Join(", ", target.Parameters.Select(p => Type(p.ParameterType))) + ")";
+            return typeName + "." + target.Name + "(" + Parameters(target) + ")";
+        }
+
+        // A loop rather than string.Join over LINQ, which boxes Cecil's enumerator: this names every woven method.
+        private static string Parameters(MethodReference method)
+        {
+            if (!method.HasParameters) return "";
+            var parameters = method.Parameters;
+            var text = new System.Text.StringBuilder();
+            for (int i = 0; i < parameters.Count; i++)
+            {
+                if (i > 0) text.Append(", ");
+                text.Append(Type(parameters[i].ParameterType));
+            }
+            return text.ToString();
         }
 
         /// <summary>Declaring type chain without compiler-generated closure classes (<c>&lt;&gt;c</c>, display classes).</summary>

@@ -35,7 +35,9 @@ namespace NonBlocking.Weaver.Analyse
                 if (value is int k && (k >= 0 || k <= -4) && seen.Add(k))
                     rows.Add(Row(k.ToString(CultureInfo.InvariantCulture), current));
             }
-            var last = debug.SequencePoints.Where(p => !p.IsHidden).OrderBy(p => p.Offset).LastOrDefault();
+            SequencePoint? last = null;
+            foreach (var p in debug.SequencePoints)
+                if (!p.IsHidden && (last == null || p.Offset >= last.Offset)) last = p;
             if (first != null) rows.Insert(0, Row("S", first));
             if (last != null) rows.Insert(1, Row("E", last));
             return string.Join("\n", rows);

@@ -13,22 +13,45 @@ namespace NonBlocking.Weaver.Find
         public static List<AsyncMachine> Find(ModuleDefinition module, Analyse.MethodOwners owners)
         {
             var machines = new List<AsyncMachine>();
+            // Loops, not LINQ, over Cecil's collections (LINQ boxes their enumerators), and names compared by
+            // parts (FullName is a new string per call): this looks at every type of every woven assembly.
             foreach (var type in AllTypes(module))
             {
-                if (!type.Interfaces.Any(i => i.InterfaceType.FullName == "System.Runtime.CompilerServices.IAsyncStateMachine")) continue;
-                var moveNext = type.Methods.FirstOrDefault(m => m.HasBody && !m.HasParameters && !m.IsStatic &&
-                                                                 (m.Name == "MoveNext" || m.Name.EndsWith(".MoveNext")));
+                if (!IsAsyncStateMachine(type)) continue;
+                var moveNext = MoveNextOf(type);
                 if (moveNext == null) continue;
                 // Roslyn's machines keep their state in <>1__state; others (F# resumable code, hand-written) do not
                 // follow the protocol our await table relies on, so they are left alone.
-                var state = moveNext.Body.Instructions
-                    .Where(i => i.OpCode.Code == Code.Ldfld || i.OpCode.Code == Code.Stfld)
-                    .Select(i => (FieldReference)i.Operand)
-                    .FirstOrDefault(f => f.Name == StateFieldName && f.FieldType.MetadataType == MetadataType.Int32);
+                var state = StateField(moveNext);
                 if (state == null) continue;
                 machines.Add(new AsyncMachine(type, moveNext, state, owners.KickoffOf(type)));
             }
             return machines;
+        }
+
+        private static bool IsAsyncStateMachine(TypeDefinition type)
+        {
+            if (!type.HasInterfaces) return false;
+            foreach (var i in type.Interfaces)
+                if (i.InterfaceType.Name == "IAsyncStateMachine" && i.InterfaceType.Namespace == "System.Runtime.CompilerServices") return true;
+            return false;
+        }
+
+        private static MethodDefinition? MoveNextOf(TypeDefinition type)
+        {
+            foreach (var m in type.Methods)
+                if (m.HasBody && !m.HasParameters && !m.IsStatic && (m.Name == "MoveNext" || m.Name.EndsWith(".MoveNext", System.StringComparison.Ordinal)))
+                    return m;
+            return null;
+        }
+
+        private static FieldReference? StateField(MethodDefinition moveNext)
+        {
+            foreach (var i in moveNext.Body.Instructions)
+                if ((i.OpCode.Code == Code.Ldfld || i.OpCode.Code == Code.Stfld) && i.Operand is FieldReference f &&
+                    f.Name == StateFieldName && f.FieldType.MetadataType == MetadataType.Int32)
+                    return f;
+            return null;
         }
 
         private static IEnumerable<TypeDefinition> AllTypes(ModuleDefinition module)

@@ -163,8 +163,9 @@ namespace NonBlocking.Weaver.Analyse.Reachability
             foreach (var type in _modules.SelectMany(m => m.GetTypes()))
             {
                 List<TypeDefinition>? supertypes = null;
-                foreach (var method in type.Methods.Where(m => m.IsVirtual && m.HasBody))
+                foreach (var method in type.Methods)
                 {
+                    if (!method.IsVirtual || !method.HasBody) continue;
                     foreach (var explicitBase in method.Overrides)
                         Add(ResolveCached(explicitBase), method);
                     supertypes ??= Supertypes(type).ToList();
