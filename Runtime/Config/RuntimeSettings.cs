@@ -40,7 +40,7 @@ namespace NonBlocking.Config
             var s = new RuntimeSettings();
             try
             {
-                if (Knobs.Threshold.Read(out string? t, out string source) && long.TryParse(t, NumberStyles.Integer, CultureInfo.InvariantCulture, out long ms) && ms > 0)
+                if (Positive(Knobs.Threshold, out long ms, out string source))
                 {
                     s.ThresholdMs = ms;
                     s.ThresholdSource = source;
@@ -48,10 +48,8 @@ namespace NonBlocking.Config
                 if (Knobs.Output.Read(out string? output, out _)) s.ReadOutput(output!);
                 s.Disabled = Flag(Knobs.Disabled) == true;
                 s.ReportThreadPool = Flag(Knobs.ThreadPool);
-                if (Knobs.SiteRate.Read(out string? sr, out _) && int.TryParse(sr, NumberStyles.Integer, CultureInfo.InvariantCulture, out int siteRate) && siteRate > 0)
-                    s.MaxReportsPerSitePerSecond = siteRate;
-                if (Knobs.Rate.Read(out string? r, out _) && int.TryParse(r, NumberStyles.Integer, CultureInfo.InvariantCulture, out int rate) && rate > 0)
-                    s.MaxReportsPerSecond = rate;
+                if (Positive(Knobs.SiteRate, out long siteRate, out _) && siteRate <= int.MaxValue) s.MaxReportsPerSitePerSecond = (int)siteRate;
+                if (Positive(Knobs.Rate, out long rate, out _) && rate <= int.MaxValue) s.MaxReportsPerSecond = (int)rate;
                 if (Knobs.Hang.Read(out string? h, out _)) s.ReadHang(h!);
             }
             catch
@@ -59,6 +57,13 @@ namespace NonBlocking.Config
                 // No access to the environment or app context: keep the defaults baked into the assembly.
             }
             return s;
+        }
+
+        private static bool Positive(Setting setting, out long value, out string source)
+        {
+            value = 0;
+            return setting.Read(out string? text, out source) &&
+                   long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out value) && value > 0;
         }
 
         private void ReadOutput(string value)

@@ -2,7 +2,6 @@ using System;
 using System.Threading;
 using NonBlocking.Instrumentation;
 using NonBlocking.Report;
-using NonBlocking.Report.Telemetry;
 
 namespace NonBlocking.Detect
 {
@@ -21,8 +20,7 @@ namespace NonBlocking.Detect
                 long suppressed = SiteRateLimit.Admit(ref site.RateLimit, CoarseClock.NowMs);
                 var report = new BlockingCallReport(module.AssemblyName, Describe(site, elapsed), module.ThresholdMs,
                     thread.ManagedThreadId, thread.IsThreadPoolThread, DateTime.UtcNow, Math.Max(0, suppressed));
-                Telemetry.Observe(report);
-                if (suppressed >= 0) ReportPublisher.Publish(report);
+                ReportPublisher.Publish(report, admitted: suppressed >= 0);
             }
             catch
             {

@@ -1,7 +1,6 @@
 using System;
 using NonBlocking.Instrumentation;
 using NonBlocking.Report;
-using NonBlocking.Report.Telemetry;
 
 namespace NonBlocking.Detect
 {
@@ -49,8 +48,7 @@ namespace NonBlocking.Detect
             var report = new HangReport(site.Module.AssemblyName, site.Method, runningMs, hangMs,
                 site.LocateEntry(activity.Frames[depth - 1].EntryState), blocking, activity.Thread.ManagedThreadId,
                 activity.Thread.IsThreadPoolThread, DateTime.UtcNow, Math.Max(0, suppressed));
-            Telemetry.Observe(report);
-            if (suppressed >= 0) ReportPublisher.Publish(report);
+            ReportPublisher.Publish(report, admitted: suppressed >= 0);
         }
     }
 }

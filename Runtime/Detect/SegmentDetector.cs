@@ -4,7 +4,6 @@ using System.Linq;
 using System.Threading;
 using NonBlocking.Instrumentation;
 using NonBlocking.Report;
-using NonBlocking.Report.Telemetry;
 
 namespace NonBlocking.Detect
 {
@@ -28,8 +27,7 @@ namespace NonBlocking.Detect
                 var report = new SegmentReport(site.Module.AssemblyName, site.Method, elapsed, self, threshold,
                     site.LocateEntry(entryState), site.LocateExit(exitState), ToReport(calls),
                     thread.ManagedThreadId, thread.IsThreadPoolThread, DateTime.UtcNow, Math.Max(0, suppressed));
-                Telemetry.Observe(report);
-                if (suppressed >= 0) ReportPublisher.Publish(report);
+                ReportPublisher.Publish(report, admitted: suppressed >= 0);
             }
             catch
             {

@@ -8,8 +8,9 @@ namespace NonBlocking.Instrumentation
 {
     /// <summary>
     /// Entry points that woven <c>MoveNext</c> methods call. Not for use by hand.
-    /// The fast path per pair is two clock loads (each with a sign test), a subtraction and a compare, plus (only with the hang watchdog on) a thread-static read and a few plain stores to this thread's
-    /// activity record: no allocation, lock or interlocked op.
+    /// The fast path per pair is two clock loads (each with a sign test), a subtraction and a compare, plus (only
+    /// with the hang watchdog on) a thread-static read and a few plain stores to this thread's activity record:
+    /// no allocation, lock or interlocked op.
     /// </summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
     public static class Probe
@@ -52,8 +53,7 @@ namespace NonBlocking.Instrumentation
         public static void Exit(long start, AsyncSite site, int entryState, int exitState)
         {
             if (Tracking) ThreadActivity.Current.Depth--;
-            long now = CoarseClock.NowMs;
-            long elapsed = now - start;
+            long elapsed = CoarseClock.NowMs - start;
             if (elapsed >= site.Module.ThresholdMs)
                 SegmentDetector.OnSlowSegment(start, elapsed, site, entryState, exitState);
         }
@@ -80,8 +80,7 @@ namespace NonBlocking.Instrumentation
         public static void BlockingEnd(long start, BlockingSite site)
         {
             if (Tracking) ThreadActivity.Current.CallId = 0;
-            long now = CoarseClock.NowMs;
-            long elapsed = now - start;
+            long elapsed = CoarseClock.NowMs - start;
             if (elapsed >= site.Module.BlockingCallMinMs)
                 BlockingCallDetector.OnSlowCall(start, elapsed, site);
         }

@@ -52,7 +52,7 @@ namespace NonBlocking.Instrumentation
             var module = new WovenModule(assemblyName, Math.Max(1, bakedThresholdMs), settings.ReportThreadPool ?? bakedReportThreadPool);
             lock (Gate)
             {
-                module.Apply(_apiThresholdMs ?? settings.ThresholdMs ?? module.BakedThresholdMs);
+                module.Apply(_apiThresholdMs);
                 Registered.Add(module);
             }
             return module;
@@ -70,8 +70,7 @@ namespace NonBlocking.Instrumentation
             lock (Gate)
             {
                 _apiThresholdMs = thresholdMs;
-                foreach (var module in Registered)
-                    module.Apply(thresholdMs ?? RuntimeSettings.Current.ThresholdMs ?? module.BakedThresholdMs);
+                foreach (var module in Registered) module.Apply(thresholdMs);
             }
         }
 
@@ -80,9 +79,11 @@ namespace NonBlocking.Instrumentation
             get { lock (Gate) return _apiThresholdMs; }
         }
 
-        private void Apply(long thresholdMs)
+        /// <summary>The API's threshold if set, else the environment's or runtimeconfig.json's, else the baked one.</summary>
+        private void Apply(long? apiThresholdMs)
         {
             var settings = RuntimeSettings.Current;
+            long thresholdMs = apiThresholdMs ?? settings.ThresholdMs ?? BakedThresholdMs;
             if (settings.Disabled)
             {
                 // Never slow enough to leave the fast path.

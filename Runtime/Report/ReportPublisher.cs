@@ -19,9 +19,15 @@ namespace NonBlocking.Report
         /// <summary>Set through <see cref="BlockingMonitor.Enabled"/>; off drops reports before any output.</summary>
         public static volatile bool Enabled = true;
 
-        public static void Publish(NonBlockingReport report)
+        /// <summary>
+        /// Every report goes to the EventSource and the Meter; only those the rate limit admitted also go to the
+        /// text/JSON sink and to subscribers (operators' tools count what the log does not print).
+        /// </summary>
+        public static void Publish(NonBlockingReport report, bool admitted)
         {
             if (!Enabled) return;
+            Telemetry.Telemetry.Observe(report);
+            if (!admitted) return;
             lock (Gate)
             {
                 try { (_sink ??= CreateSink()).Write(report); }

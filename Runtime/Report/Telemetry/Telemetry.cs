@@ -2,15 +2,11 @@ using System;
 
 namespace NonBlocking.Report.Telemetry
 {
-    /// <summary>
-    /// Hands every report to the EventSource and the Meter, before the rate limit that guards the text and JSON
-    /// outputs: operators' tools see every event, and count what the log does not print.
-    /// </summary>
+    /// <summary>Hands a report to the EventSource and the Meter (see <see cref="ReportPublisher.Publish"/>).</summary>
     internal static class Telemetry
     {
         public static void Observe(NonBlockingReport report)
         {
-            if (!ReportPublisher.Enabled) return;
             try
             {
                 var log = NonBlockingEventSource.Log;
