@@ -41,8 +41,9 @@ namespace NonBlocking.Weaver
             var owners = new MethodOwners();
             var rewritable = new Dictionary<MethodDefinition, bool>();
             var machines = AsyncMachineFinder.Find(module, owners);
-            var toWeave = machines.Where(m => !OptOut.Applies(m.MoveNext, m.Kickoff) && Rewritable(m.MoveNext, rewritable)).ToList();
-            int optedOut = machines.Count - toWeave.Count;
+            var notOptedOut = machines.Where(m => !OptOut.Applies(m.MoveNext, m.Kickoff)).ToList();
+            int optedOut = machines.Count - notOptedOut.Count;
+            var toWeave = notOptedOut.Where(m => Rewritable(m.MoveNext, rewritable)).ToList();
 
             // The compiler's entry point for `async Main` blocks on Main's task by design; leave it alone.
             var synthesizedEntry = module.EntryPoint != null && DisplayName.IsCompilerGenerated(module.EntryPoint.Name) ? module.EntryPoint : null;
@@ -53,7 +54,8 @@ namespace NonBlocking.Weaver
             var calls = BlockingCallFinder.Find(methods, catalog).Where(c => Rewritable(c.Method, rewritable)).ToList();
             diagnostics.AddRange(NotRewritable(rewritable.Where(v => !v.Value).Select(v => v.Key), options));
             // Analyse the IL as the compiler wrote it, before any probe goes in.
-            diagnostics.AddRange(StaticAnalysis(module, toWeave, catalog, owners, options));
+            // A method left uninstrumented (NB9102) is still the user's code: it is analysed like the rest.
+            diagnostics.AddRange(StaticAnalysis(module, notOptedOut, catalog, owners, options));
             if (toWeave.Count == 0 && calls.Count == 0)
                 return new WeaveResult(WeaveOutcome.NothingToWeave, 0, optedOut, diagnostics);
 

@@ -19,8 +19,9 @@ namespace NonBlocking.Fody
         public override void Execute()
         {
             var options = WeaverConfig.Read(Config, ModuleDefinition.FileName);
-            options.RuntimeAssemblyPath = FindRuntime();
-            options.ReferencePaths = SplitReferences();
+            var references = (References ?? "").Split(new[] { ';' }, StringSplitOptions.RemoveEmptyEntries).ToList();
+            options.RuntimeAssemblyPath = FindRuntime(references);
+            options.ReferencePaths = references;
             var result = AssemblyWeaver.WeaveModule(ModuleDefinition, options);
             foreach (var d in result.Diagnostics) Report(d);
             if (result.Outcome == WeaveOutcome.Woven)
@@ -48,12 +49,9 @@ namespace NonBlocking.Fody
             }
         }
 
-        private List<string> SplitReferences() =>
-            (References ?? "").Split(new[] { ';' }, StringSplitOptions.RemoveEmptyEntries).ToList();
-
-        private string FindRuntime()
+        private string FindRuntime(List<string> references)
         {
-            var runtime = SplitReferences().FirstOrDefault(r => string.Equals(Path.GetFileNameWithoutExtension(r), RuntimeName, StringComparison.OrdinalIgnoreCase));
+            var runtime = references.FirstOrDefault(r => string.Equals(Path.GetFileNameWithoutExtension(r), RuntimeName, StringComparison.OrdinalIgnoreCase));
             if (runtime == null)
                 throw new WeavingException($"{DiagnosticCodes.RuntimeMissing}: {ModuleDefinition.FileName} does not reference {RuntimeName}.dll, which woven code calls. " +
                                            "NonBlocking.Fody brings it as a package dependency; restore the project, or add a PackageReference to NonBlocking.Runtime.");
