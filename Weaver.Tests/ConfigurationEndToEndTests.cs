@@ -14,7 +14,6 @@ namespace NonBlocking.Tests
     [Collection("package")]
     public class ConfigurationEndToEndTests
     {
-        private static readonly string SeedSource = File.ReadAllText(TestPaths.Source("samples/SeedDemo/Program.cs"));
         private readonly PackageFeed _feed;
 
         public ConfigurationEndToEndTests(PackageFeed feed) => _feed = feed;
@@ -22,7 +21,7 @@ namespace NonBlocking.Tests
         [Fact]
         public void Environment_beats_runtimeconfig_which_beats_the_build()
         {
-            var app = new UserProject(_feed, "Configured", SeedSource,
+            var app = new UserProject(_feed, "Configured", SeedRuns.Source,
                 "<NonBlockingThresholdMs>5000</NonBlockingThresholdMs><NonBlockingHangMs>auto</NonBlockingHangMs>",
                 "<RuntimeHostConfigurationOption Include=\"NonBlocking.ThresholdMs\" Value=\"100\" />");
             app.Build();

@@ -13,13 +13,12 @@ namespace NonBlocking.Tests
     [Collection("package")]
     public class FodyEndToEndTests
     {
-        private static readonly string SeedSource = File.ReadAllText(TestPaths.Source("samples/SeedDemo/Program.cs"));
         private readonly PackageFeed _feed;
 
         public FodyEndToEndTests(PackageFeed feed) => _feed = feed;
 
         private UserProject FodyProject(string name, string weavers) =>
-            new UserProject(_feed, name, SeedSource, extraItems:
+            new UserProject(_feed, name, SeedRuns.Source, extraItems:
                 "<PackageReference Include=\"Fody\" Version=\"6.9.3\" PrivateAssets=\"all\" />" +
                 $"<PackageReference Include=\"NonBlocking.Fody\" Version=\"{_feed.Version}\" PrivateAssets=\"compile\" />",
                 nugetOrg: true, packageReference: false).WithFile("FodyWeavers.xml", $"<Weavers>{weavers}</Weavers>");
@@ -31,7 +30,8 @@ namespace NonBlocking.Tests
             var build = app.Build();
 
             // Fody's own format: file(line,col,endline,endcol): warning : Fody/<weaver>: <our code and message>.
-            int foo = LineOf("Thread.Sleep(1000);", "async Task Foo()"), mainLine = LineOf("Bar();", "async Task Main()"), bar = LineOf("Thread.Sleep(1000);", "static void Bar()");
+            int foo = SeedRuns.LineOf("Thread.Sleep(1000);", "async Task Foo()"), mainLine = SeedRuns.LineOf("Bar();", "async Task Main()"),
+                bar = SeedRuns.LineOf("Thread.Sleep(1000);", "static void Bar()");
             Assert.Matches($@"Program\.cs\({foo},13,{foo},14\): warning : Fody/NonBlocking: NB0001: SeedDemo\.Program\.Foo\(\)", build.StdOut);
             Assert.Matches($@"Program\.cs\({mainLine},13,{mainLine},14\): warning : Fody/NonBlocking: NB0002: SeedDemo\.Program\.Main\(\) .*Main → Bar → Thread\.Sleep at Program\.cs\({bar},13\)", build.StdOut);
             Assert.DoesNotContain("Baz()", build.StdOut.Split('\n').Where(l => l.Contains("NB000")).Aggregate("", (a, l) => a + l));
@@ -45,12 +45,6 @@ namespace NonBlocking.Tests
                 reports.Select(r => r.GetProperty("method").GetString()).OrderBy(m => m).ToArray());
             var main = reports.Single(r => r.GetProperty("method").GetString() == "SeedDemo.Program.Main()");
             Assert.Equal("SeedDemo.Program.Bar()", main.GetProperty("blocking")[0].GetProperty("caller").GetString());
-        }
-
-        private static int LineOf(string text, string after)
-        {
-            var lines = SeedSource.Split('\n');
-            return System.Array.FindIndex(lines, System.Array.FindIndex(lines, l => l.Contains(after)), l => l.Contains(text)) + 1;
         }
 
         [Theory]

@@ -26,15 +26,7 @@ namespace NonBlocking.Tests
             foreach (var name in new[] { "OpenTelemetryDemo.csproj", "Program.cs" })
                 File.Copy(Path.Combine(sample, name), Path.Combine(dir, name));
             // The sample's own nuget.config points at artifacts/; here the test's feed takes its place.
-            File.WriteAllText(Path.Combine(dir, "nuget.config"), $@"<?xml version=""1.0"" encoding=""utf-8""?>
-<configuration>
-  <config><add key=""globalPackagesFolder"" value=""{_feed.Cache}"" /></config>
-  <packageSources>
-    <clear />
-    <add key=""local"" value=""{_feed.Feed}"" />
-    <add key=""nuget.org"" value=""https://api.nuget.org/v3/index.json"" protocolVersion=""3"" />
-  </packageSources>
-</configuration>");
+            _feed.WriteNugetConfig(dir, nugetOrg: true);
 
             var build = ProcessRunner.Run("dotnet", new[] { "build", Path.Combine(dir, "OpenTelemetryDemo.csproj"), "-c", "Release", "-nologo",
                 "-p:NonBlockingVersion=" + _feed.Version }, dir);

@@ -20,7 +20,7 @@ namespace NonBlocking.Tests
     public class PackageEndToEndTests
     {
         private readonly PackageFeed _feed;
-        private static readonly string SeedSource = File.ReadAllText(TestPaths.Source("samples/SeedDemo/Program.cs"));
+        private static readonly string SeedSource = SeedRuns.Source;
 
         public PackageEndToEndTests(PackageFeed feed) => _feed = feed;
 
@@ -310,13 +310,6 @@ namespace App
 
         private static int LineIn(string source, string text) => Array.FindIndex(source.Split('\n'), l => l.Contains(text)) + 1;
 
-        private static int LineOf(string text, string? afterLineContaining = null)
-        {
-            var lines = SeedSource.Split('\n');
-            int from = afterLineContaining == null ? 0 : Array.FindIndex(lines, l => l.Contains(afterLineContaining));
-            int index = Array.FindIndex(lines, from, l => l.Contains(text));
-            Assert.True(index >= 0, $"'{text}' not in SeedDemo/Program.cs");
-            return index + 1;
-        }
+        private static int LineOf(string text, string? afterLineContaining = null) => SeedRuns.LineOf(text, afterLineContaining);
     }
 }

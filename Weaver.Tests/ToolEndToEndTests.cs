@@ -100,7 +100,7 @@ public static class Program
         public void Analyze_prints_the_build_warnings_for_a_binary_and_level_error_fails()
         {
             string tools = InstallTool();
-            var app = new UserProject(_feed, "AnalyzedByTool", File.ReadAllText(TestPaths.Source("samples/SeedDemo/Program.cs")),
+            var app = new UserProject(_feed, "AnalyzedByTool", SeedRuns.Source,
                 "<NonBlockingEnabled>false</NonBlockingEnabled>");
             app.Build();
 

@@ -39,6 +39,20 @@ namespace NonBlocking.Tests.Support
         public string Cache { get; }
         public string Version { get; }
 
+        /// <summary>
+        /// A nuget.config in <paramref name="directory"/> that restores from this feed alone (plus nuget.org when asked,
+        /// for third-party packages) into this feed's private cache.
+        /// </summary>
+        public void WriteNugetConfig(string directory, bool nugetOrg)
+        {
+            const string NugetOrg = @"<add key=""nuget.org"" value=""https://api.nuget.org/v3/index.json"" protocolVersion=""3"" />";
+            File.WriteAllText(Path.Combine(directory, "nuget.config"), $@"<?xml version=""1.0"" encoding=""utf-8""?>
+<configuration>
+  <config><add key=""globalPackagesFolder"" value=""{Cache}"" /></config>
+  <packageSources><clear /><add key=""local"" value=""{Feed}"" />{(nugetOrg ? NugetOrg : "")}</packageSources>
+</configuration>");
+        }
+
         public void Dispose()
         {
             try { Directory.Delete(Root, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
@@ -48,23 +62,16 @@ namespace NonBlocking.Tests.Support
     /// <summary>A throw-away project that consumes the packed package exactly as a user would.</summary>
     internal sealed class UserProject
     {
-        private readonly PackageFeed _feed;
-
         /// <param name="nugetOrg">Also restore from nuget.org (for third-party packages); the feed alone otherwise.</param>
         /// <param name="packageReference">Reference NonBlocking.Weaver (the default way in); false for projects that come in another way.</param>
         public UserProject(PackageFeed feed, string name, string programSource, string extraProperties = "", string extraItems = "",
             bool nugetOrg = false, bool packageReference = true)
         {
-            _feed = feed;
             Name = name;
             Directory = TestPaths.NewTempDirectory("user-" + name);
             _extraProperties = extraProperties;
             _extraItems = (packageReference ? $@"<PackageReference Include=""NonBlocking.Weaver"" Version=""{feed.Version}"" />" : "") + extraItems;
-            File.WriteAllText(Path.Combine(Directory, "nuget.config"), $@"<?xml version=""1.0"" encoding=""utf-8""?>
-<configuration>
-  <config><add key=""globalPackagesFolder"" value=""{feed.Cache}"" /></config>
-  <packageSources><clear /><add key=""local"" value=""{feed.Feed}"" />{(nugetOrg ? NugetOrg : "")}</packageSources>
-</configuration>");
+            feed.WriteNugetConfig(Directory, nugetOrg);
             WriteProject();
             File.WriteAllText(ProgramFile, programSource);
         }
@@ -96,8 +103,6 @@ namespace NonBlocking.Tests.Support
             File.WriteAllText(Path.Combine(Directory, name), content);
             return this;
         }
-
-        private const string NugetOrg = @"<add key=""nuget.org"" value=""https://api.nuget.org/v3/index.json"" protocolVersion=""3"" />";
 
         public string Name { get; }
         public string Directory { get; }

@@ -7,9 +7,21 @@ using Xunit;
 
 namespace NonBlocking.Tests.Support
 {
-    /// <summary>Runs a built copy of SeedDemo with JSON-lines output and reads back what it reported.</summary>
+    /// <summary>samples/SeedDemo's source, its lines, and runs of a built copy with JSON-lines output read back.</summary>
     internal static class SeedRuns
     {
+        public static readonly string Source = File.ReadAllText(TestPaths.Source("samples/SeedDemo/Program.cs"));
+
+        /// <summary>The 1-based line of the first line containing <paramref name="text"/>, after the line containing <paramref name="after"/>.</summary>
+        public static int LineOf(string text, string? after = null)
+        {
+            var lines = Source.Split('\n');
+            int from = after == null ? 0 : Array.FindIndex(lines, l => l.Contains(after));
+            int index = Array.FindIndex(lines, from, l => l.Contains(text));
+            Assert.True(index >= 0, $"'{text}' not in SeedDemo/Program.cs");
+            return index + 1;
+        }
+
         public static List<JsonElement> RunWithJsonOutput(UserProject app, IDictionary<string, string?>? env = null)
         {
             string output = Path.Combine(app.Directory, "report-" + Guid.NewGuid().ToString("N") + ".jsonl");
