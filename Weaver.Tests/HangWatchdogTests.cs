@@ -59,5 +59,39 @@ namespace NonBlocking.Tests
                 BlockingMonitor.HangReported -= onHang;
             }
         }
+
+        [Fact]
+        public void A_segment_an_exception_carries_out_of_MoveNext_is_let_go_not_reported_as_a_hang()
+        {
+            const int Threshold = 20; // hang threshold: 10 x 20 ms
+            using var woven = new IsolatedLoad(Woven.Copy(TestPaths.TestAssembly("AsyncShapes", "Release"), Threshold));
+            var hangs = new List<HangReport>();
+            Action<HangReport> onHang = h => { lock (hangs) hangs.Add(h); };
+            BlockingMonitor.HangReported += onHang;
+            try
+            {
+                int threadId = 0;
+                string? outcome = null;
+                var thread = new Thread(() =>
+                {
+                    threadId = Environment.CurrentManagedThreadId;
+                    outcome = (string)woven.Type("AsyncShapes.FailingBuilder").GetMethod("Run")!.Invoke(null, null)!;
+                    Thread.Sleep(20 * Threshold); // twice the hang threshold, with no segment running on this thread
+                });
+                thread.Start();
+                thread.Join();
+
+                // The builder's exception went through the woven MoveNext to the caller, the body having run...
+                Assert.Equal("the builder failed", outcome);
+                Assert.Equal(1, (int)woven.Type("AsyncShapes.FailingBuilder").GetField("Counter")!.GetValue(null)!);
+                // ...and the probes let go of the segment: had it stayed open, the watchdog would call this thread hung.
+                Thread.Sleep(100); // a scan or two after the thread ended
+                lock (hangs) Assert.DoesNotContain(hangs, h => h.ThreadId == threadId);
+            }
+            finally
+            {
+                BlockingMonitor.HangReported -= onHang;
+            }
+        }
     }
 }

@@ -10,6 +10,7 @@ namespace NonBlocking.Detect
     {
         public static void OnSlowCall(long start, long elapsed, BlockingSite site)
         {
+            if (elapsed < site.Module.BlockingCallMinMs) return; // past another assembly's smaller limit, not this one's
             try
             {
                 SegmentLog.ForCurrentThread().PushCall(start, elapsed, site);

@@ -12,9 +12,10 @@ namespace NonBlocking.Detect
     {
         public static void OnSlowSegment(long start, long elapsed, AsyncSite site, int entryState, int exitState)
         {
+            long threshold = site.Module.ThresholdMs;
+            if (elapsed < threshold) return; // past another assembly's smaller threshold, not this one's
             try
             {
-                long threshold = site.Module.ThresholdMs;
                 var log = SegmentLog.ForCurrentThread();
                 long nested = log.PopNestedSince(start);
                 log.Push(start, elapsed);

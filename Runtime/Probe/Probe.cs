@@ -8,7 +8,7 @@ namespace NonBlocking.Instrumentation
 {
     /// <summary>
     /// Entry points that woven <c>MoveNext</c> methods call. Not for use by hand.
-    /// The fast path per pair is two clock loads (each with a sign test), a subtraction and a compare, plus (only
+    /// The fast path per pair is two clock loads (each with a sign test), a subtraction and a compare with one static, plus (only
     /// with the hang watchdog on) a thread-static read and a few plain stores to this thread's activity record:
     /// no allocation, lock or interlocked op.
     /// </summary>
@@ -20,6 +20,16 @@ namespace NonBlocking.Instrumentation
         /// the JIT folds it to a constant: with <c>NONBLOCKING_HANG_MS=0</c> the tracking code is not even compiled in.
         /// </summary>
         private static readonly bool Tracking = RuntimeSettings.Current.HangTracking;
+
+        /// <summary>
+        /// The smallest segment threshold of any woven assembly loaded. The fast path compares with this one static
+        /// instead of reaching the site's module (two dependent loads and a register held across the body); the cold
+        /// path applies the site's own threshold. Written by <see cref="WovenModule"/> only.
+        /// </summary>
+        internal static long LeastThresholdMs = long.MaxValue / 2;
+
+        /// <summary>The smallest <see cref="WovenModule.BlockingCallMinMs"/> of any woven assembly loaded; as above.</summary>
+        internal static long LeastBlockingCallMinMs = long.MaxValue / 2;
 
         /// <summary>Start of a segment: returns the current coarse time.</summary>
         /// <param name="site">The async method's static site.</param>
@@ -54,8 +64,18 @@ namespace NonBlocking.Instrumentation
         {
             if (Tracking) ThreadActivity.Current.Depth--;
             long elapsed = CoarseClock.NowMs - start;
-            if (elapsed >= site.Module.ThresholdMs)
+            if (elapsed >= LeastThresholdMs)
                 SegmentDetector.OnSlowSegment(start, elapsed, site, entryState, exitState);
+        }
+
+        /// <summary>
+        /// A segment left by an exception that escaped MoveNext (its builder failed): it is not timed, but the hang
+        /// watchdog must stop watching it. Reads nothing the segment stored, so woven locals stay in registers.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static void Abandon()
+        {
+            if (Tracking) ThreadActivity.Current.Depth--;
         }
 
         /// <summary>Before a call to a catalogued blocking API: returns the current coarse time.</summary>
@@ -81,7 +101,7 @@ namespace NonBlocking.Instrumentation
         {
             if (Tracking) ThreadActivity.Current.CallId = 0;
             long elapsed = CoarseClock.NowMs - start;
-            if (elapsed >= site.Module.BlockingCallMinMs)
+            if (elapsed >= LeastBlockingCallMinMs)
                 BlockingCallDetector.OnSlowCall(start, elapsed, site);
         }
     }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.ComponentModel;
+using System.Threading;
 using NonBlocking.Config;
 
 namespace NonBlocking.Instrumentation
@@ -54,6 +55,7 @@ namespace NonBlocking.Instrumentation
             {
                 module.Apply(_apiThresholdMs);
                 Registered.Add(module);
+                PublishLeastLimits();
             }
             return module;
         }
@@ -71,12 +73,26 @@ namespace NonBlocking.Instrumentation
             {
                 _apiThresholdMs = thresholdMs;
                 foreach (var module in Registered) module.Apply(thresholdMs);
+                PublishLeastLimits();
             }
         }
 
         internal static long? ApiThresholdMs
         {
             get { lock (Gate) return _apiThresholdMs; }
+        }
+
+        /// <summary>What the probes' fast path compares with: the smallest limits of all loaded woven assemblies.</summary>
+        private static void PublishLeastLimits()
+        {
+            long threshold = long.MaxValue / 2, blockingMin = long.MaxValue / 2;
+            foreach (var module in Registered)
+            {
+                threshold = Math.Min(threshold, module.ThresholdMs);
+                blockingMin = Math.Min(blockingMin, module.BlockingCallMinMs);
+            }
+            Volatile.Write(ref Probe.LeastThresholdMs, threshold);
+            Volatile.Write(ref Probe.LeastBlockingCallMinMs, blockingMin);
         }
 
         /// <summary>The API's threshold if set, else the environment's or runtimeconfig.json's, else the baked one.</summary>

@@ -30,6 +30,12 @@ namespace NonBlocking.Tests.Support
                 foreach (var method in type.GetMethods(All).Cast<MethodBase>().Concat(type.GetConstructors(All)))
                 {
                     if (method.IsAbstract || method.GetMethodBody() == null) continue;
+                    if ((type.IsGenericTypeDefinition && !ObjectFits(type.GetGenericArguments())) ||
+                        (method.IsGenericMethodDefinition && !ObjectFits(method.GetGenericArguments())))
+                    {
+                        outcome.SkippedGeneric++; // constraints that object does not meet
+                        continue;
+                    }
                     var methodArgs = method.IsGenericMethodDefinition ? Objects(method.GetGenericArguments().Length) : Type.EmptyTypes;
                     var instantiation = typeArgs.Concat(methodArgs).Select(t => t.TypeHandle).ToArray();
                     try
@@ -50,6 +56,10 @@ namespace NonBlocking.Tests.Support
             }
             return outcome;
         }
+
+        private static bool ObjectFits(Type[] parameters) => parameters.All(p =>
+            (p.GenericParameterAttributes & GenericParameterAttributes.NotNullableValueTypeConstraint) == 0 &&
+            p.GetGenericParameterConstraints().All(c => c.IsAssignableFrom(typeof(object))));
 
         private static Type[] Objects(int n) => Enumerable.Repeat(typeof(object), n).ToArray();
     }

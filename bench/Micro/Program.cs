@@ -13,7 +13,8 @@ namespace NonBlocking.Bench.Micro
 {
     /// <summary>
     /// Runs the micro-benchmarks and writes the woven/unwoven table (markdown) to the path given with --out.
-    /// --smoke runs one iteration of each, to prove the project builds and runs; --quick fewer iterations, for trying things.
+    /// --smoke runs one iteration of each, to prove the project builds and runs; --quick fewer iterations, for trying things;
+    /// other arguments are BenchmarkDotNet's (--filter).
     /// </summary>
     public static class Program
     {
@@ -28,7 +29,9 @@ namespace NonBlocking.Bench.Micro
                 .WithToolchain(InProcessEmitToolchain.Instance);
             var config = DefaultConfig.Instance.AddJob(job).WithOptions(ConfigOptions.DisableOptimizationsValidator);
 
-            var summaries = new[] { BenchmarkRunner.Run<CaseBenchmarks>(config), BenchmarkRunner.Run<ProbeBenchmarks>(config) };
+            // Anything else goes to BenchmarkDotNet, e.g. --filter '*D_*' to run one case while trying things.
+            var rest = args.Where((a, i) => a != "--smoke" && a != "--quick" && i != outAt && i != outAt + 1).ToArray();
+            var summaries = new[] { BenchmarkRunner.Run<CaseBenchmarks>(config, rest), BenchmarkRunner.Run<ProbeBenchmarks>(config, rest) };
             string table = Table(summaries[0], summaries[1]);
             Console.WriteLine();
             Console.WriteLine(table);

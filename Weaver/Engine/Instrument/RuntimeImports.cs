@@ -14,6 +14,7 @@ namespace NonBlocking.Weaver.Instrument
 
         public MethodReference Enter { get; private set; } = null!;
         public MethodReference Exit { get; private set; } = null!;
+        public MethodReference Abandon { get; private set; } = null!;
         public MethodReference RegisterModule { get; private set; } = null!;
         public MethodReference SiteConstructor { get; private set; } = null!;
         public TypeReference SiteType { get; private set; } = null!;
@@ -49,6 +50,8 @@ namespace NonBlocking.Weaver.Instrument
                 {
                     Enter = target.ImportReference(probe.Methods.Single(m => m.Name == "Enter")),
                     Exit = target.ImportReference(probe.Methods.Single(m => m.Name == "Exit")),
+                    Abandon = target.ImportReference(probe.Methods.SingleOrDefault(m => m.Name == "Abandon")
+                        ?? throw new WeaveException(DiagnosticCodes.RuntimeMissing, $"{runtimePath}: has no {Namespace}.Probe.Abandon; NonBlocking.Runtime and NonBlocking.Weaver versions differ. Use the same version of both.")),
                     RegisterModule = target.ImportReference(module.Methods.Single(m => m.Name == "Register")),
                     SiteConstructor = target.ImportReference(site.Methods.Single(m => m.IsConstructor && !m.IsStatic)),
                     SiteType = target.ImportReference(site),
