@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Load test: bench/LoadApp (woven) vs bench/LoadApp.Plain (unwoven) vs the unwoven app with .NET's own
 # alternative on (EventPipe tracing of the TPL provider), driven by wrk on loopback. Rounds are interleaved so
-# machine noise hits every variant alike; medians of requests/s are compared. Writes markdown rows to $1.
+# machine noise hits every variant alike. Each variant's ratio is the median, over rounds, of its requests/s
+# divided by the unwoven app's in the same round: on 2 shared cores throughput drifts by up to a fifth between
+# rounds, and pairing within a round cancels the drift that comparing medians across rounds keeps.
+# Writes markdown rows to $1.
 # Assumes build/pack.sh has run (bench/run.sh does that). Env: LOAD_SECONDS (10), LOAD_ROUNDS (4).
 set -euo pipefail
 bench="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -53,13 +56,16 @@ for round in $(seq 1 "$rounds"); do
             DOTNET_EventPipeConfig='System.Threading.Tasks.TplEventSource:0xFFFF:5')") ;;
     esac
   done
-  echo "round $round: unwoven ${r_plain[-1]} req/s, woven ${r_woven[-1]} req/s, woven+hang watchdog ${r_hang[-1]} req/s, unwoven+EventPipe TPL ${r_peer[-1]} req/s" >&2
+  echo "round $round: unwoven ${r_plain[-1]} req/s, woven ${r_woven[-1]} req/s ($(ratio "${r_woven[-1]}" "${r_plain[-1]}")), woven+hang watchdog ${r_hang[-1]} req/s, unwoven+EventPipe TPL ${r_peer[-1]} req/s" >&2
 done
 
+# paired VARIANT...: each round's requests/s over the unwoven app's in that round.
+paired() { local -n runs=$1; local i; for i in "${!runs[@]}"; do ratio "${runs[$i]}" "${r_plain[$i]}"; echo; done; }
 m_plain=$(median "${r_plain[@]}"); m_woven=$(median "${r_woven[@]}"); m_hang=$(median "${r_hang[@]}"); m_peer=$(median "${r_peer[@]}")
+q_woven=$(median $(paired r_woven)); q_hang=$(median $(paired r_hang)); q_peer=$(median $(paired r_peer))
 {
   echo "| load: ASP.NET Core, wrk -c32 ${seconds}s × ${rounds}, unwoven | $(printf '%.0f' "$m_plain") req/s | 1.000 | |"
-  echo "| load: woven (NonBlocking on, defaults) | $(printf '%.0f' "$m_woven") req/s | $(ratio "$m_woven" "$m_plain") | ≥ 0.99 |"
-  echo "| load: woven, hang watchdog on (NONBLOCKING_HANG_MS=auto) | $(printf '%.0f' "$m_hang") req/s | $(ratio "$m_hang" "$m_plain") | |"
-  echo "| load: unwoven + EventPipe TPL tracing (DOTNET_EnableEventPipe) | $(printf '%.0f' "$m_peer") req/s | $(ratio "$m_peer" "$m_plain") | (peer) |"
+  echo "| load: woven (NonBlocking on, defaults) | $(printf '%.0f' "$m_woven") req/s | $(printf '%.3f' "$q_woven") | ≥ 0.99 |"
+  echo "| load: woven, hang watchdog on (NONBLOCKING_HANG_MS=auto) | $(printf '%.0f' "$m_hang") req/s | $(printf '%.3f' "$q_hang") | |"
+  echo "| load: unwoven + EventPipe TPL tracing (DOTNET_EnableEventPipe) | $(printf '%.0f' "$m_peer") req/s | $(printf '%.3f' "$q_peer") | (peer) |"
 } > "$out"

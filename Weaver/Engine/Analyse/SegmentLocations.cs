@@ -21,12 +21,10 @@ namespace NonBlocking.Weaver.Analyse
             if (debug == null || !debug.HasSequencePoints)
                 return "";
 
-            var statements = Il.Statements(moveNext);
             SequencePoint? first = null;
             var seen = new HashSet<int>();
-            foreach (var ins in moveNext.Body.Instructions)
+            foreach (var (ins, current) in Il.WithStatements(moveNext))
             {
-                var current = statements[ins];
                 first ??= current;
                 if (ins.OpCode.Code != Code.Stfld || ((FieldReference)ins.Operand).Name != state.Name || current == null) continue;
                 int? value = StoredConstant(ins);

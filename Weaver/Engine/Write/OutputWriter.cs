@@ -39,8 +39,8 @@ namespace NonBlocking.Weaver.Write
                 input.Module.Write(dll, parameters);
 
                 Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(destination))!);
-                File.WriteAllBytes(tempDll, dll.ToArray());
-                if (pdb != null) File.WriteAllBytes(tempPdb, pdb.ToArray());
+                WriteFile(tempDll, dll);
+                if (pdb != null) WriteFile(tempPdb, pdb);
                 Replace(tempDll, destination);
                 if (pdb != null) Replace(tempPdb, finalPdb);
             }
@@ -54,6 +54,13 @@ namespace NonBlocking.Weaver.Write
                 TryDelete(tempDll);
                 TryDelete(tempPdb);
             }
+        }
+
+        /// <summary>The stream's buffer straight to disk: ToArray would copy a large assembly once more.</summary>
+        private static void WriteFile(string path, MemoryStream content)
+        {
+            using var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None);
+            content.WriteTo(file);
         }
 
         private static void TryDelete(string path)

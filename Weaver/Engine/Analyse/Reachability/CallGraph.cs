@@ -168,7 +168,7 @@ namespace NonBlocking.Weaver.Analyse.Reachability
                     if (!method.IsVirtual || !method.HasBody) continue;
                     foreach (var explicitBase in method.Overrides)
                         Add(ResolveCached(explicitBase), method);
-                    supertypes ??= Supertypes(type).ToList();
+                    supertypes ??= SupertypesOf(type);
                     foreach (var baseType in supertypes)
                         foreach (var candidate in baseType.Methods)
                             if (candidate.IsVirtual && candidate.Name == method.Name && candidate.Parameters.Count == method.Parameters.Count)
@@ -194,8 +194,27 @@ namespace NonBlocking.Weaver.Analyse.Reachability
         {
             if (baseMethod == null || baseMethod == implementation) return;
             if (!_overriders.TryGetValue(baseMethod, out var list)) _overriders[baseMethod] = list = new List<MethodDefinition>();
-            if (!list.Contains(implementation)) list.Add(implementation);
+            // One implementation's methods are indexed together, so a repeat (an explicit override also matched by
+            // name) can only be the last entry; Contains made this quadratic (5,000 state machines all implement
+            // IAsyncStateMachine.MoveNext).
+            if (list.Count == 0 || list[list.Count - 1] != implementation) list.Add(implementation);
         }
+
+        /// <summary>
+        /// <see cref="Supertypes"/>, shared between types with the same base and at most one interface: thousands of
+        /// state machines (ValueType + IAsyncStateMachine) and closures (Object) would otherwise each walk and
+        /// allocate the same list.
+        /// </summary>
+        private List<TypeDefinition> SupertypesOf(TypeDefinition type)
+        {
+            if (type.Interfaces.Count > 1) return Supertypes(type).ToList();
+            var key = (type.BaseType, type.Interfaces.Count == 1 ? type.Interfaces[0].InterfaceType : null);
+            if (!_supertypes.TryGetValue(key, out var list)) _supertypes[key] = list = Supertypes(type).ToList();
+            return list;
+        }
+
+        private readonly Dictionary<(TypeReference?, TypeReference?), List<TypeDefinition>> _supertypes =
+            new Dictionary<(TypeReference?, TypeReference?), List<TypeDefinition>>();
 
         private IEnumerable<TypeDefinition> Supertypes(TypeDefinition type)
         {
