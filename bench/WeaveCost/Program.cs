@@ -67,6 +67,11 @@ namespace NonBlocking.Bench.WeaveCost
             var times = new List<TimeSpan>();
             for (int i = 0; i < runs; i++)
             {
+                // Each run starts from a collected heap, as BenchmarkDotNet's iterations do: otherwise a run pays,
+                // or not, for the previous run's garbage, and runs differed by a third.
+                GC.Collect();
+                GC.WaitForPendingFinalizers();
+                GC.Collect();
                 var sw = Stopwatch.StartNew();
                 run(i);
                 times.Add(sw.Elapsed);
