@@ -91,7 +91,7 @@ namespace NonBlocking.Tests
         private static Diagnostic AssertSingleError(WeaveResult result, string code)
         {
             Assert.Equal(WeaveOutcome.Failed, result.Outcome);
-            var error = Assert.Single(result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error));
+            var error = Assert.Single(result.Diagnostics, d => d.Severity == DiagnosticSeverity.Error);
             Assert.Equal(code, error.Code);
             return error;
         }

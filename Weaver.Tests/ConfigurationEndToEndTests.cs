@@ -58,6 +58,37 @@ namespace NonBlocking.Tests
             Assert.Equal(2, SeedRuns.Segments(SeedRuns.RunWithJsonOutput(app, new Dictionary<string, string?> { ["NONBLOCKING_DISABLED"] = "0" })).Count);
         }
 
+        private const string ClockSource = @"using System;
+using System.Threading.Tasks;
+using NonBlocking.Report;
+
+public static class Program
+{
+    public static async Task Main()
+    {
+        await Task.Yield(); // woven code runs, so this assembly's threshold is known
+        Console.WriteLine(""clock "" + BlockingMonitor.Configuration.ClockResolutionMs + "" ms"");
+    }
+}
+";
+
+        [Fact]
+        public void Clock_precision_is_the_users_to_choose()
+        {
+            var app = new UserProject(_feed, "Clocked", ClockSource, "<NonBlockingThresholdMs>60</NonBlockingThresholdMs><NonBlockingClockMs>2</NonBlockingClockMs>");
+            app.Build();
+            var properties = ConfigProperties(app);
+            Assert.Equal("2", properties["NonBlocking.ClockMs"]!.ToString());
+
+            Assert.Contains("clock 2 ms", app.Run().StdOut); // MSBuild, through runtimeconfig.json
+            Assert.Contains("clock 40 ms", app.Run(new Dictionary<string, string?> { ["NONBLOCKING_CLOCK_MS"] = "40" }).StdOut);
+
+            // Not set anywhere: a twentieth of the threshold (60 ms here).
+            properties.Remove("NonBlocking.ClockMs");
+            SaveConfigProperties(app, properties);
+            Assert.Contains("clock 3 ms", app.Run().StdOut);
+        }
+
         private static string RuntimeConfig(UserProject app) => Path.ChangeExtension(app.OutputAssembly, ".runtimeconfig.json");
 
         private static JsonObject ConfigProperties(UserProject app) =>

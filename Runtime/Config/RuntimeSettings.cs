@@ -32,6 +32,12 @@ namespace NonBlocking.Config
         /// <summary>Whether probes publish what each thread runs; decided once, so the JIT can drop the code when off.</summary>
         public bool HangTracking => !Disabled && Hang != HangMode.Off;
 
+        /// <summary>
+        /// The coarse clock's tick (its precision), when the user chose one (1–1000 ms); otherwise it follows the
+        /// smallest threshold in use (a twentieth of it, 1–10 ms).
+        /// </summary>
+        public int? ClockMs { get; private set; }
+
         /// <summary>Where each value came from, for <see cref="NonBlocking.Report.NonBlockingConfiguration"/>.</summary>
         public string ThresholdSource { get; private set; } = "build";
 
@@ -51,6 +57,7 @@ namespace NonBlocking.Config
                 if (Positive(Knobs.SiteRate, out long siteRate, out _) && siteRate <= int.MaxValue) s.MaxReportsPerSitePerSecond = (int)siteRate;
                 if (Positive(Knobs.Rate, out long rate, out _) && rate <= int.MaxValue) s.MaxReportsPerSecond = (int)rate;
                 if (Knobs.Hang.Read(out string? h, out _)) s.ReadHang(h!);
+                if (Positive(Knobs.Clock, out long clock, out _)) s.ClockMs = (int)Math.Min(1000, clock);
             }
             catch
             {

@@ -37,5 +37,6 @@ namespace NonBlocking.Config
         public static readonly Setting SiteRate = new Setting("NONBLOCKING_MAX_REPORTS_PER_SITE", "NonBlocking.MaxReportsPerSite");
         public static readonly Setting ThreadPool = new Setting("NONBLOCKING_REPORT_THREADPOOL", "NonBlocking.ReportThreadPool");
         public static readonly Setting Hang = new Setting("NONBLOCKING_HANG_MS", "NonBlocking.HangMs");
+        public static readonly Setting Clock = new Setting("NONBLOCKING_CLOCK_MS", "NonBlocking.ClockMs");
     }
 }

@@ -20,7 +20,7 @@ namespace NonBlocking.Instrumentation
         // One second before start-up, so a time is never 0 and its sign is always meaningful.
         private static readonly long Origin = Stopwatch.GetTimestamp() - Stopwatch.Frequency;
         private static long _nowMs = PreciseNowMs();
-        private static volatile int _periodMs = 5;
+        private static volatile int _periodMs = RuntimeSettings.Current.ClockMs ?? 5;
         private static volatile bool _resting;
         private static readonly object IdleGate = new object();
 
@@ -79,9 +79,13 @@ namespace NonBlocking.Instrumentation
             }
         }
 
-        /// <summary>Keeps the tick at most a twentieth of the smallest threshold in use, between 1 and 10 ms.</summary>
+        /// <summary>
+        /// Keeps the tick at most a twentieth of the smallest threshold in use, between 1 and 10 ms, unless the user
+        /// chose it (<c>NONBLOCKING_CLOCK_MS</c>): finer costs the ticker more wake-ups, never the probes.
+        /// </summary>
         public static void FitTo(long thresholdMs)
         {
+            if (RuntimeSettings.Current.ClockMs != null) return;
             int wanted = (int)Math.Max(1, Math.Min(10, thresholdMs / 20));
             if (wanted < _periodMs) _periodMs = wanted;
         }

@@ -8,8 +8,10 @@ namespace NonBlocking.Report
     public sealed class NonBlockingConfiguration
     {
         private NonBlockingConfiguration(bool enabled, bool disabledAtStartup, string output, string? thresholdSource,
-            long? thresholdOverrideMs, string hang, int maxPerSecond, int maxPerSite, IReadOnlyList<WovenAssemblySettings> assemblies)
+            long? thresholdOverrideMs, string hang, int maxPerSecond, int maxPerSite, int clockMs,
+            IReadOnlyList<WovenAssemblySettings> assemblies)
         {
+            ClockResolutionMs = clockMs;
             Enabled = enabled;
             DisabledAtStartup = disabledAtStartup;
             Output = output;
@@ -48,6 +50,12 @@ namespace NonBlocking.Report
         /// <summary>Rate limit per segment or call site.</summary>
         public int MaxReportsPerSitePerSecond { get; }
 
+        /// <summary>
+        /// The precision of reported durations: the tick of the clock the probes read, in ms. A twentieth of the
+        /// smallest threshold in use (1–10 ms) unless set with <c>NONBLOCKING_CLOCK_MS</c> / <c>NonBlocking.ClockMs</c>.
+        /// </summary>
+        public int ClockResolutionMs { get; }
+
         /// <summary>Each woven assembly that has run so far, with the threshold it uses now.</summary>
         public IReadOnlyList<WovenAssemblySettings> Assemblies { get; }
 
@@ -62,7 +70,7 @@ namespace NonBlocking.Report
                 assemblies.Add(new WovenAssemblySettings(module.AssemblyName, module.ThresholdMs, module.BakedThresholdMs, module.HangMs));
             return new NonBlockingConfiguration(ReportPublisher.Enabled, s.Disabled, output,
                 api != null ? "api" : s.ThresholdMs != null ? s.ThresholdSource : "build", api ?? s.ThresholdMs,
-                hang, s.MaxReportsPerSecond, s.MaxReportsPerSitePerSecond, assemblies);
+                hang, s.MaxReportsPerSecond, s.MaxReportsPerSitePerSecond, CoarseClock.PeriodMs, assemblies);
         }
     }
 
