@@ -30,7 +30,7 @@ namespace NonBlocking.Bench.Micro
             var config = DefaultConfig.Instance.AddJob(job).WithOptions(ConfigOptions.DisableOptimizationsValidator);
 
             // Anything else goes to BenchmarkDotNet, e.g. --filter '*D_*' to run one case while trying things.
-            var rest = args.Where((a, i) => a != "--smoke" && a != "--quick" && i != outAt && i != outAt + 1).ToArray();
+            var rest = args.Where((a, i) => a != "--smoke" && a != "--quick" && (outAt < 0 || (i != outAt && i != outAt + 1))).ToArray();
             var summaries = new[] { BenchmarkRunner.Run<CaseBenchmarks>(config, rest), BenchmarkRunner.Run<ProbeBenchmarks>(config, rest) };
             string table = Table(summaries[0], summaries[1]);
             Console.WriteLine();
