@@ -58,6 +58,29 @@ namespace NonBlocking.Tests
         }
 
         [Fact]
+        public void A_runtime_of_another_version_is_an_error_naming_what_it_lacks()
+        {
+            // The runtime as an earlier version was: without the probe that passes a call's result through.
+            string runtime = Path.Combine(TestPaths.NewTempDirectory("old-runtime"), "NonBlocking.Runtime.dll");
+            using (var old = Mono.Cecil.ModuleDefinition.ReadModule(new MemoryStream(File.ReadAllBytes(TestPaths.RuntimeAssembly))))
+            {
+                var probe = old.GetType("NonBlocking.Instrumentation.Probe");
+                probe.Methods.Remove(probe.Methods.Single(m => m.Name == "BlockingResult"));
+                old.Write(runtime);
+            }
+            string path = Woven.CopyUnwoven(TestPaths.TestAssembly("AsyncShapes", "Release"));
+            byte[] before = File.ReadAllBytes(path);
+
+            var result = AssemblyWeaver.Weave(new WeaveOptions { AssemblyPath = path, RuntimeAssemblyPath = runtime });
+
+            var error = AssertSingleError(result, DiagnosticCodes.RuntimeMissing);
+            Assert.Contains(runtime, error.Message);
+            Assert.Contains("NonBlocking.Instrumentation.Probe.BlockingResult", error.Message);
+            Assert.Contains("versions differ", error.Message);
+            Assert.Equal(before, File.ReadAllBytes(path));
+        }
+
+        [Fact]
         public void Missing_pdb_weaves_without_line_info_and_warns()
         {
             string path = Woven.CopyUnwoven(TestPaths.TestAssembly("AsyncShapes", "Release"));

@@ -19,12 +19,13 @@ namespace NonBlocking.Tests
     {
         private const string Source = "TestAssemblies/BlockingApis/Families.cs";
         private const string UserApi = "BlockingApis.LegacyClient.SendSync";
+        private const string UserSpanApi = "BlockingApis.LegacyClient.SpanSync";
 
         public sealed class WovenApis : IDisposable
         {
             public WovenApis()
             {
-                Load = new IsolatedLoad(Woven.Copy(TestPaths.TestAssembly("BlockingApis", "Release"), thresholdMs: 100, blockingApis: new[] { UserApi }));
+                Load = new IsolatedLoad(Woven.Copy(TestPaths.TestAssembly("BlockingApis", "Release"), thresholdMs: 100, blockingApis: new[] { UserApi, UserSpanApi }));
             }
 
             internal IsolatedLoad Load { get; }

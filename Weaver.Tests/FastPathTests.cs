@@ -24,15 +24,25 @@ namespace NonBlocking.Tests
             Assert.Equal(unwovenBytes, wovenBytes);
         }
 
+        /// <summary>
+        /// The least of three runs: a clock tick that comes late (the ticker descheduled on a loaded machine) makes one
+        /// call look 10 ms long, and its cold path rightly allocates the thread's log. A fast path that allocates
+        /// does so in every run.
+        /// </summary>
         private static long AllocatedBy(IsolatedLoad load)
         {
             var loop = load.Type("AsyncShapes.Hot").GetMethod("Loop")!.CreateDelegate<Func<int, int>>();
             loop(1000); // type initialisers, tiering
-            long before = GC.GetAllocatedBytesForCurrentThread();
-            int result = loop(100_000);
-            long after = GC.GetAllocatedBytesForCurrentThread();
-            Assert.Equal(100_000 * (1 + 2 + 3), result);
-            return after - before;
+            long least = long.MaxValue;
+            for (int run = 0; run < 3; run++)
+            {
+                long before = GC.GetAllocatedBytesForCurrentThread();
+                int result = loop(100_000);
+                long after = GC.GetAllocatedBytesForCurrentThread();
+                Assert.Equal(100_000 * (1 + 2 + 3), result);
+                least = Math.Min(least, after - before);
+            }
+            return least;
         }
 
         [Fact]

@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Load test: bench/LoadApp (woven) vs bench/LoadApp.Plain (unwoven) vs the unwoven app with .NET's own
-# alternative on (EventPipe tracing of the TPL provider), driven by wrk on loopback. Rounds are interleaved so
-# machine noise hits every variant alike; medians of requests/s are compared. A run now and then comes out a
-# fifth slower than its neighbours, in any variant, so the median over 5 rounds, robust to two such runs per
-# variant, is compared rather than pairing runs round by round. Writes markdown rows to $1.
+# alternative on (EventPipe tracing of the TPL provider), driven by wrk on loopback. Writes markdown rows to $1.
+# Each round measures the unwoven and the woven app back to back (which goes first alternates), then the two
+# other variants; a variant's ratio is the median over rounds of its requests/s divided by the unwoven app's in
+# the same round. The machine drifts by several per cent between rounds — more than the difference measured —
+# and a paired ratio cancels what the two measurements of a round share; a comparison of medians across rounds
+# does not (the two estimates, same data, differed by 4 % in one run).
 # Assumes build/pack.sh has run (bench/run.sh does that). Env: LOAD_SECONDS (10), LOAD_ROUNDS (5).
 set -euo pipefail
 bench="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -52,26 +54,29 @@ measure() {
   echo "$rps"
 }
 
-declare -a r_plain r_woven r_hang r_peer
-# Each round starts with a different variant, so no variant always runs first (right after a build, or right
-# after the EventPipe peer has flushed its trace).
+declare -a r_plain r_woven r_hang r_peer q_woven q_hang q_peer
+plain_run() { r_plain+=("$(measure "$plain" NONBLOCKING_UNUSED=1)"); }
+woven_run() { r_woven+=("$(measure "$woven" NONBLOCKING_UNUSED=1)"); }
+hang_run() { r_hang+=("$(measure "$woven" NONBLOCKING_HANG_MS=auto)"); }
+peer_run() {
+  r_peer+=("$(measure "$plain" DOTNET_EnableEventPipe=1 DOTNET_EventPipeOutputPath="$trace_dir/trace.nettrace" \
+    DOTNET_EventPipeConfig='System.Threading.Tasks.TplEventSource:0xFFFF:5')")
+}
 for round in $(seq 1 "$rounds"); do
-  for k in 0 1 2 3; do
-    case $(( (k + round - 1) % 4 )) in
-      0) r_plain+=("$(measure "$plain" NONBLOCKING_UNUSED=1)") ;;
-      1) r_woven+=("$(measure "$woven" NONBLOCKING_UNUSED=1)") ;;
-      2) r_hang+=("$(measure "$woven" NONBLOCKING_HANG_MS=auto)") ;;
-      3) r_peer+=("$(measure "$plain" DOTNET_EnableEventPipe=1 DOTNET_EventPipeOutputPath="$trace_dir/trace.nettrace" \
-            DOTNET_EventPipeConfig='System.Threading.Tasks.TplEventSource:0xFFFF:5')") ;;
-    esac
-  done
-  echo "round $round: unwoven ${r_plain[-1]} req/s, woven ${r_woven[-1]} req/s ($(ratio "${r_woven[-1]}" "${r_plain[-1]}")), woven+hang watchdog ${r_hang[-1]} req/s, unwoven+EventPipe TPL ${r_peer[-1]} req/s" >&2
+  # Alternate which of a pair goes first, so neither always runs right after a build or after the peer's trace flush.
+  if (( round % 2 )); then plain_run; woven_run; hang_run; peer_run; else woven_run; plain_run; peer_run; hang_run; fi
+  q_woven+=("$(ratio "${r_woven[-1]}" "${r_plain[-1]}")")
+  q_hang+=("$(ratio "${r_hang[-1]}" "${r_plain[-1]}")")
+  q_peer+=("$(ratio "${r_peer[-1]}" "${r_plain[-1]}")")
+  echo "round $round: unwoven ${r_plain[-1]} req/s, woven ${r_woven[-1]} req/s (${q_woven[-1]}), woven+hang watchdog ${r_hang[-1]} req/s (${q_hang[-1]}), unwoven+EventPipe TPL ${r_peer[-1]} req/s (${q_peer[-1]})" >&2
 done
 
 m_plain=$(median "${r_plain[@]}"); m_woven=$(median "${r_woven[@]}"); m_hang=$(median "${r_hang[@]}"); m_peer=$(median "${r_peer[@]}")
+med3() { printf '%.3f' "$(median "$@")"; }
+spread() { printf '%s\n' "$@" | sort -g | awk 'NR==1 {lo=$1} {hi=$1} END {printf "%s–%s", lo, hi}'; }
 {
   echo "| load: ASP.NET Core on ${app_cores}, wrk -c32 ${seconds}s × ${rounds}, unwoven | $(printf '%.0f' "$m_plain") req/s | 1.000 | |"
-  echo "| load: woven (NonBlocking on, defaults) | $(printf '%.0f' "$m_woven") req/s | $(ratio "$m_woven" "$m_plain") | ≥ 0.99 |"
-  echo "| load: woven, hang watchdog on (NONBLOCKING_HANG_MS=auto) | $(printf '%.0f' "$m_hang") req/s | $(ratio "$m_hang" "$m_plain") | |"
-  echo "| load: unwoven + EventPipe TPL tracing (DOTNET_EnableEventPipe) | $(printf '%.0f' "$m_peer") req/s | $(ratio "$m_peer" "$m_plain") | (peer) |"
+  echo "| load: woven (NonBlocking on, defaults); rounds $(spread "${q_woven[@]}") | $(printf '%.0f' "$m_woven") req/s | $(med3 "${q_woven[@]}") | ≥ 0.99 |"
+  echo "| load: woven, hang watchdog on (NONBLOCKING_HANG_MS=auto); rounds $(spread "${q_hang[@]}") | $(printf '%.0f' "$m_hang") req/s | $(med3 "${q_hang[@]}") | |"
+  echo "| load: unwoven + EventPipe TPL tracing (DOTNET_EnableEventPipe); rounds $(spread "${q_peer[@]}") | $(printf '%.0f' "$m_peer") req/s | $(med3 "${q_peer[@]}") | (peer) |"
 } > "$out"

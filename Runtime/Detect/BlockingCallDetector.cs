@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using NonBlocking.Instrumentation;
 using NonBlocking.Report;
@@ -8,6 +9,22 @@ namespace NonBlocking.Detect
     /// <summary>Cold path of the blocking-call probe: log the call for its segment; in thread-pool mode, report it.</summary>
     internal static class BlockingCallDetector
     {
+        /// <summary>The end probe's compare failed: the call ran long, or the clock was watched (see <see cref="CoarseClock.RawMs"/>).</summary>
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        public static void OnCallEnd(long start, BlockingSite site)
+        {
+            long elapsed = CoarseClock.NowMs - start;
+            if (elapsed >= Probe.LeastBlockingCallMinMs) OnSlowCall(start, elapsed, site);
+        }
+
+        /// <summary><see cref="OnCallEnd(long, BlockingSite)"/> passing a call's result through.</summary>
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        public static T OnCallEnd<T>(T result, long start, BlockingSite site)
+        {
+            OnCallEnd(start, site);
+            return result;
+        }
+
         public static void OnSlowCall(long start, long elapsed, BlockingSite site)
         {
             if (elapsed < site.Module.BlockingCallMinMs) return; // past another assembly's smaller limit, not this one's

@@ -10,6 +10,14 @@ namespace NonBlocking.Detect
     /// <summary>Cold path of the segment probe: works out self time and decides whether to report.</summary>
     internal static class SegmentDetector
     {
+        /// <summary>The end probe's compare failed: the segment ran long, or the clock was watched (see <see cref="CoarseClock.RawMs"/>).</summary>
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        public static void OnSegmentEnd(long start, AsyncSite site, int entryState, int exitState)
+        {
+            long elapsed = CoarseClock.NowMs - start;
+            if (elapsed >= Probe.LeastThresholdMs) OnSlowSegment(start, elapsed, site, entryState, exitState);
+        }
+
         public static void OnSlowSegment(long start, long elapsed, AsyncSite site, int entryState, int exitState)
         {
             long threshold = site.Module.ThresholdMs;

@@ -45,6 +45,18 @@ namespace NonBlocking.Instrumentation
             }
         }
 
+        /// <summary>
+        /// The clock as stored: negative while watched. An end probe needs no sign test: with <c>start</c> positive,
+        /// <c>RawMs - start</c> taken as unsigned is huge when the clock is watched, so the one compare with the
+        /// threshold that sends a long segment to the cold path sends a watched clock there too, where
+        /// <see cref="NowMs"/> settles it.
+        /// </summary>
+        public static long RawMs
+        {
+            [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            get => Volatile.Read(ref _nowMs);
+        }
+
         /// <summary>Precise time on the same scale, for the cold path only.</summary>
         public static long PreciseNowMs() => (Stopwatch.GetTimestamp() - Origin) * 1000 / Stopwatch.Frequency;
 

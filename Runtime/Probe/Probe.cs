@@ -8,7 +8,8 @@ namespace NonBlocking.Instrumentation
 {
     /// <summary>
     /// Entry points that woven <c>MoveNext</c> methods call. Not for use by hand.
-    /// The fast path per pair is two clock loads (each with a sign test), a subtraction and a compare with one static, plus (only
+    /// The fast path per pair is two clock loads (the first with a sign test), a subtraction and an unsigned compare with one
+    /// static, plus (only
     /// with the hang watchdog on) a thread-static read and a few plain stores to this thread's activity record:
     /// no allocation, lock or interlocked op.
     /// </summary>
@@ -63,9 +64,8 @@ namespace NonBlocking.Instrumentation
         public static void Exit(long start, AsyncSite site, int entryState, int exitState)
         {
             if (Tracking) ThreadActivity.Current.Depth--;
-            long elapsed = CoarseClock.NowMs - start;
-            if (elapsed >= LeastThresholdMs)
-                SegmentDetector.OnSlowSegment(start, elapsed, site, entryState, exitState);
+            if ((ulong)(CoarseClock.RawMs - start) >= (ulong)LeastThresholdMs)
+                SegmentDetector.OnSegmentEnd(start, site, entryState, exitState);
         }
 
         /// <summary>
@@ -100,9 +100,25 @@ namespace NonBlocking.Instrumentation
         public static void BlockingEnd(long start, BlockingSite site)
         {
             if (Tracking) ThreadActivity.Current.CallId = 0;
-            long elapsed = CoarseClock.NowMs - start;
-            if (elapsed >= LeastBlockingCallMinMs)
-                BlockingCallDetector.OnSlowCall(start, elapsed, site);
+            if ((ulong)(CoarseClock.RawMs - start) >= (ulong)LeastBlockingCallMinMs)
+                BlockingCallDetector.OnCallEnd(start, site);
+        }
+
+        /// <summary>
+        /// <see cref="BlockingEnd"/> for a call that returns a value: the value passes through, so it is an argument of
+        /// the cold call rather than a value the JIT must keep in a callee-saved register across it.
+        /// </summary>
+        /// <typeparam name="T">The call's return type.</typeparam>
+        /// <param name="result">What the call returned; returned unchanged.</param>
+        /// <param name="start">What <see cref="BlockingStart"/> returned.</param>
+        /// <param name="site">The call site's static description.</param>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static T BlockingResult<T>(T result, long start, BlockingSite site)
+        {
+            if (Tracking) ThreadActivity.Current.CallId = 0;
+            if ((ulong)(CoarseClock.RawMs - start) >= (ulong)LeastBlockingCallMinMs)
+                return BlockingCallDetector.OnCallEnd(result, start, site);
+            return result;
         }
     }
 }

@@ -205,7 +205,37 @@ namespace AsyncShapes
 
         public static async Task<string> OptedOutType() => "opted-out-type:" + await OptedOutType_.ComputeAsync();
 
+        /// <summary>
+        /// Catalogued blocking calls whose results pass through the end probe (BlockingResult&lt;T&gt;): every kind of
+        /// return type, in an async method, a generic async method, a generic type and a plain helper.
+        /// </summary>
+        public static async Task<string> BlockingCallResults()
+        {
+            await Task.Yield();
+            int i = Task.FromResult(7).Result;
+            string s = Task.FromResult("seven").Result;
+            decimal d = Task.FromResult(7.5m).Result;
+            (long, string) pair = Task.FromResult((7L, "t")).Result;
+            int[] array = Task.FromResult(new[] { 7 }).Result;
+            int? maybe = Task.FromResult<int?>(null).Result;
+            DayOfWeek day = Task.FromResult(DayOfWeek.Sunday).Result;
+            bool waited = new ManualResetEventSlim(true).Wait(0);
+            int fromValueTask = new ValueTask<int>(8).Result;
+            string generic = await ResultOfAsync(Task.FromResult("g"));
+            var list = ResultOf(Task.FromResult(new List<string> { "l" }));
+            var fromType = await new Box<(int, string)>((9, "b")).ResultAsync();
+            return $"{i},{s},{d},{pair},{array[0]},{maybe?.ToString() ?? "null"},{day},{waited},{fromValueTask},{generic},{list[0]},{fromType}";
+        }
+
         // --- helpers (themselves async shapes) ---
+
+        private static async Task<T> ResultOfAsync<T>(Task<T> task)
+        {
+            await Task.Yield();
+            return task.Result;
+        }
+
+        private static T ResultOf<T>(Task<T> task) => task.Result;
 
         private static async Task<int> AddAsync(int a, int b)
         {
@@ -275,6 +305,12 @@ namespace AsyncShapes
         {
             await Task.Yield();
             return _value;
+        }
+
+        public async Task<T> ResultAsync()
+        {
+            await Task.Yield();
+            return Task.FromResult(_value).Result;
         }
 
         public async Task<string> PairAsync<U>(U other)

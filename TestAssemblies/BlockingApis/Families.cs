@@ -49,6 +49,7 @@ namespace BlockingApis
             ("ConsoleReadLine", "System.Console.ReadLine()"),
             ("ParallelFor", "System.Threading.Tasks.Parallel.For("),
             ("UserAddedApi", "BlockingApis.LegacyClient.SendSync(string)"),
+            ("UserSpanApi", "BlockingApis.LegacyClient.SpanSync(string)"),
         };
 
         private static Thread StartSleeper()
@@ -608,6 +609,26 @@ namespace BlockingApis
             LegacyClient.SendSync("ping"); // @UserAddedApi:helper
         }
 
+        // A ref struct cannot be a generic argument: this result stays on the stack under the plain end probe.
+        public static async Task UserSpanApi_Direct()
+        {
+            int length = LegacyClient.SpanSync("ping").Length; // @UserSpanApi:direct
+            if (length != 4) throw new InvalidOperationException("span result lost: " + length);
+            await Task.Yield();
+        }
+
+        public static async Task UserSpanApi_Helper()
+        {
+            UserSpanApi_Sync();
+            await Task.Yield();
+        }
+
+        private static void UserSpanApi_Sync()
+        {
+            var span = LegacyClient.SpanSync("ping"); // @UserSpanApi:helper
+            if (span.Length != 4) throw new InvalidOperationException("span result lost: " + span.ToString());
+        }
+
     }
 
     /// <summary>A library API the user adds to the catalog with &lt;NonBlockingBlockingApi Include="BlockingApis.LegacyClient.SendSync" /&gt;.</summary>
@@ -618,6 +639,12 @@ namespace BlockingApis
         {
             Thread.Sleep(Fixtures.Ms);
             return message;
+        }
+
+        public static ReadOnlySpan<char> SpanSync(string message)
+        {
+            Thread.Sleep(Fixtures.Ms);
+            return message.AsSpan();
         }
     }
 }

@@ -6,7 +6,8 @@ using Mono.Cecil.Rocks;
 namespace NonBlocking.Weaver.Instrument
 {
     /// <summary>
-    /// Times each blocking call site: <c>t = Probe.BlockingStart(site); call X; Probe.BlockingEnd(t, site);</c>.
+    /// Times each blocking call site: <c>t = Probe.BlockingStart(site); call X; Probe.BlockingEnd(t, site);</c>, or
+    /// <c>Probe.BlockingResult&lt;T&gt;(result, t, site)</c> when X returns a T.
     /// The start probe runs after the arguments are evaluated (they are already on the stack) and leaves the
     /// stack as it found it; the end probe leaves the call's result in place. No try/finally: a call that
     /// throws is simply not timed, which keeps the cost to two clock loads.
@@ -49,9 +50,22 @@ namespace NonBlocking.Weaver.Instrument
                 var loadSite = il.Create(OpCodes.Ldsfld, site);
                 il.InsertAfter(actualCall, load);
                 il.InsertAfter(load, loadSite);
-                il.InsertAfter(loadSite, il.Create(OpCodes.Call, runtime.BlockingEnd));
+                il.InsertAfter(loadSite, il.Create(OpCodes.Call, EndProbeFor(actualCall, runtime)));
             }
             body.OptimizeMacros();
+        }
+
+        /// <summary>
+        /// A call that returns a value passes it through the end probe (it is already on the stack, below the probe's
+        /// arguments), so the JIT need not keep it in a callee-saved register across the probe's cold call.
+        /// </summary>
+        private static MethodReference EndProbeFor(Instruction call, RuntimeImports runtime)
+        {
+            var result = CallResultType.Of(call);
+            if (result == null) return runtime.BlockingEnd;
+            var probe = new GenericInstanceMethod(runtime.BlockingResult);
+            probe.GenericArguments.Add(result);
+            return probe;
         }
     }
 }

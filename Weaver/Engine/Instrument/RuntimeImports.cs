@@ -1,6 +1,5 @@
 using System;
 using System.IO;
-using System.Linq;
 using Mono.Cecil;
 
 namespace NonBlocking.Weaver.Instrument
@@ -21,6 +20,8 @@ namespace NonBlocking.Weaver.Instrument
         public TypeReference ModuleType { get; private set; } = null!;
         public MethodReference BlockingStart { get; private set; } = null!;
         public MethodReference BlockingEnd { get; private set; } = null!;
+        /// <summary>Generic: <c>T BlockingResult&lt;T&gt;(T result, long start, BlockingSite site)</c>.</summary>
+        public MethodReference BlockingResult { get; private set; } = null!;
         public MethodReference BlockingSiteConstructor { get; private set; } = null!;
         public TypeReference BlockingSiteType { get; private set; } = null!;
 
@@ -40,25 +41,37 @@ namespace NonBlocking.Weaver.Instrument
             }
             using (runtime)
             {
+                string Differ(string what) => $"{runtimePath}: has no {what}; NonBlocking.Runtime and NonBlocking.Weaver versions differ. Use the same version of both.";
                 TypeDefinition Type(string name) => runtime.GetType(Namespace, name)
-                    ?? throw new WeaveException(DiagnosticCodes.RuntimeMissing, $"{runtimePath}: has no {Namespace}.{name}; NonBlocking.Runtime and NonBlocking.Weaver versions differ. Use the same version of both.");
+                    ?? throw new WeaveException(DiagnosticCodes.RuntimeMissing, Differ($"{Namespace}.{name}"));
+                MethodReference Method(TypeDefinition type, string name, Func<MethodDefinition, bool> which)
+                {
+                    MethodDefinition? found = null;
+                    foreach (var m in type.Methods)
+                        if (m.Name == name && which(m))
+                            found = found == null ? m : throw new WeaveException(DiagnosticCodes.RuntimeMissing, Differ($"a single {type.FullName}.{name}"));
+                    return target.ImportReference(found ?? throw new WeaveException(DiagnosticCodes.RuntimeMissing, Differ($"{type.FullName}.{name}")));
+                }
+                MethodReference Named(TypeDefinition type, string name) => Method(type, name, _ => true);
+                MethodReference Constructor(TypeDefinition type) => Method(type, ".ctor", m => !m.IsStatic);
+
                 var probe = Type("Probe");
                 var site = Type("AsyncSite");
                 var module = Type("WovenModule");
                 var blockingSite = Type("BlockingSite");
                 return new RuntimeImports
                 {
-                    Enter = target.ImportReference(probe.Methods.Single(m => m.Name == "Enter")),
-                    Exit = target.ImportReference(probe.Methods.Single(m => m.Name == "Exit")),
-                    Abandon = target.ImportReference(probe.Methods.SingleOrDefault(m => m.Name == "Abandon")
-                        ?? throw new WeaveException(DiagnosticCodes.RuntimeMissing, $"{runtimePath}: has no {Namespace}.Probe.Abandon; NonBlocking.Runtime and NonBlocking.Weaver versions differ. Use the same version of both.")),
-                    RegisterModule = target.ImportReference(module.Methods.Single(m => m.Name == "Register")),
-                    SiteConstructor = target.ImportReference(site.Methods.Single(m => m.IsConstructor && !m.IsStatic)),
+                    Enter = Named(probe, "Enter"),
+                    Exit = Named(probe, "Exit"),
+                    Abandon = Named(probe, "Abandon"),
+                    RegisterModule = Named(module, "Register"),
+                    SiteConstructor = Constructor(site),
                     SiteType = target.ImportReference(site),
                     ModuleType = target.ImportReference(module),
-                    BlockingStart = target.ImportReference(probe.Methods.Single(m => m.Name == "BlockingStart")),
-                    BlockingEnd = target.ImportReference(probe.Methods.Single(m => m.Name == "BlockingEnd")),
-                    BlockingSiteConstructor = target.ImportReference(blockingSite.Methods.Single(m => m.IsConstructor && !m.IsStatic)),
+                    BlockingStart = Named(probe, "BlockingStart"),
+                    BlockingEnd = Named(probe, "BlockingEnd"),
+                    BlockingResult = Named(probe, "BlockingResult"),
+                    BlockingSiteConstructor = Constructor(blockingSite),
                     BlockingSiteType = target.ImportReference(blockingSite),
                 };
             }
