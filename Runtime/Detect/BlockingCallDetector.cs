@@ -9,25 +9,15 @@ namespace NonBlocking.Detect
     /// <summary>Cold path of the blocking-call probe: log the call for its segment; in thread-pool mode, report it.</summary>
     internal static class BlockingCallDetector
     {
-        /// <summary>The end probe's compare failed: the call ran long, or the clock was watched (see <see cref="CoarseClock.RawMs"/>).</summary>
+        /// <summary>
+        /// The end probe's compare failed: the call ran past the smallest limit of all woven assemblies, or the clock
+        /// was watched (see <see cref="CoarseClock.RawMs"/>). Reading <see cref="CoarseClock.NowMs"/> settles the clock.
+        /// </summary>
         [MethodImpl(MethodImplOptions.NoInlining)]
         public static void OnCallEnd(long start, BlockingSite site)
         {
             long elapsed = CoarseClock.NowMs - start;
-            if (elapsed >= Probe.LeastBlockingCallMinMs) OnSlowCall(start, elapsed, site);
-        }
-
-        /// <summary><see cref="OnCallEnd(long, BlockingSite)"/> passing a call's result through.</summary>
-        [MethodImpl(MethodImplOptions.NoInlining)]
-        public static T OnCallEnd<T>(T result, long start, BlockingSite site)
-        {
-            OnCallEnd(start, site);
-            return result;
-        }
-
-        public static void OnSlowCall(long start, long elapsed, BlockingSite site)
-        {
-            if (elapsed < site.Module.BlockingCallMinMs) return; // past another assembly's smaller limit, not this one's
+            if (elapsed < site.Module.BlockingCallMinMs) return; // a watched clock, or another assembly's smaller limit
             try
             {
                 SegmentLog.ForCurrentThread().PushCall(start, elapsed, site);
@@ -44,6 +34,14 @@ namespace NonBlocking.Detect
             {
                 // Never let diagnostics change the behaviour of the code being diagnosed.
             }
+        }
+
+        /// <summary><see cref="OnCallEnd(long, BlockingSite)"/> passing a call's result through.</summary>
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        public static T OnCallEnd<T>(T result, long start, BlockingSite site)
+        {
+            OnCallEnd(start, site);
+            return result;
         }
 
         public static BlockingCall Describe(BlockingSite site, long durationMs) =>

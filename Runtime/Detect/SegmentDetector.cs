@@ -10,18 +10,16 @@ namespace NonBlocking.Detect
     /// <summary>Cold path of the segment probe: works out self time and decides whether to report.</summary>
     internal static class SegmentDetector
     {
-        /// <summary>The end probe's compare failed: the segment ran long, or the clock was watched (see <see cref="CoarseClock.RawMs"/>).</summary>
+        /// <summary>
+        /// The end probe's compare failed: the segment ran past the smallest threshold of all woven assemblies, or the
+        /// clock was watched (see <see cref="CoarseClock.RawMs"/>). Reading <see cref="CoarseClock.NowMs"/> settles the clock.
+        /// </summary>
         [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         public static void OnSegmentEnd(long start, AsyncSite site, int entryState, int exitState)
         {
             long elapsed = CoarseClock.NowMs - start;
-            if (elapsed >= Probe.LeastThresholdMs) OnSlowSegment(start, elapsed, site, entryState, exitState);
-        }
-
-        public static void OnSlowSegment(long start, long elapsed, AsyncSite site, int entryState, int exitState)
-        {
             long threshold = site.Module.ThresholdMs;
-            if (elapsed < threshold) return; // past another assembly's smaller threshold, not this one's
+            if (elapsed < threshold) return; // a watched clock, or another assembly's smaller threshold
             try
             {
                 var log = SegmentLog.ForCurrentThread();

@@ -40,7 +40,7 @@ namespace NonBlocking.Instrumentation
             [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             get
             {
-                long now = Volatile.Read(ref _nowMs);
+                long now = RawMs;
                 return now > 0 ? now : Touch(now);
             }
         }

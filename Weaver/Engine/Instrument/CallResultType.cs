@@ -56,7 +56,7 @@ namespace NonBlocking.Weaver.Instrument
                 case GenericParameter p:
                     return (p.Attributes & AllowByRefLike) == 0;
                 case GenericInstanceType g:
-                    return g.IsValueType ? !IsByRefLike(g.ElementType) : true;
+                    return !g.IsValueType || !IsByRefLike(g.ElementType);
                 case TypeSpecification _:
                     return type is ArrayType;
                 default:
