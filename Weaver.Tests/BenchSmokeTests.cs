@@ -28,7 +28,6 @@ namespace NonBlocking.Tests
                 new Dictionary<string, string?>
                 {
                     ["BENCH_MSBUILD_ARGS"] = $"-p:NonBlockingVersion={_feed.Version} -p:RestoreAdditionalProjectSources={_feed.Feed}",
-                    ["LOAD_SECONDS"] = "2",
                 }, TimeSpan.FromMinutes(10));
             Assert.True(run.ExitCode == 0, "bench/run.sh --smoke failed: " + run);
 

@@ -83,10 +83,11 @@ public static class Program
             Assert.Contains("clock 2 ms", app.Run().StdOut); // MSBuild, through runtimeconfig.json
             Assert.Contains("clock 40 ms", app.Run(new Dictionary<string, string?> { ["NONBLOCKING_CLOCK_MS"] = "40" }).StdOut);
 
-            // Not set anywhere: a twentieth of the threshold (60 ms here).
+            // Not set anywhere: a tenth of the threshold (60 ms here), at most 10 ms.
             properties.Remove("NonBlocking.ClockMs");
             SaveConfigProperties(app, properties);
-            Assert.Contains("clock 3 ms", app.Run().StdOut);
+            Assert.Contains("clock 6 ms", app.Run().StdOut);
+            Assert.Contains("clock 10 ms", app.Run(new Dictionary<string, string?> { ["NONBLOCKING_THRESHOLD_MS"] = "500" }).StdOut);
         }
 
         private static string RuntimeConfig(UserProject app) => Path.ChangeExtension(app.OutputAssembly, ".runtimeconfig.json");

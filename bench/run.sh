@@ -54,7 +54,7 @@ echo "== build time" >&2
 if [ -n "$smoke" ]; then BUILD_RUNS=1 "$bench/buildtime.sh" "$parts/build.md"; else "$bench/buildtime.sh" "$parts/build.md"; fi
 
 echo "== load test" >&2
-if [ -n "$smoke" ]; then LOAD_SECONDS=2 LOAD_ROUNDS=1 "$bench/load.sh" "$parts/load.md"; else "$bench/load.sh" "$parts/load.md"; fi
+if [ -n "$smoke" ]; then LOAD_WARMUP=1 LOAD_SECONDS=1 LOAD_ROUNDS=1 "$bench/load.sh" "$parts/load.md"; else "$bench/load.sh" "$parts/load.md"; fi
 
 {
   echo "Measured $(date -u +%Y-%m-%d) on $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(dotnet --version) SDK${smoke:+ (SMOKE RUN: one iteration, not figures)}."

@@ -34,7 +34,7 @@ namespace NonBlocking.Config
 
         /// <summary>
         /// The coarse clock's tick (its precision), when the user chose one (1–1000 ms); otherwise it follows the
-        /// smallest threshold in use (a twentieth of it, 1–10 ms).
+        /// smallest threshold in use (a tenth of it, 1–10 ms).
         /// </summary>
         public int? ClockMs { get; private set; }
 

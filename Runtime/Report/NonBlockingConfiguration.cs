@@ -51,7 +51,7 @@ namespace NonBlocking.Report
         public int MaxReportsPerSitePerSecond { get; }
 
         /// <summary>
-        /// The precision of reported durations: the tick of the clock the probes read, in ms. A twentieth of the
+        /// The precision of reported durations: the tick of the clock the probes read, in ms. A tenth of the
         /// smallest threshold in use (1–10 ms) unless set with <c>NONBLOCKING_CLOCK_MS</c> / <c>NonBlocking.ClockMs</c>.
         /// </summary>
         public int ClockResolutionMs { get; }
