@@ -3,24 +3,25 @@
 # the unwoven app with .NET's own alternative on (EventPipe tracing of the TPL provider), driven by wrk on
 # loopback. Writes markdown rows to $1.
 #
-# All four apps start at once and stay up; each is frozen (SIGSTOP) except while wrk drives it, so it costs the
-# one being measured nothing, not even a timer's wake-up. Each is warmed up alone first: a young process is
-# still tiering its code (throughput climbs by a third over its first ~20 s of load), and the woven app,
-# with more methods to compile, climbs later — measured young, it lost 1-5 % that it does not lose once warm.
-# Then, round after round, each app gets a short burst; the woven app's burst always sits next to the unwoven
+# The apps start at once and stay up; each is frozen (SIGSTOP) except while wrk drives it, so it costs the one
+# being measured nothing, not even a timer's wake-up. Each is warmed up alone first: a young process is still
+# tiering its code (throughput climbs by a third over its first ~20 s of load), and two young processes climb
+# at different moments, which paired bursts cannot cancel.
+# Then, round after round, each app gets a 2 s burst; the woven app's burst always sits next to the unwoven
 # one's, and which of the two goes first alternates. A variant's ratio is the median over rounds of its requests/s
 # divided by the unwoven app's in the same round: the machine's own speed moves by a tenth within a minute,
 # in steps, and a pair a few seconds apart shares it (the median sets aside the pair a step fell between).
 # Assumes build/pack.sh has run (bench/run.sh does that).
-# Env: LOAD_WARMUP (seconds per app, 20), LOAD_SECONDS (per burst, 2), LOAD_ROUNDS (25); LOAD_AA=1 adds a second
-# copy of the unwoven app, measured like the others: its ratio shows what this test can resolve on this machine.
+# A second copy of the unwoven app ("twin"), measured like the others, shows what the test resolves: two processes
+# of one build differed by about a per cent here, which pairing cannot cancel either.
+# Env: LOAD_WARMUP (seconds per app, 20), LOAD_SECONDS (per burst, 2), LOAD_ROUNDS (20), LOAD_AA=0 (no twin).
 set -euo pipefail
 bench="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 source "$bench/stats.sh"
 out="${1:-/dev/stdout}"
 warmup="${LOAD_WARMUP:-20}"
 seconds="${LOAD_SECONDS:-2}"
-rounds="${LOAD_ROUNDS:-25}"
+rounds="${LOAD_ROUNDS:-20}"
 
 if ! command -v wrk >/dev/null; then
   echo "installing wrk (Debian package)" >&2
@@ -76,7 +77,7 @@ start hang 5189 "$woven" NONBLOCKING_HANG_MS=auto
 start peer 5190 "$plain" DOTNET_EnableEventPipe=1 DOTNET_EventPipeOutputPath=/dev/null \
   DOTNET_EventPipeConfig='System.Threading.Tasks.TplEventSource:0xFFFF:5'
 variants=(plain woven hang peer)
-if [ "${LOAD_AA:-}" = 1 ]; then start twin 5191 "$plain" NONBLOCKING_UNUSED=1; variants=(plain woven twin hang peer); fi
+if [ "${LOAD_AA:-1}" = 1 ]; then start twin 5191 "$plain" NONBLOCKING_UNUSED=1; variants=(plain woven twin hang peer); fi
 for v in "${variants[@]}"; do burst "$v" "$warmup" >/dev/null; done
 
 declare -A rps ratios
@@ -107,7 +108,7 @@ iqr() { printf '%s\n' ${ratios[$1]} | sort -g | awk '{a[NR]=$1} END {lo=int((NR+
   echo "| load: woven (NonBlocking on, defaults); middle half of rounds $(iqr woven) | $(med woven) req/s | $(medq woven) | ≥ 0.99 |"
   echo "| load: woven, hang watchdog on (NONBLOCKING_HANG_MS=auto); middle half $(iqr hang) | $(med hang) req/s | $(medq hang) | |"
   echo "| load: unwoven + EventPipe TPL tracing (DOTNET_EnableEventPipe); middle half $(iqr peer) | $(med peer) req/s | $(medq peer) | (peer) |"
-  if [ "${LOAD_AA:-}" = 1 ]; then
+  if [ "${LOAD_AA:-1}" = 1 ]; then
     echo "| load: a second copy of the unwoven app (what this test resolves); middle half $(iqr twin) | $(med twin) req/s | $(medq twin) | |"
   fi
 } > "$out"
