@@ -108,7 +108,7 @@ iqr() { printf '%s\n' ${ratios[$1]} | sort -g | awk '{a[NR]=$1} END {lo=int((NR+
   echo "| load: woven (NonBlocking on, defaults); middle half of rounds $(iqr woven) | $(med woven) req/s | $(medq woven) | ≥ 0.99 |"
   echo "| load: woven, hang watchdog on (NONBLOCKING_HANG_MS=auto); middle half $(iqr hang) | $(med hang) req/s | $(medq hang) | |"
   echo "| load: unwoven + EventPipe TPL tracing (DOTNET_EnableEventPipe); middle half $(iqr peer) | $(med peer) req/s | $(medq peer) | (peer) |"
-  if [ "${LOAD_AA:-1}" = 1 ]; then
+  if [ -n "${pid[twin]:-}" ]; then
     echo "| load: a second copy of the unwoven app (what this test resolves); middle half $(iqr twin) | $(med twin) req/s | $(medq twin) | |"
   fi
 } > "$out"

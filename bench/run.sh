@@ -3,8 +3,10 @@
 #   1. micro-benchmarks (BenchmarkDotNet): cases (a)-(d) unwoven vs woven, raw probe pairs;
 #   2. weaving cost (5,000 async methods) and build-time analysis of a 10,000-method chain;
 #   3. `dotnet build` time with and without the package;
-#   4. load test (ASP.NET Core + wrk): unwoven, woven, and unwoven with EventPipe TPL tracing.
-# Prints one table and writes it to bench/results/latest.md. About 13½ minutes on 2 cores (13 min 32 s on a fresh clone, 2026-11-27).
+#   4. load test (ASP.NET Core + wrk): unwoven, woven (watchdog off and on), unwoven with EventPipe TPL tracing,
+#      and a second unwoven copy.
+# Prints one table and writes it to bench/results/latest.md. About 13½ minutes on 2 cores (13 min 32 s on a
+# fresh clone, 2026-11-27).
 # --smoke: build everything and run each part once, briefly (what the test suite does).
 # Env: BENCH_MSBUILD_ARGS, extra arguments for every dotnet build/restore.
 set -euo pipefail
@@ -42,7 +44,7 @@ if [ -z "$smoke" ]; then
   mv "$parts/micro-d.md" "$parts/micro.md"
 fi
 # The same with the hang watchdog on (opt-in: its per-segment tracking is compiled in only then); fewer
-# iterations, since these figures have no target, to leave the load test its five rounds within 15 minutes.
+# iterations, since these figures have no target, to leave the load test its rounds within 15 minutes.
 NONBLOCKING_HANG_MS=auto dotnet "$bench/Micro/bin/Release/net10.0/NonBlocking.Bench.Micro.dll" ${smoke:---quick} --out "$parts/micro-hang.md" >"$parts/micro.log" 2>&1 \
   || { tail -50 "$parts/micro.log"; exit 1; }
 
