@@ -130,6 +130,38 @@ namespace NonBlocking.Tests
         }
 
         [Fact]
+        public async Task Segment_that_completes_its_method_ends_before_the_callers_inline_continuation()
+        {
+            var order = new List<string>();
+            void OnReport(SegmentReport r) { lock (order) order.Add("report " + r.Method); }
+            BlockingMonitor.SegmentReported += OnReport;
+            try
+            {
+                // Off xunit's SynchronizationContext, so that A's completion runs Main's continuation inline.
+                await Task.Run(() => Run("InlineMain", Block, order));
+            }
+            finally
+            {
+                BlockingMonitor.SegmentReported -= OnReport;
+            }
+
+            var a = Assert.Single(_reports.WaitFor("AsyncShapes.Blocking.InlineA"));
+            var b = Assert.Single(_reports.WaitFor("AsyncShapes.Blocking.InlineB"));
+            Assert.Empty(_reports.WaitFor("AsyncShapes.Blocking.InlineMain", 0));
+            // A's own time only: without the fix it held Main's continuation and B's sleep too (2 × Block).
+            Assert.InRange(a.DurationMs, Block - 20, Block + 300);
+            Assert.Equal(a.DurationMs, a.SelfMs);
+            Assert.Equal(("await", SourceMarkers.Line(Source, "inline-a:yield")), (a.From.Kind, a.From.Line));
+            Assert.Equal("end", a.To.Kind);
+            Assert.Equal(SourceMarkers.Line(Source, "inline-a:sleep"), Assert.Single(a.BlockingCalls).Line);
+            Assert.InRange(b.DurationMs, Block - 20, Block + 300);
+            Assert.Equal(SourceMarkers.Line(Source, "inline-b:sleep"), Assert.Single(b.BlockingCalls).Line);
+            // A was reported before Main went on, B before Main finished.
+            Assert.Equal(new[] { "report AsyncShapes.Blocking.InlineA(int, List<string>)", "main resumed",
+                "report AsyncShapes.Blocking.InlineB(int, List<string>)", "done" }, order);
+        }
+
+        [Fact]
         public async Task Report_renders_as_text_naming_method_lines_and_times()
         {
             await Run("SleepThenAwait", Block);

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Every benchmark, end to end, on this machine: packs NonBlocking, then
-#   1. micro-benchmarks (BenchmarkDotNet): cases (a)-(d) unwoven vs woven, raw probe pairs;
+#   1. micro-benchmarks (BenchmarkDotNet): cases (a)-(e) unwoven vs woven, raw probe pairs;
 #   2. weaving cost (5,000 async methods) and build-time analysis of a 10,000-method chain;
 #   3. `dotnet build` time with and without the package;
 #   4. load test (ASP.NET Core + wrk): unwoven, woven (watchdog off and on), unwoven with EventPipe TPL tracing,

@@ -25,10 +25,18 @@ namespace NonBlocking.Detect
                 var module = site.Module;
                 var thread = Thread.CurrentThread;
                 if (!module.ReportThreadPool || elapsed < module.ThresholdMs || !thread.IsThreadPoolThread) return;
-                long suppressed = SiteRateLimit.Admit(ref site.RateLimit, CoarseClock.NowMs);
-                var report = new BlockingCallReport(module.AssemblyName, Describe(site, elapsed), module.ThresholdMs,
-                    thread.ManagedThreadId, thread.IsThreadPoolThread, DateTime.UtcNow, Math.Max(0, suppressed));
-                ReportPublisher.Publish(report, admitted: suppressed >= 0);
+                ReportsInFlight.Begin();
+                try
+                {
+                    long suppressed = SiteRateLimit.Admit(ref site.RateLimit, CoarseClock.NowMs);
+                    var report = new BlockingCallReport(module.AssemblyName, Describe(site, elapsed), module.ThresholdMs,
+                        thread.ManagedThreadId, thread.IsThreadPoolThread, DateTime.UtcNow, Math.Max(0, suppressed));
+                    ReportPublisher.Publish(report, admitted: suppressed >= 0);
+                }
+                finally
+                {
+                    ReportsInFlight.End();
+                }
             }
             catch
             {

@@ -17,10 +17,9 @@ namespace NonBlocking.Detect
             {
                 foreach (var activity in ThreadActivity.Snapshot())
                 {
-                    int depth = Math.Min(activity.Depth, ThreadActivity.MaxDepth);
-                    if (depth <= 0) continue;
-                    long outerStart = activity.Frames[0].Start;
-                    var site = SiteIds<AsyncSite>.Get(activity.Frames[depth - 1].SiteId);
+                    if (!activity.OpenFrames(out int outer, out int inner)) continue;
+                    long outerStart = activity.Frames[outer].Start;
+                    var site = SiteIds<AsyncSite>.Get(activity.Frames[inner].SiteId);
                     if (site == null || activity.ReportedHangStart == outerStart) continue;
                     long hangMs = site.Module.HangMs;
                     if (hangMs <= 0 || now - outerStart < hangMs) continue;
@@ -31,7 +30,7 @@ namespace NonBlocking.Detect
                         continue;
                     }
                     activity.ReportedHangStart = outerStart;
-                    Report(activity, site, depth, now - outerStart, hangMs, now);
+                    Report(activity, site, inner, now - outerStart, hangMs, now);
                 }
             }
             catch
@@ -40,14 +39,53 @@ namespace NonBlocking.Detect
             }
         }
 
-        private static void Report(ThreadActivity activity, AsyncSite site, int depth, long runningMs, long hangMs, long now)
+        /// <summary>
+        /// At process exit: segments still running past their threshold would never reach their end probe, so they
+        /// are reported now, as running at exit (once: not those already reported as hangs).
+        /// </summary>
+        public static void ReportRunningAtExit(long now)
+        {
+            try
+            {
+                foreach (var activity in ThreadActivity.Snapshot())
+                {
+                    if (!activity.OpenFrames(out int outer, out int inner)) continue;
+                    long outerStart = activity.Frames[outer].Start;
+                    var site = SiteIds<AsyncSite>.Get(activity.Frames[inner].SiteId);
+                    if (site == null || activity.ReportedHangStart == outerStart) continue;
+                    long threshold = site.Module.ThresholdMs;
+                    if (now - outerStart < threshold) continue;
+                    activity.ReportedHangStart = outerStart;
+                    Report(activity, site, inner, now - outerStart, threshold, now, atExit: true);
+                }
+            }
+            catch
+            {
+                // Exit must go on whatever happens here.
+            }
+        }
+
+        private static void Report(ThreadActivity activity, AsyncSite site, int inner, long runningMs, long hangMs, long now, bool atExit = false)
+        {
+            ReportsInFlight.Begin();
+            try
+            {
+                Publish(activity, site, inner, runningMs, hangMs, now, atExit);
+            }
+            finally
+            {
+                ReportsInFlight.End();
+            }
+        }
+
+        private static void Publish(ThreadActivity activity, AsyncSite site, int inner, long runningMs, long hangMs, long now, bool atExit)
         {
             long suppressed = ReportPublisher.Admit(now);
             var call = SiteIds<BlockingSite>.Get(activity.CallId);
             var blocking = call == null ? null : BlockingCallDetector.Describe(call, now - activity.CallStart);
             var report = new HangReport(site.Module.AssemblyName, site.Method, runningMs, hangMs,
-                site.LocateEntry(activity.Frames[depth - 1].EntryState), blocking, activity.Thread.ManagedThreadId,
-                activity.Thread.IsThreadPoolThread, DateTime.UtcNow, Math.Max(0, suppressed));
+                site.LocateEntry(activity.Frames[inner].EntryState), blocking, activity.Thread.ManagedThreadId,
+                activity.Thread.IsThreadPoolThread, DateTime.UtcNow, Math.Max(0, suppressed), atExit);
             ReportPublisher.Publish(report, admitted: suppressed >= 0);
         }
     }

@@ -20,6 +20,7 @@ namespace NonBlocking.Detect
             long elapsed = CoarseClock.NowMs - start;
             long threshold = site.Module.ThresholdMs;
             if (elapsed < threshold) return; // a watched clock, or another assembly's smaller threshold
+            ReportsInFlight.Begin();
             try
             {
                 var log = SegmentLog.ForCurrentThread();
@@ -39,6 +40,10 @@ namespace NonBlocking.Detect
             catch
             {
                 // Never let diagnostics change the behaviour of the code being diagnosed.
+            }
+            finally
+            {
+                ReportsInFlight.End();
             }
         }
 

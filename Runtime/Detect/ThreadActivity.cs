@@ -21,6 +21,7 @@ namespace NonBlocking.Detect
         /// <summary>One open segment. Integers only, so publishing one needs no GC write barrier.</summary>
         public struct Frame
         {
+            // SiteId 0: closed (see CloseTop).
             public long Start;
             public int SiteId;
             public int EntryState;
@@ -59,6 +60,31 @@ namespace NonBlocking.Detect
             }
             _current = activity;
             return activity;
+        }
+
+        /// <summary>
+        /// Marks the innermost segment finished while its MoveNext still runs its completion call: what that call runs
+        /// inline (the caller's continuation) is not this segment's. Its frame stays, so the pop after it stays balanced.
+        /// </summary>
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public void CloseTop()
+        {
+            int top = Depth - 1;
+            if ((uint)top < (uint)Frames.Length) Frames[top].SiteId = 0;
+        }
+
+        /// <summary>
+        /// The outermost and innermost open frames, read racily from another thread; false when none is open.
+        /// Closed frames (segments finished, their MoveNext still in its completion call) hold nothing.
+        /// </summary>
+        public bool OpenFrames(out int outer, out int inner)
+        {
+            int depth = Math.Min(Volatile.Read(ref Depth), MaxDepth);
+            outer = 0;
+            inner = depth - 1;
+            while (outer < depth && Frames[outer].SiteId == 0) outer++;
+            while (inner >= outer && Frames[inner].SiteId == 0) inner--;
+            return inner >= outer;
         }
 
         /// <summary>Whether any thread has a segment open (the watchdog must keep watching it).</summary>

@@ -69,8 +69,28 @@ namespace NonBlocking.Instrumentation
         }
 
         /// <summary>
-        /// A segment left by an exception that escaped MoveNext (its builder failed): it is not timed, but the hang
-        /// watchdog must stop watching it. Reads nothing the segment stored, so woven locals stay in registers.
+        /// End of a segment that completes its method (or, in an async iterator, hands a value to the consumer): called
+        /// just before the builder's <c>SetResult</c>/<c>SetException</c>, which may run the awaiting caller's
+        /// continuation inline. That time is the caller's, so the segment is timed and reported here, before it. The
+        /// hang watchdog's record stays on this thread's stack, marked closed, until <see cref="Abandon"/> pops it after
+        /// the completion call (or when the completion call throws), so each path pops it exactly once.
+        /// </summary>
+        /// <param name="start">What <see cref="Enter"/> returned.</param>
+        /// <param name="site">The async method's static site.</param>
+        /// <param name="entryState">The state machine's state when the segment began.</param>
+        /// <param name="exitState">The state machine's state when the segment ended.</param>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static void ExitBeforeCompletion(long start, AsyncSite site, int entryState, int exitState)
+        {
+            if (Tracking) ThreadActivity.Current.CloseTop();
+            if ((ulong)(CoarseClock.RawMs - start) >= (ulong)LeastThresholdMs)
+                SegmentDetector.OnSegmentEnd(start, site, entryState, exitState);
+        }
+
+        /// <summary>
+        /// Pops the hang watchdog's record of a segment without timing it: after <see cref="ExitBeforeCompletion"/> and
+        /// the completion call, or when an exception escaped MoveNext (its builder failed). Reads nothing the segment
+        /// stored, so woven locals stay in registers.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static void Abandon()

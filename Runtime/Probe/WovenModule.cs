@@ -50,6 +50,7 @@ namespace NonBlocking.Instrumentation
             // The event source exists from the first woven code on, so dotnet-counters and dotnet-trace find it
             // (and its counters start) before the first report rather than at it.
             NonBlocking.Report.Telemetry.NonBlockingEventSource.Log.Touch();
+            NonBlocking.Detect.ProcessExitReport.Hook();
             var module = new WovenModule(assemblyName, Math.Max(1, bakedThresholdMs), settings.ReportThreadPool ?? bakedReportThreadPool);
             lock (Gate)
             {

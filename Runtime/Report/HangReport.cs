@@ -6,7 +6,7 @@ namespace NonBlocking.Report
     public sealed class HangReport : NonBlockingReport
     {
         internal HangReport(string assembly, string method, long runningMs, long hangThresholdMs, SourceLocation from,
-            BlockingCall? call, int threadId, bool isThreadPool, DateTime timeUtc, long suppressedBefore)
+            BlockingCall? call, int threadId, bool isThreadPool, DateTime timeUtc, long suppressedBefore, bool atExit = false)
             : base(assembly, threadId, isThreadPool, timeUtc, suppressedBefore)
         {
             Method = method;
@@ -14,6 +14,7 @@ namespace NonBlocking.Report
             HangThresholdMs = hangThresholdMs;
             From = from;
             BlockingCall = call;
+            AtExit = atExit;
         }
 
         /// <inheritdoc />
@@ -25,8 +26,16 @@ namespace NonBlocking.Report
         /// <summary>How long the thread has been held so far (since its outermost running segment began).</summary>
         public long RunningMs { get; }
 
-        /// <summary>The hang threshold in force.</summary>
+        /// <summary>
+        /// The hang threshold in force; for a report made at process exit (<see cref="AtExit"/>), the segment threshold.
+        /// </summary>
         public long HangThresholdMs { get; }
+
+        /// <summary>
+        /// True when the process was exiting while this segment still ran past its threshold: its end would never be
+        /// reported, so it is reported as it stands.
+        /// </summary>
+        public bool AtExit { get; }
 
         /// <summary>Where the innermost segment began.</summary>
         public SourceLocation From { get; }

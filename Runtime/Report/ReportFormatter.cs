@@ -20,9 +20,14 @@ namespace NonBlocking.Report
             }
             if (report is HangReport h)
             {
-                sb.Append("[NonBlocking] HANG: ").Append(h.Method).Append(" has held thread ").Append(h.ThreadId)
-                  .Append(h.IsThreadPoolThread ? " (thread pool)" : "").Append(" for ").Append(h.RunningMs)
-                  .Append(" ms and is still running (hang threshold ").Append(h.HangThresholdMs).Append(" ms)").AppendLine();
+                if (h.AtExit)
+                    sb.Append("[NonBlocking] AT EXIT: ").Append(h.Method).Append(" had held thread ").Append(h.ThreadId)
+                      .Append(h.IsThreadPoolThread ? " (thread pool)" : "").Append(" for ").Append(h.RunningMs)
+                      .Append(" ms and was still running when the process exited (threshold ").Append(h.HangThresholdMs).Append(" ms)").AppendLine();
+                else
+                    sb.Append("[NonBlocking] HANG: ").Append(h.Method).Append(" has held thread ").Append(h.ThreadId)
+                      .Append(h.IsThreadPoolThread ? " (thread pool)" : "").Append(" for ").Append(h.RunningMs)
+                      .Append(" ms and is still running (hang threshold ").Append(h.HangThresholdMs).Append(" ms)").AppendLine();
                 sb.Append("    from ").Append(Describe(h.From)).AppendLine();
                 if (h.BlockingCall != null) CallText(sb, h.BlockingCall);
                 return sb.ToString();
@@ -76,6 +81,7 @@ namespace NonBlocking.Report
                 sb.Append(",\"method\":"); Str(sb, h.Method);
                 sb.Append(",\"runningMs\":").Append(h.RunningMs.ToString(CultureInfo.InvariantCulture));
                 sb.Append(",\"hangThresholdMs\":").Append(h.HangThresholdMs.ToString(CultureInfo.InvariantCulture));
+                sb.Append(",\"atExit\":").Append(h.AtExit ? "true" : "false");
                 sb.Append(",\"from\":"); Location(sb, h.From);
                 sb.Append(",\"call\":");
                 if (h.BlockingCall == null) sb.Append("null"); else CallJson(sb, h.BlockingCall);

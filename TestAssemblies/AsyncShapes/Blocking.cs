@@ -77,6 +77,30 @@ namespace AsyncShapes
             if (ms > 0) Thread.Sleep(ms);
         }
 
+        /// <summary>
+        /// The caller's continuation runs inline in A's completion: A's segment must not hold Main's and B's time,
+        /// and must be reported before Main goes on (Order records what ran when).
+        /// </summary>
+        public static async Task InlineMain(int ms, List<string> order)
+        {
+            int r = await InlineA(ms, order);
+            order.Add("main resumed");
+            await InlineB(ms, order);
+            order.Add("done");
+        }
+
+        private static async Task<int> InlineA(int ms, List<string> order)
+        {
+            await Task.Yield(); // @inline-a:yield
+            Thread.Sleep(ms); // @inline-a:sleep
+            return 1;
+        }
+
+        private static async Task InlineB(int ms, List<string> order)
+        {
+            Thread.Sleep(ms); // @inline-b:sleep
+        }
+
         public static async Task<int> GenericBlocking<T>(T value, int ms)
         {
             await Task.Yield();

@@ -11,7 +11,7 @@ namespace NonBlocking.Tests.Analysis
     /// <summary>Compiles a program, runs the weave-less analysis, and finds expected lines by "// @marker".</summary>
     internal sealed class AnalysisHarness
     {
-        public AnalysisHarness(string name, string source, string[]? references = null, string[]? followInto = null)
+        public AnalysisHarness(string name, string source, string[]? references = null, string[]? followInto = null, string[]? notBlocking = null)
         {
             Source = source;
             Dll = Compiler.Compile(name, source, references ?? Array.Empty<string>());
@@ -21,6 +21,7 @@ namespace NonBlocking.Tests.Analysis
                 ReferencePaths = Directory.GetFiles(Path.GetDirectoryName(typeof(object).Assembly.Location)!, "*.dll")
                     .Append(TestPaths.RuntimeAssembly).Concat(references ?? Array.Empty<string>()).ToList(),
                 AnalyzeReferencePaths = followInto ?? Array.Empty<string>(),
+                NotBlockingApis = notBlocking ?? Array.Empty<string>(),
             });
             Assert.NotEqual(WeaveOutcome.Failed, result.Outcome);
             Diagnostics = result.Diagnostics.Where(d => d.Code.StartsWith("NB0")).ToList();

@@ -49,7 +49,7 @@ namespace NonBlocking.Weaver
             var synthesizedEntry = module.EntryPoint != null && DisplayName.IsCompilerGenerated(module.EntryPoint.Name) ? module.EntryPoint : null;
             var methods = module.GetTypes().SelectMany(t => t.Methods)
                 .Where(m => m.HasBody && m != synthesizedEntry && !OptOut.Applies(m, owners.OwnerOf(m))).ToList();
-            var catalog = BlockingCatalog.Load(options.BlockingApis);
+            var catalog = BlockingCatalog.Load(options.BlockingApis, options.NotBlockingApis);
             // Checked only where a probe would go: most methods have no blocking call.
             var calls = BlockingCallFinder.Find(methods, catalog).Where(c => Rewritable(c.Method, rewritable)).ToList();
             diagnostics.AddRange(NotRewritable(rewritable.Where(v => !v.Value).Select(v => v.Key), options));
@@ -129,7 +129,7 @@ namespace NonBlocking.Weaver
             using var input = InputAssembly.Read(options.AssemblyPath, options.ReferencePaths, diagnostics);
             var owners = new MethodOwners();
             var roots = AsyncMachineFinder.Find(input.Module, owners).Where(m => !OptOut.Applies(m.MoveNext, m.Kickoff)).ToList();
-            diagnostics.AddRange(StaticAnalysis(input.Module, roots, BlockingCatalog.Load(options.BlockingApis), owners, options));
+            diagnostics.AddRange(StaticAnalysis(input.Module, roots, BlockingCatalog.Load(options.BlockingApis, options.NotBlockingApis), owners, options));
             return new WeaveResult(WeaveOutcome.NothingToWeave, 0, 0, diagnostics);
         });
 
@@ -139,7 +139,7 @@ namespace NonBlocking.Weaver
             if (options.StaticAnalysis == StaticAnalysisLevel.None) return Enumerable.Empty<Diagnostic>();
             // Calls into followed references end in their summaries, analysed once per process (see ReferenceSummaries).
             var references = ReferenceSummaries.For(options.AnalyzeReferencePaths, options.ReferencePaths, catalog,
-                string.Join(";", options.BlockingApis), options.AnalysisMaxDepth);
+                string.Join(";", options.BlockingApis) + "|" + catalog.NotBlocking.Key, options.AnalysisMaxDepth);
             var graph = new CallGraph(new[] { module }, catalog, m => OptOut.Applies(m, owners.OwnerOf(m)), references);
             var paths = new BlockingPaths(graph, options.AnalysisMaxDepth);
             var severity = options.StaticAnalysis == StaticAnalysisLevel.Error ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning;

@@ -37,6 +37,12 @@ namespace NonBlocking.Weaver
         /// <summary>Extra blocking APIs to time, as <c>Namespace.Type.Member</c> (MSBuild item NonBlockingBlockingApi).</summary>
         public IList<string> BlockingApis { get; set; } = new List<string>();
 
+        /// <summary>
+        /// APIs that never block, though the catalog or the async-counterpart rule would say so, as
+        /// <c>Namespace.Type.Member</c> or <c>Namespace.Type.*</c> (MSBuild item NonBlockingNotBlockingApi).
+        /// </summary>
+        public IList<string> NotBlockingApis { get; set; } = new List<string>();
+
         /// <summary>Default for reporting long blocking calls on thread-pool threads outside async segments.</summary>
         public bool ReportThreadPool { get; set; }
 

@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using System.Linq;
 using System.Xml.Linq;
 using Fody;
 using NonBlocking.Weaver;
@@ -8,7 +9,8 @@ namespace NonBlocking.Fody
 {
     /// <summary>
     /// &lt;NonBlocking ThresholdMs="100" StaticAnalysis="warn" ReportThreadPool="false" AnalysisMaxDepth="16" /&gt;
-    /// from FodyWeavers.xml; a bad value is an error that names the attribute.
+    /// from FodyWeavers.xml, with optional &lt;BlockingApis&gt; and &lt;NotBlockingApis&gt; elements listing one API a
+    /// line; a bad value is an error that names the attribute.
     /// </summary>
     internal static class WeaverConfig
     {
@@ -31,8 +33,15 @@ namespace NonBlocking.Fody
                 if (!bool.TryParse(threadPool, out bool on)) throw Bad("ReportThreadPool", threadPool, "true or false");
                 options.ReportThreadPool = on;
             }
+            options.BlockingApis = Lines(config, "BlockingApis");
+            options.NotBlockingApis = Lines(config, "NotBlockingApis");
             return options;
         }
+
+        /// <summary>An element's text, one entry a line (Fody's own convention for lists, as in Costura's IncludeAssemblies).</summary>
+        private static System.Collections.Generic.List<string> Lines(XElement config, string element) =>
+            (config.Element(element)?.Value ?? "").Split(new[] { '\r', '\n', ';' }, StringSplitOptions.RemoveEmptyEntries)
+                .Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
 
         private static int Int(XElement config, string name, int fallback, int min)
         {

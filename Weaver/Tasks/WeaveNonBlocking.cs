@@ -25,6 +25,9 @@ namespace NonBlocking.Weaver.Tasks
         /// <summary>@(NonBlockingBlockingApi): extra blocking APIs, <c>Namespace.Type.Member</c>.</summary>
         public ITaskItem[] BlockingApis { get; set; } = Array.Empty<ITaskItem>();
 
+        /// <summary>@(NonBlockingNotBlockingApi): APIs that never block, <c>Namespace.Type.Member</c> or <c>Namespace.Type.*</c>.</summary>
+        public ITaskItem[] NotBlockingApis { get; set; } = Array.Empty<ITaskItem>();
+
         /// <summary>$(NonBlockingReportThreadPool).</summary>
         public bool ReportThreadPool { get; set; }
 
@@ -64,6 +67,7 @@ namespace NonBlocking.Weaver.Tasks
                 StrongNameKeyFile = string.IsNullOrWhiteSpace(KeyFile) ? null : KeyFile,
                 DelaySign = DelaySign,
                 BlockingApis = BlockingApis.Select(i => i.ItemSpec).ToList(),
+                NotBlockingApis = NotBlockingApis.Select(i => i.ItemSpec).ToList(),
                 StaticAnalysis = ParseLevel(StaticAnalysis),
                 AnalysisMaxDepth = AnalysisMaxDepth > 0 ? AnalysisMaxDepth : 16,
                 AnalyzeReferencePaths = References.Where(FollowedByAnalysis).Select(r => r.GetMetadata("FullPath")).ToList(),

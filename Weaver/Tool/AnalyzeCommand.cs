@@ -21,10 +21,12 @@ namespace NonBlocking.Tool
                 DefaultValueFactory = _ => StaticAnalysisLevel.Warn,
             };
             var maxDepth = CommonOptions.MaxDepth();
+            var blockingApis = CommonOptions.BlockingApis();
+            var notBlocking = CommonOptions.NotBlockingApis();
 
             var command = new Command("analyze", "Print the NB warnings for an assembly: blocking calls reachable from its async methods. Writes nothing.")
             {
-                assembly, references, follow, level, maxDepth,
+                assembly, references, follow, level, maxDepth, blockingApis, notBlocking,
             };
             command.SetAction(parse =>
             {
@@ -42,6 +44,8 @@ namespace NonBlocking.Tool
                         AnalyzeReferencePaths = parse.GetValue(follow) ? referencePaths : new System.Collections.Generic.List<string>(),
                         StaticAnalysis = chosen,
                         AnalysisMaxDepth = parse.GetValue(maxDepth),
+                        BlockingApis = parse.GetValue(blockingApis) ?? Array.Empty<string>(),
+                        NotBlockingApis = parse.GetValue(notBlocking) ?? Array.Empty<string>(),
                     });
                     bool errors = CommonOptions.Print(result.Diagnostics);
                     return errors || result.Outcome == WeaveOutcome.Failed ? Program.Failed : Program.Ok;

@@ -21,6 +21,18 @@ namespace NonBlocking.Tool
             AllowMultipleArgumentsPerToken = true,
         };
 
+        public static Option<string[]> BlockingApis() => new Option<string[]>("--blocking-api")
+        {
+            Description = "Another API to treat as blocking, as Namespace.Type.Member (repeatable; nested types Outer+Inner).",
+            AllowMultipleArgumentsPerToken = true,
+        };
+
+        public static Option<string[]> NotBlockingApis() => new Option<string[]>("--not-blocking")
+        {
+            Description = "An API that never blocks, though the catalog or the async-counterpart rule would say so: Namespace.Type.Member, or Namespace.Type.* for all its members (repeatable).",
+            AllowMultipleArgumentsPerToken = true,
+        };
+
         public static Option<int> MaxDepth() => new Option<int>("--max-depth")
         {
             Description = "Longest chain of sync calls followed from an async method.",

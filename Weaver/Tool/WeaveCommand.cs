@@ -24,10 +24,12 @@ namespace NonBlocking.Tool
             };
             var threadPool = new Option<bool>("--report-thread-pool") { Description = "Bake thread-pool mode in (report long blocking calls outside async code on pool threads)." };
             var maxDepth = CommonOptions.MaxDepth();
+            var blockingApis = CommonOptions.BlockingApis();
+            var notBlocking = CommonOptions.NotBlockingApis();
 
             var command = new Command("weave", "Weave an existing assembly: its async methods and blocking calls get NonBlocking's probes.")
             {
-                assembly, output, threshold, references, key, analysis, threadPool, maxDepth,
+                assembly, output, threshold, references, key, analysis, threadPool, maxDepth, blockingApis, notBlocking,
             };
             command.SetAction(parse =>
             {
@@ -50,6 +52,8 @@ namespace NonBlocking.Tool
                         StaticAnalysis = parse.GetValue(analysis),
                         ReportThreadPool = parse.GetValue(threadPool),
                         AnalysisMaxDepth = parse.GetValue(maxDepth),
+                        BlockingApis = parse.GetValue(blockingApis) ?? Array.Empty<string>(),
+                        NotBlockingApis = parse.GetValue(notBlocking) ?? Array.Empty<string>(),
                     };
                     var result = AssemblyWeaver.Weave(options);
                     bool errors = CommonOptions.Print(result.Diagnostics);

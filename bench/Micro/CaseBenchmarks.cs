@@ -7,7 +7,7 @@ using BenchmarkDotNet.Configs;
 namespace NonBlocking.Bench.Micro
 {
     /// <summary>
-    /// Cases (a)–(d), each unwoven (the baseline of its category) and woven, in one run. Times are per call of
+    /// Cases (a)–(e), each unwoven (the baseline of its category) and woven, in one run. Times are per call of
     /// the measured method: each benchmark loops <see cref="Calls"/> times inside the workload assembly.
     /// </summary>
     [MemoryDiagnoser]
@@ -66,5 +66,11 @@ namespace NonBlocking.Bench.Micro
 
         [Benchmark(OperationsPerInvoke = Calls), BenchmarkCategory("d: Task.Result on a completed task (catalogued)")]
         public int D_Woven() => _woven.LoopResultOfCompleted(Calls);
+
+        [Benchmark(Baseline = true, OperationsPerInvoke = Calls), BenchmarkCategory("e: a library's sync call with an async twin (counterpart rule)")]
+        public int E_Unwoven() => _plain.LoopLibraryGet(Calls);
+
+        [Benchmark(OperationsPerInvoke = Calls), BenchmarkCategory("e: a library's sync call with an async twin (counterpart rule)")]
+        public int E_Woven() => _woven.LoopLibraryGet(Calls);
     }
 }

@@ -11,6 +11,7 @@ namespace NonBlocking.Bench.Workload
     public sealed class Cases
     {
         private static readonly Task<int> Completed = Task.FromResult(42);
+        private static readonly Vendor.Store Store = new Vendor.Store();
         /// <summary>Never set: keeps the awaits in (a) and (c) from being optimised away without taking them.</summary>
         public bool Never { get; set; }
         private int _counter;
@@ -43,6 +44,10 @@ namespace NonBlocking.Bench.Workload
         [MethodImpl(MethodImplOptions.NoInlining)]
         public int ResultOfCompleted() => Completed.Result;
 
+        /// <summary>(e) A library's sync API with an async twin (the async-counterpart rule), that returns at once.</summary>
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        public int LibraryGet(int key) => Store.Get(key);
+
         public async Task LoopCompletesSync(int n)
         {
             for (int i = 0; i < n; i++) await CompletesSync();
@@ -64,6 +69,13 @@ namespace NonBlocking.Bench.Workload
         {
             int sum = 0;
             for (int i = 0; i < n; i++) sum += ResultOfCompleted();
+            return sum;
+        }
+
+        public int LoopLibraryGet(int n)
+        {
+            int sum = 0;
+            for (int i = 0; i < n; i++) sum += LibraryGet(i);
             return sum;
         }
     }

@@ -39,7 +39,22 @@ namespace NonBlocking.Weaver.Analyse
             }
             string typeName = (ns.Length > 0 ? ns + "." : "") + string.Join(".", parts);
             if (target.Name.StartsWith("get_") && !target.HasParameters) return typeName + "." + target.Name.Substring(4);
-            return typeName + "." + target.Name + "(" + Parameters(target) + ")";
+            // A call's signature speaks of generic parameters by position (!!0, !0): show the arguments of this call.
+            var methodArgs = (target as GenericInstanceMethod)?.GenericArguments;
+            var typeArgs = (type as GenericInstanceType)?.GenericArguments;
+            TypeReference Substitute(GenericParameter p)
+            {
+                var args = p.Type == GenericParameterType.Method ? methodArgs : typeArgs;
+                return args != null && p.Position < args.Count ? args[p.Position] : p;
+            }
+            string name = target.Name + (methodArgs == null ? "" : "<" + string.Join(", ", methodArgs.Select(a => Type(a))) + ">");
+            var text = new StringBuilder();
+            for (int i = 0; i < target.Parameters.Count; i++)
+            {
+                if (i > 0) text.Append(", ");
+                text.Append(Type(target.Parameters[i].ParameterType, Substitute));
+            }
+            return typeName + "." + name + "(" + text + ")";
         }
 
         // A loop rather than string.Join over LINQ, which boxes Cecil's enumerator: this names every woven method.
@@ -116,19 +131,27 @@ namespace NonBlocking.Weaver.Analyse
         private static string GenericParameters(MethodDefinition m) =>
             m.HasGenericParameters ? "<" + string.Join(", ", m.GenericParameters.Select(p => p.Name)) + ">" : "";
 
-        public static string Type(TypeReference t)
+        /// <param name="t">The type.</param>
+        /// <param name="substitute">Replaces a generic parameter by what a call instantiates it with, when naming a call.</param>
+        public static string Type(TypeReference t, System.Func<GenericParameter, TypeReference>? substitute = null)
         {
             switch (t)
             {
-                case ByReferenceType r: return "ref " + Type(r.ElementType);
-                case ArrayType a: return Type(a.ElementType) + "[" + new string(',', a.Rank - 1) + "]";
-                case PointerType p: return Type(p.ElementType) + "*";
-                case RequiredModifierType rq: return Type(rq.ElementType);
-                case OptionalModifierType op: return Type(op.ElementType);
+                case ByReferenceType r: return "ref " + Type(r.ElementType, substitute);
+                case ArrayType a: return Type(a.ElementType, substitute) + "[" + new string(',', a.Rank - 1) + "]";
+                case PointerType p: return Type(p.ElementType, substitute) + "*";
+                case RequiredModifierType rq: return Type(rq.ElementType, substitute);
+                case OptionalModifierType op: return Type(op.ElementType, substitute);
                 case GenericInstanceType g:
-                    if (g.ElementType.FullName == "System.Nullable`1") return Type(g.GenericArguments[0]) + "?";
-                    return StripArity(g.ElementType.Name) + "<" + string.Join(", ", g.GenericArguments.Select(Type)) + ">";
-                case GenericParameter gp: return gp.Name;
+                    if (g.ElementType.FullName == "System.Nullable`1") return Type(g.GenericArguments[0], substitute) + "?";
+                    return StripArity(g.ElementType.Name) + "<" + string.Join(", ", g.GenericArguments.Select(a => Type(a, substitute))) + ">";
+                case GenericParameter gp:
+                    if (substitute != null)
+                    {
+                        var actual = substitute(gp);
+                        if (actual != gp) return Type(actual);
+                    }
+                    return gp.Name;
             }
             if (Keywords.TryGetValue(t.MetadataType, out var keyword)) return keyword;
             var sb = new StringBuilder(StripArity(t.Name));

@@ -9,8 +9,11 @@ namespace NonBlocking.Weaver.Catalog
     /// <summary>One catalogued blocking API.</summary>
     internal sealed class BlockingApi
     {
-        public BlockingApi(string type, string member, bool userCallsOnly, string alternative, bool syncOverAsync = false, bool runtimeOnly = false)
+        public BlockingApi(string type, string member, bool userCallsOnly, string alternative, bool syncOverAsync = false, bool runtimeOnly = false,
+            bool counterpart = false, bool queryable = false)
         {
+            Counterpart = counterpart;
+            Queryable = queryable;
             SyncOverAsync = syncOverAsync;
             RuntimeOnly = runtimeOnly;
             Type = type;
@@ -31,6 +34,12 @@ namespace NonBlocking.Weaver.Catalog
         /// <summary>Blocks only under contention: timed at run time, not warned about at build time.</summary>
         public bool RuntimeOnly { get; }
 
+        /// <summary>Not in the catalog: found by the async-counterpart rule (see <see cref="AsyncCounterparts"/>).</summary>
+        public bool Counterpart { get; }
+
+        /// <summary>A LINQ operator that blocks only over an EF Core query (see <see cref="Find.QueryableSources"/>).</summary>
+        public bool Queryable { get; }
+
         /// <summary>Short form for messages: <c>Thread.Sleep</c>, <c>Task.Result</c>.</summary>
         public string ShortName
         {
@@ -46,10 +55,16 @@ namespace NonBlocking.Weaver.Catalog
 
     /// <summary>
     /// The blocking-API catalog: data in blocking-apis.txt plus the user's own entries, matched against call
-    /// targets by declaring type (or a base of it) and member name.
+    /// targets by declaring type (or a base of it) and member name; then the async-counterpart rule for other
+    /// assemblies' APIs; less what <see cref="NotBlockingList"/> says never blocks.
     /// </summary>
     internal sealed class BlockingCatalog
     {
+        private NotBlockingList _notBlocking = null!;
+        private AsyncCounterparts _counterparts = null!;
+
+        /// <summary>Members that never block, also consulted for a call's receiver (see <see cref="Find.BlockingCallFinder"/>).</summary>
+        public NotBlockingList NotBlocking => _notBlocking;
         private readonly Dictionary<string, Dictionary<string, BlockingApi>> _byType = new Dictionary<string, Dictionary<string, BlockingApi>>(StringComparer.Ordinal);
         private readonly HashSet<string> _memberNames = new HashSet<string>(StringComparer.Ordinal);
         private readonly Dictionary<string, IReadOnlyList<string>> _baseChains = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
@@ -57,9 +72,12 @@ namespace NonBlocking.Weaver.Catalog
         public int Count => _byType.Values.Sum(m => m.Count);
 
         /// <param name="userApis">Entries like <c>MyLib.Client.SendSync</c> (nested types as <c>Outer+Inner</c>).</param>
-        public static BlockingCatalog Load(IEnumerable<string>? userApis = null)
+        /// <param name="notBlocking">The user's entries that never block, as <c>MyLib.Cache.Get</c> or <c>MyLib.Store.*</c>.</param>
+        public static BlockingCatalog Load(IEnumerable<string>? userApis = null, IEnumerable<string>? notBlocking = null)
         {
             var catalog = new BlockingCatalog();
+            catalog._notBlocking = NotBlockingList.Load(notBlocking);
+            catalog._counterparts = new AsyncCounterparts(catalog._notBlocking);
             using (var stream = typeof(BlockingCatalog).Assembly.GetManifestResourceStream("NonBlocking.Weaver.blocking-apis.txt")
                                 ?? throw new InvalidOperationException("blocking-apis.txt is not embedded in the weaver"))
             using (var reader = new StreamReader(stream))
@@ -74,8 +92,10 @@ namespace NonBlocking.Weaver.Catalog
                     {
                         bool userOnly = member.EndsWith(":user", StringComparison.Ordinal);
                         var flags = parts.Length > 3 ? parts[3].Split(',').Select(f => f.Trim()).ToList() : new List<string>();
-                        catalog.Add(new BlockingApi(parts[0], userOnly ? member.Substring(0, member.Length - 5) : member, userOnly,
-                            parts.Length > 2 ? parts[2] : "", flags.Contains("sync-over-async"), flags.Contains("runtime-only")));
+                        string name = userOnly ? member.Substring(0, member.Length - 5) : member;
+                        catalog.Add(new BlockingApi(parts[0], name, userOnly,
+                            parts.Length > 2 ? parts[2].Replace("{Member}", name) : "", flags.Contains("sync-over-async"), flags.Contains("runtime-only"),
+                            queryable: flags.Contains("queryable")));
                     }
                 }
             }
@@ -99,12 +119,15 @@ namespace NonBlocking.Weaver.Catalog
         /// <summary>The catalogued API a call targets, or null.</summary>
         public BlockingApi? Match(MethodReference target)
         {
-            if (!_memberNames.Contains(target.Name)) return null;
             var declaring = target.DeclaringType.GetElementType();
-            if (Lookup(declaring.FullName, target.Name) is BlockingApi direct) return direct;
-            foreach (var baseType in BaseChain(declaring))
-                if (Lookup(baseType, target.Name) is BlockingApi inherited) return inherited;
-            return null;
+            if (_memberNames.Contains(target.Name))
+            {
+                if (_notBlocking.Excludes(declaring.FullName, target.Name)) return null;
+                if (Lookup(declaring.FullName, target.Name) is BlockingApi direct) return direct;
+                foreach (var baseType in BaseChain(declaring))
+                    if (Lookup(baseType, target.Name) is BlockingApi inherited) return inherited;
+            }
+            return _counterparts.Match(target);
         }
 
         private BlockingApi? Lookup(string type, string member) =>

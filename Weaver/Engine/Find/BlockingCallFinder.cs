@@ -5,7 +5,10 @@ using NonBlocking.Weaver.Catalog;
 
 namespace NonBlocking.Weaver.Find
 {
-    /// <summary>Finds the call sites of catalogued blocking APIs in every method body of the module.</summary>
+    /// <summary>
+    /// Finds the call sites of blocking APIs (the catalog and the async-counterpart rule) in every method body of the
+    /// module, less calls the IL shows never block: on an in-memory receiver, or LINQ over something not a query.
+    /// </summary>
     internal static class BlockingCallFinder
     {
         /// <param name="forBuildWarnings">Leave out runtime-only APIs (locks), which the build analysis does not warn about.</param>
@@ -22,6 +25,8 @@ namespace NonBlocking.Weaver.Find
                     var api = catalog.Match(target);
                     if (api == null || (forBuildWarnings && api.RuntimeOnly)) continue;
                     if (api.UserCallsOnly && !IsUserAwaiterCall(ins)) continue;
+                    if (target.HasThis && Analyse.Receivers.InMemory(method, ins, catalog.NotBlocking.ExcludesType)) continue;
+                    if (api.Queryable && !QueryableSources.IsQuery(method, ins)) continue;
                     sites.Add(new BlockingCallSite(method, ins, api));
                 }
             }

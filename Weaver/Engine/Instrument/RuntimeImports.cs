@@ -13,6 +13,7 @@ namespace NonBlocking.Weaver.Instrument
 
         public MethodReference Enter { get; private set; } = null!;
         public MethodReference Exit { get; private set; } = null!;
+        public MethodReference ExitBeforeCompletion { get; private set; } = null!;
         public MethodReference Abandon { get; private set; } = null!;
         public MethodReference RegisterModule { get; private set; } = null!;
         public MethodReference SiteConstructor { get; private set; } = null!;
@@ -63,6 +64,7 @@ namespace NonBlocking.Weaver.Instrument
                 {
                     Enter = Named(probe, "Enter"),
                     Exit = Named(probe, "Exit"),
+                    ExitBeforeCompletion = Named(probe, "ExitBeforeCompletion"),
                     Abandon = Named(probe, "Abandon"),
                     RegisterModule = Named(module, "Register"),
                     SiteConstructor = Constructor(site),

@@ -10,10 +10,17 @@ namespace NonBlocking.Weaver.Instrument
     /// Wraps a MoveNext body so that each call is one timed segment:
     /// <code>
     /// entry = exit = this.&lt;&gt;1__state; start = Probe.Enter(site, entry);
-    /// try { body, with every state store also copied to exit, and every ret a leave to the end }
+    /// try { body, with every state store also copied to exit, and every ret a leave to the end;
+    ///       each completion call (builder.SetResult/SetException) preceded by
+    ///       Probe.ExitBeforeCompletion(start, site, entry, exit) and followed by a leave to done }
     /// fault { Probe.Abandon(); }
-    /// end: Probe.Exit(start, site, entry, exit); ret
+    /// end:  Probe.Exit(start, site, entry, exit); ret
+    /// done: Probe.Abandon(); ret
     /// </code>
+    /// A completion call can run the awaiting caller's continuation inline (and with it the caller's callers'):
+    /// that time is theirs, so a segment that completes its method ends just before the call (see
+    /// <see cref="CompletionCalls"/>). The probe goes in with the call's arguments already on the stack, which IL
+    /// allows, so branches into the argument loads need no care.
     /// The exit state is copied at each store rather than read at the end because, once MoveNext has
     /// scheduled its continuation, another thread may already be running the same machine.
     /// Exit runs after the protected region, not in a finally: locals a finally reads must live in memory for the
@@ -29,6 +36,7 @@ namespace NonBlocking.Weaver.Instrument
             var method = machine.MoveNext;
             var body = method.Body;
             var module = method.Module;
+            var completions = CompletionCalls.In(machine); // before SimplifyMacros: it matches the compiler's short forms
             body.SimplifyMacros();
             var il = body.GetILProcessor();
 
@@ -40,6 +48,16 @@ namespace NonBlocking.Weaver.Instrument
             body.Variables.Add(exit);
 
             var end = il.Create(OpCodes.Ldloc, start);
+            var done = il.Create(OpCodes.Call, runtime.Abandon);
+            foreach (var call in completions)
+            {
+                il.InsertBefore(call, il.Create(OpCodes.Ldloc, start));
+                il.InsertBefore(call, il.Create(OpCodes.Ldsfld, site));
+                il.InsertBefore(call, il.Create(OpCodes.Ldloc, entry));
+                il.InsertBefore(call, il.Create(OpCodes.Ldloc, exit));
+                il.InsertBefore(call, il.Create(OpCodes.Call, runtime.ExitBeforeCompletion));
+                il.InsertAfter(call, il.Create(OpCodes.Leave, done));
+            }
             foreach (var ins in body.Instructions.ToList())
             {
                 if (ins.OpCode.Code == Code.Stfld && ins.Operand is FieldReference stored && stored.Name == machine.State.Name)
@@ -89,6 +107,11 @@ namespace NonBlocking.Weaver.Instrument
             il.Append(il.Create(OpCodes.Ldloc, exit));
             il.Append(il.Create(OpCodes.Call, runtime.Exit));
             il.Append(il.Create(OpCodes.Ret));
+            if (completions.Count > 0)
+            {
+                il.Append(done);
+                il.Append(il.Create(OpCodes.Ret));
+            }
 
             body.ExceptionHandlers.Add(new ExceptionHandler(ExceptionHandlerType.Fault)
             {

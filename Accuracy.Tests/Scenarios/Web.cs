@@ -1,0 +1,82 @@
+using System;
+using System.Linq;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Logging;
+using NonBlocking;
+
+namespace Accuracy
+{
+    /// <summary>A real ASP.NET Core app on Kestrel (loopback), one blocking endpoint and one correct one, under concurrent requests.</summary>
+    public static class Web
+    {
+        [Scenario("web/blocking-endpoint-under-concurrent-requests")]
+        [Expect("Accuracy.Web.BlockingHandler()", From = "await@web-yield", To = "end", Ms = 150, Count = 6, Calls = new[] { Sleep.Api + "@web-sleep" })]
+        public static async Task BlockingEndpointUnderConcurrentRequests()
+        {
+            await using var app = await Task.Run(StartAsync);
+            using var client = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
+            var requests = Enumerable.Range(0, 6).Select(_ => client.GetStringAsync("/block"))
+                .Concat(Enumerable.Range(0, 6).Select(_ => client.GetStringAsync("/ok")));
+            var bodies = await Task.WhenAll(requests);
+            if (bodies.Count(b => b == "blocked") != 6 || bodies.Count(b => b == "ok") != 6) throw new InvalidOperationException();
+        }
+
+        // A sync HttpClient.Send from async code, against the same app's slow (but correct) endpoint.
+        [Scenario("web/sync-httpclient-send")]
+        [Expect("Accuracy.Web.SendSync(HttpClient)", From = "await@send-yield", To = "end", Ms = 200,
+            Calls = new[] { "System.Net.Http.HttpClient.Send(HttpRequestMessage)@send-call" })]
+        public static async Task SyncHttpClientSend()
+        {
+            await using var app = await Task.Run(StartAsync);
+            using var client = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
+            await client.GetStringAsync("/ok"); // warm the connection
+            await SendSync(client);
+        }
+
+        private static async Task SendSync(HttpClient client)
+        {
+            await Task.Yield(); // @send-yield
+            using var response = client.Send(new HttpRequestMessage(HttpMethod.Get, "/slow-but-async")); // @send-call
+            response.EnsureSuccessStatusCode();
+        }
+
+        private static async Task<string> BlockingHandler()
+        {
+            await Task.Yield(); // @web-yield
+            Thread.Sleep(150); // @web-sleep
+            return "blocked";
+        }
+
+        private static async Task<string> CorrectHandler()
+        {
+            await Task.Delay(150);
+            return "ok";
+        }
+
+        private static async Task<string> SlowButAsyncHandler()
+        {
+            await Task.Delay(200);
+            return "slow";
+        }
+
+        [AllowBlocking] // start-up, not under test
+        private static async Task<WebApplication> StartAsync()
+        {
+            var builder = WebApplication.CreateBuilder();
+            builder.Logging.ClearProviders();
+            builder.WebHost.UseUrls("http://127.0.0.1:0");
+            var app = builder.Build();
+            app.MapGet("/block", BlockingHandler);
+            app.MapGet("/ok", CorrectHandler);
+            app.MapGet("/slow-but-async", SlowButAsyncHandler);
+            await app.StartAsync();
+            using var warm = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
+            await warm.GetStringAsync("/ok");
+            return app;
+        }
+    }
+}

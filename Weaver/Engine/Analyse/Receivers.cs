@@ -1,0 +1,158 @@
+using System.Collections.Generic;
+using Mono.Cecil;
+using Mono.Cecil.Cil;
+
+namespace NonBlocking.Weaver.Analyse
+{
+    /// <summary>
+    /// What the IL shows about the object an instance call is made on: the instruction that loaded it, and whether it
+    /// is known to be an in-memory object — a local, argument, field or new object whose own type never blocks
+    /// (<c>MemoryStream</c>, <c>StringReader</c>…), or a wrapper (<c>StreamReader</c>, <c>BufferedStream</c>,
+    /// <c>GZipStream</c>…) constructed over one, also through a local that is assigned once. The C# compiler emits a
+    /// virtual call against the member's first declaration (<c>Stream.Read</c>), so the receiver is where the
+    /// concrete type shows.
+    /// </summary>
+    internal static class Receivers
+    {
+        /// <summary>Types whose constructor's first argument is the stream they read or write through.</summary>
+        private static readonly HashSet<string> Wrappers = new HashSet<string>
+        {
+            "System.IO.BufferedStream", "System.IO.StreamReader", "System.IO.StreamWriter", "System.IO.BinaryReader",
+            "System.IO.BinaryWriter", "System.IO.Compression.GZipStream", "System.IO.Compression.DeflateStream",
+            "System.IO.Compression.BrotliStream", "System.IO.Compression.ZLibStream",
+            "System.Security.Cryptography.CryptoStream",
+        };
+
+        private const int MaxSteps = 64;
+
+        /// <summary>Whether the receiver of <paramref name="call"/> (an instance call) is known to be in memory.</summary>
+        public static bool InMemory(MethodDefinition method, Instruction call, System.Func<string, bool> inMemoryType)
+        {
+            if (!(call.Operand is MethodReference target) || !target.HasThis) return false;
+            var receiver = Producer(call, target.Parameters.Count);
+            return receiver != null && InMemoryValue(method, receiver, inMemoryType, depth: 0);
+        }
+
+        private static bool InMemoryValue(MethodDefinition method, Instruction producer, System.Func<string, bool> inMemoryType, int depth)
+        {
+            if (depth > 4) return false;
+            switch (producer.OpCode.Code)
+            {
+                case Code.Newobj:
+                {
+                    var ctor = (MethodReference)producer.Operand;
+                    string type = ctor.DeclaringType.GetElementType().FullName;
+                    if (inMemoryType(type)) return true;
+                    if (!Wrappers.Contains(type) || ctor.Parameters.Count == 0) return false;
+                    var inner = Producer(producer, ctor.Parameters.Count - 1);
+                    return inner != null && InMemoryValue(method, inner, inMemoryType, depth + 1);
+                }
+                case Code.Ldloc: case Code.Ldloc_S: case Code.Ldloc_0: case Code.Ldloc_1: case Code.Ldloc_2: case Code.Ldloc_3:
+                {
+                    var local = Local(method, producer);
+                    if (local == null) return false;
+                    if (inMemoryType(local.VariableType.GetElementType().FullName)) return true;
+                    var value = SingleStoreValue(method, local);
+                    return value != null && InMemoryValue(method, value, inMemoryType, depth + 1);
+                }
+                case Code.Ldarg: case Code.Ldarg_S: case Code.Ldarg_0: case Code.Ldarg_1: case Code.Ldarg_2: case Code.Ldarg_3:
+                {
+                    var p = Parameter(method, producer);
+                    return p != null && inMemoryType(p.ParameterType.GetElementType().FullName);
+                }
+                case Code.Ldfld: case Code.Ldsfld:
+                    return inMemoryType(((FieldReference)producer.Operand).FieldType.GetElementType().FullName);
+                default:
+                    return false;
+            }
+        }
+
+        /// <summary>The value stored by the only store into <paramref name="local"/>, when there is just one.</summary>
+        private static Instruction? SingleStoreValue(MethodDefinition method, VariableDefinition local)
+        {
+            Instruction? store = null;
+            foreach (var ins in method.Body.Instructions)
+            {
+                if ((ins.OpCode.Code == Code.Ldloca || ins.OpCode.Code == Code.Ldloca_S) && ins.Operand == local) return null;
+                if (!Il.IsStloc(ins.OpCode.Code) || Local(method, ins) != local) continue;
+                if (store != null) return null;
+                store = ins;
+            }
+            return store == null ? null : Producer(store, 0);
+        }
+
+        private static ParameterDefinition? Parameter(MethodDefinition method, Instruction ins)
+        {
+            if (ins.Operand is ParameterDefinition named) return named;
+            int index = ins.OpCode.Code - Code.Ldarg_0 - (method.HasThis ? 1 : 0); // null for `this`
+            return index >= 0 && index < method.Parameters.Count ? method.Parameters[index] : null;
+        }
+
+        private static VariableDefinition? Local(MethodDefinition method, Instruction ins)
+        {
+            switch (ins.OpCode.Code)
+            {
+                case Code.Ldloc_0: case Code.Stloc_0: return method.Body.Variables.Count > 0 ? method.Body.Variables[0] : null;
+                case Code.Ldloc_1: case Code.Stloc_1: return method.Body.Variables.Count > 1 ? method.Body.Variables[1] : null;
+                case Code.Ldloc_2: case Code.Stloc_2: return method.Body.Variables.Count > 2 ? method.Body.Variables[2] : null;
+                case Code.Ldloc_3: case Code.Stloc_3: return method.Body.Variables.Count > 3 ? method.Body.Variables[3] : null;
+                default: return ins.Operand as VariableDefinition;
+            }
+        }
+
+        /// <summary>
+        /// The instruction that pushed the value <paramref name="above"/> slots below the top of the stack as
+        /// <paramref name="consumer"/> runs (the receiver of a call with that many arguments), walking back over
+        /// straight-line code; null where the walk meets a branch or anything it cannot account for.
+        /// </summary>
+        public static Instruction? Producer(Instruction consumer, int above)
+        {
+            int depth = above;
+            var ins = consumer.Previous;
+            for (int step = 0; ins != null && step < MaxSteps; step++, ins = ins.Previous)
+            {
+                var flow = ins.OpCode.FlowControl;
+                if (flow == FlowControl.Branch || flow == FlowControl.Cond_Branch || flow == FlowControl.Return || flow == FlowControl.Throw)
+                    return null;
+                int push = Pushes(ins), pop = Pops(ins);
+                if (push < 0 || pop < 0) return null;
+                if (depth < push) return push == 1 ? ins : null;
+                depth = depth - push + pop;
+            }
+            return null;
+        }
+
+        private static int Pushes(Instruction ins)
+        {
+            switch (ins.OpCode.StackBehaviourPush)
+            {
+                case StackBehaviour.Push0: return 0;
+                case StackBehaviour.Push1_push1: return 2;
+                case StackBehaviour.Varpush:
+                    if (ins.OpCode.Code == Code.Newobj) return 1;
+                    return ins.Operand is IMethodSignature m && m.ReturnType.MetadataType != MetadataType.Void ? 1 : 0;
+                default: return 1;
+            }
+        }
+
+        private static int Pops(Instruction ins)
+        {
+            switch (ins.OpCode.StackBehaviourPop)
+            {
+                case StackBehaviour.Pop0: return 0;
+                case StackBehaviour.Pop1: case StackBehaviour.Popi: case StackBehaviour.Popref: return 1;
+                case StackBehaviour.Pop1_pop1: case StackBehaviour.Popi_pop1: case StackBehaviour.Popi_popi: case StackBehaviour.Popi_popi8:
+                case StackBehaviour.Popi_popr4: case StackBehaviour.Popi_popr8: case StackBehaviour.Popref_pop1: case StackBehaviour.Popref_popi:
+                    return 2;
+                case StackBehaviour.Popi_popi_popi: case StackBehaviour.Popref_popi_popi: case StackBehaviour.Popref_popi_popi8:
+                case StackBehaviour.Popref_popi_popr4: case StackBehaviour.Popref_popi_popr8: case StackBehaviour.Popref_popi_popref:
+                    return 3;
+                case StackBehaviour.Varpop:
+                    if (!(ins.Operand is IMethodSignature m)) return -1;
+                    if (ins.OpCode.Code == Code.Calli) return -1;
+                    return m.Parameters.Count + (m.HasThis && ins.OpCode.Code != Code.Newobj ? 1 : 0);
+                default: return -1;
+            }
+        }
+    }
+}
