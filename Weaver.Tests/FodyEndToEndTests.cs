@@ -1,3 +1,4 @@
+using System;
 using System.IO;
 using System.Linq;
 using NonBlocking.Tests.Support;
@@ -64,6 +65,18 @@ namespace NonBlocking.Tests
             var reports = SeedRuns.Segments(SeedRuns.RunWithJsonOutput(app));
             Assert.Equal(2, reports.Count);
             Assert.All(reports, r => Assert.Equal(150, r.GetProperty("thresholdMs").GetInt64()));
+        }
+
+        [Fact]
+        public void The_api_lists_in_FodyWeavers_xml_apply()
+        {
+            var app = FodyProject("FodyLists", "<NonBlocking><NotBlockingApis>System.Threading.Thread.Sleep</NotBlockingApis>" +
+                                               "<BlockingApis>SeedDemo.Program.Bar</BlockingApis></NonBlocking>");
+            var build = app.Build();
+            // MSBuild prints each warning twice (as it happens and in the summary), with different indentation.
+            var warning = Assert.Single(build.StdOut.Split('\n').Where(l => l.Contains(": NB000")).Select(l => l.Substring(l.IndexOf("warning", StringComparison.Ordinal)).Trim()).Distinct());
+            Assert.Matches(@"warning : Fody/NonBlocking: NB0001: SeedDemo\.Program\.Main\(\) calls SeedDemo\.Program\.Bar\(\)", warning);
+            Assert.Contains("NotBlockingApis", File.ReadAllText(Path.Combine(app.Directory, "FodyWeavers.xsd")));
         }
 
         [Fact]

@@ -197,6 +197,25 @@ namespace App
         }
 
         [Fact]
+        public void A_listed_not_blocking_api_is_neither_warned_about_nor_named_and_changing_the_list_weaves_again()
+        {
+            var app = new UserProject(_feed, "NotBlockingList", SeedSource);
+            string props = Path.Combine(app.Directory, "Directory.Build.props");
+            File.WriteAllText(props, @"<Project><ItemGroup><NonBlockingNotBlockingApi Include=""System.Threading.Thread.Sleep"" /></ItemGroup></Project>");
+            var quiet = app.Build();
+            Assert.DoesNotContain(" NB000", quiet.StdOut);
+
+            // Segments are still timed; the listed call is no longer named in them.
+            var reports = RunWithJsonOutput(app);
+            var foo = Assert.Single(reports, r => r.GetProperty("method").GetString() == "SeedDemo.Program.Foo()");
+            Assert.Empty(foo.GetProperty("blocking").EnumerateArray());
+
+            File.WriteAllText(props, "<Project />");
+            var warned = app.Build();
+            Assert.Contains("warning NB0001: SeedDemo.Program.Foo()", warned.StdOut);
+        }
+
+        [Fact]
         public void Build_warns_about_Foo_and_about_Main_via_Bar_with_files_lines_and_path_and_not_about_Baz()
         {
             var app = new UserProject(_feed, "Warned", SeedSource);

@@ -113,6 +113,14 @@ public static class Program
             var error = ProcessRunner.Run(tools, new[] { "analyze", app.OutputAssembly, "--level", "Error" }, app.Directory);
             Assert.Equal(1, error.ExitCode);
             Assert.Contains("error NB0001", error.StdErr);
+
+            // The user's lists: Thread.Sleep declared never blocking (so neither Foo nor Bar warns), Bar declared blocking.
+            var lists = ProcessRunner.Run(tools, new[] { "analyze", app.OutputAssembly, "--not-blocking", "System.Threading.Thread.Sleep",
+                "--blocking-api", "SeedDemo.Program.Bar" }, app.Directory);
+            Assert.Equal(0, lists.ExitCode);
+            var warnings = lists.StdErr.Split('\n').Where(l => l.Contains(" NB0")).ToList();
+            var only = Assert.Single(warnings);
+            Assert.Matches(@"warning NB0001: SeedDemo\.Program\.Main\(\) calls SeedDemo\.Program\.Bar\(\)", only);
         }
 
         /// <summary>`dotnet tool install --tool-path`, from the test's feed; returns the command's path.</summary>

@@ -29,7 +29,7 @@ namespace NonBlocking.Weaver.Analyse
         public static bool InMemory(MethodDefinition method, Instruction call, System.Func<string, bool> inMemoryType)
         {
             if (!(call.Operand is MethodReference target) || !target.HasThis) return false;
-            var receiver = Producer(call, target.Parameters.Count);
+            var receiver = Producer(method.Body, call, target.Parameters.Count);
             return receiver != null && InMemoryValue(method, receiver, inMemoryType, depth: 0);
         }
 
@@ -44,7 +44,7 @@ namespace NonBlocking.Weaver.Analyse
                     string type = ctor.DeclaringType.GetElementType().FullName;
                     if (inMemoryType(type)) return true;
                     if (!Wrappers.Contains(type) || ctor.Parameters.Count == 0) return false;
-                    var inner = Producer(producer, ctor.Parameters.Count - 1);
+                    var inner = Producer(method.Body, producer, ctor.Parameters.Count - 1);
                     return inner != null && InMemoryValue(method, inner, inMemoryType, depth + 1);
                 }
                 case Code.Ldloc: case Code.Ldloc_S: case Code.Ldloc_0: case Code.Ldloc_1: case Code.Ldloc_2: case Code.Ldloc_3:
@@ -78,7 +78,7 @@ namespace NonBlocking.Weaver.Analyse
                 if (store != null) return null;
                 store = ins;
             }
-            return store == null ? null : Producer(store, 0);
+            return store == null ? null : Producer(method.Body, store, 0);
         }
 
         private static ParameterDefinition? Parameter(MethodDefinition method, Instruction ins)
@@ -105,8 +105,10 @@ namespace NonBlocking.Weaver.Analyse
         /// <paramref name="consumer"/> runs (the receiver of a call with that many arguments), walking back over
         /// straight-line code; null where the walk meets a branch or anything it cannot account for.
         /// </summary>
-        public static Instruction? Producer(Instruction consumer, int above)
+        public static Instruction? Producer(MethodBody body, Instruction consumer, int above)
         {
+            var targets = JoinPoints.GetValue(body, FindJoinPoints);
+            if (targets.Contains(consumer)) return null;
             int depth = above;
             var ins = consumer.Previous;
             for (int step = 0; ins != null && step < MaxSteps; step++, ins = ins.Previous)
@@ -116,10 +118,32 @@ namespace NonBlocking.Weaver.Analyse
                     return null;
                 int push = Pushes(ins), pop = Pops(ins);
                 if (push < 0 || pop < 0) return null;
-                if (depth < push) return push == 1 ? ins : null;
+                // Release code keeps a value on the stack with dup instead of a local: either copy is the dup's input.
+                if (depth < push) return push == 1 ? ins : ins.OpCode.Code == Code.Dup ? Producer(body, ins, 0) : null;
+                // Past a join point the stack may come from another path ((a ? x : y).Read()): no single producer.
+                if (targets.Contains(ins)) return null;
                 depth = depth - push + pop;
             }
             return null;
+        }
+
+        private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<MethodBody, HashSet<Instruction>> JoinPoints =
+            new System.Runtime.CompilerServices.ConditionalWeakTable<MethodBody, HashSet<Instruction>>();
+
+        private static HashSet<Instruction> FindJoinPoints(MethodBody body)
+        {
+            var targets = new HashSet<Instruction>();
+            foreach (var ins in body.Instructions)
+            {
+                if (ins.Operand is Instruction target) targets.Add(target);
+                else if (ins.Operand is Instruction[] cases) targets.UnionWith(cases);
+            }
+            foreach (var h in body.ExceptionHandlers)
+            {
+                if (h.HandlerStart != null) targets.Add(h.HandlerStart);
+                if (h.FilterStart != null) targets.Add(h.FilterStart);
+            }
+            return targets;
         }
 
         private static int Pushes(Instruction ins)

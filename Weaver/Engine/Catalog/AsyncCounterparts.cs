@@ -20,6 +20,9 @@ namespace NonBlocking.Weaver.Catalog
         private const string CancellationToken = "System.Threading.CancellationToken";
         private readonly NotBlockingList _notBlocking;
         private readonly Dictionary<string, BlockingApi?> _byCall = new Dictionary<string, BlockingApi?>(StringComparer.Ordinal);
+        // Cecil shares one reference object among the call sites of a member reference: most lookups end here,
+        // before a FullName is built.
+        private readonly Dictionary<MethodReference, BlockingApi?> _byReference = new Dictionary<MethodReference, BlockingApi?>(ReferenceComparer.Instance);
 
         public AsyncCounterparts(NotBlockingList notBlocking) { _notBlocking = notBlocking; }
 
@@ -27,16 +30,26 @@ namespace NonBlocking.Weaver.Catalog
         public BlockingApi? Match(MethodReference target)
         {
             if (!Candidate(target)) return null;
+            if (_byReference.TryGetValue(target, out var seen)) return seen;
             string key = target.GetElementMethod().FullName;
-            if (_byCall.TryGetValue(key, out var known)) return known;
-            BlockingApi? api = null;
-            try
+            if (!_byCall.TryGetValue(key, out var api))
             {
-                api = Find(target.GetElementMethod());
+                try
+                {
+                    api = Find(target.GetElementMethod());
+                }
+                catch (AssemblyResolutionException) { /* the type's assembly is not available: no answer */ }
+                catch (NotSupportedException) { }
+                _byCall[key] = api;
             }
-            catch (AssemblyResolutionException) { /* the type's assembly is not available: no answer */ }
-            catch (NotSupportedException) { }
-            return _byCall[key] = api;
+            return _byReference[target] = api;
+        }
+
+        private sealed class ReferenceComparer : IEqualityComparer<MethodReference>
+        {
+            public static readonly ReferenceComparer Instance = new ReferenceComparer();
+            public bool Equals(MethodReference? x, MethodReference? y) => ReferenceEquals(x, y);
+            public int GetHashCode(MethodReference obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
         }
 
         /// <summary>Cheap checks before anything is resolved: most calls end here.</summary>

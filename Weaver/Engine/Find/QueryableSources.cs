@@ -19,7 +19,7 @@ namespace NonBlocking.Weaver.Find
             if (!ReferencesEfCore(method.Module)) return false;
             var target = (MethodReference)call.Operand;
             if (target.Parameters.Count == 0) return false;
-            var source = Analyse.Receivers.Producer(call, target.Parameters.Count - 1);
+            var source = Analyse.Receivers.Producer(method.Body, call, target.Parameters.Count - 1);
             var type = source == null ? null : StaticType(method, source);
             // Queryable's operators take an IQueryable by signature: an unknown source is still a query.
             if (type == null) return target.DeclaringType.FullName == "System.Linq.Queryable";
