@@ -127,6 +127,9 @@ namespace NonBlocking.Weaver.Analyse
             return null;
         }
 
+        /// <summary>Whether control can reach <paramref name="ins"/> from elsewhere than the instruction before it.</summary>
+        public static bool IsJoinPoint(MethodBody body, Instruction ins) => JoinPoints.GetValue(body, FindJoinPoints).Contains(ins);
+
         private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<MethodBody, HashSet<Instruction>> JoinPoints =
             new System.Runtime.CompilerServices.ConditionalWeakTable<MethodBody, HashSet<Instruction>>();
 

@@ -30,6 +30,8 @@ namespace NonBlocking.Weaver.Catalog
         public BlockingApi? Match(MethodReference target)
         {
             if (!Candidate(target)) return null;
+            // Most calls go to types with no XAsync of that name at all: one lookup by the type's (cached) name says so.
+            if (!TwinNames(target.DeclaringType.GetElementType()).Contains(target.Name)) return null;
             if (_byReference.TryGetValue(target, out var seen)) return seen;
             string key = target.GetElementMethod().FullName;
             if (!_byCall.TryGetValue(key, out var api))
@@ -50,6 +52,32 @@ namespace NonBlocking.Weaver.Catalog
             public static readonly ReferenceComparer Instance = new ReferenceComparer();
             public bool Equals(MethodReference? x, MethodReference? y) => ReferenceEquals(x, y);
             public int GetHashCode(MethodReference obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
+        }
+
+        private readonly Dictionary<string, HashSet<string>> _twinNames = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        private static readonly HashSet<string> NoNames = new HashSet<string>(StringComparer.Ordinal);
+
+        /// <summary>Names X for which some XAsync is declared on the type, its bases or its interfaces; resolved once per type.</summary>
+        private HashSet<string> TwinNames(TypeReference type)
+        {
+            string key = type.FullName;
+            if (_twinNames.TryGetValue(key, out var names)) return names;
+            names = NoNames;
+            try
+            {
+                var def = type.Resolve();
+                if (def != null)
+                    foreach (var owner in Owners(def, isStatic: false))
+                        foreach (var m in owner.Methods)
+                            if (m.Name.Length > 5 && m.Name.EndsWith("Async", StringComparison.Ordinal))
+                            {
+                                if (names == NoNames) names = new HashSet<string>(StringComparer.Ordinal);
+                                names.Add(m.Name.Substring(0, m.Name.Length - 5));
+                            }
+            }
+            catch (AssemblyResolutionException) { }
+            catch (NotSupportedException) { }
+            return _twinNames[key] = names;
         }
 
         /// <summary>Cheap checks before anything is resolved: most calls end here.</summary>
