@@ -17,10 +17,7 @@ namespace NonBlocking.Detect
             {
                 foreach (var activity in ThreadActivity.Snapshot())
                 {
-                    if (!activity.OpenFrames(out int outer, out int inner)) continue;
-                    long outerStart = activity.Frames[outer].Start;
-                    var site = SiteIds<AsyncSite>.Get(activity.Frames[inner].SiteId);
-                    if (site == null || activity.ReportedHangStart == outerStart) continue;
+                    if (!Unreported(activity, out long outerStart, out var site, out int inner)) continue;
                     long hangMs = site.Module.HangMs;
                     if (hangMs <= 0 || now - outerStart < hangMs) continue;
                     // Confirm on a second scan: a racy read of another thread's record must not report a hang.
@@ -49,10 +46,7 @@ namespace NonBlocking.Detect
             {
                 foreach (var activity in ThreadActivity.Snapshot())
                 {
-                    if (!activity.OpenFrames(out int outer, out int inner)) continue;
-                    long outerStart = activity.Frames[outer].Start;
-                    var site = SiteIds<AsyncSite>.Get(activity.Frames[inner].SiteId);
-                    if (site == null || activity.ReportedHangStart == outerStart) continue;
+                    if (!Unreported(activity, out long outerStart, out var site, out int inner)) continue;
                     long threshold = site.Module.ThresholdMs;
                     if (now - outerStart < threshold) continue;
                     activity.ReportedHangStart = outerStart;
@@ -63,6 +57,17 @@ namespace NonBlocking.Detect
             {
                 // Exit must go on whatever happens here.
             }
+        }
+
+        /// <summary>The thread's open segments, when it has some not yet reported: when they began, the innermost's site and frame.</summary>
+        private static bool Unreported(ThreadActivity activity, out long outerStart, out AsyncSite site, out int inner)
+        {
+            outerStart = 0;
+            site = null!;
+            if (!activity.OpenFrames(out int outer, out inner)) return false;
+            outerStart = activity.Frames[outer].Start;
+            site = SiteIds<AsyncSite>.Get(activity.Frames[inner].SiteId)!;
+            return site != null && activity.ReportedHangStart != outerStart;
         }
 
         private static void Report(ThreadActivity activity, AsyncSite site, int inner, long runningMs, long hangMs, long now, bool atExit = false)

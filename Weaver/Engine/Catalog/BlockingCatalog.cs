@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
 using System.Linq;
 using Mono.Cecil;
 
@@ -78,34 +77,20 @@ namespace NonBlocking.Weaver.Catalog
             var catalog = new BlockingCatalog();
             catalog._notBlocking = NotBlockingList.Load(notBlocking);
             catalog._counterparts = new AsyncCounterparts(catalog._notBlocking);
-            using (var stream = typeof(BlockingCatalog).Assembly.GetManifestResourceStream("NonBlocking.Weaver.blocking-apis.txt")
-                                ?? throw new InvalidOperationException("blocking-apis.txt is not embedded in the weaver"))
-            using (var reader = new StreamReader(stream))
+            foreach (var (type, members, columns) in CatalogFile.Read("blocking-apis.txt"))
             {
-                string? line;
-                while ((line = reader.ReadLine()) != null)
+                var flags = columns.Length > 3 ? columns[3].Split(',').Select(f => f.Trim()).ToList() : new List<string>();
+                foreach (var member in members)
                 {
-                    line = line.Trim();
-                    if (line.Length == 0 || line[0] == '#') continue;
-                    var parts = line.Split('|').Select(p => p.Trim()).ToArray();
-                    foreach (var member in parts[1].Split(',').Select(m => m.Trim()).Where(m => m.Length > 0))
-                    {
-                        bool userOnly = member.EndsWith(":user", StringComparison.Ordinal);
-                        var flags = parts.Length > 3 ? parts[3].Split(',').Select(f => f.Trim()).ToList() : new List<string>();
-                        string name = userOnly ? member.Substring(0, member.Length - 5) : member;
-                        catalog.Add(new BlockingApi(parts[0], name, userOnly,
-                            parts.Length > 2 ? parts[2].Replace("{Member}", name) : "", flags.Contains("sync-over-async"), flags.Contains("runtime-only"),
-                            queryable: flags.Contains("queryable")));
-                    }
+                    bool userOnly = member.EndsWith(":user", StringComparison.Ordinal);
+                    string name = userOnly ? member.Substring(0, member.Length - 5) : member;
+                    catalog.Add(new BlockingApi(type, name, userOnly,
+                        columns.Length > 2 ? columns[2].Replace("{Member}", name) : "", flags.Contains("sync-over-async"), flags.Contains("runtime-only"),
+                        queryable: flags.Contains("queryable")));
                 }
             }
-            foreach (var api in userApis ?? Enumerable.Empty<string>())
-            {
-                string entry = api.Trim();
-                int dot = entry.LastIndexOf('.');
-                if (dot <= 0 || dot == entry.Length - 1) continue;
-                catalog.Add(new BlockingApi(entry.Substring(0, dot).Replace('+', '/'), entry.Substring(dot + 1), false, "an asynchronous alternative"));
-            }
+            foreach (var (type, member) in CatalogFile.UserEntries(userApis))
+                catalog.Add(new BlockingApi(type, member, false, "an asynchronous alternative"));
             return catalog;
         }
 

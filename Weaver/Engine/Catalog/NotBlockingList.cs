@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
 using System.Linq;
 
 namespace NonBlocking.Weaver.Catalog
@@ -19,28 +18,9 @@ namespace NonBlocking.Weaver.Catalog
         public static NotBlockingList Load(IEnumerable<string>? userEntries = null)
         {
             var list = new NotBlockingList();
-            using (var stream = typeof(NotBlockingList).Assembly.GetManifestResourceStream("NonBlocking.Weaver.not-blocking-apis.txt")
-                                ?? throw new InvalidOperationException("not-blocking-apis.txt is not embedded in the weaver"))
-            using (var reader = new StreamReader(stream))
-            {
-                string? line;
-                while ((line = reader.ReadLine()) != null)
-                {
-                    line = line.Trim();
-                    if (line.Length == 0 || line[0] == '#') continue;
-                    var parts = line.Split('|').Select(p => p.Trim()).ToArray();
-                    if (parts.Length < 2) continue;
-                    foreach (var member in parts[1].Split(',').Select(m => m.Trim()).Where(m => m.Length > 0))
-                        list.Add(parts[0], member);
-                }
-            }
-            foreach (var entry in userEntries ?? Enumerable.Empty<string>())
-            {
-                string e = entry.Trim();
-                int dot = e.LastIndexOf('.');
-                if (dot <= 0 || dot == e.Length - 1) continue;
-                list.Add(e.Substring(0, dot).Replace('+', '/'), e.Substring(dot + 1));
-            }
+            foreach (var (type, members, _) in CatalogFile.Read("not-blocking-apis.txt"))
+                foreach (var member in members) list.Add(type, member);
+            foreach (var (type, member) in CatalogFile.UserEntries(userEntries)) list.Add(type, member);
             return list;
         }
 
