@@ -9,6 +9,28 @@ namespace NonBlocking.Weaver.Analyse
         public static bool IsStloc(Code c) =>
             c == Code.Stloc || c == Code.Stloc_S || c == Code.Stloc_0 || c == Code.Stloc_1 || c == Code.Stloc_2 || c == Code.Stloc_3;
 
+        /// <summary>
+        /// Pushes one value and pops nothing, with no side effect worth ordering against a probe: an argument,
+        /// local, constant, string, static field or one of their addresses.
+        /// </summary>
+        public static bool IsPlainLoad(Code code)
+        {
+            switch (code)
+            {
+                case Code.Ldarg: case Code.Ldarg_S: case Code.Ldarg_0: case Code.Ldarg_1: case Code.Ldarg_2: case Code.Ldarg_3:
+                case Code.Ldarga: case Code.Ldarga_S:
+                case Code.Ldloc: case Code.Ldloc_S: case Code.Ldloc_0: case Code.Ldloc_1: case Code.Ldloc_2: case Code.Ldloc_3:
+                case Code.Ldloca: case Code.Ldloca_S:
+                case Code.Ldc_I4: case Code.Ldc_I4_S: case Code.Ldc_I4_M1: case Code.Ldc_I4_0: case Code.Ldc_I4_1: case Code.Ldc_I4_2:
+                case Code.Ldc_I4_3: case Code.Ldc_I4_4: case Code.Ldc_I4_5: case Code.Ldc_I4_6: case Code.Ldc_I4_7: case Code.Ldc_I4_8:
+                case Code.Ldc_I8: case Code.Ldc_R4: case Code.Ldc_R8: case Code.Ldnull: case Code.Ldstr:
+                case Code.Ldsfld: case Code.Ldsflda:
+                    return true;
+                default:
+                    return false;
+            }
+        }
+
         public static int? Int32Constant(Instruction i)
         {
             switch (i.OpCode.Code)

@@ -55,15 +55,32 @@ namespace NonBlocking.Weaver.Analyse
                     var value = SingleStoreValue(method, local);
                     return value != null && InMemoryValue(method, value, inMemoryType, depth + 1);
                 }
-                case Code.Ldarg: case Code.Ldarg_S: case Code.Ldarg_0: case Code.Ldarg_1: case Code.Ldarg_2: case Code.Ldarg_3:
-                {
-                    var p = Parameter(method, producer);
-                    return p != null && inMemoryType(p.ParameterType.GetElementType().FullName);
-                }
-                case Code.Ldfld: case Code.Ldsfld:
-                    return inMemoryType(((FieldReference)producer.Operand).FieldType.GetElementType().FullName);
+                case Code.Call: case Code.Callvirt:
+                    return false; // only locals, arguments, fields and new objects count as receivers
                 default:
-                    return false;
+                {
+                    var type = StaticType(method, producer);
+                    return type != null && inMemoryType(type.GetElementType().FullName);
+                }
+            }
+        }
+
+        /// <summary>
+        /// The static type of the value <paramref name="producer"/> pushes, as the IL declares it: a local's, an
+        /// argument's, a field's, a call's return type or a new object's type; null for anything else (and for <c>this</c>).
+        /// </summary>
+        public static TypeReference? StaticType(MethodDefinition method, Instruction producer)
+        {
+            switch (producer.OpCode.Code)
+            {
+                case Code.Newobj: return ((MethodReference)producer.Operand).DeclaringType;
+                case Code.Call: case Code.Callvirt: return ((MethodReference)producer.Operand).ReturnType;
+                case Code.Ldfld: case Code.Ldsfld: return ((FieldReference)producer.Operand).FieldType;
+                case Code.Ldloc: case Code.Ldloc_S: case Code.Ldloc_0: case Code.Ldloc_1: case Code.Ldloc_2: case Code.Ldloc_3:
+                    return Local(method, producer)?.VariableType;
+                case Code.Ldarg: case Code.Ldarg_S: case Code.Ldarg_0: case Code.Ldarg_1: case Code.Ldarg_2: case Code.Ldarg_3:
+                    return Parameter(method, producer)?.ParameterType;
+                default: return null;
             }
         }
 

@@ -38,7 +38,7 @@ namespace NonBlocking.Weaver.Find
             var receiver = call.Previous;
             if (target.Parameters.Count == 1)
             {
-                if (receiver == null || !IsSimpleLoad(receiver.OpCode.Code)) return false;
+                if (receiver == null || !Analyse.Il.IsPlainLoad(receiver.OpCode.Code)) return false;
                 receiver = receiver.Previous;
             }
             if (receiver == null || (receiver.OpCode.Code != Code.Ldflda && receiver.OpCode.Code != Code.Ldfld) || !(receiver.Operand is FieldReference field)) return false;
@@ -46,23 +46,6 @@ namespace NonBlocking.Weaver.Find
             if (receiver.Previous == null || receiver.Previous.OpCode.Code != Code.Ldarg_0) return false; // (before SimplifyMacros)
             // The call is on that field's own type (AsyncTaskMethodBuilder`1, ManualResetValueTaskSourceCore`1, a custom builder).
             return target.DeclaringType.GetElementType().FullName == field.FieldType.GetElementType().FullName;
-        }
-
-        /// <summary>Loads one value and pops nothing: the argument of a completion call as the compiler emits it.</summary>
-        private static bool IsSimpleLoad(Code c)
-        {
-            switch (c)
-            {
-                case Code.Ldloc: case Code.Ldloc_S: case Code.Ldloc_0: case Code.Ldloc_1: case Code.Ldloc_2: case Code.Ldloc_3:
-                case Code.Ldarg: case Code.Ldarg_S: case Code.Ldarg_0: case Code.Ldarg_1: case Code.Ldarg_2: case Code.Ldarg_3:
-                case Code.Ldc_I4: case Code.Ldc_I4_S: case Code.Ldc_I4_0: case Code.Ldc_I4_1: case Code.Ldc_I4_M1:
-                case Code.Ldc_I4_2: case Code.Ldc_I4_3: case Code.Ldc_I4_4: case Code.Ldc_I4_5: case Code.Ldc_I4_6:
-                case Code.Ldc_I4_7: case Code.Ldc_I4_8: case Code.Ldc_I8: case Code.Ldc_R4: case Code.Ldc_R8:
-                case Code.Ldnull: case Code.Ldstr: case Code.Ldsfld:
-                    return true;
-                default:
-                    return false;
-            }
         }
     }
 }

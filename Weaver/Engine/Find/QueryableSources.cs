@@ -20,7 +20,7 @@ namespace NonBlocking.Weaver.Find
             var target = (MethodReference)call.Operand;
             if (target.Parameters.Count == 0) return false;
             var source = Analyse.Receivers.Producer(method.Body, call, target.Parameters.Count - 1);
-            var type = source == null ? null : StaticType(method, source);
+            var type = source == null ? null : Analyse.Receivers.StaticType(method, source);
             // Queryable's operators take an IQueryable by signature: an unknown source is still a query.
             if (type == null) return target.DeclaringType.FullName == "System.Linq.Queryable";
             return IsQueryable(type);
@@ -36,20 +36,6 @@ namespace NonBlocking.Weaver.Find
                     if (r.Name.StartsWith("Microsoft.EntityFrameworkCore", StringComparison.Ordinal)) uses = true;
                 return UsesEfCore[module] = uses;
             }
-        }
-
-        private static TypeReference? StaticType(MethodDefinition method, Instruction producer)
-        {
-            switch (producer.Operand)
-            {
-                case MethodReference m when producer.OpCode.Code == Code.Call || producer.OpCode.Code == Code.Callvirt: return m.ReturnType;
-                case FieldReference f: return f.FieldType;
-                case VariableDefinition v: return v.VariableType;
-                case ParameterDefinition p: return p.ParameterType;
-            }
-            int local = producer.OpCode.Code - Code.Ldloc_0;
-            if (local >= 0 && local < 4 && local < method.Body.Variables.Count) return method.Body.Variables[local].VariableType;
-            return null;
         }
 
         private static bool IsQueryable(TypeReference type)

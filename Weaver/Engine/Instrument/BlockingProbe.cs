@@ -71,36 +71,17 @@ namespace NonBlocking.Weaver.Instrument
             if (first == null) return null;
             // A field's value (this._connection): the load starts at the object it is read from.
             while ((first.OpCode.Code == Code.Ldfld || first.OpCode.Code == Code.Ldflda) && first.Previous != null &&
-                   !Analyse.Receivers.IsJoinPoint(body, first) && IsPlainLoad(first.Previous.OpCode.Code))
+                   !Analyse.Receivers.IsJoinPoint(body, first) && Analyse.Il.IsPlainLoad(first.Previous.OpCode.Code))
                 first = first.Previous;
             int loaded = 0;
             for (var ins = first; ins != head; ins = ins.Next)
             {
                 if (ins == null) return null;
                 if (ins != first && Analyse.Receivers.IsJoinPoint(body, ins)) return null;
-                if (IsPlainLoad(ins.OpCode.Code)) loaded++;
+                if (Analyse.Il.IsPlainLoad(ins.OpCode.Code)) loaded++;
                 else if (ins.OpCode.Code != Code.Ldfld && ins.OpCode.Code != Code.Ldflda) return null; // a field replaces the object just loaded
             }
             return loaded == count ? first : null;
-        }
-
-        /// <summary>Pushes one value and pops nothing, with no side effect worth ordering against the probe.</summary>
-        private static bool IsPlainLoad(Code code)
-        {
-            switch (code)
-            {
-                case Code.Ldarg: case Code.Ldarg_S: case Code.Ldarg_0: case Code.Ldarg_1: case Code.Ldarg_2: case Code.Ldarg_3:
-                case Code.Ldarga: case Code.Ldarga_S:
-                case Code.Ldloc: case Code.Ldloc_S: case Code.Ldloc_0: case Code.Ldloc_1: case Code.Ldloc_2: case Code.Ldloc_3:
-                case Code.Ldloca: case Code.Ldloca_S:
-                case Code.Ldc_I4: case Code.Ldc_I4_S: case Code.Ldc_I4_M1: case Code.Ldc_I4_0: case Code.Ldc_I4_1: case Code.Ldc_I4_2:
-                case Code.Ldc_I4_3: case Code.Ldc_I4_4: case Code.Ldc_I4_5: case Code.Ldc_I4_6: case Code.Ldc_I4_7: case Code.Ldc_I4_8:
-                case Code.Ldc_I8: case Code.Ldc_R4: case Code.Ldc_R8: case Code.Ldnull: case Code.Ldstr:
-                case Code.Ldsfld: case Code.Ldsflda:
-                    return true;
-                default:
-                    return false;
-            }
         }
 
         /// <summary>
