@@ -306,5 +306,34 @@ public static class P
             // Near is 10 calls from the Sleep; Far is 10,000 away, past the default depth limit of 16.
             a.AssertExactly(("NB0002", "near"));
         }
+
+        [Fact]
+        public async System.Threading.Tasks.Task Pragma_silences_the_build_warning_and_keeps_the_run_time_probe()
+        {
+            const string Source = Usings + @"
+public static class P
+{
+    public static async Task M()
+    {
+        await Task.Yield();
+#pragma warning disable NB0001 // measured at run time instead
+        Thread.Sleep(150); // @kept
+#pragma warning restore NB0001
+        Thread.Sleep(1); // @warned
+    }
+}";
+            string dll = Woven.CopyUnwoven(Compiler.Compile("PragmaKept", Source), "pragma");
+            var result = Woven.Weave(dll);
+            Assert.Equal(WeaveOutcome.Woven, result.Outcome);
+            var warnings = result.Diagnostics.Where(d => d.Code.StartsWith("NB0")).ToList();
+            var warning = Assert.Single(warnings);
+            Assert.Equal(("NB0001", AnalysisHarness.Line(Source, "warned")), (warning.Code, warning.Line));
+
+            using var reports = new ReportCollector();
+            using var load = new IsolatedLoad(dll);
+            await (System.Threading.Tasks.Task)load.Type("P").GetMethod("M")!.Invoke(null, null)!;
+            var report = Assert.Single(reports.WaitFor("P.M()"));
+            Assert.Contains(report.BlockingCalls, c => c.Api.Contains("Thread.Sleep") && c.Line == AnalysisHarness.Line(Source, "kept"));
+        }
     }
 }

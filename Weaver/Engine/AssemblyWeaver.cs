@@ -141,9 +141,10 @@ namespace NonBlocking.Weaver
             var references = ReferenceSummaries.For(options.AnalyzeReferencePaths, options.ReferencePaths, catalog,
                 string.Join(";", options.BlockingApis) + "|" + catalog.NotBlocking.Key, options.AnalysisMaxDepth);
             var graph = new CallGraph(new[] { module }, catalog, m => OptOut.Applies(m, owners.OwnerOf(m)), references);
-            var paths = new BlockingPaths(graph, options.AnalysisMaxDepth);
+            var flagGraph = new ContextGraph(graph, new Analyse.Flags.FlagReader(owners), roots);
+            var paths = new BlockingPaths(flagGraph, options.AnalysisMaxDepth);
             var severity = options.StaticAnalysis == StaticAnalysisLevel.Error ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning;
-            return AsyncBlockingAnalyzer.Analyze(roots, graph, paths, severity, options.AssemblyPath);
+            return PragmaSuppressions.Filter(AsyncBlockingAnalyzer.Analyze(roots, flagGraph, paths, severity, options.AssemblyPath));
         }
 
         /// <summary>False for a body that inserting probes would corrupt (see <see cref="ForeignBranches"/>); each method checked once.</summary>

@@ -31,6 +31,20 @@ namespace NonBlocking.Weaver.Analyse
             }
         }
 
+        public static bool IsLdloc(Code c) =>
+            c == Code.Ldloc || c == Code.Ldloc_S || c == Code.Ldloc_0 || c == Code.Ldloc_1 || c == Code.Ldloc_2 || c == Code.Ldloc_3;
+
+        public static bool IsLdarg(Code c) =>
+            c == Code.Ldarg || c == Code.Ldarg_S || c == Code.Ldarg_0 || c == Code.Ldarg_1 || c == Code.Ldarg_2 || c == Code.Ldarg_3;
+
+        /// <summary>The parameter an <c>ldarg</c> reads; null for <c>this</c>.</summary>
+        public static Mono.Cecil.ParameterDefinition? ParameterOf(Mono.Cecil.MethodDefinition method, Instruction ins)
+        {
+            if (ins.Operand is Mono.Cecil.ParameterDefinition named) return named;
+            int index = ins.OpCode.Code - Code.Ldarg_0 - (method.HasThis ? 1 : 0);
+            return index >= 0 && index < method.Parameters.Count ? method.Parameters[index] : null;
+        }
+
         public static int? Int32Constant(Instruction i)
         {
             switch (i.OpCode.Code)

@@ -33,6 +33,19 @@ namespace NonBlocking.Weaver.Analyse
             return receiver != null && InMemoryValue(method, receiver, inMemoryType, depth: 0);
         }
 
+        /// <summary>
+        /// Whether a call on an in-memory receiver stays in memory: <c>CopyTo</c> also writes its destination, which must be
+        /// in memory too.
+        /// </summary>
+        public static bool StaysInMemory(MethodDefinition method, Instruction call, System.Func<string, bool> inMemoryType)
+        {
+            if (!InMemory(method, call, inMemoryType)) return false;
+            var target = (MethodReference)call.Operand;
+            if (target.Name != "CopyTo" || target.Parameters.Count == 0) return true;
+            var destination = Producer(method.Body, call, target.Parameters.Count - 1);
+            return destination != null && InMemoryValue(method, destination, inMemoryType, depth: 0);
+        }
+
         private static bool InMemoryValue(MethodDefinition method, Instruction producer, System.Func<string, bool> inMemoryType, int depth)
         {
             if (depth > 4) return false;
@@ -79,13 +92,13 @@ namespace NonBlocking.Weaver.Analyse
                 case Code.Ldloc: case Code.Ldloc_S: case Code.Ldloc_0: case Code.Ldloc_1: case Code.Ldloc_2: case Code.Ldloc_3:
                     return Local(method, producer)?.VariableType;
                 case Code.Ldarg: case Code.Ldarg_S: case Code.Ldarg_0: case Code.Ldarg_1: case Code.Ldarg_2: case Code.Ldarg_3:
-                    return Parameter(method, producer)?.ParameterType;
+                    return Il.ParameterOf(method, producer)?.ParameterType;
                 default: return null;
             }
         }
 
         /// <summary>The value stored by the only store into <paramref name="local"/>, when there is just one.</summary>
-        private static Instruction? SingleStoreValue(MethodDefinition method, VariableDefinition local)
+        public static Instruction? SingleStoreValue(MethodDefinition method, VariableDefinition local)
         {
             Instruction? store = null;
             foreach (var ins in method.Body.Instructions)
@@ -98,14 +111,8 @@ namespace NonBlocking.Weaver.Analyse
             return store == null ? null : Producer(method.Body, store, 0);
         }
 
-        private static ParameterDefinition? Parameter(MethodDefinition method, Instruction ins)
-        {
-            if (ins.Operand is ParameterDefinition named) return named;
-            int index = ins.OpCode.Code - Code.Ldarg_0 - (method.HasThis ? 1 : 0); // null for `this`
-            return index >= 0 && index < method.Parameters.Count ? method.Parameters[index] : null;
-        }
-
-        private static VariableDefinition? Local(MethodDefinition method, Instruction ins)
+        /// <summary>The local an ldloc, ldloca or stloc names.</summary>
+        public static VariableDefinition? Local(MethodDefinition method, Instruction ins)
         {
             switch (ins.OpCode.Code)
             {

@@ -2,37 +2,45 @@ using System.Collections.Generic;
 using System.Linq;
 using Mono.Cecil;
 using Mono.Cecil.Cil;
+using NonBlocking.Weaver.Analyse.Flags;
 using NonBlocking.Weaver.Find;
 
 namespace NonBlocking.Weaver.Analyse.Reachability
 {
     /// <summary>
     /// The build-time warnings: in each async method's body, a catalogued blocking call (NB0001), a wait on a task
-    /// (NB0003), or a call into sync code that reaches a blocking call (NB0002, with the path).
+    /// (NB0003), or a call into sync code that reaches a blocking call (NB0002, with the path). An async method that
+    /// takes a bool flag is read under the values its callers pass (see <see cref="ContextGraph"/>); each call site is
+    /// reported once.
     /// </summary>
     internal static class AsyncBlockingAnalyzer
     {
-        public static List<Diagnostic> Analyze(IEnumerable<AsyncMachine> roots, CallGraph graph, BlockingPaths paths,
+        public static List<Diagnostic> Analyze(IEnumerable<AsyncMachine> roots, ContextGraph graph, BlockingPaths paths,
             DiagnosticSeverity severity, string assemblyPath)
         {
             var diagnostics = new List<Diagnostic>();
             foreach (var root in roots)
             {
                 var body = root.MoveNext;
-                var direct = graph.DirectBlockingCalls(body).ToDictionary(c => c.Call);
+                var direct = graph.Graph.DirectBlockingCalls(body).ToDictionary(c => c.Call);
                 // Names and lines are worked out only for methods that get a diagnostic: most get none.
                 Dictionary<Instruction, SequencePoint?>? statements = null;
-                foreach (var ins in body.Body.Instructions)
+                var warned = new HashSet<Instruction>();
+                foreach (var context in graph.RootContexts(root.Kickoff))
+                foreach (var ins in graph.LiveInstructions(new FlagNode(body, context)))
                 {
+                    if (warned.Contains(ins)) continue;
                     direct.TryGetValue(ins, out var call);
-                    MethodDefinition? callee = null;
+                    FlagNode? callee = null;
                     ExternalWitness? external = null;
                     if (call == null)
                     {
-                        callee = graph.Callees(body, ins).FirstOrDefault(c => paths.From(c) != null);
-                        if (callee == null) external = graph.External(body, ins);
+                        foreach (var candidate in graph.Callees(new FlagNode(body, context), ins))
+                            if (paths.From(candidate) != null) { callee = candidate; break; }
+                        if (callee == null) external = graph.Graph.External(body, ins);
                         if (callee == null && external == null) continue;
                     }
+                    warned.Add(ins);
 
                     statements ??= Il.Statements(body);
                     var statement = statements[ins];
@@ -57,8 +65,8 @@ namespace NonBlocking.Weaver.Analyse.Reachability
                     string api, alternative, where;
                     if (callee != null)
                     {
-                        calleeName = DisplayName.Of(callee, callee.DeclaringType);
-                        (hops, api, alternative, where) = BlockingPathText.Of(paths.Walk(callee), root.Kickoff?.DeclaringType ?? root.Type.DeclaringType);
+                        calleeName = DisplayName.Of(callee.Value.Method, callee.Value.Method.DeclaringType);
+                        (hops, api, alternative, where) = BlockingPathText.Of(paths.Walk(callee.Value), root.Kickoff?.DeclaringType ?? root.Type.DeclaringType);
                     }
                     else
                     {

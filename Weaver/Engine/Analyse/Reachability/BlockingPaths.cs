@@ -1,23 +1,25 @@
 using System.Collections.Generic;
+using System.Linq;
 using Mono.Cecil;
 using Mono.Cecil.Cil;
+using NonBlocking.Weaver.Analyse.Flags;
 using NonBlocking.Weaver.Find;
 
 namespace NonBlocking.Weaver.Analyse.Reachability
 {
     /// <summary>
-    /// For every sync method in the graph, the shortest chain of calls that ends in a catalogued blocking call,
-    /// found by a search backwards from the methods that block themselves or call into another assembly's
-    /// blocking path. Recursion is harmless (each method is settled once) and chains longer than the depth limit
-    /// are not followed.
+    /// For every sync method in the graph, under each set of flag values it is called with, the shortest chain of
+    /// calls that ends in a catalogued blocking call, found by a search backwards from the nodes that block themselves
+    /// or call into another assembly's blocking path. Only code the flags leave live counts. Recursion is harmless
+    /// (each node is settled once) and chains longer than the depth limit are not followed.
     /// </summary>
     internal sealed class BlockingPaths
     {
-        /// <summary>One step: this method calls <see cref="Next"/> at <see cref="At"/>, blocks itself in
+        /// <summary>One step: this node calls <see cref="Next"/> at <see cref="At"/>, blocks itself in
         /// <see cref="Direct"/>, or calls into another assembly's path <see cref="External"/>.</summary>
         public sealed class Step
         {
-            public Step(MethodDefinition? next, Instruction? at, BlockingCallSite? direct, ExternalWitness? external, int depth)
+            public Step(FlagNode? next, Instruction? at, BlockingCallSite? direct, ExternalWitness? external, int depth)
             {
                 Next = next;
                 At = at;
@@ -26,7 +28,7 @@ namespace NonBlocking.Weaver.Analyse.Reachability
                 Depth = depth;
             }
 
-            public MethodDefinition? Next { get; }
+            public FlagNode? Next { get; }
             public Instruction? At { get; }
             public BlockingCallSite? Direct { get; }
             public ExternalWitness? External { get; }
@@ -48,70 +50,72 @@ namespace NonBlocking.Weaver.Analyse.Reachability
             public ExternalWitness? External { get; }
         }
 
-        private readonly Dictionary<MethodDefinition, Step> _steps = new Dictionary<MethodDefinition, Step>();
+        private readonly Dictionary<FlagNode, Step> _steps = new Dictionary<FlagNode, Step>();
 
-        public BlockingPaths(CallGraph graph, int maxDepth)
+        public BlockingPaths(ContextGraph graph, int maxDepth)
         {
-            var callers = new Dictionary<MethodDefinition, List<(MethodDefinition Caller, Instruction At)>>();
             // Seeds have different depths (another assembly's path may be long), so settle by depth, shortest first.
-            var byDepth = new List<List<MethodDefinition>>();
-            foreach (var method in graph.Methods)
+            var byDepth = new List<List<FlagNode>>();
+            foreach (var node in graph.Nodes.ToList())
             {
                 Step? seed = null;
-                var direct = graph.DirectBlockingCalls(method);
-                if (direct.Count > 0) seed = new Step(null, direct[0].Call, direct[0], null, 1);
-                foreach (var ins in method.Body.Instructions)
-                {
-                    foreach (var callee in graph.Callees(method, ins))
+                var direct = DirectBlockingCalls(graph, node);
+                if (direct != null) seed = new Step(null, direct.Call, direct, null, 1);
+                else
+                    foreach (var ins in graph.LiveInstructions(node))
                     {
-                        if (!callers.TryGetValue(callee, out var list)) callers[callee] = list = new List<(MethodDefinition, Instruction)>();
-                        list.Add((method, ins));
+                        var external = graph.Graph.External(node.Method, ins);
+                        if (external != null && external.Depth + 1 <= maxDepth && (seed == null || external.Depth + 1 < seed.Depth))
+                            seed = new Step(null, ins, null, external, external.Depth + 1);
                     }
-                    if (seed != null && seed.Depth == 1) continue;
-                    var external = graph.External(method, ins);
-                    if (external != null && external.Depth + 1 <= maxDepth && (seed == null || external.Depth + 1 < seed.Depth))
-                        seed = new Step(null, ins, null, external, external.Depth + 1);
-                }
-                if (seed != null) Settle(method, seed, byDepth);
+                if (seed != null) Settle(node, seed, byDepth);
             }
 
             for (int depth = 1; depth < maxDepth && depth < byDepth.Count; depth++)
             {
                 foreach (var callee in byDepth[depth])
                 {
-                    if (_steps[callee].Depth != depth || !callers.TryGetValue(callee, out var list)) continue;
-                    foreach (var (caller, at) in list)
+                    if (_steps[callee].Depth != depth) continue;
+                    foreach (var (caller, at) in graph.CallersOf(callee))
                         if (!_steps.TryGetValue(caller, out var known) || known.Depth > depth + 1)
                             Settle(caller, new Step(callee, at, null, null, depth + 1), byDepth);
                 }
             }
         }
 
-        private void Settle(MethodDefinition method, Step step, List<List<MethodDefinition>> byDepth)
+        /// <summary>The first catalogued blocking call the node makes itself in code its flags leave live.</summary>
+        private static BlockingCallSite? DirectBlockingCalls(ContextGraph graph, FlagNode node)
         {
-            _steps[method] = step;
-            while (byDepth.Count <= step.Depth) byDepth.Add(new List<MethodDefinition>());
-            byDepth[step.Depth].Add(method);
+            foreach (var call in graph.Graph.DirectBlockingCalls(node.Method))
+                if (graph.IsLive(node, call.Call)) return call;
+            return null;
         }
 
-        /// <summary>How <paramref name="method"/> reaches a blocking call, or null if it does not (within the limit).</summary>
-        public Step? From(MethodDefinition method) => _steps.TryGetValue(method, out var step) ? step : null;
+        private void Settle(FlagNode node, Step step, List<List<FlagNode>> byDepth)
+        {
+            _steps[node] = step;
+            while (byDepth.Count <= step.Depth) byDepth.Add(new List<FlagNode>());
+            byDepth[step.Depth].Add(node);
+        }
 
-        /// <summary>The methods from <paramref name="method"/> down to the one that blocks, and how that one blocks.</summary>
-        public PathTo Walk(MethodDefinition method)
+        /// <summary>How <paramref name="node"/> reaches a blocking call, or null if it does not (within the limit).</summary>
+        public Step? From(FlagNode node) => _steps.TryGetValue(node, out var step) ? step : null;
+
+        /// <summary>The methods from <paramref name="node"/> down to the one that blocks, and how that one blocks.</summary>
+        public PathTo Walk(FlagNode node)
         {
             var chain = new List<MethodDefinition>();
-            var current = method;
+            var current = node;
             while (true)
             {
-                chain.Add(current);
+                chain.Add(current.Method);
                 var step = _steps[current];
                 if (step.Next == null) return new PathTo(chain, step.Direct, step.External);
-                current = step.Next;
+                current = step.Next.Value;
             }
         }
 
-        /// <summary>Every method that reaches a blocking call.</summary>
-        public IEnumerable<MethodDefinition> Methods => _steps.Keys;
+        /// <summary>Every method that reaches a blocking call on its own, whatever flags it is passed.</summary>
+        public IEnumerable<MethodDefinition> Methods => _steps.Keys.Where(n => n.Context.IsUnknown).Select(n => n.Method);
     }
 }

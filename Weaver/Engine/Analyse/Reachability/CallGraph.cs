@@ -10,8 +10,9 @@ namespace NonBlocking.Weaver.Analyse.Reachability
 {
     /// <summary>
     /// Static call graph over the analysed modules, for finding blocking calls reachable from async methods.
-    /// Edges: direct calls; virtual and interface calls to every implementation in the analysed modules; and
-    /// lambdas or local functions invoked right where they are created. A delegate handed to anything else
+    /// Edges: direct calls; virtual and interface calls to the implementations in the analysed modules that the
+    /// receiver's static type allows; and lambdas or local functions invoked right where they are created. A delegate
+    /// handed to anything else
     /// (Task.Run, ThreadPool.QueueUserWorkItem, new Thread, …) is not followed: that is offloading.
     /// Methods under [AllowBlocking] are not in the graph, so they neither warn nor pass blocking on.
     /// </summary>
@@ -101,13 +102,77 @@ namespace NonBlocking.Weaver.Analyse.Reachability
             }
             var def = Resolve(target);
             if (def == null) yield break;
-            if (Followable(def)) yield return def;
-            if (ins.OpCode.Code == Code.Callvirt && (def.IsVirtual || def.IsAbstract) && _overriders.TryGetValue(def, out var impls))
-                foreach (var impl in impls.Where(Followable)) yield return impl;
+            foreach (var callee in DispatchTargets(caller, ins, def))
+                if (Followable(callee)) yield return callee;
+        }
+
+        /// <summary>
+        /// Async methods in the graph that a call instruction starts: their first segment runs on the caller's thread
+        /// (so what they are passed matters), but they are analysed as roots of their own, not as callees.
+        /// </summary>
+        public IEnumerable<MethodDefinition> AsyncCallees(MethodDefinition caller, Instruction ins)
+        {
+            var code = ins.OpCode.Code;
+            if ((code != Code.Call && code != Code.Callvirt) || !(ins.Operand is MethodReference target) || IsDelegateInvoke(target))
+                yield break;
+            var def = Resolve(target);
+            if (def == null) yield break;
+            foreach (var callee in DispatchTargets(caller, ins, def))
+                if (callee.HasBody && _modules.Contains(callee.Module) && !_excluded(callee) && IsAsync(callee)) yield return callee;
+        }
+
+        /// <summary>
+        /// The methods a call may run: the target itself and, for a virtual or interface call, the implementations in the
+        /// analysed modules that the receiver's static type allows — the override its own class (or the nearest base) has
+        /// and those in its subtypes. A sealed type has none of the latter.
+        /// </summary>
+        private IEnumerable<MethodDefinition> DispatchTargets(MethodDefinition caller, Instruction ins, MethodDefinition def)
+        {
+            if (ins.OpCode.Code != Code.Callvirt || !(def.IsVirtual || def.IsAbstract) || !_overriders.TryGetValue(def, out var impls))
+            {
+                yield return def;
+                yield break;
+            }
+            var receiver = ReceiverType(caller, ins, def);
+            if (receiver == null)
+            {
+                yield return def;
+                foreach (var impl in impls) yield return impl;
+                yield break;
+            }
+            // The one the receiver's own class runs: the nearest declaration in its base chain.
+            for (var type = receiver; type != null && !type.IsInterface; type = ResolveType(type.BaseType))
+            {
+                if (type == def.DeclaringType) { yield return def; break; }
+                var own = impls.FirstOrDefault(i => i.DeclaringType == type);
+                if (own != null) { yield return own; break; }
+            }
+            foreach (var impl in impls)
+                if (impl.DeclaringType != receiver && SupertypesOf(impl.DeclaringType).Contains(receiver)) yield return impl;
+        }
+
+        /// <summary>The static type of a virtual call's receiver as the IL declares it (<c>this</c> is the caller's type); null if unknown.</summary>
+        private TypeDefinition? ReceiverType(MethodDefinition caller, Instruction call, MethodDefinition target)
+        {
+            var producer = Receivers.Producer(caller.Body, call, target.Parameters.Count);
+            if (producer == null) return null;
+            if (producer.OpCode.Code == Code.Ldarg_0 && caller.HasThis) return caller.DeclaringType;
+            var type = Receivers.StaticType(caller, producer);
+            return type == null || type.IsGenericParameter || type.IsByReference ? null : ResolveType(type);
+        }
+
+        private TypeDefinition? ResolveType(TypeReference? reference)
+        {
+            if (reference == null) return null;
+            if (!_resolvedTypes.TryGetValue(reference, out var resolved)) _resolvedTypes[reference] = resolved = Safe(() => reference.Resolve());
+            return resolved;
         }
 
         private bool Followable(MethodDefinition m) =>
             m.HasBody && _modules.Contains(m.Module) && !_excluded(m) && !IsAsyncOrIterator(m);
+
+        private static bool IsAsync(MethodDefinition m) =>
+            m.HasCustomAttributes && m.CustomAttributes.Any(a => a.AttributeType.Name == "AsyncStateMachineAttribute");
 
         private static bool IsAsyncOrIterator(MethodDefinition m) =>
             m.HasCustomAttributes && m.CustomAttributes.Any(a =>
@@ -224,8 +289,7 @@ namespace NonBlocking.Weaver.Analyse.Reachability
             foreach (var i in type.Interfaces) pending.Push(i.InterfaceType);
             while (pending.Count > 0)
             {
-                var reference = pending.Pop();
-                if (!_resolvedTypes.TryGetValue(reference, out var resolved)) _resolvedTypes[reference] = resolved = Safe(() => reference.Resolve());
+                var resolved = ResolveType(pending.Pop());
                 if (resolved == null || !seen.Add(resolved)) continue;
                 yield return resolved;
                 if (resolved.BaseType != null) pending.Push(resolved.BaseType);

@@ -3,6 +3,8 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using Mono.Cecil;
+using NonBlocking.Weaver.Analyse.Flags;
+using NonBlocking.Weaver.Find;
 using NonBlocking.Weaver.Catalog;
 using NonBlocking.Weaver.Read;
 
@@ -108,7 +110,8 @@ namespace NonBlocking.Weaver.Analyse.Reachability
                 using var input = InputAssembly.Read(path, context.ReferencePaths, new List<Diagnostic>());
                 var owners = new MethodOwners();
                 var graph = new CallGraph(new[] { input.Module }, context.Catalog, m => OptOut.Applies(m, owners.OwnerOf(m)), dependencies);
-                var paths = new BlockingPaths(graph, context.MaxDepth);
+                var machines = AsyncMachineFinder.Find(input.Module, owners);
+                var paths = new BlockingPaths(new ContextGraph(graph, new FlagReader(owners), machines), context.MaxDepth);
                 return ReferenceSummary.Build(input.Module, key, graph, paths, context.ByName.Keys);
             }
             catch (Exception e) when (e is WeaveException || e is BadImageFormatException || e is IOException || e is InvalidOperationException || e is AssemblyResolutionException)

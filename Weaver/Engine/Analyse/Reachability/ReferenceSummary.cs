@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using Mono.Cecil;
+using NonBlocking.Weaver.Analyse.Flags;
 
 namespace NonBlocking.Weaver.Analyse.Reachability
 {
@@ -42,8 +43,8 @@ namespace NonBlocking.Weaver.Analyse.Reachability
             var witnesses = new Dictionary<MethodDefinition, ExternalWitness>();
             foreach (var method in paths.Methods)
             {
-                var (hops, api, alternative, where) = BlockingPathText.Of(paths.Walk(method), homeType: null);
-                var witness = new ExternalWitness(DisplayName.Of(method, method.DeclaringType), hops, api, alternative, where, paths.From(method)!.Depth);
+                var (hops, api, alternative, where) = BlockingPathText.Of(paths.Walk(new FlagNode(method, FlagContext.Unknown)), homeType: null);
+                var witness = new ExternalWitness(DisplayName.Of(method, method.DeclaringType), hops, api, alternative, where, paths.From(new FlagNode(method, FlagContext.Unknown))!.Depth);
                 witnesses[method] = witness;
                 byMethod[method.FullName] = witness;
             }

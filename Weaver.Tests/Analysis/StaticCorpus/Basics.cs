@@ -1,0 +1,163 @@
+// The plain cases: what must always warn, what must never, and the per-site opt-outs.
+using System;
+using System.IO;
+using System.Threading;
+using System.Threading.Tasks;
+using NonBlocking;
+
+namespace Corpus.Basics
+{
+    // case: basics/Thread.Sleep in an async method
+    public static class Sleep
+    {
+        public static async Task Run()
+        {
+            await Task.Yield();
+            Thread.Sleep(10); // expect: NB0001
+        }
+    }
+
+    // case: basics/a sync helper two calls deep
+    public static class Helper
+    {
+        public static async Task Run()
+        {
+            await Task.Yield();
+            Save("x"); // expect: NB0002
+        }
+        private static void Save(string text) => Write(text);
+        private static void Write(string text) => File.WriteAllText("out.txt", text);
+    }
+
+    // case: basics/offloaded with Task.Run
+    public static class Offloaded
+    {
+        public static async Task Run() => await Task.Run(() => Thread.Sleep(10));
+    }
+
+    // case: basics/.Result on a task from a call
+    public static class Result
+    {
+        public static async Task<int> Run()
+        {
+            await Task.Yield();
+            return Task.Run(() => 1).Result; // expect: NB0003
+        }
+    }
+
+    // case: basics/File.ReadAllText
+    public static class ReadFile
+    {
+        public static async Task<string> Run(string path)
+        {
+            await Task.Yield();
+            return File.ReadAllText(path); // expect: NB0001
+        }
+    }
+
+    // case: basics/await File.ReadAllTextAsync
+    public static class ReadFileAsync
+    {
+        public static async Task<string> Run(string path) => await File.ReadAllTextAsync(path);
+    }
+
+    // case: basics/a lambda invoked in place
+    public static class InlineLambda
+    {
+        public static async Task Run()
+        {
+            await Task.Yield();
+            Action nap = () => Thread.Sleep(5);
+            nap(); // expect: NB0002
+        }
+    }
+
+    // case: basics/[AllowBlocking] on the method
+    public static class Allowed
+    {
+        [AllowBlocking]
+        public static async Task Run()
+        {
+            await Task.Yield();
+            Thread.Sleep(10);
+        }
+    }
+
+    // case: basics/#pragma warning disable around one call
+    public static class Pragma
+    {
+        public static async Task Run()
+        {
+            await Task.Yield();
+#pragma warning disable NB0001 // a startup delay, measured at run time
+            Thread.Sleep(10);
+#pragma warning restore NB0001
+        }
+    }
+
+    // case: basics/#pragma for another code does not silence this one
+    public static class PragmaOtherCode
+    {
+        public static async Task Run()
+        {
+            await Task.Yield();
+#pragma warning disable NB0003
+            Thread.Sleep(10); // expect: NB0001
+#pragma warning restore NB0003
+        }
+    }
+
+    // case: basics/a call after #pragma restore warns again
+    public static class PragmaRestored
+    {
+        public static async Task Run()
+        {
+            await Task.Yield();
+#pragma warning disable NB0001
+            Thread.Sleep(10);
+#pragma warning restore NB0001
+            Thread.Sleep(20); // expect: NB0001
+        }
+    }
+
+    // case: basics/SemaphoreSlim.Wait
+    public static class Semaphore
+    {
+        private static readonly SemaphoreSlim Gate = new SemaphoreSlim(1);
+        public static async Task Run()
+        {
+            await Task.Yield();
+            Gate.Wait(); // expect: NB0001
+            Gate.Release();
+        }
+    }
+
+    // case: basics/await SemaphoreSlim.WaitAsync
+    public static class SemaphoreAsync
+    {
+        private static readonly SemaphoreSlim Gate = new SemaphoreSlim(1);
+        public static async Task Run()
+        {
+            await Gate.WaitAsync();
+            Gate.Release();
+        }
+    }
+
+    // case: basics/a blocking helper only ever offloaded
+    public static class HelperOffloaded
+    {
+        public static async Task Run() => await Task.Run(Work);
+        private static void Work() => Thread.Sleep(10);
+    }
+
+    // case: basics/a pure helper
+    public static class PureHelper
+    {
+        public static async Task<int> Run()
+        {
+            await Task.Yield();
+            return Sum(3);
+        }
+        private static int Sum(int n) => n <= 0 ? 0 : n + Sum(n - 1);
+    }
+}

@@ -1,0 +1,212 @@
+// Waiting on a task that is already complete returns at once: the fast-path idioms of libraries (check, then .Result),
+// results read after an await, and continuations. Each has a look-alike that really waits.
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace Corpus.Completed
+{
+    public static class Source
+    {
+        public static Task<int> Load() => Task.FromResult(1);
+        public static ValueTask<int> LoadValue() => new ValueTask<int>(1);
+        public static void Use(int value) { }
+    }
+
+    // case: completed/IsCompletedSuccessfully then .Result, else await
+    public static class FastPath
+    {
+        public static async Task<int> Get()
+        {
+            var t = Source.Load();
+            if (t.IsCompletedSuccessfully) return t.Result;
+            return await t;
+        }
+    }
+
+    // case: completed/if not complete, hand off to an awaiting helper; else .Result (a sync helper)
+    public static class HandOff
+    {
+        public static async Task<int> Run() => await Get() + 1;
+        private static ValueTask<int> Get()
+        {
+            var t = Source.Load();
+            if (!t.IsCompletedSuccessfully) return Awaited(t);
+            return new ValueTask<int>(t.Result);
+        }
+        private static async ValueTask<int> Awaited(Task<int> t) => await t;
+    }
+
+    // case: completed/.Result on the side where the task is not complete
+    public static class WrongSide
+    {
+        public static async Task<int> Get()
+        {
+            await Task.Yield();
+            var t = Source.Load();
+            if (!t.IsCompleted) return t.Result; // expect: NB0003
+            return 0;
+        }
+    }
+
+    // case: completed/.Result after await of the same task
+    public static class AfterAwait
+    {
+        public static async Task<int> Get()
+        {
+            var t = Source.Load();
+            await t;
+            return t.Result;
+        }
+    }
+
+    // case: completed/.Result after await with ConfigureAwait(false)
+    public static class AfterConfiguredAwait
+    {
+        public static async Task<int> Get()
+        {
+            var t = Source.Load();
+            await t.ConfigureAwait(false);
+            return t.Result * 2;
+        }
+    }
+
+    // case: completed/.Result of each task after await Task.WhenAll
+    public static class AfterWhenAll
+    {
+        public static async Task<int> Get()
+        {
+            var a = Source.Load();
+            var b = Source.Load();
+            await Task.WhenAll(a, b);
+            return a.Result + b.Result;
+        }
+    }
+
+    // case: completed/.Result before the await
+    public static class BeforeAwait
+    {
+        public static async Task<int> Get()
+        {
+            var t = Source.Load();
+            var first = t.Result; // expect: NB0003
+            await t;
+            return first;
+        }
+    }
+
+    // case: completed/awaited on one branch only
+    public static class OneBranch
+    {
+        public static async Task<int> Get(bool wait)
+        {
+            var t = Source.Load();
+            if (wait) await t;
+            return t.Result; // expect: NB0003
+        }
+    }
+
+    // case: completed/the variable is assigned another task after the await
+    public static class Reassigned
+    {
+        public static async Task<int> Get()
+        {
+            var t = Source.Load();
+            await t;
+            t = Source.Load();
+            return t.Result; // expect: NB0003
+        }
+    }
+
+    // case: completed/the antecedent inside an async ContinueWith continuation
+    public static class Continuation
+    {
+        public static Task Run() => Source.Load().ContinueWith(async previous =>
+        {
+            await Task.Yield();
+            Source.Use(previous.Result);
+        }).Unwrap();
+    }
+
+    // case: completed/Status == RanToCompletion then .Result
+    public static class StatusCheck
+    {
+        public static async Task<int> Get()
+        {
+            await Task.Yield();
+            var t = Source.Load();
+            if (t.Status == TaskStatus.RanToCompletion) return t.Result;
+            return -1;
+        }
+    }
+
+    // case: completed/GetResult to rethrow when faulted or canceled
+    public static class Rethrow
+    {
+        public static async Task Check()
+        {
+            await Task.Yield();
+            var t = Source.Load();
+            if (t.IsFaulted || t.IsCanceled) t.GetAwaiter().GetResult();
+        }
+    }
+
+    // case: completed/WhenAll(...).Wait() blocks; the .Result after it does not
+    public static class WaitThenResult
+    {
+        public static async Task<int> Get()
+        {
+            await Task.Yield();
+            var a = Source.Load();
+            var b = Source.Load();
+            Task.WhenAll(a, b).Wait(); // expect: NB0003
+            return a.Result + b.Result;
+        }
+    }
+
+    // case: completed/GetAwaiter().GetResult() on a task nobody checked
+    public static class PlainGetResult
+    {
+        public static async Task<int> Get()
+        {
+            await Task.Yield();
+            return Source.Load().GetAwaiter().GetResult(); // expect: NB0003
+        }
+    }
+
+    // case: completed/ValueTask IsCompletedSuccessfully then .Result
+    public static class ValueTaskFastPath
+    {
+        public static async Task<int> Get()
+        {
+            var vt = Source.LoadValue();
+            if (vt.IsCompletedSuccessfully) return vt.Result;
+            return await vt;
+        }
+    }
+
+    // case: completed/a task field awaited, then read
+    public sealed class FieldAfterAwait
+    {
+        private Task<int> _init = Source.Load();
+        public async Task<int> Get()
+        {
+            await _init;
+            return _init.Result + 1;
+        }
+    }
+
+    // case: completed/.Wait() in a loop on a task from each round
+    public static class WaitInLoop
+    {
+        public static async Task Run(int rounds)
+        {
+            await Task.Yield();
+            for (int i = 0; i < rounds; i++)
+            {
+                var t = Source.Load();
+                t.Wait(); // expect: NB0003
+            }
+        }
+    }
+}

@@ -1,0 +1,128 @@
+// A virtual or interface call runs the override of the receiver's runtime type, which is its static type or a subtype.
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace Corpus.Dispatch
+{
+    public abstract class Sink
+    {
+        public abstract void Put(int value);
+    }
+
+    public sealed class MemorySink : Sink
+    {
+        private int _last;
+        public override void Put(int value) => _last = value;
+    }
+
+    public class SlowSink : Sink
+    {
+        public override void Put(int value) => Thread.Sleep(value);
+    }
+
+    public class Quiet : SlowSink
+    {
+        public override void Put(int value) { }
+    }
+
+    public class Inherits : SlowSink { }
+
+    public interface IStore { int Get(); }
+
+    public sealed class MemoryStore : IStore { public int Get() => 1; }
+
+    public sealed class WaitingStore : IStore
+    {
+        private readonly ManualResetEventSlim _ready = new ManualResetEventSlim();
+        public int Get()
+        {
+            _ready.Wait();
+            return 2;
+        }
+    }
+
+    // case: dispatch/receiver of a sealed type that does not block
+    public static class SealedReceiver
+    {
+        public static async Task Run()
+        {
+            await Task.Yield();
+            var sink = new MemorySink();
+            sink.Put(1);
+        }
+    }
+
+    // case: dispatch/receiver typed as the abstract base: any override may run
+    public static class BaseReceiver
+    {
+        public static async Task Run(Sink sink)
+        {
+            await Task.Yield();
+            sink.Put(1); // expect: NB0002
+        }
+    }
+
+    // case: dispatch/receiver typed as a sealed interface implementation
+    public static class InterfaceImplReceiver
+    {
+        public static async Task<int> Run(MemoryStore store)
+        {
+            await Task.Yield();
+            return store.Get();
+        }
+    }
+
+    // case: dispatch/receiver typed as the interface: the waiting implementation may run
+    public static class InterfaceReceiver
+    {
+        public static async Task<int> Run(IStore store)
+        {
+            await Task.Yield();
+            return store.Get(); // expect: NB0002
+        }
+    }
+
+    // case: dispatch/an override that does not block, on a type nothing derives from
+    public static class QuietOverride
+    {
+        public static async Task Run(Quiet sink)
+        {
+            await Task.Yield();
+            sink.Put(5);
+        }
+    }
+
+    // case: dispatch/a type that inherits the blocking override
+    public static class InheritedOverride
+    {
+        public static async Task Run(Inherits sink)
+        {
+            await Task.Yield();
+            sink.Put(5); // expect: NB0002
+        }
+    }
+
+    // case: dispatch/a call on this inside a sealed type
+    public sealed class SelfCall
+    {
+        private int _n;
+        public async Task Run()
+        {
+            await Task.Yield();
+            Bump();
+        }
+        private void Bump() => Touch();
+        public override string ToString() => _n.ToString();
+        private void Touch() => _n++;
+    }
+
+    // case: dispatch/a non-sealed receiver whose subtype blocks
+    public static class SubtypeMayBlock
+    {
+        public static async Task Run(SlowSink sink)
+        {
+            await Task.Yield();
+            sink.Put(5); // expect: NB0002
+        }
+    }
+}

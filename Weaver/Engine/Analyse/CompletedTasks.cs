@@ -1,0 +1,307 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Runtime.CompilerServices;
+using Mono.Cecil;
+using Mono.Cecil.Cil;
+
+namespace NonBlocking.Weaver.Analyse
+{
+    /// <summary>
+    /// Whether the task a <c>.Result</c>, <c>.Wait()</c> or <c>GetAwaiter().GetResult()</c> waits on is already complete
+    /// on every path to it — then it returns at once and is not blocking. Known complete: on the side of a branch where
+    /// <c>IsCompleted</c>, <c>IsCompletedSuccessfully</c>, <c>IsFaulted</c>, <c>IsCanceled</c> or <c>Status</c> says so,
+    /// after the task was awaited (alone or in <c>Task.WhenAll</c>) or waited on, until the variable holding it is
+    /// assigned again; and the antecedent a <c>ContinueWith</c> continuation is handed. Tasks are followed in locals,
+    /// arguments, the method's own fields (a state machine's hoisted locals) and static fields.
+    /// </summary>
+    internal static class CompletedTasks
+    {
+        public static bool IsKnownComplete(MethodDefinition method, Instruction wait)
+        {
+            var task = WaitedTask(method, wait);
+            var key = task == null ? null : Key(method, task);
+            if (key == null) return false;
+            if (IsContinuationAntecedent(method, key)) return true;
+            var facts = Facts.GetValue(method.Body, _ => Analyse(method));
+            return facts.TryGetValue(wait, out var known) && known.Contains(key);
+        }
+
+        private static readonly ConditionalWeakTable<MethodBody, Dictionary<Instruction, HashSet<string>>> Facts =
+            new ConditionalWeakTable<MethodBody, Dictionary<Instruction, HashSet<string>>>();
+
+        /// <summary>What pushes the task (or ValueTask) that a wait waits on; through GetAwaiter and ConfigureAwait.</summary>
+        private static Instruction? WaitedTask(MethodDefinition method, Instruction wait)
+        {
+            var target = (MethodReference)wait.Operand;
+            Instruction? producer;
+            if (target.Name == "GetResult")
+            {
+                // The user's form: call GetAwaiter; stloc v; ldloca v; call GetResult.
+                var getAwaiter = wait.Previous?.Previous?.Previous;
+                if (getAwaiter == null || !(getAwaiter.Operand is MethodReference m) || m.Name != "GetAwaiter") return null;
+                producer = Receivers.Producer(method.Body, getAwaiter, 0);
+            }
+            else if (target.HasThis) producer = Receivers.Producer(method.Body, wait, target.Parameters.Count);
+            else return null;
+            return producer == null ? null : Unwrap(method, producer);
+        }
+
+        /// <summary><c>t.ConfigureAwait(false)</c> and <c>t.AsTask()</c>, directly or through a local stored once, stand for <c>t</c>.</summary>
+        private static Instruction Unwrap(MethodDefinition method, Instruction producer)
+        {
+            for (int depth = 0; depth < 4; depth++)
+            {
+                var value = producer;
+                if (producer.OpCode.Code == Code.Ldloca || producer.OpCode.Code == Code.Ldloca_S || Il.IsLdloc(producer.OpCode.Code))
+                {
+                    var local = Receivers.Local(method, producer);
+                    var stored = local == null ? null : StoredOnce(method, local);
+                    if (stored == null || !IsCall(stored)) return producer;
+                    value = stored;
+                }
+                if (!IsCall(value) || !(value.Operand is MethodReference m) || (m.Name != "ConfigureAwait" && m.Name != "AsTask")) return producer;
+                var inner = Receivers.Producer(method.Body, value, m.Parameters.Count);
+                if (inner == null) return producer;
+                producer = inner;
+            }
+            return producer;
+        }
+
+        /// <summary>The variable a load reads, as a key: a local, an argument, the method's own field, a static field.</summary>
+        private static string? Key(MethodDefinition method, Instruction load)
+        {
+            var code = load.OpCode.Code;
+            if (Il.IsLdloc(code) || code == Code.Ldloca || code == Code.Ldloca_S)
+                return Receivers.Local(method, load) is VariableDefinition v ? "loc:" + v.Index : null;
+            if (Il.IsLdarg(code) || code == Code.Ldarga || code == Code.Ldarga_S)
+                return Il.ParameterOf(method, load) is ParameterDefinition p ? "arg:" + p.Index : null;
+            if ((code == Code.Ldfld || code == Code.Ldflda) && IsThis(method, Receivers.Producer(method.Body, load, 0)))
+                return "fld:" + ((FieldReference)load.Operand).Name;
+            if (code == Code.Ldsfld || code == Code.Ldsflda) return "sfld:" + ((FieldReference)load.Operand).FullName;
+            return null;
+        }
+
+        /// <summary><c>this</c>, or in a state machine or closure the outer <c>this</c> it holds (also copied to a local).</summary>
+        private static bool IsThis(MethodDefinition method, Instruction? load)
+        {
+            if (load != null && Il.IsLdloc(load.OpCode.Code) && Receivers.Local(method, load) is VariableDefinition local)
+                load = StoredOnce(method, local);
+            return load != null && (load.OpCode.Code == Code.Ldarg_0 && method.HasThis ||
+                                    load.OpCode.Code == Code.Ldfld && ((FieldReference)load.Operand).Name == "<>4__this" &&
+                                    Receivers.Producer(method.Body, load, 0)?.OpCode.Code == Code.Ldarg_0);
+        }
+
+        /// <summary>
+        /// The value stored by the only store into a local. Unlike <see cref="Receivers.SingleStoreValue"/>, taking its
+        /// address is allowed: the compiler does that to call a struct's method (an awaitable's GetAwaiter).
+        /// </summary>
+        private static Instruction? StoredOnce(MethodDefinition method, VariableDefinition local)
+        {
+            Instruction? store = null;
+            foreach (var ins in method.Body.Instructions)
+            {
+                if (!Il.IsStloc(ins.OpCode.Code) || Receivers.Local(method, ins) != local) continue;
+                if (store != null) return null;
+                store = ins;
+            }
+            return store == null ? null : Receivers.Producer(method.Body, store, 0);
+        }
+
+        /// <summary>The variable a store assigns, as a key (see <see cref="Key"/>).</summary>
+        private static string? Stored(MethodDefinition method, Instruction ins)
+        {
+            var code = ins.OpCode.Code;
+            if (Il.IsStloc(code)) return Receivers.Local(method, ins) is VariableDefinition v ? "loc:" + v.Index : null;
+            if (code == Code.Starg || code == Code.Starg_S) return "arg:" + ((ParameterDefinition)ins.Operand).Index;
+            if (code == Code.Stfld) return "fld:" + ((FieldReference)ins.Operand).Name;
+            if (code == Code.Stsfld) return "sfld:" + ((FieldReference)ins.Operand).FullName;
+            return null;
+        }
+
+        /// <summary>For each instruction, the tasks known complete when it runs (a forward must-analysis).</summary>
+        private static Dictionary<Instruction, HashSet<string>> Analyse(MethodDefinition method)
+        {
+            var body = method.Body;
+            var states = new Dictionary<Instruction, HashSet<string>>();
+            var pending = new Stack<Instruction>();
+
+            void Flow(Instruction? to, HashSet<string> facts)
+            {
+                if (to == null) return;
+                if (!states.TryGetValue(to, out var known))
+                {
+                    states[to] = new HashSet<string>(facts);
+                    pending.Push(to);
+                }
+                else if (known.RemoveWhere(k => !facts.Contains(k)) > 0) pending.Push(to);
+            }
+
+            Flow(body.Instructions[0], new HashSet<string>());
+            foreach (var handler in body.ExceptionHandlers)
+            {
+                Flow(handler.HandlerStart, new HashSet<string>());
+                Flow(handler.FilterStart, new HashSet<string>());
+            }
+            while (pending.Count > 0)
+            {
+                var ins = pending.Pop();
+                var facts = new HashSet<string>(states[ins]);
+                if (Stored(method, ins) is string assigned) facts.Remove(assigned);
+                foreach (var done in CompletedBy(method, ins)) facts.Add(done);
+                switch (ins.OpCode.FlowControl)
+                {
+                    case FlowControl.Branch:
+                        Flow(ins.Operand as Instruction, facts);
+                        break;
+                    case FlowControl.Cond_Branch:
+                        if (ins.Operand is Instruction[] cases)
+                        {
+                            foreach (var target in cases) Flow(target, facts);
+                            Flow(ins.Next, facts);
+                            break;
+                        }
+                        var (checkedTask, whenTaken) = Check(method, ins);
+                        var withTask = checkedTask == null ? facts : new HashSet<string>(facts) { checkedTask };
+                        Flow(ins.Operand as Instruction, whenTaken ? withTask : facts);
+                        Flow(ins.Next, whenTaken ? facts : withTask);
+                        break;
+                    case FlowControl.Return:
+                    case FlowControl.Throw:
+                        break;
+                    default:
+                        Flow(ins.Next, facts);
+                        break;
+                }
+            }
+            return states;
+        }
+
+        /// <summary>
+        /// A branch that tests a task's completion: the task's key, and whether the jump is the side where it is complete.
+        /// </summary>
+        private static (string? Task, bool WhenTaken) Check(MethodDefinition method, Instruction branch)
+        {
+            var code = branch.OpCode.Code;
+            if (code == Code.Brtrue || code == Code.Brtrue_S || code == Code.Brfalse || code == Code.Brfalse_S)
+            {
+                var test = Receivers.Producer(method.Body, branch, 0);
+                if (test == null || !IsTaskMember(test, "get_IsCompleted", "get_IsCompletedSuccessfully", "get_IsFaulted", "get_IsCanceled"))
+                    return (null, false);
+                var task = Receivers.Producer(method.Body, test, 0);
+                return (task == null ? null : Key(method, task), code == Code.Brtrue || code == Code.Brtrue_S);
+            }
+            if (code == Code.Beq || code == Code.Beq_S || code == Code.Bne_Un || code == Code.Bne_Un_S)
+            {
+                // task.Status == TaskStatus.RanToCompletion (5), Canceled (6) or Faulted (7)
+                var constant = Receivers.Producer(method.Body, branch, 0);
+                var status = Receivers.Producer(method.Body, branch, 1);
+                if (constant == null || status == null || !(Il.Int32Constant(constant) is int value) || value < 5 || value > 7 ||
+                    !IsTaskMember(status, "get_Status")) return (null, false);
+                var task = Receivers.Producer(method.Body, status, 0);
+                return (task == null ? null : Key(method, task), code == Code.Beq || code == Code.Beq_S);
+            }
+            return (null, false);
+        }
+
+        /// <summary>The tasks complete once <paramref name="ins"/> has run: an awaiter's GetResult, Wait, WaitAll, .Result.</summary>
+        private static IEnumerable<string> CompletedBy(MethodDefinition method, Instruction ins)
+        {
+            if (!IsCall(ins) || !(ins.Operand is MethodReference m)) yield break;
+            Instruction? task = null;
+            if (m.Name == "GetResult" && m.DeclaringType.GetElementType().Name.Split('`')[0].EndsWith("Awaiter", System.StringComparison.Ordinal))
+                task = AwaitedBy(method, ins);
+            else if ((m.Name == "Wait" || m.Name == "get_Result") && m.HasThis && IsTaskType(m.DeclaringType))
+                task = Receivers.Producer(method.Body, ins, m.Parameters.Count);
+            else if (m.Name == "WaitAll" && IsTaskType(m.DeclaringType))
+                task = ins;
+            if (task == null) yield break;
+            task = Unwrap(method, task);
+            if (IsCall(task) && task.Operand is MethodReference all && (all.Name == "WhenAll" || all.Name == "WaitAll"))
+            {
+                foreach (var element in ArrayElements(method, task))
+                    if (Key(method, element) is string key) yield return key;
+            }
+            else if (Key(method, task) is string key) yield return key;
+        }
+
+        /// <summary>
+        /// The task whose awaiter this GetResult reads: the nearest GetAwaiter before it (in IL order) stored into the
+        /// same local — the compiler lays each await's resumption right after its own suspension.
+        /// </summary>
+        private static Instruction? AwaitedBy(MethodDefinition method, Instruction getResult)
+        {
+            var awaiter = Receivers.Producer(method.Body, getResult, 0);
+            var local = awaiter == null ? null : Receivers.Local(method, awaiter);
+            if (local == null) return null;
+            for (var ins = getResult.Previous; ins != null; ins = ins.Previous)
+            {
+                if (!Il.IsStloc(ins.OpCode.Code) || Receivers.Local(method, ins) != local) continue;
+                var value = ins.Previous;
+                if (value != null && IsCall(value) && value.Operand is MethodReference m && m.Name == "GetAwaiter")
+                    return Receivers.Producer(method.Body, value, 0);
+            }
+            return null;
+        }
+
+        /// <summary>The tasks loaded into the array (or span) a WhenAll/WaitAll call is passed, read back to its start.</summary>
+        private static IEnumerable<Instruction> ArrayElements(MethodDefinition method, Instruction call)
+        {
+            int budget = 64;
+            for (var ins = call.Previous; ins != null && budget-- > 0; ins = ins.Previous)
+            {
+                if (ins.OpCode.FlowControl == FlowControl.Branch || ins.OpCode.FlowControl == FlowControl.Cond_Branch) yield break;
+                if (ins.OpCode.Code == Code.Newarr) yield break;
+                var next = ins.Next.OpCode.Code;
+                if (next == Code.Stelem_Ref || next == Code.Stind_Ref || next == Code.Stelem_Any) yield return ins;
+            }
+        }
+
+        /// <summary>Whether this method (or the lambda whose state machine it is) is a ContinueWith continuation and key its antecedent.</summary>
+        private static bool IsContinuationAntecedent(MethodDefinition method, string key)
+        {
+            var lambda = method;
+            string antecedent = "arg:0";
+            var owner = method.DeclaringType.DeclaringType;
+            if (owner != null && DisplayName.IsCompilerGenerated(method.DeclaringType.Name) &&
+                Find.AsyncMachineFinder.KickoffIndex(owner).TryGetValue(method.DeclaringType.FullName, out var kickoff))
+            {
+                lambda = kickoff;
+                if (!lambda.HasParameters) return false;
+                antecedent = "fld:" + lambda.Parameters[0].Name;
+            }
+            return key == antecedent && lambda.HasParameters && Continuations.GetValue(lambda.Module, FindContinuations).Contains(lambda);
+        }
+
+        private static readonly ConditionalWeakTable<ModuleDefinition, HashSet<MethodDefinition>> Continuations =
+            new ConditionalWeakTable<ModuleDefinition, HashSet<MethodDefinition>>();
+
+        /// <summary>Methods made into a delegate whose first use is a ContinueWith call.</summary>
+        private static HashSet<MethodDefinition> FindContinuations(ModuleDefinition module)
+        {
+            var found = new HashSet<MethodDefinition>();
+            foreach (var type in module.GetTypes())
+            foreach (var method in type.Methods.Where(m => m.HasBody))
+            foreach (var ins in method.Body.Instructions)
+            {
+                if (ins.OpCode.Code != Code.Ldftn || !(ins.Operand is MethodReference target) || ins.Next?.OpCode.Code != Code.Newobj) continue;
+                var call = ins.Next.Next;
+                for (int budget = 8; call != null && budget-- > 0 && !IsCall(call); call = call.Next) { }
+                if (call != null && IsCall(call) && ((MethodReference)call.Operand).Name == "ContinueWith" &&
+                    target.Resolve() is MethodDefinition def) found.Add(def);
+            }
+            return found;
+        }
+
+        private static bool IsCall(Instruction ins) => ins.OpCode.Code == Code.Call || ins.OpCode.Code == Code.Callvirt;
+
+        private static bool IsTaskMember(Instruction ins, params string[] names) =>
+            IsCall(ins) && ins.Operand is MethodReference m && names.Contains(m.Name) && IsTaskType(m.DeclaringType);
+
+        private static bool IsTaskType(TypeReference type)
+        {
+            var element = type.GetElementType();
+            return element.Namespace == "System.Threading.Tasks" &&
+                   (element.Name == "Task" || element.Name == "Task`1" || element.Name == "ValueTask" || element.Name == "ValueTask`1");
+        }
+    }
+}

@@ -1,0 +1,151 @@
+using System.Collections.Generic;
+using Mono.Cecil;
+using Mono.Cecil.Cil;
+
+namespace NonBlocking.Weaver.Analyse.Flags
+{
+    /// <summary>
+    /// Reads <c>bool</c> flags from IL: a literal, a parameter (<c>ldarg</c>), in a state machine the async method's
+    /// parameter hoisted into a field of the same name (<c>ldarg.0; ldfld async</c>), and in a lambda or local function
+    /// a flag captured into its closure's field. A parameter or field the method itself assigns is never read as known.
+    /// Contexts index parameters 0–15 and a closure's bool fields 16–31.
+    /// </summary>
+    internal sealed class FlagReader
+    {
+        private readonly MethodOwners _owners;
+        private readonly Dictionary<MethodDefinition, HashSet<string>> _assigned = new Dictionary<MethodDefinition, HashSet<string>>();
+
+        public FlagReader(MethodOwners owners) => _owners = owners;
+
+        /// <summary>The method whose parameters a context of <paramref name="method"/> is indexed by: the async method for a MoveNext.</summary>
+        public MethodDefinition OwnerOf(MethodDefinition method) => _owners.OwnerOf(method) ?? method;
+
+        private const int ClosureBase = 16;
+
+        /// <summary>Whether a context can say anything about a method: it has a bool parameter or reads a closure's.</summary>
+        public static bool HasFlags(MethodDefinition method)
+        {
+            for (int i = 0; i < method.Parameters.Count && i < ClosureBase; i++)
+                if (method.Parameters[i].ParameterType.MetadataType == MetadataType.Boolean) return true;
+            return ClosureOf(method) is TypeDefinition closure && BoolFields(closure).Count > 0;
+        }
+
+        /// <summary>The value <paramref name="producer"/> pushes under <paramref name="context"/>, when it is a known flag or literal.</summary>
+        public bool? Value(MethodDefinition method, FlagContext context, Instruction producer)
+        {
+            if (Il.Int32Constant(producer) is int literal) return literal != 0;
+            if (context.IsUnknown) return null;
+            int index = FlagParameter(method, producer);
+            return index < 0 ? null : context.ValueOf(index);
+        }
+
+        /// <summary>
+        /// What a call passes for the callee's bool parameters: a context for <paramref name="callee"/>, from literals and
+        /// from the caller's own known flags.
+        /// </summary>
+        public FlagContext Arguments(MethodDefinition caller, FlagContext context, Instruction call, MethodDefinition callee)
+        {
+            var result = FlagContext.Unknown;
+            int count = callee.Parameters.Count;
+            for (int i = 0; i < count && i < ClosureBase; i++)
+            {
+                if (callee.Parameters[i].ParameterType.MetadataType != MetadataType.Boolean) continue;
+                var producer = Receivers.Producer(caller.Body, call, count - 1 - i);
+                if (producer != null && Value(caller, context, producer) is bool value) result = result.With(i, value);
+            }
+            // A closure's flags are what the creating method stored into it, when it stores each just once.
+            if (ClosureOf(callee) is TypeDefinition closure)
+            {
+                var fields = BoolFields(closure);
+                for (int k = 0; k < fields.Count; k++)
+                {
+                    Instruction? store = null;
+                    foreach (var ins in caller.Body.Instructions)
+                        if (ins.OpCode.Code == Code.Stfld && ins.Operand is FieldReference f && f.Name == fields[k].Name &&
+                            f.DeclaringType.GetElementType().FullName == closure.FullName)
+                        {
+                            store = store == null ? ins : null;
+                            if (store == null) break;
+                        }
+                    var value = store == null ? null : Receivers.Producer(caller.Body, store, 0);
+                    if (value != null && Value(caller, context, value) is bool known) result = result.With(ClosureBase + k, known);
+                }
+            }
+            return result;
+        }
+
+        /// <summary>The display class a lambda or local function reads captured variables from: its own type, or a struct passed by ref.</summary>
+        private static TypeDefinition? ClosureOf(MethodDefinition method)
+        {
+            if (method.HasThis && IsClosure(method.DeclaringType)) return method.DeclaringType;
+            foreach (var p in method.Parameters)
+                if (p.ParameterType is ByReferenceType byRef && byRef.ElementType.Name.Contains("DisplayClass"))
+                    return byRef.ElementType.Resolve();
+            return null;
+        }
+
+        private static bool IsClosure(TypeDefinition type) => type.Name.Contains("DisplayClass");
+
+        private static List<FieldDefinition> BoolFields(TypeDefinition closure)
+        {
+            var fields = new List<FieldDefinition>();
+            foreach (var f in closure.Fields)
+                if (f.FieldType.MetadataType == MetadataType.Boolean && fields.Count < 32 - ClosureBase) fields.Add(f);
+            return fields;
+        }
+
+        /// <summary>The index, among the owner's parameters, of the bool flag <paramref name="load"/> reads; -1 if it reads none.</summary>
+        private int FlagParameter(MethodDefinition method, Instruction load)
+        {
+            var owner = OwnerOf(method);
+            string? name = null;
+            if (owner == method && Il.IsLdarg(load.OpCode.Code))
+            {
+                var parameter = Il.ParameterOf(method, load);
+                if (parameter == null || parameter.ParameterType.MetadataType != MetadataType.Boolean) return -1;
+                name = parameter.Name;
+            }
+            else if (load.OpCode.Code == Code.Ldfld && load.Operand is FieldReference field && field.FieldType.MetadataType == MetadataType.Boolean)
+            {
+                if (Assigned(method).Contains(FieldKey(field))) return -1;
+                var closure = ClosureOf(method);
+                if (owner == method && closure != null && field.DeclaringType.GetElementType().FullName == closure.FullName)
+                {
+                    int k = BoolFields(closure).FindIndex(f => f.Name == field.Name);
+                    return k < 0 ? -1 : ClosureBase + k;
+                }
+                if (owner != method && field.DeclaringType.GetElementType().FullName == method.DeclaringType.FullName &&
+                    Receivers.Producer(method.Body, load, 0)?.OpCode.Code == Code.Ldarg_0)
+                    name = field.Name;
+                else return -1;
+            }
+            if (name == null || (owner == method && Assigned(method).Contains(name))) return -1;
+            for (int i = 0; i < owner.Parameters.Count && i < ClosureBase; i++)
+                if (owner.Parameters[i].Name == name && owner.Parameters[i].ParameterType.MetadataType == MetadataType.Boolean) return i;
+            return -1;
+        }
+
+        private static string FieldKey(FieldReference field) => field.DeclaringType.GetElementType().FullName + "::" + field.Name;
+
+        /// <summary>Parameters (starg, ldarga) and own fields (stfld, ldflda) the method may change.</summary>
+        private HashSet<string> Assigned(MethodDefinition method)
+        {
+            if (_assigned.TryGetValue(method, out var names)) return names;
+            names = new HashSet<string>();
+            foreach (var ins in method.Body.Instructions)
+            {
+                switch (ins.OpCode.Code)
+                {
+                    case Code.Starg: case Code.Starg_S: case Code.Ldarga: case Code.Ldarga_S:
+                        if (ins.Operand is ParameterDefinition p) names.Add(p.Name);
+                        break;
+                    case Code.Stfld: case Code.Ldflda:
+                        if (ins.Operand is FieldReference f && f.FieldType.MetadataType == MetadataType.Boolean) names.Add(FieldKey(f));
+                        break;
+                }
+            }
+            _assigned[method] = names;
+            return names;
+        }
+    }
+}

@@ -1,0 +1,86 @@
+using System.Collections.Generic;
+using Mono.Cecil;
+using Mono.Cecil.Cil;
+
+namespace NonBlocking.Weaver.Analyse.Flags
+{
+    /// <summary>
+    /// The instructions of a method that can run under a flag context: a branch on a known flag
+    /// (<c>if (async) … else …</c>, the ternary, <c>if (!async) return s.Read(…);</c>) follows one side only.
+    /// </summary>
+    internal static class LiveCode
+    {
+        /// <summary>The live instructions, or null when the context decides no branch (everything can run).</summary>
+        public static HashSet<Instruction>? Of(MethodDefinition method, FlagContext context, FlagReader flags)
+        {
+            if (context.IsUnknown || !method.HasBody || method.Body.Instructions.Count == 0) return null;
+            var body = method.Body;
+            var live = new HashSet<Instruction>();
+            var pending = new Stack<Instruction>();
+            bool pruned = false;
+
+            void Reach(Instruction? ins)
+            {
+                if (ins != null && live.Add(ins)) pending.Push(ins);
+            }
+
+            Reach(body.Instructions[0]);
+            bool more = true;
+            while (more)
+            {
+                while (pending.Count > 0)
+                {
+                    var ins = pending.Pop();
+                    switch (ins.OpCode.FlowControl)
+                    {
+                        case FlowControl.Branch:
+                            Reach(ins.Operand as Instruction);
+                            break;
+                        case FlowControl.Cond_Branch:
+                            if (ins.Operand is Instruction[] cases)
+                            {
+                                foreach (var target in cases) Reach(target);
+                                Reach(ins.Next);
+                                break;
+                            }
+                            bool? taken = Taken(method, context, ins, flags);
+                            if (taken != null) pruned = true;
+                            if (taken != true) Reach(ins.Next);
+                            if (taken != false) Reach(ins.Operand as Instruction);
+                            break;
+                        case FlowControl.Return:
+                        case FlowControl.Throw:
+                            break;
+                        default:
+                            Reach(ins.Next);
+                            break;
+                    }
+                }
+                // A handler runs when its protected block can: reach it once the block's first instruction is live.
+                more = false;
+                foreach (var handler in body.ExceptionHandlers)
+                {
+                    if (!live.Contains(handler.TryStart)) continue;
+                    foreach (var start in new[] { handler.HandlerStart, handler.FilterStart })
+                        if (start != null && !live.Contains(start))
+                        {
+                            Reach(start);
+                            more = true;
+                        }
+                }
+            }
+            return pruned ? live : null;
+        }
+
+        /// <summary>Whether a brtrue/brfalse on a known flag jumps; null when it is not decided.</summary>
+        private static bool? Taken(MethodDefinition method, FlagContext context, Instruction branch, FlagReader flags)
+        {
+            var code = branch.OpCode.Code;
+            bool onTrue = code == Code.Brtrue || code == Code.Brtrue_S;
+            if (!onTrue && code != Code.Brfalse && code != Code.Brfalse_S) return null;
+            var producer = Receivers.Producer(method.Body, branch, 0);
+            if (producer == null || !(flags.Value(method, context, producer) is bool value)) return null;
+            return onTrue ? value : !value;
+        }
+    }
+}

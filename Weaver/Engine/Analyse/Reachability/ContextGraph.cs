@@ -1,0 +1,136 @@
+using System.Collections.Generic;
+using System.Linq;
+using Mono.Cecil;
+using Mono.Cecil.Cil;
+using NonBlocking.Weaver.Analyse.Flags;
+using NonBlocking.Weaver.Catalog;
+using NonBlocking.Weaver.Find;
+
+namespace NonBlocking.Weaver.Analyse.Reachability
+{
+    /// <summary>
+    /// The call graph with what each call passes for its callee's <c>bool</c> flags: every method once as it is on its
+    /// own (flags unknown), and again for each set of known flag values a call gives it, with the branches those values
+    /// decide left out. An async method that takes a flag (<c>ReadAsync(…, bool async)</c>) is analysed under the
+    /// values its async-side callers pass — async methods and methods that return an awaitable — and not for its
+    /// sync-side callers (<c>Read() =&gt; ReadCore(async: false).GetAwaiter().GetResult()</c>), whose blocking is the
+    /// sync API's own; under unknown values only when nothing in the assembly calls it.
+    /// </summary>
+    internal sealed class ContextGraph
+    {
+        private readonly CallGraph _graph;
+        private readonly FlagReader _flags;
+        private readonly Dictionary<FlagNode, HashSet<Instruction>?> _live = new Dictionary<FlagNode, HashSet<Instruction>?>();
+        private readonly Dictionary<FlagNode, List<(FlagNode Caller, Instruction At)>> _callers = new Dictionary<FlagNode, List<(FlagNode, Instruction)>>();
+        private readonly Dictionary<MethodDefinition, List<FlagContext>> _asyncSide = new Dictionary<MethodDefinition, List<FlagContext>>();
+        private readonly HashSet<MethodDefinition> _called = new HashSet<MethodDefinition>();
+        private readonly Queue<FlagNode> _pending = new Queue<FlagNode>();
+
+        public ContextGraph(CallGraph graph, FlagReader flags, IEnumerable<AsyncMachine> machines)
+        {
+            _graph = graph;
+            _flags = flags;
+            var flagged = new Dictionary<MethodDefinition, MethodDefinition>();
+            foreach (var machine in machines)
+                if (machine.Kickoff != null && FlagReader.HasFlags(machine.Kickoff)) flagged[machine.Kickoff] = machine.MoveNext;
+
+            // A flagged async method's body is explored only under the values its callers pass; those never called get
+            // unknown values, in rounds, since exploring them can find calls to others.
+            var flaggedBodies = new HashSet<MethodDefinition>(flagged.Values);
+            foreach (var method in graph.Methods)
+                if (!flaggedBodies.Contains(method)) Add(new FlagNode(method, FlagContext.Unknown));
+            while (true)
+            {
+                Drain(flagged);
+                var entries = flagged.Where(f => !_called.Contains(f.Key) && !_live.ContainsKey(new FlagNode(f.Value, FlagContext.Unknown))).ToList();
+                if (entries.Count == 0) break;
+                foreach (var entry in entries) Add(new FlagNode(entry.Value, FlagContext.Unknown));
+            }
+        }
+
+        public CallGraph Graph => _graph;
+
+        /// <summary>Every node: each method under unknown flags, and under each set of values found on a call path.</summary>
+        public IEnumerable<FlagNode> Nodes => _live.Keys;
+
+        /// <summary>Who calls a node, and where.</summary>
+        public IReadOnlyList<(FlagNode Caller, Instruction At)> CallersOf(FlagNode node) =>
+            _callers.TryGetValue(node, out var list) ? list : (IReadOnlyList<(FlagNode, Instruction)>)System.Array.Empty<(FlagNode, Instruction)>();
+
+        /// <summary>The instructions of a node that can run under its flags, in IL order.</summary>
+        public IEnumerable<Instruction> LiveInstructions(FlagNode node)
+        {
+            var live = Live(node);
+            return live == null ? node.Method.Body.Instructions : node.Method.Body.Instructions.Where(live.Contains);
+        }
+
+        public bool IsLive(FlagNode node, Instruction ins)
+        {
+            var live = Live(node);
+            return live == null || live.Contains(ins);
+        }
+
+        /// <summary>The nodes a call instruction of <paramref name="caller"/> runs synchronously.</summary>
+        public IEnumerable<FlagNode> Callees(FlagNode caller, Instruction ins)
+        {
+            foreach (var callee in _graph.Callees(caller.Method, ins))
+                yield return new FlagNode(callee, ContextFor(caller, ins, callee));
+        }
+
+        /// <summary>The flag values under which an async method's body is analysed as a root (none: only run synchronously).</summary>
+        public IReadOnlyList<FlagContext> RootContexts(MethodDefinition? kickoff)
+        {
+            if (kickoff == null || !FlagReader.HasFlags(kickoff)) return new[] { FlagContext.Unknown };
+            if (_asyncSide.TryGetValue(kickoff, out var contexts)) return contexts;
+            return _called.Contains(kickoff) ? System.Array.Empty<FlagContext>() : new[] { FlagContext.Unknown };
+        }
+
+        private FlagContext ContextFor(FlagNode caller, Instruction call, MethodDefinition callee) =>
+            FlagReader.HasFlags(callee) ? _flags.Arguments(caller.Method, caller.Context, call, callee) : FlagContext.Unknown;
+
+        private HashSet<Instruction>? Live(FlagNode node)
+        {
+            if (!_live.TryGetValue(node, out var live)) _live[node] = live = LiveCode.Of(node.Method, node.Context, _flags);
+            return live;
+        }
+
+        private void Add(FlagNode node)
+        {
+            if (_live.ContainsKey(node)) return;
+            _live[node] = LiveCode.Of(node.Method, node.Context, _flags);
+            _pending.Enqueue(node);
+        }
+
+        private void Drain(Dictionary<MethodDefinition, MethodDefinition> flagged)
+        {
+            while (_pending.Count > 0)
+            {
+                var node = _pending.Dequeue();
+                foreach (var ins in LiveInstructions(node))
+                {
+                    foreach (var callee in Callees(node, ins))
+                    {
+                        Add(callee);
+                        if (!_callers.TryGetValue(callee, out var list)) _callers[callee] = list = new List<(FlagNode, Instruction)>();
+                        list.Add((node, ins));
+                    }
+                    if (flagged.Count == 0 || ins.OpCode.FlowControl != FlowControl.Call) continue;
+                    foreach (var kickoff in _graph.AsyncCallees(node.Method, ins))
+                    {
+                        if (!flagged.TryGetValue(kickoff, out var moveNext)) continue;
+                        _called.Add(kickoff);
+                        if (!IsAsyncSide(node.Method)) continue;
+                        var context = ContextFor(node, ins, kickoff);
+                        if (!_asyncSide.TryGetValue(kickoff, out var contexts)) _asyncSide[kickoff] = contexts = new List<FlagContext>();
+                        if (!contexts.Contains(context)) contexts.Add(context);
+                        Add(new FlagNode(moveNext, context));
+                    }
+                }
+            }
+        }
+
+        /// <summary>An async method's body, or a method that hands an awaitable back (<c>Task ReadAsync() =&gt; Read(async: true)</c>).</summary>
+        private bool IsAsyncSide(MethodDefinition method) =>
+            _flags.OwnerOf(method) != method || Awaitable.Is(method.ReturnType);
+    }
+}
