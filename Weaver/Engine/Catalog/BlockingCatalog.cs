@@ -108,9 +108,13 @@ namespace NonBlocking.Weaver.Catalog
             if (_memberNames.Contains(target.Name))
             {
                 if (_notBlocking.Excludes(declaring.FullName, target.Name)) return null;
-                if (Lookup(declaring.FullName, target.Name) is BlockingApi direct) return direct;
-                foreach (var baseType in BaseChain(declaring))
-                    if (Lookup(baseType, target.Name) is BlockingApi inherited) return inherited;
+                var api = Lookup(declaring.FullName, target.Name);
+                if (api == null)
+                    foreach (var baseType in BaseChain(declaring))
+                        if ((api = Lookup(baseType, target.Name)) != null) break;
+                // A library's own overload that hands back a task (Npgsql's ExecuteReader(bool async, …) beside
+                // DbCommand.ExecuteReader) is its async path, not the catalogued sync member.
+                if (api != null) return Awaitable.Is(target.ReturnType) ? null : api;
             }
             return _counterparts.Match(target);
         }

@@ -34,19 +34,49 @@ namespace NonBlocking.Weaver.Analyse.Reachability
             foreach (var machine in machines)
                 if (machine.Kickoff != null && FlagReader.HasFlags(machine.Kickoff)) flagged[machine.Kickoff] = machine.MoveNext;
 
-            // A flagged async method's body is explored only under the values its callers pass; those never called get
-            // unknown values, in rounds, since exploring them can find calls to others.
-            var flaggedBodies = new HashSet<MethodDefinition>(flagged.Values);
+            // A method with flags (or a flagged async method's body) is explored only under the values its callers pass;
+            // one nothing calls is an entry point and gets unknown values — in rounds, since exploring it can find calls
+            // to others. Exploring every method under unknown values from the start would pass unknown values on from
+            // wrappers like Task FlushAsync(bool async) => Flush(async) whose own callers all pass true.
+            var flaggedBodies = new Dictionary<MethodDefinition, MethodDefinition>();
+            foreach (var pair in flagged) flaggedBodies[pair.Value] = pair.Key;
+            var waiting = new List<MethodDefinition>();
             foreach (var method in graph.Methods)
-                if (!flaggedBodies.Contains(method)) Add(new FlagNode(method, FlagContext.Unknown));
+            {
+                if (flaggedBodies.ContainsKey(method) || FlagReader.HasFlags(method)) waiting.Add(method);
+                else Add(new FlagNode(method, FlagContext.Unknown));
+            }
+            Drain(flagged);
+            if (waiting.Count == 0) return;
+            _calledAnywhere = CalledAnywhere(flagged);
             while (true)
             {
-                Drain(flagged);
-                var entries = flagged.Where(f => !_called.Contains(f.Key) && !_live.ContainsKey(new FlagNode(f.Value, FlagContext.Unknown))).ToList();
+                var entries = waiting.Where(m => !_live.ContainsKey(new FlagNode(m, FlagContext.Unknown)) &&
+                                                 !_calledAnywhere.Contains(flaggedBodies.TryGetValue(m, out var kickoff) ? kickoff : m)).ToList();
                 if (entries.Count == 0) break;
-                foreach (var entry in entries) Add(new FlagNode(entry.Value, FlagContext.Unknown));
+                foreach (var entry in entries) Add(new FlagNode(entry, FlagContext.Unknown));
+                Drain(flagged);
             }
         }
+
+        /// <summary>Every method with flags, or async method with flags, that some call in the graph targets.</summary>
+        private HashSet<MethodDefinition> CalledAnywhere(Dictionary<MethodDefinition, MethodDefinition> flagged)
+        {
+            var called = new HashSet<MethodDefinition>();
+            foreach (var method in _graph.Methods)
+            foreach (var ins in method.Body.Instructions)
+            {
+                if (ins.OpCode.FlowControl != FlowControl.Call) continue;
+                foreach (var callee in _graph.Callees(method, ins))
+                    if (FlagReader.HasFlags(callee)) called.Add(callee);
+                if (flagged.Count == 0) continue;
+                foreach (var kickoff in _graph.AsyncCallees(method, ins))
+                    if (flagged.ContainsKey(kickoff)) called.Add(kickoff);
+            }
+            return called;
+        }
+
+        private HashSet<MethodDefinition>? _calledAnywhere;
 
         public CallGraph Graph => _graph;
 
@@ -82,7 +112,7 @@ namespace NonBlocking.Weaver.Analyse.Reachability
         {
             if (kickoff == null || !FlagReader.HasFlags(kickoff)) return new[] { FlagContext.Unknown };
             if (_asyncSide.TryGetValue(kickoff, out var contexts)) return contexts;
-            return _called.Contains(kickoff) ? System.Array.Empty<FlagContext>() : new[] { FlagContext.Unknown };
+            return _called.Contains(kickoff) || _calledAnywhere?.Contains(kickoff) == true ? System.Array.Empty<FlagContext>() : new[] { FlagContext.Unknown };
         }
 
         private FlagContext ContextFor(FlagNode caller, Instruction call, MethodDefinition callee) =>
