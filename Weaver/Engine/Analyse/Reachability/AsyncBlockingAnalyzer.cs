@@ -25,11 +25,13 @@ namespace NonBlocking.Weaver.Analyse.Reachability
                 var direct = graph.Graph.DirectBlockingCalls(body).ToDictionary(c => c.Call);
                 // Names and lines are worked out only for methods that get a diagnostic: most get none.
                 Dictionary<Instruction, SequencePoint?>? statements = null;
-                var warned = new HashSet<Instruction>();
-                foreach (var context in graph.RootContexts(root.Kickoff))
+                var contexts = graph.RootContexts(root.Kickoff);
+                // Under several contexts the same call may be reached more than once: report it once.
+                var warned = contexts.Count > 1 ? new HashSet<Instruction>() : null;
+                foreach (var context in contexts)
                 foreach (var ins in graph.LiveInstructions(new FlagNode(body, context)))
                 {
-                    if (warned.Contains(ins)) continue;
+                    if (warned != null && warned.Contains(ins)) continue;
                     direct.TryGetValue(ins, out var call);
                     FlagNode? callee = null;
                     ExternalWitness? external = null;
@@ -40,7 +42,7 @@ namespace NonBlocking.Weaver.Analyse.Reachability
                         if (callee == null) external = graph.Graph.External(body, ins);
                         if (callee == null && external == null) continue;
                     }
-                    warned.Add(ins);
+                    warned?.Add(ins);
 
                     statements ??= Il.Statements(body);
                     var statement = statements[ins];

@@ -43,7 +43,7 @@ namespace NonBlocking.Weaver.Analyse.Reachability
             var waiting = new List<MethodDefinition>();
             foreach (var method in graph.Methods)
             {
-                if (flaggedBodies.ContainsKey(method) || FlagReader.HasFlags(method)) waiting.Add(method);
+                if (flaggedBodies.ContainsKey(method) || HasFlags(method)) waiting.Add(method);
                 else Add(new FlagNode(method, FlagContext.Unknown));
             }
             Drain(flagged);
@@ -68,7 +68,7 @@ namespace NonBlocking.Weaver.Analyse.Reachability
             {
                 if (ins.OpCode.FlowControl != FlowControl.Call) continue;
                 foreach (var callee in _graph.Callees(method, ins))
-                    if (FlagReader.HasFlags(callee)) called.Add(callee);
+                    if (HasFlags(callee)) called.Add(callee);
                 if (flagged.Count == 0) continue;
                 foreach (var kickoff in _graph.AsyncCallees(method, ins))
                     if (flagged.ContainsKey(kickoff)) called.Add(kickoff);
@@ -103,20 +103,34 @@ namespace NonBlocking.Weaver.Analyse.Reachability
         /// <summary>The nodes a call instruction of <paramref name="caller"/> runs synchronously.</summary>
         public IEnumerable<FlagNode> Callees(FlagNode caller, Instruction ins)
         {
+            // Asked for every instruction of every method: most are not calls, and most calls have one callee.
+            if (ins.OpCode.FlowControl != FlowControl.Call) return System.Array.Empty<FlagNode>();
+            List<FlagNode>? nodes = null;
             foreach (var callee in _graph.Callees(caller.Method, ins))
-                yield return new FlagNode(callee, ContextFor(caller, ins, callee));
+                (nodes ??= new List<FlagNode>(1)).Add(new FlagNode(callee, ContextFor(caller, ins, callee)));
+            return nodes ?? (IEnumerable<FlagNode>)System.Array.Empty<FlagNode>();
         }
 
         /// <summary>The flag values under which an async method's body is analysed as a root (none: only run synchronously).</summary>
         public IReadOnlyList<FlagContext> RootContexts(MethodDefinition? kickoff)
         {
-            if (kickoff == null || !FlagReader.HasFlags(kickoff)) return new[] { FlagContext.Unknown };
+            if (kickoff == null || !HasFlags(kickoff)) return OnlyUnknown;
             if (_asyncSide.TryGetValue(kickoff, out var contexts)) return contexts;
-            return _called.Contains(kickoff) || _calledAnywhere?.Contains(kickoff) == true ? System.Array.Empty<FlagContext>() : new[] { FlagContext.Unknown };
+            return _called.Contains(kickoff) || _calledAnywhere?.Contains(kickoff) == true ? System.Array.Empty<FlagContext>() : OnlyUnknown;
         }
 
+        private static readonly FlagContext[] OnlyUnknown = { FlagContext.Unknown };
+
         private FlagContext ContextFor(FlagNode caller, Instruction call, MethodDefinition callee) =>
-            FlagReader.HasFlags(callee) ? _flags.Arguments(caller.Method, caller.Context, call, callee) : FlagContext.Unknown;
+            HasFlags(callee) ? _flags.Arguments(caller.Method, caller.Context, call, callee) : FlagContext.Unknown;
+
+        private bool HasFlags(MethodDefinition method)
+        {
+            if (!_hasFlags.TryGetValue(method, out bool has)) _hasFlags[method] = has = FlagReader.HasFlags(method);
+            return has;
+        }
+
+        private readonly Dictionary<MethodDefinition, bool> _hasFlags = new Dictionary<MethodDefinition, bool>();
 
         private HashSet<Instruction>? Live(FlagNode node)
         {
