@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Collections.Generic;
 using NonBlocking.Tests.Support;
 using NonBlocking.Weaver;
 using Xunit;
@@ -20,30 +21,68 @@ namespace NonBlocking.Tests.Analysis
 
         public StaticCorpusTests(ITestOutputHelper output) => _output = output;
 
-        [Fact]
-        public void Every_labelled_case_gets_exactly_its_expected_warnings()
+        private static StaticCorpus LoadCorpus()
         {
             var corpus = StaticCorpus.Load(Path.Combine(AppContext.BaseDirectory, "Analysis", "StaticCorpus"));
             Assert.True(corpus.Cases.Count >= 60, $"the corpus has {corpus.Cases.Count} cases; it must keep at least 60");
+            return corpus;
+        }
 
-            string dll = Compiler.Compile("StaticCorpus", corpus.Sources, TestPaths.RuntimeAssembly);
+        private static List<Diagnostic> WeaveTimeWarnings(string dll, bool sourceAnalyzer)
+        {
             var result = AssemblyWeaver.Analyze(new WeaveOptions
             {
                 AssemblyPath = dll,
                 ReferencePaths = Directory.GetFiles(Path.GetDirectoryName(typeof(object).Assembly.Location)!, "*.dll").Append(TestPaths.RuntimeAssembly).ToList(),
+                SourceAnalyzerReportsDirectCalls = sourceAnalyzer,
             });
             Assert.NotEqual(WeaveOutcome.Failed, result.Outcome);
-            var score = corpus.Grade(result.Diagnostics.Where(d => d.Code.StartsWith("NB0", StringComparison.Ordinal)).ToList());
+            return result.Diagnostics.Where(d => d.Code.StartsWith("NB0", StringComparison.Ordinal)).ToList();
+        }
 
+        private void Check(StaticCorpus.Score score, string reportName)
+        {
             string table = score.Table();
             _output.WriteLine(table);
             string reports = Path.Combine(AppContext.BaseDirectory, "reports");
             Directory.CreateDirectory(reports);
-            File.WriteAllText(Path.Combine(reports, "static-accuracy.md"), table);
+            File.WriteAllText(Path.Combine(reports, reportName), table);
 
             Assert.True(score.Wrong.Count == 0, "cases not exact:\n" + string.Join("\n", score.Wrong));
             Assert.Equal(1.0, score.Precision);
             Assert.Equal(1.0, score.Recall);
+        }
+
+        private static bool IsFlagCase(StaticCorpus corpus, Diagnostic d) =>
+            corpus.Cases.Any(c => c.Idiom == "flags" && d.File != null && c.Contains(d.File, d.Line));
+
+        [Fact]
+        public void Every_labelled_case_gets_exactly_its_expected_warnings()
+        {
+            var corpus = LoadCorpus();
+            string dll = Compiler.Compile("StaticCorpus", corpus.Sources, TestPaths.RuntimeAssembly);
+            Check(corpus.Grade(WeaveTimeWarnings(dll, sourceAnalyzer: false)), "static-accuracy.md");
+        }
+
+        /// <summary>
+        /// As a build with the package reports them: the analyzer's NB0001/NB0003 from the compiler, the weave's NB0002
+        /// and the flag-decided direct calls — every expected warning once, nothing else.
+        /// </summary>
+        [Fact]
+        public void The_analyzer_and_the_weave_together_report_each_expected_warning_once()
+        {
+            var corpus = LoadCorpus();
+            var (dll, analyzerDiagnostics) = Compiler.CompileWithAnalyzer("StaticCorpusAnalyzer", corpus.Sources, TestPaths.RuntimeAssembly);
+            var fromAnalyzer = analyzerDiagnostics.Select(d =>
+            {
+                var span = d.Location.GetLineSpan();
+                return new Diagnostic(d.Id, DiagnosticSeverity.Warning, d.GetMessage(), span.Path, span.StartLinePosition.Line + 1, span.StartLinePosition.Character + 1);
+            }).ToList();
+            Assert.All(fromAnalyzer, d => Assert.True(d.Code == "NB0001" || d.Code == "NB0003", d.ToString()));
+            var fromWeave = WeaveTimeWarnings(dll, sourceAnalyzer: true);
+            _output.WriteLine($"{fromAnalyzer.Count} from the analyzer, {fromWeave.Count} from the weave");
+            Assert.Empty(fromWeave.Where(d => d.Code != "NB0002" && !IsFlagCase(corpus, d)));
+            Check(corpus.Grade(fromAnalyzer.Concat(fromWeave).ToList()), "static-accuracy-with-analyzer.md");
         }
     }
 }

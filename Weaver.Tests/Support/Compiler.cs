@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Emit;
 
 namespace NonBlocking.Tests.Support
@@ -18,18 +19,39 @@ namespace NonBlocking.Tests.Support
                 .ToList());
 
         /// <summary>Writes <paramref name="name"/>.dll and .pdb (sources as Name.cs files) into a new folder; returns the dll path.</summary>
-        public static string Compile(string name, IReadOnlyDictionary<string, string> sources, params string[] references)
+        public static string Compile(string name, IReadOnlyDictionary<string, string> sources, params string[] references) =>
+            Emit(Create(name, sources, references, out string dir), dir, name);
+
+        /// <summary>
+        /// Like <see cref="Compile(string, IReadOnlyDictionary{string, string}, string[])"/>, with NonBlocking's analyzer
+        /// attached as the package attaches it: also returns its diagnostics (#pragma suppressions applied).
+        /// </summary>
+        public static (string Dll, IReadOnlyList<Diagnostic> Diagnostics) CompileWithAnalyzer(string name, IReadOnlyDictionary<string, string> sources,
+            params string[] references)
         {
-            string dir = TestPaths.NewTempDirectory("compiled-" + name);
+            var compilation = Create(name, sources, references, out string dir);
+            var analyzed = compilation.WithAnalyzers(System.Collections.Immutable.ImmutableArray.Create<Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer>(
+                new NonBlocking.Analyzers.BlockingCallAnalyzer()));
+            var diagnostics = analyzed.GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
+            return (Emit(compilation, dir, name), diagnostics);
+        }
+
+        private static CSharpCompilation Create(string name, IReadOnlyDictionary<string, string> sources, string[] references, out string dir)
+        {
+            string folder = dir = TestPaths.NewTempDirectory("compiled-" + name);
             var trees = sources.Select(s =>
             {
-                string path = Path.Combine(dir, s.Key);
+                string path = Path.Combine(folder, s.Key);
                 File.WriteAllText(path, s.Value);
                 return CSharpSyntaxTree.ParseText(Microsoft.CodeAnalysis.Text.SourceText.From(s.Value, System.Text.Encoding.UTF8), new CSharpParseOptions(LanguageVersion.Latest), path);
             });
-            var compilation = CSharpCompilation.Create(name, trees,
+            return CSharpCompilation.Create(name, trees,
                 Framework.Value.Concat(references.Select(r => MetadataReference.CreateFromFile(r))),
                 new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, optimizationLevel: OptimizationLevel.Release, nullableContextOptions: NullableContextOptions.Enable));
+        }
+
+        private static string Emit(CSharpCompilation compilation, string dir, string name)
+        {
             string dll = Path.Combine(dir, name + ".dll");
             using (var peStream = File.Create(dll))
             using (var pdbStream = File.Create(Path.ChangeExtension(dll, ".pdb")))

@@ -52,6 +52,12 @@ namespace NonBlocking.Weaver
         /// <summary>Other assemblies whose code the analysis follows calls into (project references, optionally packages).</summary>
         public IList<string> AnalyzeReferencePaths { get; set; } = new List<string>();
 
+        /// <summary>
+        /// The package's Roslyn analyzer reports NB0001 and NB0003 in this compilation: leave to it every direct call it
+        /// sees — all but those a bool flag of the async method decides, which only the call paths can settle.
+        /// </summary>
+        public bool SourceAnalyzerReportsDirectCalls { get; set; }
+
         /// <summary>Longest chain of sync calls the analysis follows from an async method.</summary>
         public int AnalysisMaxDepth { get; set; } = 16;
 

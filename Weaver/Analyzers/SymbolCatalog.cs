@@ -1,0 +1,123 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using NonBlocking.Weaver.Catalog;
+
+namespace NonBlocking.Analyzers
+{
+    /// <summary>One blocking API a call was matched to.</summary>
+    internal sealed class BlockingMatch
+    {
+        public BlockingMatch(string alternative, bool syncOverAsync, bool queryable, IMethodSymbol? twin)
+        {
+            Alternative = alternative;
+            SyncOverAsync = syncOverAsync;
+            Queryable = queryable;
+            Twin = twin;
+        }
+
+        public string Alternative { get; }
+        public bool SyncOverAsync { get; }
+        public bool Queryable { get; }
+        /// <summary>The awaitable XAsync beside the call's X, when there is one (the code fix calls it).</summary>
+        public IMethodSymbol? Twin { get; }
+    }
+
+    /// <summary>
+    /// The engine's catalog (blocking-apis.txt, not-blocking-apis.txt) over Roslyn symbols: a call matches an entry when
+    /// it targets the member on that type or a type derived from it; then the async-counterpart rule for other
+    /// assemblies' APIs (<see cref="SymbolCounterparts"/>). The data files are read once per process.
+    /// </summary>
+    internal sealed class SymbolCatalog
+    {
+        private sealed class Entry
+        {
+            public string Alternative = "";
+            public bool SyncOverAsync, RuntimeOnly, Queryable;
+        }
+
+        private readonly Dictionary<string, Dictionary<string, Entry>> _byType = new Dictionary<string, Dictionary<string, Entry>>(StringComparer.Ordinal);
+        private readonly Dictionary<string, HashSet<string>> _notBlocking = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        private readonly HashSet<string> _memberNames = new HashSet<string>(StringComparer.Ordinal);
+
+        private static readonly Lazy<SymbolCatalog> Shared = new Lazy<SymbolCatalog>(Load);
+
+        public static SymbolCatalog Instance => Shared.Value;
+
+        private static SymbolCatalog Load()
+        {
+            var catalog = new SymbolCatalog();
+            foreach (var (type, members, columns) in CatalogFile.Read("blocking-apis.txt"))
+            {
+                var flags = columns.Length > 3 ? columns[3].Split(',').Select(f => f.Trim()).ToList() : new List<string>();
+                foreach (var member in members)
+                {
+                    string name = member.EndsWith(":user", StringComparison.Ordinal) ? member.Substring(0, member.Length - 5) : member;
+                    if (!catalog._byType.TryGetValue(type, out var byMember)) catalog._byType[type] = byMember = new Dictionary<string, Entry>(StringComparer.Ordinal);
+                    byMember[name] = new Entry
+                    {
+                        Alternative = columns.Length > 2 ? columns[2].Replace("{Member}", name) : "an asynchronous alternative",
+                        SyncOverAsync = flags.Contains("sync-over-async"),
+                        RuntimeOnly = flags.Contains("runtime-only"),
+                        Queryable = flags.Contains("queryable"),
+                    };
+                    catalog._memberNames.Add(name);
+                }
+            }
+            foreach (var (type, members, _) in CatalogFile.Read("not-blocking-apis.txt"))
+            {
+                if (!catalog._notBlocking.TryGetValue(type, out var set)) catalog._notBlocking[type] = set = new HashSet<string>(StringComparer.Ordinal);
+                foreach (var member in members) set.Add(member);
+            }
+            return catalog;
+        }
+
+        /// <summary>Whether the type (a metadata name) is listed as never blocking in any member: an in-memory type.</summary>
+        public bool InMemoryType(ITypeSymbol? type) =>
+            type != null && _notBlocking.TryGetValue(MetadataName(type), out var members) && members.Contains("*");
+
+        public bool Excludes(string type, string member) =>
+            In(type, member) || In("*", member);
+
+        private bool In(string type, string member) =>
+            _notBlocking.TryGetValue(type, out var members) && (members.Contains(member) || members.Contains("*"));
+
+        /// <summary>The blocking API a call or property read targets, or null. <paramref name="member"/> is the metadata name (get_Result).</summary>
+        public BlockingMatch? Match(IMethodSymbol method, Compilation compilation)
+        {
+            var declaring = method.ContainingType;
+            if (declaring == null) return null;
+            string name = method.Name;
+            if (_memberNames.Contains(name))
+            {
+                if (Excludes(MetadataName(declaring), name)) return null;
+                for (var type = declaring; type != null; type = type.BaseType)
+                {
+                    if (!_byType.TryGetValue(MetadataName(type), out var members) || !members.TryGetValue(name, out var entry)) continue;
+                    if (entry.RuntimeOnly) return null;
+                    // A library's own task-returning overload of a catalogued name is its async path.
+                    if (!entry.SyncOverAsync && Awaitables.Is(method.OriginalDefinition.ReturnType)) return null;
+                    return new BlockingMatch(entry.Alternative, entry.SyncOverAsync, entry.Queryable, SymbolCounterparts.Twin(method, this));
+                }
+            }
+            if (SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, compilation.Assembly)) return null;
+            var twin = SymbolCounterparts.Find(method, this);
+            return twin == null ? null : new BlockingMatch($"await {twin.Name}(...)", false, false, twin);
+        }
+
+        /// <summary>A type's metadata name as the catalog writes it: <c>Namespace.Outer/Inner`1</c>.</summary>
+        public static string MetadataName(ITypeSymbol type)
+        {
+            if (type is IArrayTypeSymbol || type is ITypeParameterSymbol) return type.ToDisplayString();
+            var names = new List<string>();
+            INamedTypeSymbol? t = type as INamedTypeSymbol;
+            string name = type.MetadataName;
+            for (; t != null; t = t.ContainingType) names.Insert(0, t.MetadataName);
+            if (names.Count == 0) names.Add(name);
+            var ns = type.ContainingNamespace;
+            string prefix = ns == null || ns.IsGlobalNamespace ? "" : ns.ToDisplayString() + ".";
+            return prefix + string.Join("/", names);
+        }
+    }
+}
