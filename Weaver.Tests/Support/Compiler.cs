@@ -12,6 +12,9 @@ namespace NonBlocking.Tests.Support
     /// <summary>Compiles small C# programs in-process (Roslyn), Release, with a portable PDB, for the analysis tests.</summary>
     internal static class Compiler
     {
+        /// <summary>The framework's assemblies and NonBlocking.Runtime, as references.</summary>
+        public static IReadOnlyList<MetadataReference> FrameworkReferences => Framework.Value;
+
         private static readonly Lazy<List<MetadataReference>> Framework = new Lazy<List<MetadataReference>>(() =>
             ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
                 .Where(p => Path.GetFileName(p).StartsWith("System.") || Path.GetFileName(p) is "mscorlib.dll" or "netstandard.dll" or "NonBlocking.Runtime.dll")

@@ -33,12 +33,23 @@ namespace NonBlocking.Analyzers
         {
             var x = (method.ReducedFrom ?? method).OriginalDefinition;
             string wanted = x.Name + "Async";
+            IMethodSymbol? found = null;
             foreach (var owner in Owners(x))
+            {
                 foreach (var member in owner.GetMembers(wanted))
-                    if (member is IMethodSymbol candidate && candidate.IsStatic == x.IsStatic && Matches(x, candidate.OriginalDefinition))
-                        return candidate;
+                {
+                    if (!(member is IMethodSymbol candidate) || candidate.IsStatic != x.IsStatic || !Matches(x, candidate.OriginalDefinition)) continue;
+                    // The overload that also takes a CancellationToken, when there is one: the code fix passes it on.
+                    if (TakesToken(candidate)) return candidate;
+                    found ??= candidate;
+                }
+                if (found != null) return found;
+            }
             return null;
         }
+
+        private static bool TakesToken(IMethodSymbol m) =>
+            m.Parameters.Length > 0 && SymbolCatalog.MetadataName(m.Parameters[m.Parameters.Length - 1].Type) == CancellationToken;
 
         private static IEnumerable<INamedTypeSymbol> Owners(IMethodSymbol x)
         {
