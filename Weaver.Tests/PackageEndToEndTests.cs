@@ -238,14 +238,19 @@ namespace App
             Assert.Contains("warning NB0001", noWarn.StdOut);
             Assert.DoesNotContain("warning NB0002", noWarn.StdOut);
 
+            // NB0001 comes from the analyzer while compiling: as an error it stops the build before the weave.
             var strictApp = new UserProject(_feed, "Strict", SeedSource, "<WarningsAsErrors>$(WarningsAsErrors);NB0001</WarningsAsErrors>");
             var strict = strictApp.TryBuild();
             Assert.NotEqual(0, strict.ExitCode);
             Assert.Contains("error NB0001", strict.StdOut);
-            Assert.Contains("warning NB0002", strict.StdOut);
+            // Without the analyzer the weave reports it, and NB0002 beside it.
+            var weaveStrict = strictApp.TryBuild("NonBlockingAnalyzer=false");
+            Assert.NotEqual(0, weaveStrict.ExitCode);
+            Assert.Contains("error NB0001", weaveStrict.StdOut);
+            Assert.Contains("warning NB0002", weaveStrict.StdOut);
 
             var allApp = new UserProject(_feed, "AllErrors", SeedSource, "<TreatWarningsAsErrors>true</TreatWarningsAsErrors><WarningsNotAsErrors>NB0002</WarningsNotAsErrors>");
-            var all = allApp.TryBuild();
+            var all = allApp.TryBuild("NonBlockingAnalyzer=false");
             Assert.NotEqual(0, all.ExitCode);
             Assert.Contains("error NB0001", all.StdOut);
             Assert.Contains("warning NB0002", all.StdOut);
@@ -258,7 +263,52 @@ namespace App
             var errors = errorApp.TryBuild();
             Assert.NotEqual(0, errors.ExitCode);
             Assert.Contains("error NB0001", errors.StdOut);
-            Assert.Contains("error NB0002", errors.StdOut);
+            var weaveErrors = errorApp.TryBuild("NonBlockingAnalyzer=false");
+            Assert.NotEqual(0, weaveErrors.ExitCode);
+            Assert.Contains("error NB0001", weaveErrors.StdOut);
+            Assert.Contains("error NB0002", weaveErrors.StdOut);
+        }
+
+        [Fact]
+        public void The_analyzer_warns_while_compiling_honours_pragma_and_editorconfig_and_dotnet_format_applies_its_fixes()
+        {
+            const string source = "using System.Threading;\nusing System.Threading.Tasks;\npublic static class Program\n{\n" +
+                                  "    public static async Task Main()\n    {\n        await Task.Yield();\n" +
+                                  "        Thread.Sleep(10);\n" +                               // line 8: NB0001 from the analyzer
+                                  "#pragma warning disable NB0001\n        Thread.Sleep(20);\n#pragma warning restore NB0001\n" +
+                                  "        var n = Task.FromResult(1).Result;\n" +             // line 12: NB0003, off in .editorconfig
+                                  "        Helper();\n" +                                      // line 13: NB0002 from the weave
+                                  "    }\n    static void Helper() => Thread.Sleep(1);\n}\n";
+            var app = new UserProject(_feed, "Analyzed", source)
+                .WithFile(".editorconfig", "root = true\n[*.cs]\ndotnet_diagnostic.NB0003.severity = none\n");
+            var build = app.Build();
+            string sleep = "Program.cs(8,9): warning NB0001: Program.Main() calls System.Threading.Thread.Sleep(int)";
+            string helper = "Program.cs(13,9): warning NB0002: Program.Main() calls Program.Helper()";
+            Assert.Contains(sleep, build.StdOut);
+            Assert.Contains(helper, build.StdOut);
+            // MSBuild repeats each warning in its summary; the analyzer's site must appear as often as the weave's own,
+            // not twice as often (the weave leaves it to the analyzer).
+            Assert.Equal(Occurrences(build.StdOut, helper), Occurrences(build.StdOut, sleep));
+            Assert.DoesNotContain("Program.cs(10,", build.StdOut);
+            Assert.DoesNotContain("NB0003", build.StdOut);
+
+            // The probes stay where the warnings are silenced: three sleeps and the .Result are all woven.
+            Assert.Contains("and 4 blocking call(s)", build.StdOut);
+
+            var format = ProcessRunner.Run("dotnet", new[] { "format", "analyzers", app.ProjectFile, "--diagnostics", "NB0001", "--no-restore" }, app.Directory);
+            Assert.True(format.ExitCode == 0, "dotnet format failed: " + format);
+            string fixedSource = File.ReadAllText(app.ProgramFile);
+            Assert.Contains("await Task.Delay(10);", fixedSource);
+            Assert.Contains("Thread.Sleep(20);", fixedSource);   // suppressed: left alone
+            var rebuilt = app.Build();
+            Assert.DoesNotContain("Program.cs(8,9): warning NB0001", rebuilt.StdOut);
+        }
+
+        private static int Occurrences(string text, string value)
+        {
+            int count = 0;
+            for (int i = text.IndexOf(value, System.StringComparison.Ordinal); i >= 0; i = text.IndexOf(value, i + 1, System.StringComparison.Ordinal)) count++;
+            return count;
         }
 
         [Fact]

@@ -27,7 +27,10 @@ namespace NonBlocking.Analyzers
             context.EnableConcurrentExecution();
             context.RegisterCompilationStartAction(start =>
             {
-                var state = new CompilationState(start.Compilation);
+                var options = start.Options.AnalyzerConfigOptionsProvider.GlobalOptions;
+                options.TryGetValue("build_property.NonBlockingBlockingApis", out var blocking);
+                options.TryGetValue("build_property.NonBlockingNotBlockingApis", out var notBlocking);
+                var state = new CompilationState(start.Compilation, SymbolCatalog.For(blocking, notBlocking));
                 start.RegisterOperationAction(c => Analyze(c, state, ((IInvocationOperation)c.Operation).TargetMethod), OperationKind.Invocation);
                 start.RegisterOperationAction(c =>
                 {
@@ -40,15 +43,17 @@ namespace NonBlocking.Analyzers
         /// <summary>What one compilation's analysis shares across threads: the catalog's answer per method, EF Core's presence.</summary>
         private sealed class CompilationState
         {
-            public CompilationState(Compilation compilation)
+            public CompilationState(Compilation compilation, SymbolCatalog catalog)
             {
                 Compilation = compilation;
+                Catalog = catalog;
                 EfCore = compilation.ReferencedAssemblyNames.Any(a => a.Name == "Microsoft.EntityFrameworkCore");
                 AllowBlocking = compilation.GetTypeByMetadataName("NonBlocking.AllowBlockingAttribute");
                 Queryable = compilation.GetTypeByMetadataName("System.Linq.IQueryable");
             }
 
             public Compilation Compilation { get; }
+            public SymbolCatalog Catalog { get; }
             public bool EfCore { get; }
             public INamedTypeSymbol? AllowBlocking { get; }
             public INamedTypeSymbol? Queryable { get; }
@@ -56,7 +61,7 @@ namespace NonBlocking.Analyzers
                 new ConcurrentDictionary<IMethodSymbol, BlockingMatch?>(SymbolEqualityComparer.Default);
 
             public BlockingMatch? Match(IMethodSymbol method) =>
-                _matches.GetOrAdd(method, m => SymbolCatalog.Instance.Match(m, Compilation));
+                _matches.GetOrAdd(method, m => Catalog.Match(m, Compilation));
         }
 
         private static void Analyze(OperationAnalysisContext context, CompilationState state, IMethodSymbol method)
@@ -69,9 +74,9 @@ namespace NonBlocking.Analyzers
             var instance = operation is IInvocationOperation call ? call.Instance : ((IPropertyReferenceOperation)operation).Instance;
 
             if (match.SyncOverAsync && CompletedTaskSource.IsKnownComplete(operation, WaitedTask(operation, instance))) return;
-            if (instance != null && !match.SyncOverAsync && InMemoryOperands.Is(instance, SymbolCatalog.Instance) &&
+            if (instance != null && !match.SyncOverAsync && InMemoryOperands.Is(instance, state.Catalog) &&
                 (method.Name != "CopyTo" || operation is IInvocationOperation copy && copy.Arguments.Length > 0 &&
-                 InMemoryOperands.Is(copy.Arguments[0].Value, SymbolCatalog.Instance))) return;
+                 InMemoryOperands.Is(copy.Arguments[0].Value, state.Catalog))) return;
             if (match.Queryable && !IsQuery(operation, state)) return;
 
             var properties = ImmutableDictionary.CreateBuilder<string, string?>();

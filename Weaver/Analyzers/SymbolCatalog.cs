@@ -41,11 +41,20 @@ namespace NonBlocking.Analyzers
         private readonly Dictionary<string, HashSet<string>> _notBlocking = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
         private readonly HashSet<string> _memberNames = new HashSet<string>(StringComparer.Ordinal);
 
-        private static readonly Lazy<SymbolCatalog> Shared = new Lazy<SymbolCatalog>(Load);
+        private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, SymbolCatalog> ByUserLists =
+            new System.Collections.Concurrent.ConcurrentDictionary<string, SymbolCatalog>(StringComparer.Ordinal);
 
-        public static SymbolCatalog Instance => Shared.Value;
+        /// <summary>
+        /// The catalog with the project's own entries (NonBlockingBlockingApi / NonBlockingNotBlockingApi items, which
+        /// the package passes as build properties, ';'-separated); built once per distinct pair of lists.
+        /// </summary>
+        public static SymbolCatalog For(string? userBlocking, string? userNotBlocking) =>
+            ByUserLists.GetOrAdd((userBlocking ?? "") + "|" + (userNotBlocking ?? ""), _ => Load(Split(userBlocking), Split(userNotBlocking)));
 
-        private static SymbolCatalog Load()
+        private static string[] Split(string? list) =>
+            (list ?? "").Split(new[] { ';' }, StringSplitOptions.RemoveEmptyEntries).Select(e => e.Trim()).Where(e => e.Length > 0).ToArray();
+
+        private static SymbolCatalog Load(string[] userBlocking, string[] userNotBlocking)
         {
             var catalog = new SymbolCatalog();
             foreach (var (type, members, columns) in CatalogFile.Read("blocking-apis.txt"))
@@ -65,12 +74,22 @@ namespace NonBlocking.Analyzers
                     catalog._memberNames.Add(name);
                 }
             }
-            foreach (var (type, members, _) in CatalogFile.Read("not-blocking-apis.txt"))
+            foreach (var (type, member) in CatalogFile.UserEntries(userBlocking))
             {
-                if (!catalog._notBlocking.TryGetValue(type, out var set)) catalog._notBlocking[type] = set = new HashSet<string>(StringComparer.Ordinal);
-                foreach (var member in members) set.Add(member);
+                if (!catalog._byType.TryGetValue(type, out var byMember)) catalog._byType[type] = byMember = new Dictionary<string, Entry>(StringComparer.Ordinal);
+                byMember[member] = new Entry { Alternative = "an asynchronous alternative" };
+                catalog._memberNames.Add(member);
             }
+            foreach (var (type, members, _) in CatalogFile.Read("not-blocking-apis.txt"))
+                foreach (var member in members) catalog.AddNotBlocking(type, member);
+            foreach (var (type, member) in CatalogFile.UserEntries(userNotBlocking)) catalog.AddNotBlocking(type, member);
             return catalog;
+        }
+
+        private void AddNotBlocking(string type, string member)
+        {
+            if (!_notBlocking.TryGetValue(type, out var set)) _notBlocking[type] = set = new HashSet<string>(StringComparer.Ordinal);
+            set.Add(member);
         }
 
         /// <summary>Whether the type (a metadata name) is listed as never blocking in any member: an in-memory type.</summary>

@@ -52,6 +52,9 @@ namespace NonBlocking.Weaver.Tasks
         /// <summary>$(DelaySign).</summary>
         public bool DelaySign { get; set; }
 
+        /// <summary>The package's Roslyn analyzer runs in this compilation and reports NB0001/NB0003 itself.</summary>
+        public bool SourceAnalyzer { get; set; }
+
         /// <inheritdoc />
         public override bool Execute()
         {
@@ -72,6 +75,7 @@ namespace NonBlocking.Weaver.Tasks
                 AnalysisMaxDepth = AnalysisMaxDepth > 0 ? AnalysisMaxDepth : 16,
                 AnalyzeReferencePaths = References.Where(FollowedByAnalysis).Select(r => r.GetMetadata("FullPath")).ToList(),
                 ReportThreadPool = ReportThreadPool,
+                SourceAnalyzerReportsDirectCalls = SourceAnalyzer,
             });
 
             var policy = new WarningPolicy(NoWarn, WarningsAsErrors, WarningsNotAsErrors, TreatWarningsAsErrors);
