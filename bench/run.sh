@@ -2,7 +2,7 @@
 # Every benchmark, end to end, on this machine: packs NonBlocking, then
 #   1. micro-benchmarks (BenchmarkDotNet): cases (a)-(e) unwoven vs woven, raw probe pairs;
 #   2. weaving cost (5,000 async methods) and build-time analysis of a 10,000-method chain;
-#   3. `dotnet build` time with and without the package;
+#   3. `dotnet build` time with and without the package, and with the package's analyzer on and off;
 #   4. load test (ASP.NET Core + wrk): unwoven, woven (watchdog off and on), unwoven with EventPipe TPL tracing,
 #      and a second unwoven copy.
 # Prints one table and writes it to bench/results/latest.md. About 13½ minutes on 2 cores (13 min 32 s on a
@@ -58,6 +58,9 @@ dotnet "$bench/WeaveCost/bin/Release/net10.0/NonBlocking.Bench.WeaveCost.dll" $s
 echo "== build time" >&2
 if [ -n "$smoke" ]; then BUILD_RUNS=1 "$bench/buildtime.sh" "$parts/build.md"; else "$bench/buildtime.sh" "$parts/build.md"; fi
 
+echo "== analyzer build cost" >&2
+if [ -n "$smoke" ]; then BUILD_RUNS=1 "$bench/analyzercost.sh" "$parts/analyzer.md"; else "$bench/analyzercost.sh" "$parts/analyzer.md"; fi
+
 echo "== load test" >&2
 if [ -n "$smoke" ]; then LOAD_WARMUP=1 LOAD_SECONDS=1 LOAD_ROUNDS=1 "$bench/load.sh" "$parts/load.md"; else "$bench/load.sh" "$parts/load.md"; fi
 
@@ -70,6 +73,6 @@ if [ -n "$smoke" ]; then LOAD_WARMUP=1 LOAD_SECONDS=1 LOAD_ROUNDS=1 "$bench/load
   cat "$parts/micro-hang.md"; echo; echo
   echo "| cost | measured | ratio / rate | target |"
   echo "|---|---|---|---|"
-  cat "$parts/weave.md" "$parts/build.md" "$parts/load.md"
+  cat "$parts/weave.md" "$parts/build.md" "$parts/analyzer.md" "$parts/load.md"
 } > "$results/latest${smoke:+-smoke}.md"
 cat "$results/latest${smoke:+-smoke}.md"

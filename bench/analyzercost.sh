@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# `dotnet build` time of bench/AnalyzerApp (2,400 generated methods: 1,200 async with awaits and some blocking calls,
+# 1,200 sync helpers) with the package's Roslyn analyzer on and off (NonBlockingAnalyzer=true/false; the weave runs
+# in both): full rebuilds in pairs, which goes first alternating; the ratio is the median over pairs. BUILD_RUNS
+# pairs (8). Writes a markdown row to $1.
+set -euo pipefail
+bench="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+source "$bench/stats.sh"
+out="${1:-/dev/stdout}"
+runs="${BUILD_RUNS:-8}"
+app="$bench/AnalyzerApp"
+classes=40; per=30   # 40 classes x (30 async + 30 sync) = 2,400 methods
+# Not named *.g.cs: the compiler treats that as generated code, which analyzers skip.
+
+{
+  echo "using System; using System.IO; using System.Threading; using System.Threading.Tasks;"
+  echo "namespace AnalyzerApp {"
+  for c in $(seq 1 $classes); do
+    echo "public sealed class C$c {"
+    echo "  private readonly Stream _s = Stream.Null; private int _n;"
+    for i in $(seq 1 $per); do
+      echo "  public async Task<int> A$i(int x, CancellationToken ct) { await Task.Yield(); int y = S$i(x) + _n;"
+      case $(( i % 6 )) in
+        0) echo "    Thread.Sleep(0);" ;;
+        1) echo "    y += Task.FromResult(y).Result;" ;;
+        2) echo "    if (ct.IsCancellationRequested) y += _s.Read(new byte[1], 0, 1);" ;;
+        3) echo "    var t = Task.FromResult(y); await t; y += t.Result;" ;;
+        *) echo "    y += await Task.FromResult(x);" ;;
+      esac
+      echo "    return y; }"
+      echo "  public int S$i(int x) { var list = new System.Collections.Generic.List<int> { x, x + 1 }; foreach (var v in list) _n += v; return _n > 100 ? _n - 100 : _n; }"
+    done
+    echo "}"
+  done
+  echo "}"
+} > "$app/Methods.cs"
+
+build() { dotnet build "$app/AnalyzerApp.csproj" -c Release --no-restore --no-incremental -nologo -v:q -clp:NoSummary "-p:NonBlockingAnalyzer=$1" ${BENCH_MSBUILD_ARGS:-} >/dev/null; }
+timed() { local start; start=$(date +%s%N); build "$1"; echo $(( ($(date +%s%N) - start) / 1000000 )); }
+dotnet restore "$app/AnalyzerApp.csproj" -v:q ${BENCH_MSBUILD_ARGS:-} >/dev/null
+build true; build false  # warm the build nodes
+
+declare -a with without ratios
+for run in $(seq 1 "$runs"); do
+  if (( run % 2 )); then without+=("$(timed false)"); with+=("$(timed true)")
+  else with+=("$(timed true)"); without+=("$(timed false)"); fi
+  ratios+=("$(ratio "${with[-1]}" "${without[-1]}")")
+done
+m_with=$(printf '%.0f' "$(median "${with[@]}")"); m_without=$(printf '%.0f' "$(median "${without[@]}")")
+echo "| dotnet build (full rebuild) of bench/AnalyzerApp, 2,400 methods: analyzer off → on; median of ${runs} paired ratios | ${m_without} ms → ${m_with} ms | $(printf '%.3f' "$(median "${ratios[@]}")") | ≤ 1.05 |" > "$out"
