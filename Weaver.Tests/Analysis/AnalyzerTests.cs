@@ -1,0 +1,122 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using NonBlocking.Analyzers;
+using NonBlocking.Tests.Support;
+using Xunit;
+
+namespace NonBlocking.Tests.Analysis
+{
+    /// <summary>
+    /// The Roslyn analyzer in a real compilation: where it reports, how the compiler's own suppressions apply to it, and
+    /// the project's API lists reaching it as build properties.
+    /// </summary>
+    public sealed class AnalyzerTests
+    {
+        private const string Usings = "using System; using System.Diagnostics.CodeAnalysis; using System.IO; using System.Threading; using System.Threading.Tasks; using NonBlocking;\n";
+
+        [Fact]
+        public void Reports_in_async_methods_lambdas_and_local_functions_and_not_in_offloaded_or_sync_code()
+        {
+            var found = Analyze(@"
+public static class P
+{
+    public static async Task M()
+    {
+        await Task.Yield();
+        Thread.Sleep(1); // @method
+        Func<Task> f = async () => { await Task.Yield(); Thread.Sleep(2); }; // @lambda
+        await Local();
+        await Task.Run(() => Thread.Sleep(3));
+        async Task Local() { await Task.Yield(); Thread.Sleep(4); } // @local
+    }
+    public static void Sync() => Thread.Sleep(5);
+    [AllowBlocking] public static async Task Allowed() { await Task.Yield(); Thread.Sleep(6); }
+}");
+            Assert.Equal(new[] { ("NB0001", "method"), ("NB0001", "lambda"), ("NB0001", "local") }, found.Select(f => (f.Id, f.Marker)));
+        }
+
+        [Fact]
+        public void Pragma_and_SuppressMessage_silence_it_as_they_silence_any_analyzer()
+        {
+            var found = Analyze(@"
+public static class P
+{
+    public static async Task M()
+    {
+        await Task.Yield();
+#pragma warning disable NB0001
+        Thread.Sleep(1);
+#pragma warning restore NB0001
+        Thread.Sleep(2); // @after
+    }
+    [SuppressMessage(""NonBlocking"", ""NB0003"")]
+    public static async Task<int> N() { await Task.Yield(); return Task.FromResult(1).Result; }
+}");
+            Assert.Equal(new[] { ("NB0001", "after") }, found.Select(f => (f.Id, f.Marker)));
+        }
+
+        [Fact]
+        public void The_projects_blocking_and_not_blocking_lists_reach_it_as_build_properties()
+        {
+            const string source = @"
+public static class Legacy { public static void Send() { } }
+public static class P
+{
+    public static async Task M()
+    {
+        await Task.Yield();
+        Legacy.Send(); // @send
+        Thread.Sleep(1); // @sleep
+    }
+}";
+            Assert.Equal(new[] { ("NB0001", "sleep") }, Analyze(source).Select(f => (f.Id, f.Marker)));
+            var listed = Analyze(source, new Dictionary<string, string>
+            {
+                ["build_property.NonBlockingBlockingApis"] = "Legacy.Send",
+                ["build_property.NonBlockingNotBlockingApis"] = "System.Threading.Thread.Sleep",
+            });
+            Assert.Equal(new[] { ("NB0001", "send") }, listed.Select(f => (f.Id, f.Marker)));
+        }
+
+        private static List<(string Id, string Marker)> Analyze(string body, Dictionary<string, string>? globalOptions = null)
+        {
+            string source = Usings + body;
+            var tree = CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Latest), "P.cs");
+            var compilation = CSharpCompilation.Create("AnalyzerTest", new[] { tree }, Compiler.FrameworkReferences,
+                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+            Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+            var options = new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty, new BuildProperties(globalOptions ?? new Dictionary<string, string>()));
+            var diagnostics = compilation.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new BlockingCallAnalyzer()), options)
+                .GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
+            var lines = source.Split('\n');
+            return diagnostics.OrderBy(d => d.Location.SourceSpan.Start).Select(d =>
+            {
+                string line = lines[d.Location.GetLineSpan().StartLinePosition.Line].TrimEnd();
+                int at = line.IndexOf("// @", System.StringComparison.Ordinal);
+                return (d.Id, at < 0 ? "(unmarked: " + line.Trim() + ")" : line.Substring(at + 4));
+            }).ToList();
+        }
+
+        private sealed class BuildProperties : AnalyzerConfigOptionsProvider
+        {
+            private readonly Options _global;
+            public BuildProperties(Dictionary<string, string> values) => _global = new Options(values);
+            public override AnalyzerConfigOptions GlobalOptions => _global;
+            public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => Options.Empty;
+            public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => Options.Empty;
+
+            private sealed class Options : AnalyzerConfigOptions
+            {
+                public static readonly Options Empty = new Options(new Dictionary<string, string>());
+                private readonly Dictionary<string, string> _values;
+                public Options(Dictionary<string, string> values) => _values = values;
+                public override bool TryGetValue(string key, [NotNullWhen(true)] out string? value) => _values.TryGetValue(key, out value);
+            }
+        }
+    }
+}
