@@ -23,19 +23,13 @@ namespace NonBlocking.Analyzers
             var model = wait.SemanticModel;
             var symbol = Variable(task);
             if (model == null || symbol == null) return false;
+            if (Branches.Governing(wait.Syntax).Any(g => Asserts(g.Condition, symbol, g.Value, model))) return true;
             SyntaxNode child = wait.Syntax;
             foreach (var ancestor in wait.Syntax.Ancestors())
             {
                 switch (ancestor)
                 {
-                    case IfStatementSyntax branch when child == branch.Statement && Asserts(branch.Condition, symbol, true, model):
-                    case IfStatementSyntax elseBranch when child == elseBranch.Else && Asserts(elseBranch.Condition, symbol, false, model):
-                    case ConditionalExpressionSyntax c when child == c.WhenTrue && Asserts(c.Condition, symbol, true, model):
-                    case ConditionalExpressionSyntax c2 when child == c2.WhenFalse && Asserts(c2.Condition, symbol, false, model):
-                    case BinaryExpressionSyntax both when both.IsKind(SyntaxKind.LogicalAndExpression) && child == both.Right && Asserts(both.Left, symbol, true, model):
-                    case BinaryExpressionSyntax either when either.IsKind(SyntaxKind.LogicalOrExpression) && child == either.Right && Asserts(either.Left, symbol, false, model):
-                        return true;
-                    case BlockSyntax block when child is StatementSyntax statement && CompletedBefore(block, statement, symbol, model):
+                    case BlockSyntax block when child is StatementSyntax statement && AwaitedBefore(block, statement, symbol, model):
                         return true;
                     case AnonymousFunctionExpressionSyntax lambda:
                         return IsAntecedent(lambda, symbol, model);
@@ -72,8 +66,7 @@ namespace NonBlocking.Analyzers
         /// <summary>Whether <paramref name="condition"/> having the value <paramref name="value"/> means the task is complete.</summary>
         private static bool Asserts(ExpressionSyntax condition, ISymbol task, bool value, SemanticModel model)
         {
-            while (condition is ParenthesizedExpressionSyntax p) condition = p.Expression;
-            switch (condition)
+            switch (Branches.Bare(condition))
             {
                 case PrefixUnaryExpressionSyntax not when not.IsKind(SyntaxKind.LogicalNotExpression):
                     return Asserts(not.Operand, task, !value, model);
@@ -95,23 +88,17 @@ namespace NonBlocking.Analyzers
             }
         }
 
-        /// <summary>Whether a statement before <paramref name="statement"/> in the block leaves the task complete.</summary>
-        private static bool CompletedBefore(BlockSyntax block, StatementSyntax statement, ISymbol task, SemanticModel model)
+        /// <summary>Whether a statement before <paramref name="statement"/> in the block awaits or waits on the task, and nothing assigns it after.</summary>
+        private static bool AwaitedBefore(BlockSyntax block, StatementSyntax statement, ISymbol task, SemanticModel model)
         {
             bool complete = false;
             foreach (var before in block.Statements.TakeWhile(s => s != statement))
             {
                 if (Assigns(before, task, model)) complete = false;
-                if (before is IfStatementSyntax guard && guard.Else == null && Exits(guard.Statement) && Asserts(guard.Condition, task, false, model))
-                    complete = true;
                 if ((before is ExpressionStatementSyntax || before is LocalDeclarationStatementSyntax) && Waits(before, task, model)) complete = true;
             }
             return complete;
         }
-
-        private static bool Exits(StatementSyntax s) =>
-            s is ReturnStatementSyntax || s is ThrowStatementSyntax ||
-            s is BlockSyntax b && b.Statements.Count > 0 && Exits(b.Statements[b.Statements.Count - 1]);
 
         private static bool Assigns(StatementSyntax s, ISymbol task, SemanticModel model) =>
             s.DescendantNodes().OfType<AssignmentExpressionSyntax>().Any(a => Refers(a.Left, task, model));

@@ -22,34 +22,13 @@ namespace NonBlocking.Analyzers
             flags.RemoveAll(p => body.DescendantNodes().OfType<AssignmentExpressionSyntax>().Any(a => Refers(a.Left, p, model)));
             if (flags.Count == 0) return false;
 
-            SyntaxNode child = operation.Syntax;
-            foreach (var ancestor in operation.Syntax.Ancestors())
-            {
-                if (ancestor == body) break;
-                switch (ancestor)
-                {
-                    case IfStatementSyntax branch when child == branch.Statement && Requires(branch.Condition, true, flags, model):
-                    case IfStatementSyntax elseBranch when child == elseBranch.Else && Requires(elseBranch.Condition, false, flags, model):
-                    case ConditionalExpressionSyntax c when child == c.WhenTrue && Requires(c.Condition, true, flags, model):
-                    case ConditionalExpressionSyntax c2 when child == c2.WhenFalse && Requires(c2.Condition, false, flags, model):
-                    case BinaryExpressionSyntax both when both.IsKind(SyntaxKind.LogicalAndExpression) && child == both.Right && Requires(both.Left, true, flags, model):
-                    case BinaryExpressionSyntax either when either.IsKind(SyntaxKind.LogicalOrExpression) && child == either.Right && Requires(either.Left, false, flags, model):
-                        return true;
-                    case BlockSyntax block when child is StatementSyntax statement &&
-                        block.Statements.TakeWhile(s => s != statement).Any(s => s is IfStatementSyntax guard && guard.Else == null &&
-                                                                                  Exits(guard.Statement) && Requires(guard.Condition, false, flags, model)):
-                        return true;
-                }
-                child = ancestor;
-            }
-            return false;
+            return Branches.Governing(operation.Syntax).Any(g => Requires(g.Condition, g.Value, flags, model));
         }
 
         /// <summary>Whether the condition having this value pins a flag, so one value of the flag alone rules the code out.</summary>
         private static bool Requires(ExpressionSyntax condition, bool value, System.Collections.Generic.List<IParameterSymbol> flags, SemanticModel model)
         {
-            while (condition is ParenthesizedExpressionSyntax p) condition = p.Expression;
-            switch (condition)
+            switch (Branches.Bare(condition))
             {
                 case PrefixUnaryExpressionSyntax not when not.IsKind(SyntaxKind.LogicalNotExpression):
                     return Requires(not.Operand, !value, flags, model);
@@ -57,16 +36,12 @@ namespace NonBlocking.Analyzers
                     return value && (Requires(both.Left, true, flags, model) || Requires(both.Right, true, flags, model));
                 case BinaryExpressionSyntax either when either.IsKind(SyntaxKind.LogicalOrExpression):
                     return !value && (Requires(either.Left, false, flags, model) || Requires(either.Right, false, flags, model));
-                case IdentifierNameSyntax _:
-                    return flags.Any(f => Refers(condition, f, model));
+                case IdentifierNameSyntax name:
+                    return flags.Any(f => Refers(name, f, model));
                 default:
                     return false;
             }
         }
-
-        private static bool Exits(StatementSyntax s) =>
-            s is ReturnStatementSyntax || s is ThrowStatementSyntax ||
-            s is BlockSyntax b && b.Statements.Count > 0 && Exits(b.Statements[b.Statements.Count - 1]);
 
         private static bool Refers(ExpressionSyntax e, ISymbol symbol, SemanticModel model) =>
             e is IdentifierNameSyntax && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(e).Symbol, symbol);

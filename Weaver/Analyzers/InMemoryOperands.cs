@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -13,14 +12,6 @@ namespace NonBlocking.Analyzers
     /// </summary>
     internal static class InMemoryOperands
     {
-        private static readonly HashSet<string> Wrappers = new HashSet<string>
-        {
-            "System.IO.BufferedStream", "System.IO.StreamReader", "System.IO.StreamWriter", "System.IO.BinaryReader",
-            "System.IO.BinaryWriter", "System.IO.Compression.GZipStream", "System.IO.Compression.DeflateStream",
-            "System.IO.Compression.BrotliStream", "System.IO.Compression.ZLibStream",
-            "System.Security.Cryptography.CryptoStream",
-        };
-
         public static bool Is(IOperation? value, SymbolCatalog catalog, int depth = 0)
         {
             if (value == null || depth > 4) return false;
@@ -29,7 +20,7 @@ namespace NonBlocking.Analyzers
             {
                 case IObjectCreationOperation creation:
                     if (catalog.InMemoryType(creation.Type)) return true;
-                    return creation.Type != null && Wrappers.Contains(SymbolCatalog.MetadataName(creation.Type)) &&
+                    return creation.Type != null && NonBlocking.Weaver.Catalog.StreamWrappers.Types.Contains(SymbolCatalog.MetadataName(creation.Type)) &&
                            creation.Arguments.Length > 0 && Is(creation.Arguments[0].Value, catalog, depth + 1);
                 case ILocalReferenceOperation local:
                     if (catalog.InMemoryType(local.Local.Type)) return true;

@@ -14,15 +14,6 @@ namespace NonBlocking.Weaver.Analyse
     /// </summary>
     internal static class Receivers
     {
-        /// <summary>Types whose constructor's first argument is the stream they read or write through.</summary>
-        private static readonly HashSet<string> Wrappers = new HashSet<string>
-        {
-            "System.IO.BufferedStream", "System.IO.StreamReader", "System.IO.StreamWriter", "System.IO.BinaryReader",
-            "System.IO.BinaryWriter", "System.IO.Compression.GZipStream", "System.IO.Compression.DeflateStream",
-            "System.IO.Compression.BrotliStream", "System.IO.Compression.ZLibStream",
-            "System.Security.Cryptography.CryptoStream",
-        };
-
         private const int MaxSteps = 64;
 
         /// <summary>Whether the receiver of <paramref name="call"/> (an instance call) is known to be in memory.</summary>
@@ -56,7 +47,7 @@ namespace NonBlocking.Weaver.Analyse
                     var ctor = (MethodReference)producer.Operand;
                     string type = ctor.DeclaringType.GetElementType().FullName;
                     if (inMemoryType(type)) return true;
-                    if (!Wrappers.Contains(type) || ctor.Parameters.Count == 0) return false;
+                    if (!Catalog.StreamWrappers.Types.Contains(type) || ctor.Parameters.Count == 0) return false;
                     var inner = Producer(method.Body, producer, ctor.Parameters.Count - 1);
                     return inner != null && InMemoryValue(method, inner, inMemoryType, depth + 1);
                 }
