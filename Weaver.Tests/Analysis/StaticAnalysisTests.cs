@@ -335,5 +335,35 @@ public static class P
             var report = Assert.Single(reports.WaitFor("P.M()"));
             Assert.Contains(report.BlockingCalls, c => c.Api.Contains("Thread.Sleep") && c.Line == AnalysisHarness.Line(Source, "kept"));
         }
+
+        [Theory]
+        [InlineData("[*.cs]")]
+        [InlineData("[*.{cs,vb}]")]
+        [InlineData("[**/EditorConfigured.cs]")]
+        public void Editorconfig_severities_apply_to_the_weaves_warnings(string section)
+        {
+            const string Source = Usings + @"
+public static class P
+{
+    public static async Task M()
+    {
+        await Task.Yield();
+        Thread.Sleep(1); // @sleep
+        Helper(); // @helper
+    }
+    static void Helper() => Thread.Sleep(1);
+}";
+            string dll = Compiler.Compile("EditorConfigured", Source);
+            string dir = System.IO.Path.GetDirectoryName(dll)!;
+            System.IO.File.WriteAllText(System.IO.Path.Combine(dir, ".editorconfig"),
+                "root = true\n[*.md]\ndotnet_diagnostic.NB0001.severity = none\n" + section + "\ndotnet_diagnostic.NB0002.severity = none\ndotnet_diagnostic.NB0001.severity = error # stricter here\n");
+            var result = AssemblyWeaver.Analyze(new WeaveOptions
+            {
+                AssemblyPath = dll,
+                ReferencePaths = System.IO.Directory.GetFiles(System.IO.Path.GetDirectoryName(typeof(object).Assembly.Location)!, "*.dll").Append(TestPaths.RuntimeAssembly).ToList(),
+            });
+            var warning = Assert.Single(result.Diagnostics, d => d.Code.StartsWith("NB0"));
+            Assert.Equal(("NB0001", DiagnosticSeverity.Error, AnalysisHarness.Line(Source, "sleep")), (warning.Code, warning.Severity, warning.Line));
+        }
     }
 }
