@@ -304,6 +304,57 @@ namespace App
             Assert.DoesNotContain("Program.cs(8,9): warning NB0001", rebuilt.StdOut);
         }
 
+        [Fact]
+        public void Test_mode_fails_an_xunit_test_at_the_blocking_call_and_it_passes_once_the_call_is_awaited()
+        {
+            const string Blocking = @"using System.Threading;
+using System.Threading.Tasks;
+using Xunit;
+
+public class OrderTests
+{
+    [Fact]
+    public async Task Saves()
+    {
+        await Task.Yield();
+        Save();
+    }
+
+    static void Save() => Thread.Sleep(50);
+
+    [Fact]
+    public async Task Offloads() => await Task.Run(() => Thread.Sleep(50));
+}
+";
+            const string TestPackages = @"<PackageReference Include=""Microsoft.NET.Test.Sdk"" Version=""18.0.1"" />
+    <PackageReference Include=""xunit"" Version=""2.9.3"" />
+    <PackageReference Include=""xunit.runner.visualstudio"" Version=""3.1.5"" />";
+            var tests = new UserProject(_feed, "ThrowingTests", Blocking, "<NonBlockingThrow>true</NonBlockingThrow><IsTestProject>true</IsTestProject>",
+                TestPackages, nugetOrg: true);
+            ProcessRunner.Result RunTests(Dictionary<string, string?>? environment = null) => ProcessRunner.Run("dotnet",
+                new[] { "test", tests.ProjectFile, "-c", "Release", "-nologo", "--logger", "console;verbosity=normal" }, tests.Directory,
+                environment, TimeSpan.FromMinutes(5));
+
+            var failing = RunTests();
+            Assert.NotEqual(0, failing.ExitCode);
+            Assert.Contains("NonBlocking.BlockingDetectedException", failing.StdOut);
+            Assert.Contains("System.Threading.Thread.Sleep(int) blocked the thread", failing.StdOut);
+            Assert.Contains("called by OrderTests.Save() at ", failing.StdOut);
+            int saveLine = Array.FindIndex(Blocking.Split('\n'), l => l.Contains("static void Save()")) + 1;
+            Assert.Contains($"Program.cs:{saveLine}", failing.StdOut);
+            Assert.Contains("Failed OrderTests.Saves", failing.StdOut);
+            Assert.Contains("Passed OrderTests.Offloads", failing.StdOut); // Task.Run's thread runs no segment
+
+            // The environment turns test mode off again; a minimum above the call's 50 ms lets it pass too.
+            Assert.Equal(0, RunTests(new Dictionary<string, string?> { ["NONBLOCKING_THROW"] = "0" }).ExitCode);
+            Assert.Equal(0, RunTests(new Dictionary<string, string?> { ["NONBLOCKING_THROW_MIN_MS"] = "200" }).ExitCode);
+
+            File.WriteAllText(tests.ProgramFile, Blocking.Replace("        Save();", "        await Save();")
+                .Replace("static void Save() => Thread.Sleep(50);", "static Task Save() => Task.Delay(50);"));
+            var fixedRun = RunTests();
+            Assert.True(fixedRun.ExitCode == 0, "the awaited version still fails: " + fixedRun);
+        }
+
         private static int Occurrences(string text, string value)
         {
             int count = 0;

@@ -29,8 +29,23 @@ namespace NonBlocking.Config
         public HangMode Hang { get; private set; } = HangMode.Off;
         public long HangFixedMs { get; private set; }
 
-        /// <summary>Whether probes publish what each thread runs; decided once, so the JIT can drop the code when off.</summary>
+        /// <summary>Whether the hang watchdog runs.</summary>
         public bool HangTracking => !Disabled && Hang != HangMode.Off;
+
+        /// <summary>
+        /// Test mode (<c>NONBLOCKING_THROW=1</c>): a blocking call made inside an async segment throws
+        /// <see cref="BlockingDetectedException"/> where it returns.
+        /// </summary>
+        public bool Throw { get; private set; }
+
+        /// <summary>In test mode, the shortest blocking call that throws (0: any); null: a tenth of each assembly's threshold.</summary>
+        public long? ThrowMinMs { get; private set; }
+
+        /// <summary>
+        /// Whether probes publish what each thread runs (for the watchdog, and for test mode to know a segment is open);
+        /// decided once, so the JIT drops the code when off.
+        /// </summary>
+        public bool ThreadTracking => !Disabled && (Hang != HangMode.Off || Throw);
 
         /// <summary>
         /// The coarse clock's tick (its precision), when the user chose one (1–1000 ms); otherwise it follows the
@@ -58,6 +73,10 @@ namespace NonBlocking.Config
                 if (Positive(Knobs.Rate, out long rate, out _) && rate <= int.MaxValue) s.MaxReportsPerSecond = (int)rate;
                 if (Knobs.Hang.Read(out string? h, out _)) s.ReadHang(h!);
                 if (Positive(Knobs.Clock, out long clock, out _)) s.ClockMs = (int)Math.Min(1000, clock);
+                s.Throw = Flag(Knobs.Throw) == true;
+                if (Knobs.ThrowMin.Read(out string? min, out _) &&
+                    long.TryParse(min, NumberStyles.Integer, CultureInfo.InvariantCulture, out long minMs) && minMs >= 0)
+                    s.ThrowMinMs = minMs;
             }
             catch
             {

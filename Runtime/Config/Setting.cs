@@ -38,5 +38,7 @@ namespace NonBlocking.Config
         public static readonly Setting ThreadPool = new Setting("NONBLOCKING_REPORT_THREADPOOL", "NonBlocking.ReportThreadPool");
         public static readonly Setting Hang = new Setting("NONBLOCKING_HANG_MS", "NonBlocking.HangMs");
         public static readonly Setting Clock = new Setting("NONBLOCKING_CLOCK_MS", "NonBlocking.ClockMs");
+        public static readonly Setting Throw = new Setting("NONBLOCKING_THROW", "NonBlocking.Throw");
+        public static readonly Setting ThrowMin = new Setting("NONBLOCKING_THROW_MIN_MS", "NonBlocking.ThrowMinMs");
     }
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Runtime.CompilerServices;
 using System.Threading;
+using NonBlocking.Config;
 using NonBlocking.Instrumentation;
 using NonBlocking.Report;
 
@@ -21,26 +22,36 @@ namespace NonBlocking.Detect
             try
             {
                 SegmentLog.ForCurrentThread().PushCall(start, elapsed, site);
-
-                var module = site.Module;
-                var thread = Thread.CurrentThread;
-                if (!module.ReportThreadPool || elapsed < module.ThresholdMs || !thread.IsThreadPoolThread) return;
-                ReportsInFlight.Begin();
-                try
-                {
-                    long suppressed = SiteRateLimit.Admit(ref site.RateLimit, CoarseClock.NowMs);
-                    var report = new BlockingCallReport(module.AssemblyName, Describe(site, elapsed), module.ThresholdMs,
-                        thread.ManagedThreadId, thread.IsThreadPoolThread, DateTime.UtcNow, Math.Max(0, suppressed));
-                    ReportPublisher.Publish(report, admitted: suppressed >= 0);
-                }
-                finally
-                {
-                    ReportsInFlight.End();
-                }
+                ReportOnThreadPool(site, elapsed);
             }
             catch
             {
                 // Never let diagnostics change the behaviour of the code being diagnosed.
+            }
+            // Test mode is the one exception: failing the awaiting test at the blocking call is its purpose.
+            if (Throwing && elapsed >= (RuntimeSettings.Current.ThrowMinMs ?? site.Module.BlockingCallMinMs) && ThreadActivity.InSegment())
+                throw new BlockingDetectedException(site.Api, site.Caller, site.File, site.Line, elapsed, site.Alternative);
+        }
+
+        private static readonly bool Throwing = RuntimeSettings.Current.Throw && !RuntimeSettings.Current.Disabled;
+
+        /// <summary>Thread-pool mode: a call past the threshold on a pool thread is a report of its own.</summary>
+        private static void ReportOnThreadPool(BlockingSite site, long elapsed)
+        {
+            var module = site.Module;
+            var thread = Thread.CurrentThread;
+            if (!module.ReportThreadPool || elapsed < module.ThresholdMs || !thread.IsThreadPoolThread) return;
+            ReportsInFlight.Begin();
+            try
+            {
+                long suppressed = SiteRateLimit.Admit(ref site.RateLimit, CoarseClock.NowMs);
+                var report = new BlockingCallReport(module.AssemblyName, Describe(site, elapsed), module.ThresholdMs,
+                    thread.ManagedThreadId, thread.IsThreadPoolThread, DateTime.UtcNow, Math.Max(0, suppressed));
+                ReportPublisher.Publish(report, admitted: suppressed >= 0);
+            }
+            finally
+            {
+                ReportsInFlight.End();
             }
         }
 

@@ -87,6 +87,9 @@ namespace NonBlocking.Detect
             return inner >= outer;
         }
 
+        /// <summary>Whether this thread is inside an async segment now (needs tracking on).</summary>
+        public static bool InSegment() => Current.OpenFrames(out _, out _);
+
         /// <summary>Whether any thread has a segment open (the watchdog must keep watching it).</summary>
         public static bool AnyOpen()
         {

@@ -17,10 +17,10 @@ namespace NonBlocking.Instrumentation
     public static class Probe
     {
         /// <summary>
-        /// Whether probes publish what each thread is running, for the hang watchdog. Read-only after start-up, so
-        /// the JIT folds it to a constant: with <c>NONBLOCKING_HANG_MS=0</c> the tracking code is not even compiled in.
+        /// Whether probes publish what each thread is running, for the hang watchdog or test mode. Read-only after
+        /// start-up, so the JIT folds it to a constant: with both off the tracking code is not even compiled in.
         /// </summary>
-        private static readonly bool Tracking = RuntimeSettings.Current.HangTracking;
+        private static readonly bool Tracking = RuntimeSettings.Current.ThreadTracking;
 
         /// <summary>
         /// The smallest segment threshold of any woven assembly loaded. The fast path compares with this one static

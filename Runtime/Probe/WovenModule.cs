@@ -112,6 +112,8 @@ namespace NonBlocking.Instrumentation
             CoarseClock.FitTo(thresholdMs);
             // Calls shorter than a tenth of the threshold cannot explain a slow segment on their own.
             BlockingCallMinMs = Math.Max(1, thresholdMs / 10);
+            // Test mode with a smaller minimum: those calls must leave the fast path too (0: every call does).
+            if (settings.Throw && settings.ThrowMinMs is long throwMin) BlockingCallMinMs = Math.Min(BlockingCallMinMs, throwMin);
             ThresholdMs = thresholdMs;
             HangMs = settings.Hang == HangMode.Auto ? thresholdMs * 10 : settings.Hang == HangMode.Fixed ? settings.HangFixedMs : 0;
         }
