@@ -1,4 +1,5 @@
 using System;
+using NonBlocking.Report;
 
 namespace NonBlocking
 {
@@ -9,32 +10,16 @@ namespace NonBlocking
     /// </summary>
     public sealed class BlockingDetectedException : Exception
     {
-        /// <summary>Creates the exception for one blocking call.</summary>
-        public BlockingDetectedException(string api, string caller, string? file, int line, long durationMs, string? alternative)
-            : base($"{api} blocked the thread for {durationMs} ms inside an async method: called by {caller}" +
-                   (file == null ? "" : $" at {file}:{line}") + (string.IsNullOrEmpty(alternative) ? "." : $". Instead: {alternative}.") +
+        internal BlockingDetectedException(BlockingCall call)
+            : base($"{call.Api} blocked the thread for {call.DurationMs} ms inside an async method: called by {call.Caller}" +
+                   (call.File == null ? "" : $" at {call.File}:{call.Line}") +
+                   (string.IsNullOrEmpty(call.Alternative) ? "." : $". Instead: {call.Alternative}.") +
                    " (NonBlocking test mode, NONBLOCKING_THROW)")
         {
-            Api = api;
-            Caller = caller;
-            File = file;
-            Line = line;
-            DurationMs = durationMs;
+            Call = call;
         }
 
-        /// <summary>The blocking API, e.g. <c>System.Threading.Thread.Sleep(int)</c>.</summary>
-        public string Api { get; }
-
-        /// <summary>The method that made the call, as written.</summary>
-        public string Caller { get; }
-
-        /// <summary>The source file of the call, when the build had symbols.</summary>
-        public string? File { get; }
-
-        /// <summary>The line of the call, or 0.</summary>
-        public int Line { get; }
-
-        /// <summary>How long the call blocked, in milliseconds (the coarse clock's precision).</summary>
-        public long DurationMs { get; }
+        /// <summary>The blocking call: API, caller, file and line, how long it blocked, what to use instead.</summary>
+        public BlockingCall Call { get; }
     }
 }

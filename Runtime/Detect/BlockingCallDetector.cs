@@ -30,7 +30,7 @@ namespace NonBlocking.Detect
             }
             // Test mode is the one exception: failing the awaiting test at the blocking call is its purpose.
             if (Throwing && elapsed >= (RuntimeSettings.Current.ThrowMinMs ?? site.Module.BlockingCallMinMs) && ThreadActivity.InSegment())
-                throw new BlockingDetectedException(site.Api, site.Caller, site.File, site.Line, elapsed, site.Alternative);
+                throw new BlockingDetectedException(Describe(site, elapsed));
         }
 
         private static readonly bool Throwing = RuntimeSettings.Current.Throw && !RuntimeSettings.Current.Disabled;
