@@ -21,9 +21,10 @@ namespace NonBlocking.Detect
             long threshold = site.Module.ThresholdMs;
             if (elapsed < threshold) return; // a watched clock, or another assembly's smaller threshold
             ReportsInFlight.Begin();
+            SegmentLog? log = null;
             try
             {
-                var log = SegmentLog.ForCurrentThread();
+                log = SegmentLog.ForCurrentThread();
                 long nested = log.PopNestedSince(start);
                 log.Push(start, elapsed);
                 var calls = log.TakeCallsSince(start);
@@ -43,6 +44,7 @@ namespace NonBlocking.Detect
             }
             finally
             {
+                log?.ExtendLast(start, CoarseClock.NowMs - start);
                 ReportsInFlight.End();
             }
         }

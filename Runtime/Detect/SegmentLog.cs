@@ -56,6 +56,17 @@ namespace NonBlocking.Detect
             _count++;
         }
     
+        /// <summary>
+        /// Lengthens the entry just pushed for the segment that started at <paramref name="start"/> to cover its cold
+        /// path too: reporting it (formatting, sinks, a subscriber, the first JIT of all that) ran on this thread inside
+        /// the enclosing segment, and is no more that segment's own time than the nested segment itself.
+        /// </summary>
+        public void ExtendLast(long start, long duration)
+        {
+            int last = _count - 1;
+            if (last >= 0 && _starts[last] == start && _durations[last] < duration) _durations[last] = duration;
+        }
+
         public void PushCall(long start, long duration, BlockingSite site)
         {
             if (_callCount == CallCapacity)
