@@ -55,7 +55,7 @@ namespace NonBlocking.Weaver.Analyse
                 if (producer.OpCode.Code == Code.Ldloca || producer.OpCode.Code == Code.Ldloca_S || Il.IsLdloc(producer.OpCode.Code))
                 {
                     var local = Receivers.Local(method, producer);
-                    var stored = local == null ? null : StoredOnce(method, local);
+                    var stored = local == null ? null : Receivers.SingleStoreValue(method, local, addressTakenToCall: true);
                     if (stored == null || !IsCall(stored)) return producer;
                     value = stored;
                 }
@@ -85,26 +85,10 @@ namespace NonBlocking.Weaver.Analyse
         private static bool IsThis(MethodDefinition method, Instruction? load)
         {
             if (load != null && Il.IsLdloc(load.OpCode.Code) && Receivers.Local(method, load) is VariableDefinition local)
-                load = StoredOnce(method, local);
+                load = Receivers.SingleStoreValue(method, local, addressTakenToCall: true);
             return load != null && (load.OpCode.Code == Code.Ldarg_0 && method.HasThis ||
                                     load.OpCode.Code == Code.Ldfld && ((FieldReference)load.Operand).Name == "<>4__this" &&
                                     Receivers.Producer(method.Body, load, 0)?.OpCode.Code == Code.Ldarg_0);
-        }
-
-        /// <summary>
-        /// The value stored by the only store into a local. Unlike <see cref="Receivers.SingleStoreValue"/>, taking its
-        /// address is allowed: the compiler does that to call a struct's method (an awaitable's GetAwaiter).
-        /// </summary>
-        private static Instruction? StoredOnce(MethodDefinition method, VariableDefinition local)
-        {
-            Instruction? store = null;
-            foreach (var ins in method.Body.Instructions)
-            {
-                if (!Il.IsStloc(ins.OpCode.Code) || Receivers.Local(method, ins) != local) continue;
-                if (store != null) return null;
-                store = ins;
-            }
-            return store == null ? null : Receivers.Producer(method.Body, store, 0);
         }
 
         /// <summary>The variable a store assigns, as a key (see <see cref="Key"/>).</summary>

@@ -88,13 +88,17 @@ namespace NonBlocking.Weaver.Analyse
             }
         }
 
-        /// <summary>The value stored by the only store into <paramref name="local"/>, when there is just one.</summary>
-        public static Instruction? SingleStoreValue(MethodDefinition method, VariableDefinition local)
+        /// <summary>
+        /// The value stored by the only store into <paramref name="local"/>, when there is just one. A local whose address
+        /// is taken may be written through it, unless <paramref name="addressTakenToCall"/> says the address only serves
+        /// to call a struct's method (an awaitable's GetAwaiter).
+        /// </summary>
+        public static Instruction? SingleStoreValue(MethodDefinition method, VariableDefinition local, bool addressTakenToCall = false)
         {
             Instruction? store = null;
             foreach (var ins in method.Body.Instructions)
             {
-                if ((ins.OpCode.Code == Code.Ldloca || ins.OpCode.Code == Code.Ldloca_S) && ins.Operand == local) return null;
+                if (!addressTakenToCall && (ins.OpCode.Code == Code.Ldloca || ins.OpCode.Code == Code.Ldloca_S) && ins.Operand == local) return null;
                 if (!Il.IsStloc(ins.OpCode.Code) || Local(method, ins) != local) continue;
                 if (store != null) return null;
                 store = ins;

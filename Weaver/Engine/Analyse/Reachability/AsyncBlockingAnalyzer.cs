@@ -15,7 +15,7 @@ namespace NonBlocking.Weaver.Analyse.Reachability
     /// </summary>
     internal static class AsyncBlockingAnalyzer
     {
-        /// <param name="directCallsInSource">The source analyzer reports direct calls: keep only those a flag decides (see <see cref="FlagGuarded"/>).</param>
+        /// <param name="directCallsInSource">The source analyzer reports direct calls: keep only those a flag decides (see <see cref="ContextGraph.FlagDecided"/>).</param>
         public static List<Diagnostic> Analyze(IEnumerable<AsyncMachine> roots, ContextGraph graph, BlockingPaths paths,
             DiagnosticSeverity severity, string assemblyPath, bool directCallsInSource = false)
         {
@@ -27,7 +27,6 @@ namespace NonBlocking.Weaver.Analyse.Reachability
                 // Names and lines are worked out only for methods that get a diagnostic: most get none.
                 Dictionary<Instruction, SequencePoint?>? statements = null;
                 var contexts = graph.RootContexts(root.Kickoff);
-                List<HashSet<Instruction>>? guarded = null;
                 // Under several contexts the same call may be reached more than once: report it once.
                 var warned = contexts.Count > 1 ? new HashSet<Instruction>() : null;
                 foreach (var context in contexts)
@@ -53,7 +52,7 @@ namespace NonBlocking.Weaver.Analyse.Reachability
                     string ownerName = DisplayName.Of(root.Kickoff, root.Type);
                     if (call != null)
                     {
-                        if (directCallsInSource && !FlagGuarded(root, ins, ref guarded)) continue;
+                        if (directCallsInSource && !graph.FlagDecided(root, ins)) continue;
                         string called = DisplayName.OfCall(call.Target);
                         diagnostics.Add(call.Api.SyncOverAsync
                             ? new Diagnostic(DiagnosticCodes.SyncOverAsync, severity,
@@ -87,29 +86,6 @@ namespace NonBlocking.Weaver.Analyse.Reachability
                 }
             }
             return diagnostics;
-        }
-
-        /// <summary>
-        /// Whether one value of one of the async method's bool parameters rules the instruction out: the sites the source
-        /// analyzer leaves to this analysis (it reads the same branches from syntax).
-        /// </summary>
-        private static bool FlagGuarded(AsyncMachine root, Instruction ins, ref List<HashSet<Instruction>>? guarded)
-        {
-            if (guarded == null)
-            {
-                guarded = new List<HashSet<Instruction>>();
-                var kickoff = root.Kickoff;
-                var flags = new FlagReader(new MethodOwners());
-                for (int i = 0; kickoff != null && i < kickoff.Parameters.Count && i < 16; i++)
-                {
-                    if (kickoff.Parameters[i].ParameterType.MetadataType != MetadataType.Boolean) continue;
-                    foreach (bool value in new[] { true, false })
-                        if (LiveCode.Of(root.MoveNext, FlagContext.Unknown.With(i, value), flags) is HashSet<Instruction> live) guarded.Add(live);
-                }
-            }
-            foreach (var live in guarded)
-                if (!live.Contains(ins)) return true;
-            return false;
         }
     }
 }

@@ -23,7 +23,6 @@ namespace NonBlocking.Weaver.Analyse.Reachability
         private readonly Dictionary<FlagNode, HashSet<Instruction>?> _live = new Dictionary<FlagNode, HashSet<Instruction>?>();
         private readonly Dictionary<FlagNode, List<(FlagNode Caller, Instruction At)>> _callers = new Dictionary<FlagNode, List<(FlagNode, Instruction)>>();
         private readonly Dictionary<MethodDefinition, List<FlagContext>> _asyncSide = new Dictionary<MethodDefinition, List<FlagContext>>();
-        private readonly HashSet<MethodDefinition> _called = new HashSet<MethodDefinition>();
         private readonly Queue<FlagNode> _pending = new Queue<FlagNode>();
 
         public ContextGraph(CallGraph graph, FlagReader flags, IEnumerable<AsyncMachine> machines)
@@ -47,7 +46,7 @@ namespace NonBlocking.Weaver.Analyse.Reachability
                 else Add(new FlagNode(method, FlagContext.Unknown));
             }
             Drain(flagged);
-            if (waiting.Count == 0) return;
+            if (waiting.Count == 0 && flagged.Count == 0) return;
             _calledAnywhere = CalledAnywhere(flagged);
             while (true)
             {
@@ -116,10 +115,35 @@ namespace NonBlocking.Weaver.Analyse.Reachability
         {
             if (kickoff == null || !HasFlags(kickoff)) return OnlyUnknown;
             if (_asyncSide.TryGetValue(kickoff, out var contexts)) return contexts;
-            return _called.Contains(kickoff) || _calledAnywhere?.Contains(kickoff) == true ? System.Array.Empty<FlagContext>() : OnlyUnknown;
+            return _calledAnywhere?.Contains(kickoff) == true ? System.Array.Empty<FlagContext>() : OnlyUnknown;
         }
 
         private static readonly FlagContext[] OnlyUnknown = { FlagContext.Unknown };
+
+        /// <summary>
+        /// Whether one value of one of the async method's bool parameters rules the instruction out: the direct calls the
+        /// source analyzer leaves to this analysis (it reads the same branches from syntax). Worked out once per method.
+        /// </summary>
+        public bool FlagDecided(AsyncMachine root, Instruction ins)
+        {
+            if (!_decidedBy.TryGetValue(root.MoveNext, out var lives))
+            {
+                lives = new List<HashSet<Instruction>>();
+                var kickoff = root.Kickoff;
+                for (int i = 0; kickoff != null && i < kickoff.Parameters.Count && i < 16; i++)
+                {
+                    if (kickoff.Parameters[i].ParameterType.MetadataType != MetadataType.Boolean) continue;
+                    foreach (bool value in new[] { true, false })
+                        if (LiveCode.Of(root.MoveNext, FlagContext.Unknown.With(i, value), _flags) is HashSet<Instruction> live) lives.Add(live);
+                }
+                _decidedBy[root.MoveNext] = lives;
+            }
+            foreach (var live in lives)
+                if (!live.Contains(ins)) return true;
+            return false;
+        }
+
+        private readonly Dictionary<MethodDefinition, List<HashSet<Instruction>>> _decidedBy = new Dictionary<MethodDefinition, List<HashSet<Instruction>>>();
 
         private FlagContext ContextFor(FlagNode caller, Instruction call, MethodDefinition callee) =>
             HasFlags(callee) ? _flags.Arguments(caller.Method, caller.Context, call, callee) : FlagContext.Unknown;
@@ -162,7 +186,6 @@ namespace NonBlocking.Weaver.Analyse.Reachability
                     foreach (var kickoff in _graph.AsyncCallees(node.Method, ins))
                     {
                         if (!flagged.TryGetValue(kickoff, out var moveNext)) continue;
-                        _called.Add(kickoff);
                         if (!IsAsyncSide(node.Method)) continue;
                         var context = ContextFor(node, ins, kickoff);
                         if (!_asyncSide.TryGetValue(kickoff, out var contexts)) _asyncSide[kickoff] = contexts = new List<FlagContext>();
