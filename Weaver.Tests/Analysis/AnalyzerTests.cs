@@ -83,7 +83,53 @@ public static class P
             Assert.Equal(new[] { ("NB0001", "send") }, listed.Select(f => (f.Id, f.Marker)));
         }
 
-        private static List<(string Id, string Marker)> Analyze(string body, Dictionary<string, string>? globalOptions = null)
+        [Fact]
+        public void NB0002_follows_sync_code_in_the_compilation_through_helpers_constructors_properties_and_dispatch()
+        {
+            var messages = new List<string>();
+            var found = Analyze(@"
+public interface IStore { int Get(); }
+public sealed class MemoryStore : IStore { public int Get() => 1; }
+public sealed class FileStore : IStore { public int Get() => File.ReadAllText(""x"").Length; }
+public sealed class Conn { public Conn() { Thread.Sleep(1); } }
+public sealed class Cfg { public string Value => File.ReadAllText(""cfg""); }
+public static class P
+{
+    public static async Task M(IStore any, MemoryStore memory, Cfg cfg)
+    {
+        await Task.Yield();
+        Save(); // @helper
+        any.Get(); // @interface
+        memory.Get();
+        _ = new Conn(); // @ctor
+        _ = cfg.Value; // @property
+        await Task.Run(Save);
+        foreach (var x in Lines()) { }
+        Allowed();
+        Quiet(true);
+        using (var m = new MemoryStream()) Fill(m);
+#pragma warning disable NB0002
+        Save();
+#pragma warning restore NB0002
+        Pure(3);
+    }
+    static void Save() => Write();
+    static void Write() => File.WriteAllText(""a"", ""b"");
+    static System.Collections.Generic.IEnumerable<int> Lines() { Thread.Sleep(1); yield return 1; }
+    [AllowBlocking] static void Allowed() => Thread.Sleep(1);
+    static void Quiet(bool wait) { if (wait) Thread.Sleep(1); }
+    static void Fill(MemoryStream m) { var s = new MemoryStream(); s.Write(new byte[1], 0, 1); }
+    static int Pure(int n) => n <= 0 ? 0 : Pure(n - 1) + 1;
+    public static void SyncCaller() => Save();
+}", messages: messages);
+            Assert.Equal(new[] { ("NB0002", "helper"), ("NB0002", "interface"), ("NB0002", "ctor"), ("NB0002", "property") },
+                found.Select(f => (f.Id, f.Marker)));
+            Assert.Contains(messages, m => m.Contains("P.M(IStore, MemoryStore, Cfg) calls P.Save(), which blocks the thread: M → Save → Write → File.WriteAllText at P.cs("));
+            Assert.Contains(messages, m => m.Contains("M → FileStore.Get → File.ReadAllText"));
+            Assert.Contains(messages, m => m.Contains("M → Conn.Conn → Thread.Sleep") && m.Contains("await Task.Delay"));
+        }
+
+        private static List<(string Id, string Marker)> Analyze(string body, Dictionary<string, string>? globalOptions = null, List<string>? messages = null)
         {
             string source = Usings + body;
             var tree = CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Latest), "P.cs");
@@ -94,6 +140,7 @@ public static class P
             var diagnostics = compilation.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new BlockingCallAnalyzer()), options)
                 .GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
             var lines = source.Split('\n');
+            messages?.AddRange(diagnostics.Select(d => d.GetMessage()));
             return diagnostics.OrderBy(d => d.Location.SourceSpan.Start).Select(d =>
             {
                 string line = lines[d.Location.GetLineSpan().StartLinePosition.Line].TrimEnd();

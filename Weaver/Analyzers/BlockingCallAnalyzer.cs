@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -9,16 +10,18 @@ namespace NonBlocking.Analyzers
 {
     /// <summary>
     /// NB0001 and NB0003 while the code is written: a blocking call (the engine's catalog and async-counterpart rule)
-    /// or a wait on a task not known complete, in an async method, lambda or local function. The weave-time analysis
-    /// leaves these two codes to this analyzer when it runs, and keeps NB0002 (paths through sync helpers, into
-    /// project references and packages). Code under <c>[AllowBlocking]</c> is skipped as the weaver skips it.
+    /// or a wait on a task not known complete, in an async method, lambda or local function; and NB0002 when the
+    /// compilation ends, for calls from async code into sync code of this compilation that reaches one
+    /// (<see cref="HelperPaths"/>). The weave-time analysis reports what this leaves out — paths into project
+    /// references and packages, through delegates, or decided by bool flags. Code under <c>[AllowBlocking]</c> is
+    /// skipped as the weaver skips it.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class BlockingCallAnalyzer : DiagnosticAnalyzer
     {
         /// <inheritdoc />
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-            ImmutableArray.Create(Descriptors.BlockingCallInAsync, Descriptors.SyncOverAsync);
+            ImmutableArray.Create(Descriptors.BlockingCallInAsync, Descriptors.BlockingCallReachable, Descriptors.SyncOverAsync);
 
         /// <inheritdoc />
         public override void Initialize(AnalysisContext context)
@@ -31,12 +34,24 @@ namespace NonBlocking.Analyzers
                 options.TryGetValue("build_property.NonBlockingBlockingApis", out var blocking);
                 options.TryGetValue("build_property.NonBlockingNotBlockingApis", out var notBlocking);
                 var state = new CompilationState(start.Compilation, SymbolCatalog.For(blocking, notBlocking));
-                start.RegisterOperationAction(c => Analyze(c, state, ((IInvocationOperation)c.Operation).TargetMethod), OperationKind.Invocation);
                 start.RegisterOperationAction(c =>
                 {
-                    var getter = ((IPropertyReferenceOperation)c.Operation).Property.GetMethod;
-                    if (getter != null) Analyze(c, state, getter);
+                    var call = (IInvocationOperation)c.Operation;
+                    Analyze(c, state, call.TargetMethod, call.Instance, call.IsVirtual);
+                }, OperationKind.Invocation);
+                start.RegisterOperationAction(c =>
+                {
+                    var reference = (IPropertyReferenceOperation)c.Operation;
+                    var accessor = reference.Parent is IAssignmentOperation assignment && assignment.Target == reference
+                        ? reference.Property.SetMethod : reference.Property.GetMethod;
+                    if (accessor != null) Analyze(c, state, accessor, reference.Instance, reference.Instance != null && !(reference.Instance.Syntax is BaseExpressionSyntax));
                 }, OperationKind.PropertyReference);
+                start.RegisterOperationAction(c =>
+                {
+                    var creation = (IObjectCreationOperation)c.Operation;
+                    if (creation.Constructor != null) Analyze(c, state, creation.Constructor, null, false);
+                }, OperationKind.ObjectCreation);
+                start.RegisterCompilationEndAction(end => ReportPaths(end, state));
             });
         }
 
@@ -62,22 +77,49 @@ namespace NonBlocking.Analyzers
 
             public BlockingMatch? Match(IMethodSymbol method) =>
                 _matches.GetOrAdd(method, m => Catalog.Match(m, Compilation));
+
+            public HelperPaths Paths { get; } = new HelperPaths();
+
+            private readonly ConcurrentDictionary<IMethodSymbol, bool> _iterators = new ConcurrentDictionary<IMethodSymbol, bool>(SymbolEqualityComparer.Default);
+
+            /// <summary>An iterator's body runs when it is enumerated, not when it is called: the weave does not follow it either.</summary>
+            public bool IsIterator(IMethodSymbol function) =>
+                !function.IsAsync && _iterators.GetOrAdd(function, f => f.DeclaringSyntaxReferences.Any(r =>
+                {
+                    var root = r.GetSyntax();
+                    return root.DescendantNodes(n => n == root || !(n is AnonymousFunctionExpressionSyntax || n is LocalFunctionStatementSyntax))
+                        .OfType<YieldStatementSyntax>().Any();
+                }));
         }
 
-        private static void Analyze(OperationAnalysisContext context, CompilationState state, IMethodSymbol method)
+        private static void Analyze(OperationAnalysisContext context, CompilationState state, IMethodSymbol method, IOperation? instance, bool isVirtual)
         {
-            var match = state.Match(method);
-            if (match == null || Allowed(context.ContainingSymbol, state)) return;
             var operation = context.Operation;
             var (function, body) = EnclosingFunction(operation);
-            if (function == null || body == null || !function.IsAsync || FlagGuards.IsGuarded(operation, function, body)) return;
-            var instance = operation is IInvocationOperation call ? call.Instance : ((IPropertyReferenceOperation)operation).Instance;
+            if (function == null || body == null || Allowed(function, state) || state.IsIterator(function) || FlagGuards.IsGuarded(operation, function, body)) return;
+            var match = state.Match(method);
+            if (match == null)
+            {
+                if (method.OriginalDefinition.Locations.Any(l => l.IsInSource))
+                {
+                    var receiver = instance;
+                    while (receiver is IConversionOperation conversion) receiver = conversion.Operand;
+                    state.Paths.AddCall(function, new HelperPaths.Call(method, receiver?.Type, isVirtual, operation.Syntax.GetLocation(), context.ContainingSymbol));
+                }
+                return;
+            }
 
             if (match.SyncOverAsync && CompletedTaskSource.IsKnownComplete(operation, WaitedTask(operation, instance))) return;
             if (instance != null && !match.SyncOverAsync && InMemoryOperands.Is(instance, state.Catalog) &&
                 (method.Name != "CopyTo" || operation is IInvocationOperation copy && copy.Arguments.Length > 0 &&
                  InMemoryOperands.Is(copy.Arguments[0].Value, state.Catalog))) return;
             if (match.Queryable && !IsQuery(operation, state)) return;
+            if (!function.IsAsync)
+            {
+                var shown = operation is IPropertyReferenceOperation read ? (ISymbol)read.Property : method;
+                state.Paths.AddSite(function, new HelperPaths.Site(shown.ContainingType.Name + "." + shown.Name, match.Alternative, operation.Syntax.GetLocation()));
+                return;
+            }
 
             var properties = ImmutableDictionary.CreateBuilder<string, string?>();
             if (method.Name == "Sleep" && method.ContainingType.ToDisplayString() == "System.Threading.Thread") properties[Descriptors.FixKey] = FixKinds.Delay;
@@ -94,6 +136,29 @@ namespace NonBlocking.Analyzers
                 .ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat);
             context.ReportDiagnostic(Diagnostic.Create(match.SyncOverAsync ? Descriptors.SyncOverAsync : Descriptors.BlockingCallInAsync,
                 operation.Syntax.GetLocation(), properties.ToImmutable(), owner, called, match.Alternative));
+        }
+
+        private static void ReportPaths(CompilationAnalysisContext context, CompilationState state)
+        {
+            foreach (var (call, callee, chain, site) in state.Paths.Reached(state.Compilation))
+            {
+                var home = call.Owner.ContainingType;
+                var hops = new[] { call.Owner.Name }.Concat(chain.Select(m => Hop(m, home))).Concat(new[] { site.Api });
+                var end = site.Location.GetLineSpan();
+                string path = string.Join(" → ", hops) +
+                              $" at {System.IO.Path.GetFileName(end.Path)}({end.StartLinePosition.Line + 1},{end.StartLinePosition.Character + 1})";
+                context.ReportDiagnostic(Diagnostic.Create(Descriptors.BlockingCallReachable, call.Location,
+                    call.Owner.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat),
+                    callee.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat), path, site.Alternative));
+            }
+        }
+
+        /// <summary>A method as one step of a path: its name, with its type when that is not the caller's.</summary>
+        private static string Hop(IMethodSymbol method, INamedTypeSymbol? home)
+        {
+            var type = method.MethodKind == MethodKind.LocalFunction ? null : method.ContainingType;
+            string name = method.MethodKind == MethodKind.Constructor ? method.ContainingType.Name : method.Name;
+            return type == null || SymbolEqualityComparer.Default.Equals(type, home) ? name : type.Name + "." + name;
         }
 
         /// <summary>The innermost method, lambda or local function around the operation, and its body.</summary>

@@ -13,6 +13,14 @@ namespace NonBlocking.Analyzers
             Category, DiagnosticSeverity.Warning, isEnabledByDefault: true,
             description: "A catalogued blocking API, or another assembly's sync method with an awaitable XAsync twin, called from an async method holds its thread for as long as it blocks.");
 
+        /// <summary>Reported when the compilation ends (the path may run through any of its files): the build and full-solution analysis show it.</summary>
+        public static readonly DiagnosticDescriptor BlockingCallReachable = new DiagnosticDescriptor(
+            "NB0002", "Blocking call reached through sync code from an async method",
+            "{0} calls {1}, which blocks the thread: {2}. Make that path async ({3}) or offload it with Task.Run.",
+            Category, DiagnosticSeverity.Warning, isEnabledByDefault: true,
+            description: "An async method calls sync code in this project that reaches a blocking API; the message shows the shortest path. Paths into other assemblies, and paths a bool flag decides, are reported by the weave.",
+            customTags: WellKnownDiagnosticTags.CompilationEnd);
+
         public static readonly DiagnosticDescriptor SyncOverAsync = new DiagnosticDescriptor(
             "NB0003", "Synchronous wait on a task in an async method",
             "{0} waits synchronously on a task ({1}) in an async method; this blocks the thread and can deadlock. Use {2}.",

@@ -15,11 +15,20 @@ namespace NonBlocking.Analyzers
     {
         public static bool IsGuarded(IOperation operation, IMethodSymbol function, SyntaxNode body)
         {
-            var flags = function.Parameters.Where(p => p.Type.SpecialType == SpecialType.System_Boolean && p.Ordinal < 16).ToList();
+            // A lambda or local function also reads the flags of the methods around it, captured.
+            var flags = new System.Collections.Generic.List<IParameterSymbol>();
+            var outermost = body;
+            for (ISymbol? s = function; s is IMethodSymbol m; s = m.ContainingSymbol)
+            {
+                flags.AddRange(m.Parameters.Where(p => p.Type.SpecialType == SpecialType.System_Boolean && p.Ordinal < 16));
+                if (m.MethodKind != MethodKind.LocalFunction && m.MethodKind != MethodKind.AnonymousFunction) break;
+                var declaration = m.ContainingSymbol?.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax();
+                if (declaration != null && declaration.SyntaxTree == body.SyntaxTree && declaration.Span.Contains(body.Span)) outermost = declaration;
+            }
             if (flags.Count == 0 || operation.SemanticModel == null) return false;
             var model = operation.SemanticModel;
             // A flag the method assigns is not its caller's value.
-            flags.RemoveAll(p => body.DescendantNodes().OfType<AssignmentExpressionSyntax>().Any(a => Refers(a.Left, p, model)));
+            flags.RemoveAll(p => outermost.DescendantNodes().OfType<AssignmentExpressionSyntax>().Any(a => Refers(a.Left, p, model)));
             if (flags.Count == 0) return false;
 
             return Branches.Governing(operation.Syntax).Any(g => Requires(g.Condition, g.Value, flags, model));

@@ -58,6 +58,12 @@ namespace NonBlocking.Weaver
         /// </summary>
         public bool SourceAnalyzerReportsDirectCalls { get; set; }
 
+        /// <summary>
+        /// What the compiler already reported of our codes (the analyzer's NB0002, from its SARIF error log: see
+        /// <see cref="Analyse.CompilerReports"/>): the weave does not report those call sites again.
+        /// </summary>
+        public IList<Analyse.CompilerReport> ReportedByCompiler { get; set; } = new List<Analyse.CompilerReport>();
+
         /// <summary>Longest chain of sync calls the analysis follows from an async method.</summary>
         public int AnalysisMaxDepth { get; set; } = 16;
 

@@ -17,8 +17,9 @@ namespace NonBlocking.Weaver.Analyse.Reachability
     {
         /// <param name="directCallsInSource">The source analyzer reports direct calls: keep only those a flag decides (see <see cref="ContextGraph.FlagDecided"/>).</param>
         public static List<Diagnostic> Analyze(IEnumerable<AsyncMachine> roots, ContextGraph graph, BlockingPaths paths,
-            DiagnosticSeverity severity, string assemblyPath, bool directCallsInSource = false)
+            DiagnosticSeverity severity, string assemblyPath, bool directCallsInSource = false, IReadOnlyCollection<CompilerReport>? reported = null)
         {
+            reported ??= new List<CompilerReport>();
             var diagnostics = new List<Diagnostic>();
             foreach (var root in roots)
             {
@@ -50,6 +51,9 @@ namespace NonBlocking.Weaver.Analyse.Reachability
                     string file = statement?.Document?.Url ?? assemblyPath;
                     int line = statement?.StartLine ?? 0, column = statement?.StartColumn ?? 0;
                     string ownerName = DisplayName.Of(root.Kickoff, root.Type);
+                    string code = call == null ? DiagnosticCodes.BlockingCallReachable
+                        : call.Api.SyncOverAsync ? DiagnosticCodes.SyncOverAsync : DiagnosticCodes.BlockingCallInAsync;
+                    if (CompilerReports.Covers(reported, code, statement?.Document?.Url, line, statement?.EndLine ?? line)) continue;
                     if (call != null)
                     {
                         if (directCallsInSource && !graph.FlagDecided(root, ins)) continue;
