@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using System.Diagnostics.Tracing;
 using System.Linq;
@@ -49,6 +50,43 @@ namespace NonBlocking.Tests
             Assert.Equal("System.Threading.Thread.Sleep(int)", call["Api"]);
             Assert.InRange((long)call["DurationMs"], Block - 20, Block + 1000);
             Assert.Contains("Task.Delay", (string)call["Alternative"]);
+        }
+
+        [Fact]
+        public async Task A_report_carries_the_current_trace_and_adds_an_event_to_its_span()
+        {
+            using var source = new ActivitySource("NonBlocking.Tests.Trace");
+            using var sampling = new ActivityListener
+            {
+                ShouldListenTo = s => s.Name == source.Name,
+                Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            };
+            ActivitySource.AddActivityListener(sampling);
+            using var listener = new NonBlockingListener();
+
+            var request = source.StartActivity("request")!;
+            using (request) await Run("SleepThenAwait", Block);
+
+            string trace = request.TraceId.ToHexString(), span = request.SpanId.ToHexString();
+            var segment = listener.WaitFor("BlockingSegment", e => (string)e["TraceId"] == trace);
+            Assert.Equal(span, segment["SpanId"]);
+            Assert.Equal("AsyncShapes.Blocking.SleepThenAwait(int)", segment["Method"]);
+            var call = listener.WaitFor("BlockingCall", e => (string)e["TraceId"] == trace);
+            Assert.Equal(span, call["SpanId"]);
+
+            var blocked = Assert.Single(request.Events, e => e.Name == "nonblocking.blocked");
+            var tags = blocked.Tags.ToDictionary(t => t.Key, t => t.Value);
+            Assert.Equal("AsyncShapes.Blocking.SleepThenAwait(int)", tags["nonblocking.method"]);
+            Assert.InRange((long)tags["nonblocking.duration_ms"]!, Block - 20, Block + 1000);
+            Assert.InRange((long)tags["nonblocking.self_ms"]!, Block - 20, Block + 1000);
+            Assert.EndsWith("Blocking.cs:" + SourceMarkers.Line("TestAssemblies/AsyncShapes/Blocking.cs", "sleep-then-await:await"), (string)tags["nonblocking.to"]!);
+            Assert.Equal("System.Threading.Thread.Sleep(int)", tags["nonblocking.call.api"]);
+            Assert.EndsWith("Blocking.cs:" + SourceMarkers.Line("TestAssemblies/AsyncShapes/Blocking.cs", "sleep-then-await:sleep"), (string)tags["nonblocking.call.site"]!);
+
+            // Outside any activity: empty ids, as the payload has no nulls.
+            await Run("SleepOnly", Block);
+            var untraced = listener.WaitFor("BlockingSegment", e => (string)e["Method"] == "AsyncShapes.Blocking.SleepOnly(int)");
+            Assert.Equal("", untraced["TraceId"]);
         }
 
         [Fact]

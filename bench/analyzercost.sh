@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # `dotnet build` time of bench/AnalyzerApp (2,400 generated methods: 1,200 async with awaits and some blocking calls,
-# 1,200 sync helpers) with the package's Roslyn analyzer on and off (NonBlockingAnalyzer=true/false; the weave runs
+# 1,200 sync helpers, one in five reaching File.AppendAllText through two more calls) with the package's Roslyn analyzer on and off (NonBlockingAnalyzer=true/false; the weave runs
 # in both): full rebuilds in pairs, which goes first alternating; the ratio is the median over pairs. BUILD_RUNS
 # pairs (8). Writes a markdown row to $1.
 set -euo pipefail
@@ -28,8 +28,12 @@ classes=40; per=30   # 40 classes x (30 async + 30 sync) = 2,400 methods
         *) echo "    y += await Task.FromResult(x);" ;;
       esac
       echo "    return y; }"
-      echo "  public int S$i(int x) { var list = new System.Collections.Generic.List<int> { x, x + 1 }; foreach (var v in list) _n += v; return _n > 100 ? _n - 100 : _n; }"
+      # One helper in five reaches a blocking call two calls down: NB0002 paths for the analyzer to find.
+      if (( i % 5 == 0 )); then flush="if (x < -1) Flush(x); "; else flush=""; fi
+      echo "  public int S$i(int x) { ${flush}var list = new System.Collections.Generic.List<int> { x, x + 1 }; foreach (var v in list) _n += v; return _n > 100 ? _n - 100 : _n; }"
     done
+    echo "  private static void Flush(int x) => Write(x);"
+    echo "  private static void Write(int x) => File.AppendAllText(\"log\", x.ToString());"
     echo "}"
   done
   echo "}"

@@ -22,6 +22,9 @@ namespace NonBlocking.Config
         public int MaxReportsPerSitePerSecond { get; private set; } = 1;
         public bool? ReportThreadPool { get; private set; }
 
+        /// <summary>How many reports may wait for the text/JSON output before more are dropped (and counted).</summary>
+        public int OutputQueue { get; private set; } = 256;
+
         /// <summary>
         /// The hang watchdog: off (the default, no per-segment cost), on at 10 × each assembly's threshold
         /// (<c>auto</c>), or on at a fixed number of milliseconds.
@@ -71,6 +74,7 @@ namespace NonBlocking.Config
                 s.ReportThreadPool = Flag(Knobs.ThreadPool);
                 if (Positive(Knobs.SiteRate, out long siteRate, out _) && siteRate <= int.MaxValue) s.MaxReportsPerSitePerSecond = (int)siteRate;
                 if (Positive(Knobs.Rate, out long rate, out _) && rate <= int.MaxValue) s.MaxReportsPerSecond = (int)rate;
+                if (Positive(Knobs.OutputQueue, out long queue, out _)) s.OutputQueue = (int)Math.Min(100_000, queue);
                 if (Knobs.Hang.Read(out string? h, out _)) s.ReadHang(h!);
                 if (Positive(Knobs.Clock, out long clock, out _)) s.ClockMs = (int)Math.Min(1000, clock);
                 s.Throw = Flag(Knobs.Throw) == true;

@@ -40,5 +40,6 @@ namespace NonBlocking.Config
         public static readonly Setting Clock = new Setting("NONBLOCKING_CLOCK_MS", "NonBlocking.ClockMs");
         public static readonly Setting Throw = new Setting("NONBLOCKING_THROW", "NonBlocking.Throw");
         public static readonly Setting ThrowMin = new Setting("NONBLOCKING_THROW_MIN_MS", "NonBlocking.ThrowMinMs");
+        public static readonly Setting OutputQueue = new Setting("NONBLOCKING_OUTPUT_QUEUE", "NonBlocking.OutputQueue");
     }
 }

@@ -46,7 +46,7 @@ namespace NonBlocking.Detect
             {
                 long suppressed = SiteRateLimit.Admit(ref site.RateLimit, CoarseClock.NowMs);
                 var report = new BlockingCallReport(module.AssemblyName, Describe(site, elapsed), module.ThresholdMs,
-                    thread.ManagedThreadId, thread.IsThreadPoolThread, DateTime.UtcNow, Math.Max(0, suppressed));
+                    thread.ManagedThreadId, thread.IsThreadPoolThread, DateTime.UtcNow, Math.Max(0, suppressed), System.Diagnostics.Activity.Current);
                 ReportPublisher.Publish(report, admitted: suppressed >= 0);
             }
             finally

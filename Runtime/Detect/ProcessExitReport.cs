@@ -8,8 +8,9 @@ namespace NonBlocking.Detect
 {
     /// <summary>
     /// What must still be said when the process exits: reports other threads are writing (a segment that suspended is
-    /// reported after its continuation may already have ended the program), and, with the hang watchdog's tracking on,
-    /// segments still running past their threshold, which would never reach their end probe.
+    /// reported after its continuation may already have ended the program), with the hang watchdog's tracking on,
+    /// segments still running past their threshold, which would never reach their end probe, and the reports the
+    /// background writer has not written yet.
     /// </summary>
     internal static class ProcessExitReport
     {
@@ -39,8 +40,11 @@ namespace NonBlocking.Detect
         {
             try
             {
+                var watch = System.Diagnostics.Stopwatch.StartNew();
                 ReportsInFlight.WaitForAll(InFlightWaitMs);
                 if (RuntimeSettings.Current.HangTracking) HangWatchdog.ReportRunningAtExit(CoarseClock.PreciseNowMs());
+                // Then what the background writer still holds, within the same budget.
+                ReportPublisher.Flush((int)Math.Max(0, InFlightWaitMs - watch.ElapsedMilliseconds));
             }
             catch
             {

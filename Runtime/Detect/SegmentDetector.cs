@@ -35,7 +35,7 @@ namespace NonBlocking.Detect
                 var thread = Thread.CurrentThread;
                 var report = new SegmentReport(site.Module.AssemblyName, site.Method, elapsed, self, threshold,
                     site.LocateEntry(entryState), site.LocateExit(exitState), ToReport(calls),
-                    thread.ManagedThreadId, thread.IsThreadPoolThread, DateTime.UtcNow, Math.Max(0, suppressed));
+                    thread.ManagedThreadId, thread.IsThreadPoolThread, DateTime.UtcNow, Math.Max(0, suppressed), System.Diagnostics.Activity.Current);
                 ReportPublisher.Publish(report, admitted: suppressed >= 0);
             }
             catch

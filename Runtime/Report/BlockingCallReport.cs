@@ -8,8 +8,9 @@ namespace NonBlocking.Report
     /// </summary>
     public sealed class BlockingCallReport : NonBlockingReport
     {
-        internal BlockingCallReport(string assembly, BlockingCall call, long thresholdMs, int threadId, bool isThreadPool, DateTime timeUtc, long suppressedBefore)
-            : base(assembly, threadId, isThreadPool, timeUtc, suppressedBefore)
+        internal BlockingCallReport(string assembly, BlockingCall call, long thresholdMs, int threadId, bool isThreadPool, DateTime timeUtc, long suppressedBefore,
+            System.Diagnostics.Activity? activity = null)
+            : base(assembly, threadId, isThreadPool, timeUtc, suppressedBefore, activity)
         {
             Call = call;
             ThresholdMs = thresholdMs;

@@ -6,9 +6,11 @@ namespace NonBlocking.Report
     /// <summary>The two on-the-wire forms of a report: human text and one JSON object per line.</summary>
     internal static class ReportFormatter
     {
-        public static string ToText(NonBlockingReport report)
+        public static string ToText(NonBlockingReport report, long droppedBefore = 0)
         {
             var sb = new StringBuilder();
+            if (droppedBefore > 0)
+                sb.Append("[NonBlocking] ").Append(droppedBefore).Append(" reports dropped: the report output could not keep up").AppendLine();
             if (report.SuppressedBefore > 0)
                 sb.Append("[NonBlocking] ").Append(report.SuppressedBefore).Append(" more like this suppressed by the rate limit").AppendLine();
             if (report is BlockingCallReport c)
@@ -16,6 +18,7 @@ namespace NonBlocking.Report
                 sb.Append("[NonBlocking] thread-pool thread ").Append(c.ThreadId).Append(" blocked for ").Append(c.Call.DurationMs)
                   .Append(" ms outside any async segment (threshold ").Append(c.ThresholdMs).Append(" ms)").AppendLine();
                 CallText(sb, c.Call);
+                TraceText(sb, c);
                 return sb.ToString();
             }
             if (report is HangReport h)
@@ -40,7 +43,13 @@ namespace NonBlocking.Report
             sb.Append("    from ").Append(Describe(r.From)).AppendLine();
             sb.Append("    to   ").Append(Describe(r.To)).AppendLine();
             foreach (var call in r.BlockingCalls) CallText(sb, call);
+            TraceText(sb, r);
             return sb.ToString();
+        }
+
+        private static void TraceText(StringBuilder sb, NonBlockingReport r)
+        {
+            if (r.TraceId != null) sb.Append("    trace ").Append(r.TraceId).Append(" span ").Append(r.SpanId).AppendLine();
         }
 
         private static void CallText(StringBuilder sb, BlockingCall call)
@@ -63,7 +72,7 @@ namespace NonBlocking.Report
             return l.File == null ? what + " (no line info)" : what.PadRight(13) + l.File + ":" + l.Line.ToString(CultureInfo.InvariantCulture);
         }
 
-        public static string ToJson(NonBlockingReport report)
+        public static string ToJson(NonBlockingReport report, long droppedBefore = 0)
         {
             var sb = new StringBuilder(256);
             if (report is BlockingCallReport c)
@@ -71,7 +80,7 @@ namespace NonBlocking.Report
                 Header(sb, c);
                 sb.Append(",\"thresholdMs\":").Append(c.ThresholdMs.ToString(CultureInfo.InvariantCulture));
                 sb.Append(",\"call\":"); CallJson(sb, c.Call);
-                Thread(sb, c);
+                Thread(sb, c, droppedBefore);
                 sb.Append('}');
                 return sb.ToString();
             }
@@ -85,7 +94,7 @@ namespace NonBlocking.Report
                 sb.Append(",\"from\":"); Location(sb, h.From);
                 sb.Append(",\"call\":");
                 if (h.BlockingCall == null) sb.Append("null"); else CallJson(sb, h.BlockingCall);
-                Thread(sb, h);
+                Thread(sb, h, droppedBefore);
                 sb.Append('}');
                 return sb.ToString();
             }
@@ -104,7 +113,7 @@ namespace NonBlocking.Report
                 CallJson(sb, r.BlockingCalls[i]);
             }
             sb.Append(']');
-            Thread(sb, r);
+            Thread(sb, r, droppedBefore);
             sb.Append('}');
             return sb.ToString();
         }
@@ -116,11 +125,17 @@ namespace NonBlocking.Report
             sb.Append(",\"assembly\":"); Str(sb, r.Assembly);
         }
 
-        private static void Thread(StringBuilder sb, NonBlockingReport r)
+        private static void Thread(StringBuilder sb, NonBlockingReport r, long droppedBefore)
         {
             sb.Append(",\"thread\":{\"id\":").Append(r.ThreadId.ToString(CultureInfo.InvariantCulture))
               .Append(",\"isThreadPool\":").Append(r.IsThreadPoolThread ? "true" : "false").Append('}');
+            if (r.TraceId != null)
+            {
+                sb.Append(",\"traceId\":"); Str(sb, r.TraceId);
+                sb.Append(",\"spanId\":"); Str(sb, r.SpanId ?? "");
+            }
             sb.Append(",\"suppressed\":").Append(r.SuppressedBefore.ToString(CultureInfo.InvariantCulture));
+            sb.Append(",\"dropped\":").Append(droppedBefore.ToString(CultureInfo.InvariantCulture));
         }
 
         private static void CallJson(StringBuilder sb, BlockingCall call)

@@ -1,14 +1,18 @@
 using System;
+using System.Threading;
 using NonBlocking.Config;
 
 namespace NonBlocking.Report
 {
-    /// <summary>Sends a finished report to the configured sink and to in-process subscribers, within the rate limit.</summary>
+    /// <summary>
+    /// Sends a finished report to the configured output (through <see cref="ReportWriter"/>, off the blocked thread)
+    /// and to in-process subscribers, within the rate limit.
+    /// </summary>
     internal static class ReportPublisher
     {
         private static readonly object Gate = new object();
         private static readonly RateLimiter Limiter = new RateLimiter(RuntimeSettings.Current.MaxReportsPerSecond);
-        private static IReportSink? _sink;
+        private static ReportWriter? _writer;
 
         /// <summary>Returns how many reports were dropped before this one, or -1 when this one is dropped too.</summary>
         public static long Admit(long nowMs)
@@ -28,33 +32,32 @@ namespace NonBlocking.Report
             if (!Enabled) return;
             Telemetry.Telemetry.Observe(report);
             if (!admitted) return;
-            lock (Gate)
-            {
-                try { (_sink ??= CreateSink()).Write(report); }
-                catch (Exception e) { WarnOnce(e); }
-            }
+            try { if (RuntimeSettings.Current.Output != OutputKind.None) Writer.Enqueue(report); }
+            catch (Exception) { /* the output is the cold path's business: never the blocked thread's */ }
             BlockingMonitor.Raise(report);
         }
+
+        private static ReportWriter Writer
+        {
+            get
+            {
+                var writer = Volatile.Read(ref _writer);
+                if (writer != null) return writer;
+                lock (Gate) return _writer ??= new ReportWriter(CreateSink(), RuntimeSettings.Current.OutputQueue);
+            }
+        }
+
+        /// <summary>At process exit: waits for the queued reports to be written, at most <paramref name="timeoutMs"/>.</summary>
+        public static void Flush(int timeoutMs) => Volatile.Read(ref _writer)?.Flush(timeoutMs);
 
         private static IReportSink CreateSink()
         {
             var settings = RuntimeSettings.Current;
             switch (settings.Output)
             {
-                case OutputKind.None: return new NoSink();
                 case OutputKind.JsonLines: return new JsonLinesFileSink(settings.OutputPath!);
                 default: return new StderrTextSink();
             }
-        }
-
-        private static bool _warned;
-
-        private static void WarnOnce(Exception e)
-        {
-            if (_warned) return;
-            _warned = true;
-            try { Console.Error.WriteLine($"[NonBlocking] cannot write reports ({e.GetType().Name}: {e.Message}); check NONBLOCKING_OUTPUT."); }
-            catch { /* nowhere left to say it */ }
         }
     }
 }

@@ -6,19 +6,14 @@ namespace NonBlocking.Report
 {
     internal interface IReportSink
     {
-        void Write(NonBlockingReport report);
+        /// <param name="droppedBefore">Reports dropped since the previous one written, because the output could not keep up.</param>
+        void Write(NonBlockingReport report, long droppedBefore);
     }
 
     /// <summary>Default output: readable text on standard error.</summary>
     internal sealed class StderrTextSink : IReportSink
     {
-        public void Write(NonBlockingReport report) => Console.Error.Write(ReportFormatter.ToText(report));
-    }
-
-    /// <summary><c>NONBLOCKING_OUTPUT=none</c>: subscribers, EventSource and Meter only.</summary>
-    internal sealed class NoSink : IReportSink
-    {
-        public void Write(NonBlockingReport report) { }
+        public void Write(NonBlockingReport report, long droppedBefore) => Console.Error.Write(ReportFormatter.ToText(report, droppedBefore));
     }
 
     /// <summary><c>NONBLOCKING_OUTPUT=path</c>: one JSON object per line, appended, flushed per report.</summary>
@@ -28,12 +23,12 @@ namespace NonBlocking.Report
 
         public JsonLinesFileSink(string path) { _path = path; }
 
-        public void Write(NonBlockingReport report)
+        public void Write(NonBlockingReport report, long droppedBefore)
         {
             // Open per report: reports are rare (rate-limited), and this lets several processes share one file
             // and a reader see each line as soon as it is written.
             using var stream = new FileStream(_path, FileMode.Append, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete);
-            var bytes = new UTF8Encoding(false).GetBytes(ReportFormatter.ToJson(report) + "\n");
+            var bytes = new UTF8Encoding(false).GetBytes(ReportFormatter.ToJson(report, droppedBefore) + "\n");
             stream.Write(bytes, 0, bytes.Length);
         }
     }

@@ -8,8 +8,8 @@ namespace NonBlocking.Report
     {
         internal SegmentReport(string assembly, string method, long durationMs, long selfMs, long thresholdMs,
             SourceLocation from, SourceLocation to, IReadOnlyList<BlockingCall> blockingCalls,
-            int threadId, bool isThreadPool, DateTime timeUtc, long suppressedBefore)
-            : base(assembly, threadId, isThreadPool, timeUtc, suppressedBefore)
+            int threadId, bool isThreadPool, DateTime timeUtc, long suppressedBefore, System.Diagnostics.Activity? activity = null)
+            : base(assembly, threadId, isThreadPool, timeUtc, suppressedBefore, activity)
         {
             Method = method;
             DurationMs = durationMs;

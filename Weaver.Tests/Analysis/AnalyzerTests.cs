@@ -84,7 +84,7 @@ public static class P
         }
 
         [Fact]
-        public void NB0002_follows_sync_code_in_the_compilation_through_helpers_constructors_properties_and_dispatch()
+        public void NB0002_follows_sync_code_in_the_compilation_through_helpers_constructors_properties_dispatch_delegates_and_flags()
         {
             var messages = new List<string>();
             var found = Analyze(@"
@@ -106,7 +106,10 @@ public static class P
         await Task.Run(Save);
         foreach (var x in Lines()) { }
         Allowed();
-        Quiet(true);
+        Quiet(false);
+        Quiet(true); // @flag
+        Action nap = () => Thread.Sleep(1);
+        nap(); // @delegate
         using (var m = new MemoryStream()) Fill(m);
 #pragma warning disable NB0002
         Save();
@@ -122,11 +125,12 @@ public static class P
     static int Pure(int n) => n <= 0 ? 0 : Pure(n - 1) + 1;
     public static void SyncCaller() => Save();
 }", messages: messages);
-            Assert.Equal(new[] { ("NB0002", "helper"), ("NB0002", "interface"), ("NB0002", "ctor"), ("NB0002", "property") },
+            Assert.Equal(new[] { ("NB0002", "helper"), ("NB0002", "interface"), ("NB0002", "ctor"), ("NB0002", "property"), ("NB0002", "flag"), ("NB0002", "delegate") },
                 found.Select(f => (f.Id, f.Marker)));
             Assert.Contains(messages, m => m.Contains("P.M(IStore, MemoryStore, Cfg) calls P.Save(), which blocks the thread: M → Save → Write → File.WriteAllText at P.cs("));
             Assert.Contains(messages, m => m.Contains("M → FileStore.Get → File.ReadAllText"));
             Assert.Contains(messages, m => m.Contains("M → Conn.Conn → Thread.Sleep") && m.Contains("await Task.Delay"));
+            Assert.Contains(messages, m => m.Contains("M → <lambda> → Thread.Sleep"));
         }
 
         private static List<(string Id, string Marker)> Analyze(string body, Dictionary<string, string>? globalOptions = null, List<string>? messages = null)

@@ -37,19 +37,21 @@ namespace NonBlocking.Analyzers
                 start.RegisterOperationAction(c =>
                 {
                     var call = (IInvocationOperation)c.Operation;
-                    Analyze(c, state, call.TargetMethod, call.Instance, call.IsVirtual);
+                    var lambda = SourceCalls.InvokedInPlace(call);
+                    if (lambda != null) Analyze(c, state, lambda, null, false, call.Arguments);
+                    else Analyze(c, state, call.TargetMethod, call.Instance, call.IsVirtual, call.Arguments);
                 }, OperationKind.Invocation);
                 start.RegisterOperationAction(c =>
                 {
                     var reference = (IPropertyReferenceOperation)c.Operation;
                     var accessor = reference.Parent is IAssignmentOperation assignment && assignment.Target == reference
                         ? reference.Property.SetMethod : reference.Property.GetMethod;
-                    if (accessor != null) Analyze(c, state, accessor, reference.Instance, reference.Instance != null && !(reference.Instance.Syntax is BaseExpressionSyntax));
+                    if (accessor != null) Analyze(c, state, accessor, reference.Instance, reference.Instance != null && !(reference.Instance.Syntax is BaseExpressionSyntax), reference.Arguments);
                 }, OperationKind.PropertyReference);
                 start.RegisterOperationAction(c =>
                 {
                     var creation = (IObjectCreationOperation)c.Operation;
-                    if (creation.Constructor != null) Analyze(c, state, creation.Constructor, null, false);
+                    if (creation.Constructor != null) Analyze(c, state, creation.Constructor, null, false, creation.Arguments);
                 }, OperationKind.ObjectCreation);
                 start.RegisterCompilationEndAction(end => ReportPaths(end, state));
             });
@@ -80,6 +82,25 @@ namespace NonBlocking.Analyzers
 
             public HelperPaths Paths { get; } = new HelperPaths();
 
+            /// <summary>Declared in this compilation's source (a call into it may lead to blocking: see <see cref="HelperPaths"/>).</summary>
+            public bool InSource(IMethodSymbol method) =>
+                method.MethodKind == MethodKind.AnonymousFunction ||
+                SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, Compilation.Assembly) &&
+                method.OriginalDefinition.Locations.Any(l => l.IsInSource);
+
+            private readonly ConcurrentDictionary<IMethodSymbol, bool> _allowed = new ConcurrentDictionary<IMethodSymbol, bool>(SymbolEqualityComparer.Default);
+
+            /// <summary>[AllowBlocking] on the function, a method or type around it, or the assembly (once per function).</summary>
+            public bool Allowed(IMethodSymbol function) => AllowBlocking != null && _allowed.GetOrAdd(function, f =>
+            {
+                for (ISymbol s = f; s != null; s = s.ContainingSymbol)
+                {
+                    if (s.GetAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, AllowBlocking))) return true;
+                    if (s is INamespaceSymbol) break;
+                }
+                return Compilation.Assembly.GetAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, AllowBlocking));
+            });
+
             private readonly ConcurrentDictionary<IMethodSymbol, bool> _iterators = new ConcurrentDictionary<IMethodSymbol, bool>(SymbolEqualityComparer.Default);
 
             /// <summary>An iterator's body runs when it is enumerated, not when it is called: the weave does not follow it either.</summary>
@@ -92,20 +113,22 @@ namespace NonBlocking.Analyzers
                 }));
         }
 
-        private static void Analyze(OperationAnalysisContext context, CompilationState state, IMethodSymbol method, IOperation? instance, bool isVirtual)
+        private static void Analyze(OperationAnalysisContext context, CompilationState state, IMethodSymbol method, IOperation? instance, bool isVirtual,
+            ImmutableArray<IArgumentOperation> arguments)
         {
+            // Most calls neither block nor lead into this compilation's code: settle those before anything costly.
+            var match = method.MethodKind == MethodKind.AnonymousFunction ? null : state.Match(method);
+            if (match == null && !state.InSource(method)) return;
             var operation = context.Operation;
-            var (function, body) = EnclosingFunction(operation);
-            if (function == null || body == null || Allowed(function, state) || state.IsIterator(function) || FlagGuards.IsGuarded(operation, function, body)) return;
-            var match = state.Match(method);
+            var (function, body) = EnclosingFunction(operation, context.ContainingSymbol);
+            if (function == null || body == null || state.Allowed(function) || state.IsIterator(function)) return;
+            var guards = FlagGuards.Requirements(operation, function, body);
             if (match == null)
             {
-                if (method.OriginalDefinition.Locations.Any(l => l.IsInSource))
-                {
-                    var receiver = instance;
-                    while (receiver is IConversionOperation conversion) receiver = conversion.Operand;
-                    state.Paths.AddCall(function, new HelperPaths.Call(method, receiver?.Type, isVirtual, operation.Syntax.GetLocation(), context.ContainingSymbol));
-                }
+                var receiver = instance;
+                while (receiver is IConversionOperation conversion) receiver = conversion.Operand;
+                state.Paths.AddCall(function, new HelperPaths.Call(function, method, receiver?.Type, isVirtual, operation.Syntax.GetLocation(),
+                    context.ContainingSymbol, guards, SourceCalls.BoolArguments(arguments)));
                 return;
             }
 
@@ -117,9 +140,11 @@ namespace NonBlocking.Analyzers
             if (!function.IsAsync)
             {
                 var shown = operation is IPropertyReferenceOperation read ? (ISymbol)read.Property : method;
-                state.Paths.AddSite(function, new HelperPaths.Site(shown.ContainingType.Name + "." + shown.Name, match.Alternative, operation.Syntax.GetLocation()));
+                state.Paths.AddSite(function, new HelperPaths.Site(shown.ContainingType.Name + "." + shown.Name, match.Alternative, operation.Syntax.GetLocation(), guards));
                 return;
             }
+            // Which value of the flag reaches this call is the call paths' question: the weave answers it.
+            if (guards.Length > 0) return;
 
             var properties = ImmutableDictionary.CreateBuilder<string, string?>();
             if (method.Name == "Sleep" && method.ContainingType.ToDisplayString() == "System.Threading.Thread") properties[Descriptors.FixKey] = FixKinds.Delay;
@@ -156,34 +181,22 @@ namespace NonBlocking.Analyzers
         /// <summary>A method as one step of a path: its name, with its type when that is not the caller's.</summary>
         private static string Hop(IMethodSymbol method, INamedTypeSymbol? home)
         {
-            var type = method.MethodKind == MethodKind.LocalFunction ? null : method.ContainingType;
-            string name = method.MethodKind == MethodKind.Constructor ? method.ContainingType.Name : method.Name;
+            var type = method.MethodKind == MethodKind.LocalFunction || method.MethodKind == MethodKind.AnonymousFunction ? null : method.ContainingType;
+            string name = method.MethodKind == MethodKind.Constructor ? method.ContainingType.Name
+                : method.MethodKind == MethodKind.AnonymousFunction ? "<lambda>" : method.Name;
             return type == null || SymbolEqualityComparer.Default.Equals(type, home) ? name : type.Name + "." + name;
         }
 
         /// <summary>The innermost method, lambda or local function around the operation, and its body.</summary>
-        private static (IMethodSymbol? Function, SyntaxNode? Body) EnclosingFunction(IOperation operation)
+        private static (IMethodSymbol? Function, SyntaxNode? Body) EnclosingFunction(IOperation operation, ISymbol member)
         {
             for (var o = operation.Parent; o != null; o = o.Parent)
             {
                 if (o is IAnonymousFunctionOperation lambda) return (lambda.Symbol, lambda.Syntax);
                 if (o is ILocalFunctionOperation local) return (local.Symbol, local.Syntax);
-                if (o.Parent == null)
-                    return (operation.SemanticModel?.GetEnclosingSymbol(operation.Syntax.SpanStart) as IMethodSymbol, o.Syntax);
+                if (o.Parent == null) return (member as IMethodSymbol, o.Syntax);
             }
             return (null, null);
-        }
-
-        /// <summary>[AllowBlocking] on the method, a type around it, or the assembly.</summary>
-        private static bool Allowed(ISymbol symbol, CompilationState state)
-        {
-            if (state.AllowBlocking == null) return false;
-            for (var s = symbol; s != null; s = s.ContainingSymbol)
-            {
-                if (s.GetAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, state.AllowBlocking))) return true;
-                if (s is INamespaceSymbol) break;
-            }
-            return state.Compilation.Assembly.GetAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, state.AllowBlocking));
         }
 
         /// <summary>The task a wait is on: the receiver of .Result/.Wait(), or what GetAwaiter() was called on.</summary>

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -6,17 +7,47 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace NonBlocking.Analyzers
 {
     /// <summary>
-    /// Whether a call runs only for one value of a <c>bool</c> parameter of its method (<c>if (async) … else s.Read()</c>,
-    /// the ternary, <c>&amp;&amp;</c>, an early <c>if (!async) { …; return; }</c>). Which value the callers pass is a
-    /// question for the whole assembly, so such calls are left to the weave-time analysis, which follows the values along
-    /// call paths; it reports exactly these sites, by the same reading of the branches in IL.
+    /// Which values of <c>bool</c> parameters a piece of code runs for (<c>if (async) … else s.Read()</c>, the ternary,
+    /// <c>&amp;&amp;</c>, an early <c>if (!async) { …; return; }</c>): the function's own flags and, in a lambda or local
+    /// function, the captured flags of the methods around it. A flag the code assigns is never one its callers decide.
+    /// Direct calls guarded this way are left to the weave-time analysis (its flag contexts); the analyzer's own
+    /// NB0002 follows the values along call paths (<see cref="HelperPaths"/>).
     /// </summary>
     internal static class FlagGuards
     {
-        public static bool IsGuarded(IOperation operation, IMethodSymbol function, SyntaxNode body)
+        /// <summary>A flag and the value it must have for the code to run.</summary>
+        public readonly struct Requirement
         {
-            // A lambda or local function also reads the flags of the methods around it, captured.
-            var flags = new System.Collections.Generic.List<IParameterSymbol>();
+            public Requirement(IParameterSymbol flag, bool value) { Flag = flag; Value = value; }
+            public IParameterSymbol Flag { get; }
+            public bool Value { get; }
+        }
+
+        private static readonly Requirement[] None = new Requirement[0];
+
+        public static bool IsGuarded(IOperation operation, IMethodSymbol function, SyntaxNode body) =>
+            Requirements(operation, function, body).Length > 0;
+
+        /// <summary>Every flag value the operation needs to run (all must hold).</summary>
+        public static Requirement[] Requirements(IOperation operation, IMethodSymbol function, SyntaxNode body)
+        {
+            var model = operation.SemanticModel;
+            if (model == null) return None;
+            // The common case, without allocating: a method with no bool parameter of its own and none captured.
+            if (function.MethodKind != MethodKind.LocalFunction && function.MethodKind != MethodKind.AnonymousFunction &&
+                !function.Parameters.Any(p => p.Type.SpecialType == SpecialType.System_Boolean)) return None;
+            var flags = Flags(function, body, model);
+            if (flags.Count == 0) return None;
+            var found = new List<Requirement>();
+            foreach (var (condition, value) in Branches.Governing(operation.Syntax))
+                Pins(condition, value, flags, model, found);
+            return found.Count == 0 ? None : found.ToArray();
+        }
+
+        /// <summary>The flags a function reads that its callers decide: bool parameters, its own and captured ones, never assigned.</summary>
+        public static List<IParameterSymbol> Flags(IMethodSymbol function, SyntaxNode body, SemanticModel model)
+        {
+            var flags = new List<IParameterSymbol>();
             var outermost = body;
             for (ISymbol? s = function; s is IMethodSymbol m; s = m.ContainingSymbol)
             {
@@ -25,30 +56,29 @@ namespace NonBlocking.Analyzers
                 var declaration = m.ContainingSymbol?.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax();
                 if (declaration != null && declaration.SyntaxTree == body.SyntaxTree && declaration.Span.Contains(body.Span)) outermost = declaration;
             }
-            if (flags.Count == 0 || operation.SemanticModel == null) return false;
-            var model = operation.SemanticModel;
-            // A flag the method assigns is not its caller's value.
-            flags.RemoveAll(p => outermost.DescendantNodes().OfType<AssignmentExpressionSyntax>().Any(a => Refers(a.Left, p, model)));
-            if (flags.Count == 0) return false;
-
-            return Branches.Governing(operation.Syntax).Any(g => Requires(g.Condition, g.Value, flags, model));
+            if (flags.Count > 0)
+                flags.RemoveAll(p => outermost.DescendantNodes().OfType<AssignmentExpressionSyntax>().Any(a => Refers(a.Left, p, model)));
+            return flags;
         }
 
-        /// <summary>Whether the condition having this value pins a flag, so one value of the flag alone rules the code out.</summary>
-        private static bool Requires(ExpressionSyntax condition, bool value, System.Collections.Generic.List<IParameterSymbol> flags, SemanticModel model)
+        /// <summary>Adds the flag values the condition having <paramref name="value"/> pins.</summary>
+        private static void Pins(ExpressionSyntax condition, bool value, List<IParameterSymbol> flags, SemanticModel model, List<Requirement> found)
         {
             switch (Branches.Bare(condition))
             {
                 case PrefixUnaryExpressionSyntax not when not.IsKind(SyntaxKind.LogicalNotExpression):
-                    return Requires(not.Operand, !value, flags, model);
+                    Pins(not.Operand, !value, flags, model, found);
+                    break;
                 case BinaryExpressionSyntax both when both.IsKind(SyntaxKind.LogicalAndExpression):
-                    return value && (Requires(both.Left, true, flags, model) || Requires(both.Right, true, flags, model));
+                    if (value) { Pins(both.Left, true, flags, model, found); Pins(both.Right, true, flags, model, found); }
+                    break;
                 case BinaryExpressionSyntax either when either.IsKind(SyntaxKind.LogicalOrExpression):
-                    return !value && (Requires(either.Left, false, flags, model) || Requires(either.Right, false, flags, model));
+                    if (!value) { Pins(either.Left, false, flags, model, found); Pins(either.Right, false, flags, model, found); }
+                    break;
                 case IdentifierNameSyntax name:
-                    return flags.Any(f => Refers(name, f, model));
-                default:
-                    return false;
+                    var flag = flags.FirstOrDefault(f => Refers(name, f, model));
+                    if (flag != null) found.Add(new Requirement(flag, value));
+                    break;
             }
         }
 

@@ -6,128 +6,264 @@ using Microsoft.CodeAnalysis;
 namespace NonBlocking.Analyzers
 {
     /// <summary>
-    /// NB0002 within the compilation: what each sync method, local function or constructor in source does that
-    /// blocks, and which source methods it calls; at the end of the compilation, the shortest path from each call an
-    /// async function makes into sync code to a blocking call. Calls and blocking sites that only run for one value of a
-    /// bool flag are not recorded: which value reaches them is the weave's question (it follows the values along
-    /// call paths), and the weave reports any NB0002 this leaves out.
+    /// NB0002 within the compilation. While the operations are analysed, each function in source (method, accessor,
+    /// constructor, local function, lambda) records the blocking calls it makes and its calls into source, each with the
+    /// flag values it needs to run (<see cref="FlagGuards"/>) and, for calls, the bool values it passes. When the
+    /// compilation ends, each async function is read under the flag values its async-side callers pass (unknown when
+    /// nothing calls it; not at all when only sync callers wait on it, as the engine's ContextGraph does), and from each
+    /// call it makes into sync code the shortest path to a blocking call is searched breadth first over (method, known
+    /// flags), skipping what the known flags rule out.
     /// </summary>
     internal sealed class HelperPaths
     {
-        /// <summary>A catalogued blocking call in a sync function: the API as messages name it and where it is.</summary>
+        /// <summary>A catalogued blocking call in a sync function.</summary>
         public sealed class Site
         {
-            public Site(string api, string alternative, Location location) { Api = api; Alternative = alternative; Location = location; }
+            public Site(string api, string alternative, Location location, FlagGuards.Requirement[] guards)
+            {
+                Api = api; Alternative = alternative; Location = location; Guards = guards;
+            }
             public string Api { get; }
             public string Alternative { get; }
             public Location Location { get; }
+            public FlagGuards.Requirement[] Guards { get; }
         }
 
-        /// <summary>A call from one function into source: the method it names and the receiver's static type for dispatch.</summary>
+        /// <summary>What a call passes for one bool parameter: a constant, the caller's own flag, or nothing known.</summary>
+        public readonly struct Argument
+        {
+            public Argument(int ordinal, bool? constant, IParameterSymbol? flag) { Ordinal = ordinal; Constant = constant; Flag = flag; }
+            public int Ordinal { get; }
+            public bool? Constant { get; }
+            public IParameterSymbol? Flag { get; }
+        }
+
+        /// <summary>A call from one function into source.</summary>
         public sealed class Call
         {
-            public Call(IMethodSymbol target, ITypeSymbol? receiver, bool isVirtual, Location location, ISymbol owner)
+            public Call(IMethodSymbol caller, IMethodSymbol target, ITypeSymbol? receiver, bool isVirtual, Location location, ISymbol owner,
+                FlagGuards.Requirement[] guards, Argument[] arguments)
             {
-                Target = target; Receiver = receiver; IsVirtual = isVirtual; Location = location; Owner = owner;
+                Caller = caller; Target = target; Receiver = receiver; IsVirtual = isVirtual; Location = location; Owner = owner;
+                Guards = guards; Arguments = arguments;
             }
+            public IMethodSymbol Caller { get; }
             public IMethodSymbol Target { get; }
             public ITypeSymbol? Receiver { get; }
             public bool IsVirtual { get; }
             public Location Location { get; }
-            /// <summary>For calls from async functions: the member the diagnostic names.</summary>
+            /// <summary>The member the diagnostic names (for a lambda or local function, the method around it).</summary>
             public ISymbol Owner { get; }
-        }
-
-        /// <summary>The first step of a path from a method to a blocking call.</summary>
-        private sealed class Step
-        {
-            public Step(IMethodSymbol? next, Site? site) { Next = next; Site = site; }
-            public IMethodSymbol? Next { get; }
-            public Site? Site { get; }
+            public FlagGuards.Requirement[] Guards { get; }
+            public Argument[] Arguments { get; }
         }
 
         private readonly ConcurrentDictionary<IMethodSymbol, ConcurrentQueue<Site>> _sites =
             new ConcurrentDictionary<IMethodSymbol, ConcurrentQueue<Site>>(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<IMethodSymbol, ConcurrentQueue<Call>> _calls =
             new ConcurrentDictionary<IMethodSymbol, ConcurrentQueue<Call>>(SymbolEqualityComparer.Default);
-        private readonly ConcurrentQueue<Call> _fromAsync = new ConcurrentQueue<Call>();
 
         public void AddSite(IMethodSymbol function, Site site) =>
             _sites.GetOrAdd(function.OriginalDefinition, _ => new ConcurrentQueue<Site>()).Enqueue(site);
 
-        public void AddCall(IMethodSymbol function, Call call)
-        {
-            if (function.IsAsync) _fromAsync.Enqueue(call);
-            else _calls.GetOrAdd(function.OriginalDefinition, _ => new ConcurrentQueue<Call>()).Enqueue(call);
-        }
+        public void AddCall(IMethodSymbol function, Call call) =>
+            _calls.GetOrAdd(function.OriginalDefinition, _ => new ConcurrentQueue<Call>()).Enqueue(call);
 
-        /// <summary>Each call from an async function that reaches a blocking call, with the callee it enters and the path.</summary>
+        /// <summary>Each call from an async function that reaches a blocking call: the callee it enters and the path.</summary>
         public IEnumerable<(Call Call, IMethodSymbol Callee, List<IMethodSymbol> Chain, Site Site)> Reached(Compilation compilation)
         {
-            var dispatch = new SourceDispatch(compilation);
-            var first = new Dictionary<IMethodSymbol, Step?>(SymbolEqualityComparer.Default);
-            foreach (var call in _fromAsync.OrderBy(c => c.Location.SourceSpan.Start))
+            var search = new Search(this, new SourceDispatch(compilation));
+            foreach (var function in _calls.Keys.Where(f => f.IsAsync).OrderBy(f => f.Locations.FirstOrDefault()?.SourceSpan.Start ?? 0))
             {
-                List<IMethodSymbol>? best = null;
-                Site? end = null;
-                foreach (var callee in Followable(dispatch.Targets(call)))
+                var reported = new HashSet<Call>();
+                foreach (var state in search.RootStates(function))
+                foreach (var call in Ordered(_calls[function]))
                 {
-                    var (chain, site) = PathFrom(callee, dispatch, first);
-                    if (site != null && (best == null || chain!.Count < best.Count)) { best = chain; end = site; }
+                    if (reported.Contains(call) || !state.Allows(call.Guards)) continue;
+                    List<IMethodSymbol>? best = null;
+                    Site? end = null;
+                    foreach (var callee in search.Targets(call).Where(t => !t.IsAsync))
+                    {
+                        var (chain, site) = search.PathFrom(callee, state.Enter(call, callee));
+                        if (site != null && (best == null || chain!.Count < best.Count)) { best = chain; end = site; }
+                    }
+                    if (best == null) continue;
+                    reported.Add(call);
+                    yield return (call, best[0], best, end!);
                 }
-                if (best != null) yield return (call, best[0], best, end!);
             }
         }
 
-        private IEnumerable<IMethodSymbol> Followable(IEnumerable<IMethodSymbol> targets) =>
-            targets.Where(t => !t.IsAsync && (_sites.ContainsKey(t.OriginalDefinition) || _calls.ContainsKey(t.OriginalDefinition)));
+        private static IEnumerable<Call> Ordered(IEnumerable<Call> calls) => calls.OrderBy(c => c.Location.SourceSpan.Start);
 
-        /// <summary>The shortest chain of methods from <paramref name="start"/> to a blocking site (breadth first), or nothing.</summary>
-        private (List<IMethodSymbol>? Chain, Site? Site) PathFrom(IMethodSymbol start, SourceDispatch dispatch, Dictionary<IMethodSymbol, Step?> first)
+        /// <summary>The flag values known on entry to a function: a flag missing from it may have either value.</summary>
+        private sealed class FlagState
         {
-            if (!first.ContainsKey(start.OriginalDefinition)) Search(start.OriginalDefinition, dispatch, first);
-            var chain = new List<IMethodSymbol>();
-            var at = start.OriginalDefinition;
-            while (first.TryGetValue(at, out var step) && step != null)
+            public static readonly FlagState Unknown = new FlagState(new Dictionary<IParameterSymbol, bool>(SymbolEqualityComparer.Default));
+            private readonly Dictionary<IParameterSymbol, bool> _known;
+
+            private FlagState(Dictionary<IParameterSymbol, bool> known)
             {
-                chain.Add(at);
-                if (step.Site != null) return (chain, step.Site);
-                at = step.Next!;
-                if (chain.Count > 10_000) break;
+                _known = known;
+                Key = string.Join(";", known.Select(k => k.Key.ContainingSymbol.ToDisplayString() + "#" + k.Key.Ordinal + "=" + (k.Value ? 1 : 0)).OrderBy(k => k));
             }
-            return (null, null);
+
+            /// <summary>Equal for equal states: memo keys.</summary>
+            public string Key { get; }
+
+            public bool Allows(FlagGuards.Requirement[] guards) =>
+                guards.All(g => !_known.TryGetValue(g.Flag, out bool v) || v == g.Value);
+
+            /// <summary>The state <paramref name="callee"/> starts in: the values passed for its flags and, for a lambda or local function, the caller's (captured).</summary>
+            public FlagState Enter(Call call, IMethodSymbol callee)
+            {
+                bool nested = callee.MethodKind == MethodKind.LocalFunction || callee.MethodKind == MethodKind.AnonymousFunction;
+                var known = nested ? new Dictionary<IParameterSymbol, bool>(_known, SymbolEqualityComparer.Default)
+                                   : new Dictionary<IParameterSymbol, bool>(SymbolEqualityComparer.Default);
+                var parameters = callee.OriginalDefinition.Parameters;
+                foreach (var argument in call.Arguments)
+                {
+                    if (argument.Ordinal >= parameters.Length) continue;
+                    var parameter = parameters[argument.Ordinal];
+                    if (argument.Constant.HasValue) known[parameter] = argument.Constant.Value;
+                    else if (argument.Flag != null && _known.TryGetValue(argument.Flag, out bool v)) known[parameter] = v;
+                    else known.Remove(parameter);
+                }
+                return known.Count == 0 ? Unknown : new FlagState(known);
+            }
         }
 
-        /// <summary>Breadth first from <paramref name="start"/>, recording for it the first step of its shortest path.</summary>
-        private void Search(IMethodSymbol start, SourceDispatch dispatch, Dictionary<IMethodSymbol, Step?> first)
+        /// <summary>The end-of-compilation search, with its memos.</summary>
+        private sealed class Search
         {
-            var parent = new Dictionary<IMethodSymbol, IMethodSymbol?>(SymbolEqualityComparer.Default) { [start] = null };
-            var queue = new Queue<IMethodSymbol>();
-            queue.Enqueue(start);
-            while (queue.Count > 0)
+            private readonly HelperPaths _paths;
+            private readonly SourceDispatch _dispatch;
+            private readonly Dictionary<Call, List<IMethodSymbol>> _targets = new Dictionary<Call, List<IMethodSymbol>>();
+            private Dictionary<IMethodSymbol, List<Call>>? _callers;
+            private readonly Dictionary<IMethodSymbol, List<FlagState>> _roots = new Dictionary<IMethodSymbol, List<FlagState>>(SymbolEqualityComparer.Default);
+            private readonly Dictionary<(IMethodSymbol, string), (IMethodSymbol? Next, FlagState? NextState, Site? Site)?> _first =
+                new Dictionary<(IMethodSymbol, string), (IMethodSymbol?, FlagState?, Site?)?>(new NodeComparer());
+
+            public Search(HelperPaths paths, SourceDispatch dispatch) { _paths = paths; _dispatch = dispatch; }
+
+            public List<IMethodSymbol> Targets(Call call)
             {
-                var method = queue.Dequeue();
-                if (_sites.TryGetValue(method, out var sites) && sites.TryPeek(out _))
-                {
-                    var site = sites.OrderBy(s => s.Location.SourceSpan.Start).First();
-                    // Every method on the way has this path as its shortest from here on: record the first steps.
-                    first[method] = new Step(null, site);
-                    for (var (child, up) = (method, parent[method]); up != null; (child, up) = (up, parent[up]))
-                        first[up] = new Step(child, null);
-                    return;
-                }
-                if (!_calls.TryGetValue(method, out var calls)) continue;
-                foreach (var call in calls.OrderBy(c => c.Location.SourceSpan.Start))
-                foreach (var callee in Followable(dispatch.Targets(call)))
-                {
-                    var next = callee.OriginalDefinition;
-                    if (parent.ContainsKey(next)) continue;
-                    parent[next] = method;
-                    queue.Enqueue(next);
-                }
+                if (!_targets.TryGetValue(call, out var targets))
+                    _targets[call] = targets = _dispatch.Targets(call).Select(t => t.OriginalDefinition).ToList();
+                return targets;
             }
-            // Nothing reachable from here blocks, so nothing reachable from any method seen does either.
-            foreach (var seen in parent.Keys) first[seen] = null;
+
+            /// <summary>
+            /// The states an async function is read under: those its async-side callers (async, or returning an
+            /// awaitable) pass; unknown when nothing calls it; none when only sync code calls it (its blocking is then
+            /// the sync caller's own, which waits on it).
+            /// </summary>
+            public List<FlagState> RootStates(IMethodSymbol function)
+            {
+                if (_roots.TryGetValue(function, out var states)) return states;
+                if (function.Parameters.All(p => p.Type.SpecialType != SpecialType.System_Boolean))
+                    return _roots[function] = new List<FlagState> { FlagState.Unknown };
+                _roots[function] = new List<FlagState> { FlagState.Unknown }; // while in progress: a cycle reads as unknown
+                var callers = Callers(function);
+                var result = new List<FlagState>();
+                if (callers.Count == 0) result.Add(FlagState.Unknown);
+                foreach (var call in callers)
+                {
+                    var caller = call.Caller;
+                    if (!caller.IsAsync && !Awaitables.Is(caller.ReturnType)) continue;
+                    foreach (var state in caller.IsAsync ? RootStates(caller) : new List<FlagState> { FlagState.Unknown })
+                    {
+                        if (!state.Allows(call.Guards)) continue;
+                        var entered = state.Enter(call, function);
+                        if (result.All(r => r.Key != entered.Key)) result.Add(entered);
+                    }
+                }
+                return _roots[function] = result;
+            }
+
+            private List<Call> Callers(IMethodSymbol function)
+            {
+                if (_callers == null)
+                {
+                    _callers = new Dictionary<IMethodSymbol, List<Call>>(SymbolEqualityComparer.Default);
+                    foreach (var calls in _paths._calls.Values)
+                    foreach (var call in calls)
+                    foreach (var target in Targets(call))
+                    {
+                        if (!_callers.TryGetValue(target, out var list)) _callers[target] = list = new List<Call>();
+                        list.Add(call);
+                    }
+                }
+                return _callers.TryGetValue(function.OriginalDefinition, out var found) ? found : new List<Call>();
+            }
+
+            /// <summary>The shortest chain of methods from <paramref name="start"/> in <paramref name="state"/> to a blocking call, or nothing.</summary>
+            public (List<IMethodSymbol>? Chain, Site? Site) PathFrom(IMethodSymbol start, FlagState state)
+            {
+                var node = (start.OriginalDefinition, state.Key);
+                if (!_first.ContainsKey(node)) Explore(start.OriginalDefinition, state);
+                var chain = new List<IMethodSymbol>();
+                var (method, at) = (start.OriginalDefinition, state);
+                while (_first.TryGetValue((method, at.Key), out var step) && step != null)
+                {
+                    chain.Add(method);
+                    if (step.Value.Site != null) return (chain, step.Value.Site);
+                    (method, at) = (step.Value.Next!, step.Value.NextState!);
+                    if (chain.Count > 10_000) break;
+                }
+                return (null, null);
+            }
+
+            /// <summary>Breadth first from a node, recording the first step of the shortest path for every node on it.</summary>
+            private void Explore(IMethodSymbol start, FlagState state)
+            {
+                var parent = new Dictionary<(IMethodSymbol, string), (IMethodSymbol Method, FlagState State)?>(new NodeComparer()) { [(start, state.Key)] = null };
+                var queue = new Queue<(IMethodSymbol Method, FlagState State)>();
+                queue.Enqueue((start, state));
+                while (queue.Count > 0)
+                {
+                    var (method, at) = queue.Dequeue();
+                    if (_first.TryGetValue((method, at.Key), out var known) && known == null) continue; // explored before: leads nowhere
+                    var site = _paths._sites.TryGetValue(method, out var sites)
+                        ? sites.Where(s => at.Allows(s.Guards)).OrderBy(s => s.Location.SourceSpan.Start).FirstOrDefault() : null;
+                    if (site != null)
+                    {
+                        _first[(method, at.Key)] = (null, null, site);
+                        var child = (method, at);
+                        for (var up = parent[(method, at.Key)]; up != null; up = parent[(up.Value.Method, up.Value.State.Key)])
+                        {
+                            _first[(up.Value.Method, up.Value.State.Key)] = (child.method, child.at, null);
+                            child = (up.Value.Method, up.Value.State);
+                        }
+                        return;
+                    }
+                    if (!_paths._calls.TryGetValue(method, out var calls)) continue;
+                    foreach (var call in Ordered(calls))
+                    {
+                        if (!at.Allows(call.Guards)) continue;
+                        foreach (var callee in Targets(call))
+                        {
+                            if (callee.IsAsync) continue;
+                            var entered = at.Enter(call, callee);
+                            var next = (callee, entered.Key);
+                            if (parent.ContainsKey(next)) continue;
+                            parent[next] = (method, at);
+                            queue.Enqueue((callee, entered));
+                        }
+                    }
+                }
+                // Nothing reachable from here blocks, so nothing reachable from any node seen does either.
+                foreach (var seen in parent.Keys) _first[seen] = null;
+            }
+        }
+
+        private sealed class NodeComparer : IEqualityComparer<(IMethodSymbol, string)>
+        {
+            public bool Equals((IMethodSymbol, string) x, (IMethodSymbol, string) y) =>
+                x.Item2 == y.Item2 && SymbolEqualityComparer.Default.Equals(x.Item1, y.Item1);
+
+            public int GetHashCode((IMethodSymbol, string) obj) =>
+                SymbolEqualityComparer.Default.GetHashCode(obj.Item1) * 31 + obj.Item2.GetHashCode();
         }
     }
 }

@@ -144,8 +144,7 @@ namespace NonBlocking.Weaver
             var flagGraph = new ContextGraph(graph, new Analyse.Flags.FlagReader(owners), roots);
             var paths = new BlockingPaths(flagGraph, options.AnalysisMaxDepth);
             var severity = options.StaticAnalysis == StaticAnalysisLevel.Error ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning;
-            var found = AsyncBlockingAnalyzer.Analyze(roots, flagGraph, paths, severity, options.AssemblyPath, options.SourceAnalyzerReportsDirectCalls,
-                options.ReportedByCompiler.ToList());
+            var found = AsyncBlockingAnalyzer.Analyze(roots, flagGraph, paths, severity, options.AssemblyPath, options.SourceAnalyzerReportsDirectCalls);
             // The source's own suppressions apply to these warnings as to the compiler's: #pragma, then .editorconfig.
             return EditorConfigSeverities.Apply(PragmaSuppressions.Filter(found));
         }

@@ -53,16 +53,11 @@ namespace NonBlocking.Weaver
         public IList<string> AnalyzeReferencePaths { get; set; } = new List<string>();
 
         /// <summary>
-        /// The package's Roslyn analyzer reports NB0001 and NB0003 in this compilation: leave to it every direct call it
-        /// sees — all but those a bool flag of the async method decides, which only the call paths can settle.
+        /// The package's Roslyn analyzer reports NB0001 and NB0003 in this compilation, and NB0002 for paths that stay
+        /// in it: leave to it every direct call it sees — all but those a bool flag of the async method decides, which
+        /// only the call paths can settle — and every path that does not leave the assembly.
         /// </summary>
         public bool SourceAnalyzerReportsDirectCalls { get; set; }
-
-        /// <summary>
-        /// What the compiler already reported of our codes (the analyzer's NB0002, from its SARIF error log: see
-        /// <see cref="Analyse.CompilerReports"/>): the weave does not report those call sites again.
-        /// </summary>
-        public IList<Analyse.CompilerReport> ReportedByCompiler { get; set; } = new List<Analyse.CompilerReport>();
 
         /// <summary>Longest chain of sync calls the analysis follows from an async method.</summary>
         public int AnalysisMaxDepth { get; set; } = 16;

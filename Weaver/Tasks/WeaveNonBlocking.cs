@@ -1,11 +1,9 @@
 using System;
-using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
-using NonBlocking.Weaver.Analyse;
 
 namespace NonBlocking.Weaver.Tasks
 {
@@ -57,9 +55,6 @@ namespace NonBlocking.Weaver.Tasks
         /// <summary>The package's Roslyn analyzer runs in this compilation and reports NB0001/NB0003 itself.</summary>
         public bool SourceAnalyzer { get; set; }
 
-        /// <summary>$(ErrorLog): the compiler's SARIF log (optionally with ",version=…"); the analyzer's NB0002 there are not reported again.</summary>
-        public string ErrorLog { get; set; } = "";
-
         /// <inheritdoc />
         public override bool Execute()
         {
@@ -81,8 +76,6 @@ namespace NonBlocking.Weaver.Tasks
                 AnalyzeReferencePaths = References.Where(FollowedByAnalysis).Select(r => r.GetMetadata("FullPath")).ToList(),
                 ReportThreadPool = ReportThreadPool,
                 SourceAnalyzerReportsDirectCalls = SourceAnalyzer,
-                ReportedByCompiler = SourceAnalyzer && !string.IsNullOrWhiteSpace(ErrorLog)
-                    ? CompilerReports.ReadSarif(ErrorLog.Split(',')[0].Trim()) : new List<CompilerReport>(),
             });
 
             var policy = new WarningPolicy(NoWarn, WarningsAsErrors, WarningsNotAsErrors, TreatWarningsAsErrors);

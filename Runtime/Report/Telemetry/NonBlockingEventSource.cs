@@ -41,18 +41,20 @@ namespace NonBlocking.Report.Telemetry
         public void CountHang() => Interlocked.Increment(ref _hangs);
 
         /// <summary>An async segment held its thread past the threshold (one per <see cref="SegmentReport"/>).</summary>
-        [Event(1, Level = EventLevel.Warning, Message = "{1} blocked its thread for {6} ms (self {7} ms) between {2}:{3} and {4}:{5}")]
+        /// <remarks>Version 1 added TraceId and SpanId (W3C, of <c>Activity.Current</c>; empty when there was none).</remarks>
+        [Event(1, Level = EventLevel.Warning, Version = 1, Message = "{1} blocked its thread for {6} ms (self {7} ms) between {2}:{3} and {4}:{5}")]
         public void BlockingSegment(string Assembly, string Method, string FromFile, int FromLine, string ToFile, int ToLine,
-            long DurationMs, long SelfMs, long ThresholdMs, string Api, string Caller, string CallFile, int CallLine)
+            long DurationMs, long SelfMs, long ThresholdMs, string Api, string Caller, string CallFile, int CallLine, string TraceId, string SpanId)
         {
-            WriteEvent(1, Assembly, Method, FromFile, FromLine, ToFile, ToLine, DurationMs, SelfMs, ThresholdMs, Api, Caller, CallFile, CallLine);
+            WriteEvent(1, Assembly, Method, FromFile, FromLine, ToFile, ToLine, DurationMs, SelfMs, ThresholdMs, Api, Caller, CallFile, CallLine, TraceId, SpanId);
         }
 
         /// <summary>A catalogued blocking call that took long enough to matter, inside a reported segment or on its own.</summary>
-        [Event(2, Level = EventLevel.Warning, Message = "{1} in {2} at {3}:{4} blocked for {5} ms")]
-        public void BlockingCall(string Assembly, string Api, string Caller, string File, int Line, long DurationMs, string Alternative)
+        /// <remarks>Version 1 added TraceId and SpanId, as for <see cref="BlockingSegment"/>.</remarks>
+        [Event(2, Level = EventLevel.Warning, Version = 1, Message = "{1} in {2} at {3}:{4} blocked for {5} ms")]
+        public void BlockingCall(string Assembly, string Api, string Caller, string File, int Line, long DurationMs, string Alternative, string TraceId, string SpanId)
         {
-            WriteEvent(2, Assembly, Api, Caller, File, Line, DurationMs, Alternative);
+            WriteEvent(2, Assembly, Api, Caller, File, Line, DurationMs, Alternative, TraceId, SpanId);
         }
 
         /// <summary>A segment still running past the hang threshold, reported while it runs.</summary>

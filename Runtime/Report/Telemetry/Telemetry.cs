@@ -2,7 +2,11 @@ using System;
 
 namespace NonBlocking.Report.Telemetry
 {
-    /// <summary>Hands a report to the EventSource and the Meter (see <see cref="ReportPublisher.Publish"/>).</summary>
+    /// <summary>
+    /// Hands a report to the EventSource, the Meter and the current trace (see <see cref="ReportPublisher.Publish"/>).
+    /// It runs on the thread that blocked, in the request's execution context, so the Meter's measurements carry the
+    /// request's trace for OpenTelemetry's exemplars.
+    /// </summary>
     internal static class Telemetry
     {
         public static void Observe(NonBlockingReport report)
@@ -21,13 +25,15 @@ namespace NonBlocking.Report.Telemetry
                             var top = segment.BlockingCalls.Count > 0 ? segment.BlockingCalls[0] : null;
                             log.BlockingSegment(segment.Assembly, segment.Method, segment.From.File ?? "", segment.From.Line,
                                 segment.To.File ?? "", segment.To.Line, segment.DurationMs, segment.SelfMs, segment.ThresholdMs,
-                                top?.Api ?? "", top?.Caller ?? "", top?.File ?? "", top?.Line ?? 0);
+                                top?.Api ?? "", top?.Caller ?? "", top?.File ?? "", top?.Line ?? 0, segment.TraceId ?? "", segment.SpanId ?? "");
                         }
-                        foreach (var call in segment.BlockingCalls) Call(log, events, segment.Assembly, call);
+                        foreach (var call in segment.BlockingCalls) Call(log, events, segment, call);
+                        TraceEvent.Add(segment);
                         break;
                     case BlockingCallReport blocking:
                         NonBlockingMetrics.Event(blocking, blocking.Call.Caller);
-                        Call(log, events, blocking.Assembly, blocking.Call);
+                        Call(log, events, blocking, blocking.Call);
+                        TraceEvent.Add(blocking);
                         break;
                     case HangReport hang:
                         log.CountHang();
@@ -45,10 +51,11 @@ namespace NonBlocking.Report.Telemetry
             }
         }
 
-        private static void Call(NonBlockingEventSource log, bool events, string assembly, BlockingCall call)
+        private static void Call(NonBlockingEventSource log, bool events, NonBlockingReport report, BlockingCall call)
         {
             log.CountCall();
-            if (events) log.BlockingCall(assembly, call.Api, call.Caller, call.File ?? "", call.Line, call.DurationMs, call.Alternative);
+            if (events) log.BlockingCall(report.Assembly, call.Api, call.Caller, call.File ?? "", call.Line, call.DurationMs, call.Alternative,
+                report.TraceId ?? "", report.SpanId ?? "");
         }
     }
 }

@@ -15,11 +15,13 @@ namespace NonBlocking.Weaver.Analyse.Reachability
     /// </summary>
     internal static class AsyncBlockingAnalyzer
     {
-        /// <param name="directCallsInSource">The source analyzer reports direct calls: keep only those a flag decides (see <see cref="ContextGraph.FlagDecided"/>).</param>
+        /// <param name="directCallsInSource">
+        /// The source analyzer reports direct calls and the paths that stay in this assembly: keep only the direct calls
+        /// a flag decides (see <see cref="ContextGraph.FlagDecided"/>) and the paths that leave it.
+        /// </param>
         public static List<Diagnostic> Analyze(IEnumerable<AsyncMachine> roots, ContextGraph graph, BlockingPaths paths,
-            DiagnosticSeverity severity, string assemblyPath, bool directCallsInSource = false, IReadOnlyCollection<CompilerReport>? reported = null)
+            DiagnosticSeverity severity, string assemblyPath, bool directCallsInSource = false)
         {
-            reported ??= new List<CompilerReport>();
             var diagnostics = new List<Diagnostic>();
             foreach (var root in roots)
             {
@@ -51,9 +53,6 @@ namespace NonBlocking.Weaver.Analyse.Reachability
                     string file = statement?.Document?.Url ?? assemblyPath;
                     int line = statement?.StartLine ?? 0, column = statement?.StartColumn ?? 0;
                     string ownerName = DisplayName.Of(root.Kickoff, root.Type);
-                    string code = call == null ? DiagnosticCodes.BlockingCallReachable
-                        : call.Api.SyncOverAsync ? DiagnosticCodes.SyncOverAsync : DiagnosticCodes.BlockingCallInAsync;
-                    if (CompilerReports.Covers(reported, code, statement?.Document?.Url, line, statement?.EndLine ?? line)) continue;
                     if (call != null)
                     {
                         if (directCallsInSource && !graph.FlagDecided(root, ins)) continue;
@@ -73,8 +72,10 @@ namespace NonBlocking.Weaver.Analyse.Reachability
                     string api, alternative, where;
                     if (callee != null)
                     {
+                        var walk = paths.Walk(callee.Value);
+                        if (directCallsInSource && walk.External == null) continue;
                         calleeName = DisplayName.Of(callee.Value.Method, callee.Value.Method.DeclaringType);
-                        (hops, api, alternative, where) = BlockingPathText.Of(paths.Walk(callee.Value), root.Kickoff?.DeclaringType ?? root.Type.DeclaringType);
+                        (hops, api, alternative, where) = BlockingPathText.Of(walk, root.Kickoff?.DeclaringType ?? root.Type.DeclaringType);
                     }
                     else
                     {
