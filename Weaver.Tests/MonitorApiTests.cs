@@ -68,6 +68,10 @@ namespace NonBlocking.Tests
             Assert.Null(config.ThresholdOverrideMs);
             Assert.Equal("auto", config.Hang); // Weaver.Tests.csproj's RuntimeHostConfigurationOption
             Assert.Equal("stderr", config.Output);
+            Assert.Equal(256, config.OutputQueue);
+            Assert.False(config.TestMode);
+            Assert.Null(config.TestModeMinMs);
+            Assert.Equal(0, config.ReportsDroppedByOutput);
 
             await Sleep(150);
             Assert.Empty(_reports.WaitFor(Method, 0));

@@ -56,6 +56,18 @@ namespace NonBlocking.Report
         /// </summary>
         public int ClockResolutionMs { get; }
 
+        /// <summary>Test mode (<c>NONBLOCKING_THROW</c>): blocking calls in async segments throw <see cref="BlockingDetectedException"/>.</summary>
+        public bool TestMode { get; private set; }
+
+        /// <summary>In test mode, the shortest blocking call that throws, when set; otherwise a tenth of each assembly's threshold.</summary>
+        public long? TestModeMinMs { get; private set; }
+
+        /// <summary>How many reports may wait for the text/JSON output (<c>NONBLOCKING_OUTPUT_QUEUE</c>).</summary>
+        public int OutputQueue { get; private set; }
+
+        /// <summary>Reports dropped so far because the text/JSON output could not keep up.</summary>
+        public long ReportsDroppedByOutput { get; private set; }
+
         /// <summary>Each woven assembly that has run so far, with the threshold it uses now.</summary>
         public IReadOnlyList<WovenAssemblySettings> Assemblies { get; }
 
@@ -70,7 +82,13 @@ namespace NonBlocking.Report
                 assemblies.Add(new WovenAssemblySettings(module.AssemblyName, module.ThresholdMs, module.BakedThresholdMs, module.HangMs));
             return new NonBlockingConfiguration(ReportPublisher.Enabled, s.Disabled, output,
                 api != null ? "api" : s.ThresholdMs != null ? s.ThresholdSource : "build", api ?? s.ThresholdMs,
-                hang, s.MaxReportsPerSecond, s.MaxReportsPerSitePerSecond, CoarseClock.PeriodMs, assemblies);
+                hang, s.MaxReportsPerSecond, s.MaxReportsPerSitePerSecond, CoarseClock.PeriodMs, assemblies)
+            {
+                TestMode = s.Throw,
+                TestModeMinMs = s.ThrowMinMs,
+                OutputQueue = s.OutputQueue,
+                ReportsDroppedByOutput = ReportPublisher.DroppedByOutput,
+            };
         }
     }
 

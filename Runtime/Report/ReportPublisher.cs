@@ -47,6 +47,9 @@ namespace NonBlocking.Report
             }
         }
 
+        /// <summary>Reports dropped so far because the output's queue was full.</summary>
+        public static long DroppedByOutput => Volatile.Read(ref _writer)?.DroppedTotal ?? 0;
+
         /// <summary>At process exit: waits for the queued reports to be written, at most <paramref name="timeoutMs"/>.</summary>
         public static void Flush(int timeoutMs) => Volatile.Read(ref _writer)?.Flush(timeoutMs);
 

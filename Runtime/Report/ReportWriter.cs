@@ -27,7 +27,9 @@ namespace NonBlocking.Report
         }
 
         /// <summary>Reports dropped because the queue was full, since the process started.</summary>
-        public long DroppedTotal { get; private set; }
+        public long DroppedTotal => Interlocked.Read(ref _droppedTotal);
+
+        private long _droppedTotal;
 
         /// <summary>Queues a report; never waits for the output.</summary>
         public void Enqueue(NonBlockingReport report)
@@ -37,7 +39,7 @@ namespace NonBlocking.Report
                 if (_queue.Count >= _capacity)
                 {
                     _dropped++;
-                    DroppedTotal++;
+                    Interlocked.Increment(ref _droppedTotal);
                     return;
                 }
                 _queue.Enqueue((report, _dropped));
