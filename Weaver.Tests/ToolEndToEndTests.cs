@@ -40,7 +40,7 @@ public static class Program
         [Fact]
         public void Tool_weaves_a_prebuilt_package_library_and_the_app_reports_blocking_inside_it()
         {
-            string tools = InstallTool();
+            string tools = _feed.InstallTool();
             var help = ProcessRunner.Run(tools, new[] { "--help" }, _feed.Root);
             Assert.Equal(0, help.ExitCode);
             Assert.Contains("weave", help.StdOut);
@@ -99,7 +99,7 @@ public static class Program
         [Fact]
         public void Analyze_prints_the_build_warnings_for_a_binary_and_level_error_fails()
         {
-            string tools = InstallTool();
+            string tools = _feed.InstallTool();
             var app = new UserProject(_feed, "AnalyzedByTool", SeedRuns.Source,
                 "<NonBlockingEnabled>false</NonBlockingEnabled>");
             app.Build();
@@ -124,15 +124,6 @@ public static class Program
         }
 
         /// <summary>`dotnet tool install --tool-path`, from the test's feed; returns the command's path.</summary>
-        private string InstallTool()
-        {
-            string dir = TestPaths.NewTempDirectory("tool");
-            var install = ProcessRunner.Run("dotnet", new[] { "tool", "install", "NonBlocking.Tool", "--version", _feed.Version,
-                "--tool-path", dir, "--add-source", _feed.Feed }, dir);
-            Assert.True(install.ExitCode == 0, "tool install failed: " + install);
-            return Path.Combine(dir, "nonblocking");
-        }
-
         private static string RunWithJson(UserProject app)
         {
             string output = Path.Combine(app.Directory, "reports.jsonl");

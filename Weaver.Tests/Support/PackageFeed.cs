@@ -53,6 +53,16 @@ namespace NonBlocking.Tests.Support
 </configuration>");
         }
 
+        /// <summary>Installs the packed NonBlocking.Tool as a user does (<c>dotnet tool install</c>) into a folder; returns the command's path.</summary>
+        public string InstallTool()
+        {
+            string dir = TestPaths.NewTempDirectory("tool");
+            var install = ProcessRunner.Run("dotnet", new[] { "tool", "install", "NonBlocking.Tool", "--version", Version,
+                "--tool-path", dir, "--add-source", Feed }, dir);
+            Assert.True(install.ExitCode == 0, "tool install failed: " + install);
+            return Path.Combine(dir, "nonblocking");
+        }
+
         public void Dispose()
         {
             try { Directory.Delete(Root, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }

@@ -3,7 +3,7 @@ using System.CommandLine;
 namespace NonBlocking.Tool
 {
     /// <summary>
-    /// <c>nonblocking weave</c> and <c>nonblocking analyze</c>. Exit codes: 0 done (warnings allowed),
+    /// <c>nonblocking weave</c>, <c>nonblocking analyze</c> and <c>nonblocking report</c>. Exit codes: 0 done (warnings allowed),
     /// 1 an NB error (bad input, a failed weave, or analysis findings at <c>--level error</c>), 2 bad usage.
     /// </summary>
     public static class Program
@@ -16,6 +16,7 @@ namespace NonBlocking.Tool
             {
                 WeaveCommand.Create(),
                 AnalyzeCommand.Create(),
+                Report.ReportCommand.Create(),
             };
             var parsed = root.Parse(args);
             if (parsed.Errors.Count > 0)
