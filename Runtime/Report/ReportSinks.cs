@@ -6,6 +6,7 @@ namespace NonBlocking.Report
 {
     internal interface IReportSink
     {
+        /// <param name="report">The report to write.</param>
         /// <param name="droppedBefore">Reports dropped since the previous one written, because the output could not keep up.</param>
         void Write(NonBlockingReport report, long droppedBefore);
     }

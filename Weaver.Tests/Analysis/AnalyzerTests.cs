@@ -140,8 +140,7 @@ public static class P
             var compilation = CSharpCompilation.Create("AnalyzerTest", new[] { tree }, Compiler.FrameworkReferences,
                 new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
             Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
-            var options = new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty, new BuildProperties(globalOptions ?? new Dictionary<string, string>()));
-            var diagnostics = compilation.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new BlockingCallAnalyzer()), options)
+            var diagnostics = compilation.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new BlockingCallAnalyzer()), BuildProperties.AsThePackageSetsThem(globalOptions))
                 .GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
             var lines = source.Split('\n');
             messages?.AddRange(diagnostics.Select(d => d.GetMessage()));
@@ -151,23 +150,6 @@ public static class P
                 int at = line.IndexOf("// @", System.StringComparison.Ordinal);
                 return (d.Id, at < 0 ? "(unmarked: " + line.Trim() + ")" : line.Substring(at + 4));
             }).ToList();
-        }
-
-        private sealed class BuildProperties : AnalyzerConfigOptionsProvider
-        {
-            private readonly Options _global;
-            public BuildProperties(Dictionary<string, string> values) => _global = new Options(values);
-            public override AnalyzerConfigOptions GlobalOptions => _global;
-            public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => Options.Empty;
-            public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => Options.Empty;
-
-            private sealed class Options : AnalyzerConfigOptions
-            {
-                public static readonly Options Empty = new Options(new Dictionary<string, string>());
-                private readonly Dictionary<string, string> _values;
-                public Options(Dictionary<string, string> values) => _values = values;
-                public override bool TryGetValue(string key, [NotNullWhen(true)] out string? value) => _values.TryGetValue(key, out value);
-            }
         }
     }
 }

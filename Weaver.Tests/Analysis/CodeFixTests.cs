@@ -89,7 +89,7 @@ namespace NonBlocking.Tests.Analysis
         private static async Task<ImmutableArray<Diagnostic>> Analyze(Document document)
         {
             var compilation = (await document.Project.GetCompilationAsync())!;
-            return await compilation.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new BlockingCallAnalyzer())).GetAnalyzerDiagnosticsAsync();
+            return await compilation.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new BlockingCallAnalyzer()), NonBlocking.Tests.Support.BuildProperties.AsThePackageSetsThem()).GetAnalyzerDiagnosticsAsync();
         }
     }
 }

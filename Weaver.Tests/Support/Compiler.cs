@@ -34,7 +34,7 @@ namespace NonBlocking.Tests.Support
         {
             var compilation = Create(name, sources, references, out string dir);
             var analyzed = compilation.WithAnalyzers(System.Collections.Immutable.ImmutableArray.Create<Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer>(
-                new NonBlocking.Analyzers.BlockingCallAnalyzer()));
+                new NonBlocking.Analyzers.BlockingCallAnalyzer()), BuildProperties.AsThePackageSetsThem());
             var diagnostics = analyzed.GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
             return (Emit(compilation, dir, name), diagnostics);
         }

@@ -21,16 +21,16 @@ namespace NonBlocking.Tests.Support
             foreach (var project in Projects)
             {
                 var r = ProcessRunner.Run("dotnet", new[] { "pack", TestPaths.Source(project), "-c", "Release", "-o", Feed, "-nologo",
-                    "-p:NonBlockingVersion=" + Version }, TestPaths.RepoRoot);
+                    "-p:NonBlockingVersion=" + Version, "-p:ContinuousIntegrationBuild=true" }, TestPaths.RepoRoot);
                 Assert.True(r.ExitCode == 0, "pack failed: " + r);
             }
             Assert.True(File.Exists(Path.Combine(Feed, $"NonBlocking.Weaver.{Version}.nupkg")), "NonBlocking.Weaver package missing");
         }
 
-        /// <summary>Every package NonBlocking ships; build/pack.sh packs the same list.</summary>
+        /// <summary>Every package NonBlocking ships, packed CI-style as build/pack.sh packs them.</summary>
         public static readonly string[] Projects =
         {
-            "Runtime/NonBlocking.Runtime.csproj", "Weaver/Tasks/NonBlocking.Weaver.Tasks.csproj",
+            "Runtime/NonBlocking.Runtime.csproj", "Weaver/Tasks/NonBlocking.Weaver.Tasks.csproj", "Logging/NonBlocking.Extensions.Logging.csproj",
             "Weaver/Fody/NonBlocking.Fody.csproj", "Weaver/Tool/NonBlocking.Tool.csproj",
         };
 

@@ -31,6 +31,9 @@ namespace NonBlocking.Analyzers
             context.RegisterCompilationStartAction(start =>
             {
                 var options = start.Options.AnalyzerConfigOptionsProvider.GlobalOptions;
+                // Only in projects that reference the package themselves (its build file sets this), not in the
+                // consumers of a library built with it, where NuGet would carry the analyzer along.
+                if (!options.TryGetValue("build_property._NonBlockingAnalyzerActive", out var active) || active != "true") return;
                 options.TryGetValue("build_property.NonBlockingBlockingApis", out var blocking);
                 options.TryGetValue("build_property.NonBlockingNotBlockingApis", out var notBlocking);
                 var state = new CompilationState(start.Compilation, SymbolCatalog.For(blocking, notBlocking));
