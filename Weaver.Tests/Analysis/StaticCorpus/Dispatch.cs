@@ -126,3 +126,38 @@ namespace Corpus.Dispatch
         }
     }
 }
+
+namespace Corpus.Dispatch.Overloads
+{
+    public interface IRecords
+    {
+        int Find(string key, int fields);
+        int Find(System.IO.Stream source, int fields);
+    }
+
+    public sealed class Records : IRecords
+    {
+        public int Find(string key, int fields) => key.Length + fields;
+        public int Find(System.IO.Stream source, int fields) => source.Read(new byte[fields], 0, fields);
+    }
+
+    // case: dispatch/an interface overload with as many parameters as a blocking one does not block
+    public static class OverloadNotBlocking
+    {
+        public static async System.Threading.Tasks.Task<int> Run(IRecords records)
+        {
+            await System.Threading.Tasks.Task.Yield();
+            return records.Find("key", 1);
+        }
+    }
+
+    // case: dispatch/the blocking overload, through the interface
+    public static class OverloadBlocking
+    {
+        public static async System.Threading.Tasks.Task<int> Run(IRecords records, System.IO.Stream source)
+        {
+            await System.Threading.Tasks.Task.Yield();
+            return records.Find(source, 1); // expect: NB0002
+        }
+    }
+}

@@ -236,10 +236,28 @@ namespace NonBlocking.Weaver.Analyse.Reachability
                     supertypes ??= SupertypesOf(type);
                     foreach (var baseType in supertypes)
                         foreach (var candidate in baseType.Methods)
-                            if (candidate.IsVirtual && candidate.Name == method.Name && candidate.Parameters.Count == method.Parameters.Count)
+                            if (candidate.IsVirtual && candidate.Name == method.Name && SameParameters(candidate, method))
                                 Add(candidate, method);
                 }
             }
+        }
+
+        /// <summary>
+        /// Whether an implementation's parameters are the base method's: same count and types. Overloads with as many
+        /// parameters are different methods (MimeKit's <c>Find(X509Certificate, …)</c> is not <c>Find(X509Name, …)</c>);
+        /// a type that involves a generic parameter may be instantiated either way, so it matches.
+        /// </summary>
+        private static bool SameParameters(MethodDefinition candidate, MethodDefinition method)
+        {
+            if (candidate.Parameters.Count != method.Parameters.Count) return false;
+            for (int i = 0; i < candidate.Parameters.Count; i++)
+            {
+                var a = candidate.Parameters[i].ParameterType;
+                var b = method.Parameters[i].ParameterType;
+                if (a.ContainsGenericParameter || b.ContainsGenericParameter) continue;
+                if (a.FullName != b.FullName) return false;
+            }
+            return true;
         }
 
         /// <summary>
