@@ -11,7 +11,8 @@ namespace NonBlocking.Tests
     /// <summary>
     /// Reports inside distributed traces, as a user meets them: an ASP.NET Core app on Kestrel (loopback) built with the
     /// packed package, traced by OpenTelemetry into its in-memory exporter. The blocking request's server span holds a
-    /// <c>nonblocking.blocked</c> event, and the JSON report names that span's trace and span ids.
+    /// <c>nonblocking.blocked</c> event, the JSON report names that span's trace and span ids, and the Meter's histogram
+    /// carries an exemplar of that trace.
     /// </summary>
     [Collection("package")]
     public sealed class TraceCorrelationTests
@@ -29,6 +30,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 
 public static class Program
@@ -36,10 +38,13 @@ public static class Program
     public static void Main()
     {
         var exported = new List<Activity>();
+        var metrics = new List<Metric>();
         var builder = WebApplication.CreateBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls(""http://127.0.0.1:0"");
-        builder.Services.AddOpenTelemetry().WithTracing(t => t.AddAspNetCoreInstrumentation().AddInMemoryExporter(exported));
+        builder.Services.AddOpenTelemetry()
+            .WithTracing(t => t.AddAspNetCoreInstrumentation().AddInMemoryExporter(exported))
+            .WithMetrics(m => m.AddMeter(""NonBlocking"").SetExemplarFilter(ExemplarFilterType.TraceBased).AddInMemoryExporter(metrics));
         var app = builder.Build();
         app.MapGet(""/orders"", Orders.List);
         app.MapGet(""/health"", Orders.Health);
@@ -53,6 +58,12 @@ public static class Program
         }
         app.StopAsync().GetAwaiter().GetResult();
         app.Services.GetRequiredService<TracerProvider>().ForceFlush();
+        app.Services.GetRequiredService<MeterProvider>().ForceFlush();
+        foreach (var metric in metrics.Where(m => m.Name == ""nonblocking.segment.duration""))
+            foreach (ref readonly var point in metric.GetMetricPoints())
+                if (point.TryGetExemplars(out var exemplars))
+                    foreach (ref readonly var exemplar in exemplars)
+                        Console.WriteLine($""exemplar trace={exemplar.TraceId} span={exemplar.SpanId}"");
         foreach (var span in exported)
             Console.WriteLine($""span {span.DisplayName} trace={span.TraceId} span={span.SpanId} events=["" +
                 string.Join("";"", span.Events.Select(e => e.Name + ""{"" + string.Join("","", e.Tags.Select(t => t.Key + ""="" + t.Value)) + ""}"")) + ""]"");
@@ -102,6 +113,8 @@ public static class Orders
             Assert.Matches(@"nonblocking\.call\.site=[^,]*Program\.cs:\d+", orders.Events);
             Assert.Matches(@"nonblocking\.self_ms=(2[5-9]\d|[3-9]\d\d)\b", orders.Events);
             Assert.DoesNotContain("nonblocking", health.Events);
+            // The Meter's histogram links to the trace: OpenTelemetry's trace-based exemplar names the blocked request.
+            Assert.Contains($"exemplar trace={orders.Trace} span={orders.Span}", run.StdOut);
 
             var json = File.ReadAllLines(reports).Select(l => JsonDocument.Parse(l).RootElement).ToList();
             var report = Assert.Single(json, r => r.GetProperty("kind").GetString() == "segment" && r.GetProperty("method").GetString() == "Orders.List()");
