@@ -1,3 +1,5 @@
+using System;
+using System.Collections.Generic;
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Linq;
@@ -104,6 +106,13 @@ namespace NonBlocking.Analyzers
                 return Compilation.Assembly.GetAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, AllowBlocking));
             });
 
+            private readonly ConcurrentDictionary<IMethodSymbol, IReadOnlyList<IParameterSymbol>> _flags =
+                new ConcurrentDictionary<IMethodSymbol, IReadOnlyList<IParameterSymbol>>(SymbolEqualityComparer.Default);
+
+            /// <summary>The function's flags (<see cref="FlagGuards.Flags"/>), found once per function, not per call in it.</summary>
+            public IReadOnlyList<IParameterSymbol> Flags(IMethodSymbol function, SyntaxNode body, SemanticModel model) =>
+                _flags.GetOrAdd(function, f => FlagGuards.Flags(f, body, model));
+
             private readonly ConcurrentDictionary<IMethodSymbol, bool> _iterators = new ConcurrentDictionary<IMethodSymbol, bool>(SymbolEqualityComparer.Default);
 
             /// <summary>An iterator's body runs when it is enumerated, not when it is called: the weave does not follow it either.</summary>
@@ -125,7 +134,8 @@ namespace NonBlocking.Analyzers
             var operation = context.Operation;
             var (function, body) = EnclosingFunction(operation, context.ContainingSymbol);
             if (function == null || body == null || state.Allowed(function) || state.IsIterator(function)) return;
-            var guards = FlagGuards.Requirements(operation, function, body);
+            var guards = operation.SemanticModel == null ? Array.Empty<FlagGuards.Requirement>()
+                : FlagGuards.Requirements(operation, state.Flags(function, body, operation.SemanticModel));
             if (match == null)
             {
                 var receiver = instance;

@@ -24,29 +24,28 @@ namespace NonBlocking.Analyzers
         }
 
         private static readonly Requirement[] None = new Requirement[0];
+        private static readonly IParameterSymbol[] NoFlags = new IParameterSymbol[0];
 
-        public static bool IsGuarded(IOperation operation, IMethodSymbol function, SyntaxNode body) =>
-            Requirements(operation, function, body).Length > 0;
-
-        /// <summary>Every flag value the operation needs to run (all must hold).</summary>
-        public static Requirement[] Requirements(IOperation operation, IMethodSymbol function, SyntaxNode body)
+        /// <summary>Every value of <paramref name="flags"/> (the function's, see <see cref="Flags"/>) the operation needs to run (all must hold).</summary>
+        public static Requirement[] Requirements(IOperation operation, IReadOnlyList<IParameterSymbol> flags)
         {
             var model = operation.SemanticModel;
-            if (model == null) return None;
-            // The common case, without allocating: a method with no bool parameter of its own and none captured.
-            if (function.MethodKind != MethodKind.LocalFunction && function.MethodKind != MethodKind.AnonymousFunction &&
-                !function.Parameters.Any(p => p.Type.SpecialType == SpecialType.System_Boolean)) return None;
-            var flags = Flags(function, body, model);
-            if (flags.Count == 0) return None;
+            if (model == null || flags.Count == 0) return None;
             var found = new List<Requirement>();
             foreach (var (condition, value) in Branches.Governing(operation.Syntax))
                 Pins(condition, value, flags, model, found);
             return found.Count == 0 ? None : found.ToArray();
         }
 
-        /// <summary>The flags a function reads that its callers decide: bool parameters, its own and captured ones, never assigned.</summary>
-        public static List<IParameterSymbol> Flags(IMethodSymbol function, SyntaxNode body, SemanticModel model)
+        /// <summary>
+        /// The flags a function reads that its callers decide: bool parameters, its own and captured ones, never assigned.
+        /// Reading the assignments walks the whole body, so callers keep the answer per function.
+        /// </summary>
+        public static IReadOnlyList<IParameterSymbol> Flags(IMethodSymbol function, SyntaxNode body, SemanticModel model)
         {
+            // The common case, without allocating: a method with no bool parameter of its own and none captured.
+            if (function.MethodKind != MethodKind.LocalFunction && function.MethodKind != MethodKind.AnonymousFunction &&
+                !function.Parameters.Any(p => p.Type.SpecialType == SpecialType.System_Boolean)) return NoFlags;
             var flags = new List<IParameterSymbol>();
             var outermost = body;
             for (ISymbol? s = function; s is IMethodSymbol m; s = m.ContainingSymbol)
@@ -62,7 +61,7 @@ namespace NonBlocking.Analyzers
         }
 
         /// <summary>Adds the flag values the condition having <paramref name="value"/> pins.</summary>
-        private static void Pins(ExpressionSyntax condition, bool value, List<IParameterSymbol> flags, SemanticModel model, List<Requirement> found)
+        private static void Pins(ExpressionSyntax condition, bool value, IReadOnlyList<IParameterSymbol> flags, SemanticModel model, List<Requirement> found)
         {
             switch (Branches.Bare(condition))
             {

@@ -10,7 +10,7 @@ namespace NonBlocking.Tool.Report
     /// <summary>A call as a report names it.</summary>
     internal sealed record LoggedCall(string Api, string Caller, string? File, int Line, long DurationMs)
     {
-        public string Site => File == null ? Caller : $"{System.IO.Path.GetFileName(File)}:{Line}";
+        public string Site => File == null ? Caller : ReportSummary.Where(File, Line);
     }
 
     /// <summary>One report read back from a JSON-lines file (the runtime's <c>NONBLOCKING_OUTPUT</c> format).</summary>
