@@ -51,6 +51,9 @@ fi
 NONBLOCKING_HANG_MS=auto dotnet "$bench/Micro/bin/Release/net10.0/NonBlocking.Bench.Micro.dll" ${smoke:---quick} --out "$parts/micro-hang.md" >"$parts/micro.log" 2>&1 \
   || { tail -50 "$parts/micro.log"; exit 1; }
 
+# bench/ThreadIdentity (the hang watchdog's floor, docs/performance.md) is run by hand; the smoke run keeps it building.
+[ -n "$smoke" ] && dotnet build "$bench/ThreadIdentity/ThreadIdentity.csproj" -c Release -nologo -v:q -clp:NoSummary ${BENCH_MSBUILD_ARGS:-}
+
 echo "== weaving cost" >&2
 dotnet build "$bench/WeaveCost/WeaveCost.csproj" -c Release -nologo -v:q -clp:NoSummary ${BENCH_MSBUILD_ARGS:-}
 dotnet "$bench/WeaveCost/bin/Release/net10.0/NonBlocking.Bench.WeaveCost.dll" $smoke --out "$parts/weave.md" >/dev/null
