@@ -28,7 +28,10 @@ namespace NonBlocking.Analyzers
         /// <inheritdoc />
         public override void Initialize(AnalysisContext context)
         {
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            // Generated code is not analysed (no callbacks there), so nothing is reported in it either; leaving out
+            // ReportDiagnostics would make the driver check each diagnostic for generated code too, and the first check
+            // in a file walks every token of it: 56 % of this analyzer's time on bench/AnalyzerApp (docs/performance.md).
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.ReportDiagnostics);
             context.EnableConcurrentExecution();
             context.RegisterCompilationStartAction(start =>
             {
@@ -62,23 +65,27 @@ namespace NonBlocking.Analyzers
             });
         }
 
-        /// <summary>What one compilation's analysis shares across threads: the catalog's answer per method, EF Core's presence.</summary>
+        /// <summary>What one compilation's analysis shares across threads: the catalog's answer per method, EF Core's IQueryable.</summary>
         private sealed class CompilationState
         {
             public CompilationState(Compilation compilation, SymbolCatalog catalog)
             {
                 Compilation = compilation;
                 Catalog = catalog;
-                EfCore = compilation.ReferencedAssemblyNames.Any(a => a.Name == "Microsoft.EntityFrameworkCore");
-                AllowBlocking = compilation.GetTypeByMetadataName("NonBlocking.AllowBlockingAttribute");
-                Queryable = compilation.GetTypeByMetadataName("System.Linq.IQueryable");
+                // Looked up only when a catalogued query operator is met: listing the references or finding a type by
+                // name costs each compilation ~10 ms on its own (profiled on bench/AnalyzerApp).
+                _assemblyAllowed = new Lazy<bool>(() => compilation.Assembly.GetAttributes().Any(IsAllowBlocking));
+                _efCoreQueryable = new Lazy<INamedTypeSymbol?>(() =>
+                    compilation.ReferencedAssemblyNames.Any(a => a.Name == "Microsoft.EntityFrameworkCore") ? compilation.GetTypeByMetadataName("System.Linq.IQueryable") : null);
             }
 
             public Compilation Compilation { get; }
             public SymbolCatalog Catalog { get; }
-            public bool EfCore { get; }
-            public INamedTypeSymbol? AllowBlocking { get; }
-            public INamedTypeSymbol? Queryable { get; }
+            private readonly Lazy<INamedTypeSymbol?> _efCoreQueryable;
+            private readonly Lazy<bool> _assemblyAllowed;
+
+            /// <summary>IQueryable, when EF Core is referenced (its sync operators block only over a query); else null.</summary>
+            public INamedTypeSymbol? EfCoreQueryable => _efCoreQueryable.Value;
             private readonly ConcurrentDictionary<IMethodSymbol, BlockingMatch?> _matches =
                 new ConcurrentDictionary<IMethodSymbol, BlockingMatch?>(SymbolEqualityComparer.Default);
 
@@ -90,21 +97,24 @@ namespace NonBlocking.Analyzers
             /// <summary>Declared in this compilation's source (a call into it may lead to blocking: see <see cref="HelperPaths"/>).</summary>
             public bool InSource(IMethodSymbol method) =>
                 method.MethodKind == MethodKind.AnonymousFunction ||
-                SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, Compilation.Assembly) &&
-                method.OriginalDefinition.Locations.Any(l => l.IsInSource);
+                // Metadata methods have no declaring syntax: settled without reaching the containing assembly.
+                !method.OriginalDefinition.DeclaringSyntaxReferences.IsEmpty &&
+                SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, Compilation.Assembly);
 
-            private readonly ConcurrentDictionary<IMethodSymbol, bool> _allowed = new ConcurrentDictionary<IMethodSymbol, bool>(SymbolEqualityComparer.Default);
+            private readonly ConcurrentDictionary<ISymbol, bool> _allowed = new ConcurrentDictionary<ISymbol, bool>(SymbolEqualityComparer.Default);
 
             /// <summary>[AllowBlocking] on the function, a method or type around it, or the assembly (once per function).</summary>
-            public bool Allowed(IMethodSymbol function) => AllowBlocking != null && _allowed.GetOrAdd(function, f =>
-            {
-                for (ISymbol s = f; s != null; s = s.ContainingSymbol)
-                {
-                    if (s.GetAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, AllowBlocking))) return true;
-                    if (s is INamespaceSymbol) break;
-                }
-                return Compilation.Assembly.GetAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, AllowBlocking));
-            });
+            /// <remarks>Matched by name, as the weave matches it, rather than looked up: finding a type by name is a search of every reference.</remarks>
+            public bool Allowed(IMethodSymbol function) => Allowed((ISymbol)function);
+
+            /// <summary>Per symbol, so a type's attributes are read once, not once per function in it.</summary>
+            private bool Allowed(ISymbol? symbol) => symbol == null || symbol is INamespaceSymbol
+                ? _assemblyAllowed.Value
+                : _allowed.GetOrAdd(symbol, s => s.GetAttributes().Any(IsAllowBlocking) || Allowed(s.ContainingSymbol));
+
+            private static bool IsAllowBlocking(AttributeData attribute) =>
+                attribute.AttributeClass is { Name: "AllowBlockingAttribute" } type && type.ContainingNamespace is { Name: "NonBlocking" } ns &&
+                ns.ContainingNamespace is { IsGlobalNamespace: true };
 
             private readonly ConcurrentDictionary<IMethodSymbol, IReadOnlyList<IParameterSymbol>> _flags =
                 new ConcurrentDictionary<IMethodSymbol, IReadOnlyList<IParameterSymbol>>(SymbolEqualityComparer.Default);
@@ -117,12 +127,22 @@ namespace NonBlocking.Analyzers
 
             /// <summary>An iterator's body runs when it is enumerated, not when it is called: the weave does not follow it either.</summary>
             public bool IsIterator(IMethodSymbol function) =>
-                !function.IsAsync && _iterators.GetOrAdd(function, f => f.DeclaringSyntaxReferences.Any(r =>
+                !function.IsAsync && ReturnsEnumerable(function) && _iterators.GetOrAdd(function, f => f.DeclaringSyntaxReferences.Any(r =>
                 {
                     var root = r.GetSyntax();
                     return root.DescendantNodes(n => n == root || !(n is AnonymousFunctionExpressionSyntax || n is LocalFunctionStatementSyntax))
                         .OfType<YieldStatementSyntax>().Any();
                 }));
+
+            /// <summary>Only a function returning IEnumerable or IEnumerator (generic or not) can be an iterator: no body walk for the rest.</summary>
+            private static bool ReturnsEnumerable(IMethodSymbol function) =>
+                function.ReturnType is INamedTypeSymbol { Name: "IEnumerable" or "IEnumerator" } type &&
+                type.ContainingNamespace is { Name: "Generic" or "Collections" };
+
+            private readonly ConcurrentDictionary<ISymbol, string> _shown = new ConcurrentDictionary<ISymbol, string>(SymbolEqualityComparer.Default);
+
+            /// <summary>A called API as messages show it, formatted once per API: the same few APIs recur in every warning.</summary>
+            public string Shown(ISymbol api) => _shown.GetOrAdd(api, a => a.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat));
         }
 
         private static void Analyze(OperationAnalysisContext context, CompilationState state, IMethodSymbol method, IOperation? instance, bool isVirtual,
@@ -170,8 +190,7 @@ namespace NonBlocking.Analyzers
                 properties[Descriptors.TwinTakesTokenKey] = last != null && SymbolCatalog.MetadataName(last.Type) == "System.Threading.CancellationToken" ? "true" : "false";
             }
             string owner = context.ContainingSymbol.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat);
-            string called = (operation is IPropertyReferenceOperation property ? (ISymbol)property.Property : method)
-                .ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat);
+            string called = state.Shown(operation is IPropertyReferenceOperation property ? (ISymbol)property.Property : method);
             context.ReportDiagnostic(Diagnostic.Create(match.SyncOverAsync ? Descriptors.SyncOverAsync : Descriptors.BlockingCallInAsync,
                 operation.Syntax.GetLocation(), properties.ToImmutable(), owner, called, match.Alternative));
         }
@@ -225,12 +244,13 @@ namespace NonBlocking.Analyzers
         /// <summary>A LINQ operator over an EF Core query: the source (first argument) is an IQueryable.</summary>
         private static bool IsQuery(IOperation operation, CompilationState state)
         {
-            if (!state.EfCore || state.Queryable == null || !(operation is IInvocationOperation call) || call.Arguments.Length == 0) return false;
+            var queryable = state.EfCoreQueryable;
+            if (queryable == null || !(operation is IInvocationOperation call) || call.Arguments.Length == 0) return false;
             var source = call.Arguments[0].Value;
             while (source is IConversionOperation conversion) source = conversion.Operand;
             var type = source.Type;
-            return type != null && (SymbolEqualityComparer.Default.Equals(type, state.Queryable) ||
-                                    type.AllInterfaces.Any(i => SymbolEqualityComparer.Default.Equals(i, state.Queryable)));
+            return type != null && (SymbolEqualityComparer.Default.Equals(type, queryable) ||
+                                    type.AllInterfaces.Any(i => SymbolEqualityComparer.Default.Equals(i, queryable)));
         }
     }
 }

@@ -142,8 +142,9 @@ namespace NonBlocking.Analyzers
         private static bool Refers(ExpressionSyntax e, ISymbol task, SemanticModel model)
         {
             while (e is ParenthesizedExpressionSyntax p) e = p.Expression;
-            return (e is IdentifierNameSyntax || e is MemberAccessExpressionSyntax) &&
-                   SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(e).Symbol, task);
+            // The name first: most expressions compared here are other variables, and binding one is the cost.
+            string? name = e is IdentifierNameSyntax id ? id.Identifier.ValueText : e is MemberAccessExpressionSyntax m ? m.Name.Identifier.ValueText : null;
+            return name == task.Name && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(e).Symbol, task);
         }
 
         /// <summary>The task is the lambda's first parameter and the lambda is passed to ContinueWith.</summary>

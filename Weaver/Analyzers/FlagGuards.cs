@@ -82,6 +82,6 @@ namespace NonBlocking.Analyzers
         }
 
         private static bool Refers(ExpressionSyntax e, ISymbol symbol, SemanticModel model) =>
-            e is IdentifierNameSyntax && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(e).Symbol, symbol);
+            e is IdentifierNameSyntax name && name.Identifier.ValueText == symbol.Name && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(e).Symbol, symbol);
     }
 }
