@@ -77,7 +77,7 @@ namespace NonBlocking.Analyzers
             {
                 var reported = new HashSet<Call>();
                 foreach (var state in search.RootStates(function))
-                foreach (var call in Ordered(_calls[function]))
+                foreach (var call in Ordered(function))
                 {
                     if (reported.Contains(call) || !state.Allows(call.Guards)) continue;
                     List<IMethodSymbol>? best = null;
@@ -94,7 +94,11 @@ namespace NonBlocking.Analyzers
             }
         }
 
-        private static IEnumerable<Call> Ordered(IEnumerable<Call> calls) => calls.OrderBy(c => c.Location.SourceSpan.Start);
+        private readonly ConcurrentDictionary<IMethodSymbol, Call[]> _ordered = new ConcurrentDictionary<IMethodSymbol, Call[]>(SymbolEqualityComparer.Default);
+
+        /// <summary>A function's calls in source order, sorted once: the search reads them under every flag state.</summary>
+        private Call[] Ordered(IMethodSymbol function) =>
+            _ordered.GetOrAdd(function, f => _calls.TryGetValue(f, out var calls) ? calls.OrderBy(c => c.Location.SourceSpan.Start).ToArray() : new Call[0]);
 
         /// <summary>The flag values known on entry to a function: a flag missing from it may have either value.</summary>
         private sealed class FlagState
@@ -118,6 +122,8 @@ namespace NonBlocking.Analyzers
             public FlagState Enter(Call call, IMethodSymbol callee)
             {
                 bool nested = callee.MethodKind == MethodKind.LocalFunction || callee.MethodKind == MethodKind.AnonymousFunction;
+                // Most calls pass no bool: nothing to look up (a symbol's Parameters are built anew at each read).
+                if (call.Arguments.Length == 0) return nested ? this : Unknown;
                 var known = nested ? new Dictionary<IParameterSymbol, bool>(_known, SymbolEqualityComparer.Default)
                                    : new Dictionary<IParameterSymbol, bool>(SymbolEqualityComparer.Default);
                 var parameters = callee.OriginalDefinition.Parameters;
@@ -237,8 +243,7 @@ namespace NonBlocking.Analyzers
                         }
                         return;
                     }
-                    if (!_paths._calls.TryGetValue(method, out var calls)) continue;
-                    foreach (var call in Ordered(calls))
+                    foreach (var call in _paths.Ordered(method))
                     {
                         if (!at.Allows(call.Guards)) continue;
                         foreach (var callee in Targets(call))
