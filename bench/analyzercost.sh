@@ -44,19 +44,12 @@ classes=40; per=30   # 40 classes x (30 async + 30 sync) = 2,400 methods
 # often set: every build starts csc afresh and JIT-compiles the analyzer and the Roslyn code it calls).
 shared=true
 build() { dotnet build "$app/AnalyzerApp.csproj" -c Release --no-restore --no-incremental -nologo -v:q -clp:NoSummary "-p:NonBlockingAnalyzer=$1" "-p:UseSharedCompilation=$shared" ${BENCH_MSBUILD_ARGS:-} >/dev/null; }
-timed() { local start; start=$(date +%s%N); build "$1"; echo $(( ($(date +%s%N) - start) / 1000000 )); }
 dotnet restore "$app/AnalyzerApp.csproj" -v:q ${BENCH_MSBUILD_ARGS:-} >/dev/null
 
 : > "$out"
 for shared in true false; do
   build true; build false  # warm the build nodes (and the compiler server)
-  with=(); without=(); ratios=()
-  for run in $(seq 1 "$runs"); do
-    if (( run % 2 )); then without+=("$(timed false)"); with+=("$(timed true)")
-    else with+=("$(timed true)"); without+=("$(timed false)"); fi
-    ratios+=("$(ratio "${with[-1]}" "${without[-1]}")")
-  done
-  m_with=$(printf '%.0f' "$(median "${with[@]}")"); m_without=$(printf '%.0f' "$(median "${without[@]}")")
+  result=$(paired "$runs" "timed true" "timed false"); read -r m_without m_with r <<< "$result"
   if [ "$shared" = true ]; then how="with the compiler server (SDK default)"; else how="without the compiler server (UseSharedCompilation=false)"; fi
-  echo "| dotnet build (full rebuild) of bench/AnalyzerApp, 2,400 methods, ${how}: analyzer off → on; median of ${runs} paired ratios | ${m_without} ms → ${m_with} ms | $(printf '%.3f' "$(median "${ratios[@]}")") | ≤ 1.05 |" >> "$out"
+  echo "| dotnet build (full rebuild) of bench/AnalyzerApp, 2,400 methods, ${how}: analyzer off → on; median of ${runs} paired ratios | ${m_without} ms → ${m_with} ms | ${r} | ≤ 1.05 |" >> "$out"
 done

@@ -72,9 +72,9 @@ namespace NonBlocking.Analyzers
             {
                 Compilation = compilation;
                 Catalog = catalog;
+                _assemblyAllowed = new Lazy<bool>(() => compilation.Assembly.GetAttributes().Any(IsAllowBlocking));
                 // Looked up only when a catalogued query operator is met: listing the references or finding a type by
                 // name costs each compilation ~10 ms on its own (profiled on bench/AnalyzerApp).
-                _assemblyAllowed = new Lazy<bool>(() => compilation.Assembly.GetAttributes().Any(IsAllowBlocking));
                 _efCoreQueryable = new Lazy<INamedTypeSymbol?>(() =>
                     compilation.ReferencedAssemblyNames.Any(a => a.Name == "Microsoft.EntityFrameworkCore") ? compilation.GetTypeByMetadataName("System.Linq.IQueryable") : null);
             }

@@ -98,7 +98,7 @@ namespace NonBlocking.Analyzers
 
         /// <summary>A function's calls in source order, sorted once: the search reads them under every flag state.</summary>
         private Call[] Ordered(IMethodSymbol function) =>
-            _ordered.GetOrAdd(function, f => _calls.TryGetValue(f, out var calls) ? calls.OrderBy(c => c.Location.SourceSpan.Start).ToArray() : new Call[0]);
+            _ordered.GetOrAdd(function, f => _calls.TryGetValue(f, out var calls) ? calls.OrderBy(c => c.Location.SourceSpan.Start).ToArray() : System.Array.Empty<Call>());
 
         /// <summary>The flag values known on entry to a function: a flag missing from it may have either value.</summary>
         private sealed class FlagState
