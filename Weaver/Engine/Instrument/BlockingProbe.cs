@@ -1,7 +1,6 @@
 using System.Collections.Generic;
 using Mono.Cecil;
 using Mono.Cecil.Cil;
-using Mono.Cecil.Rocks;
 
 namespace NonBlocking.Weaver.Instrument
 {
@@ -19,7 +18,7 @@ namespace NonBlocking.Weaver.Instrument
         public static void Apply(MethodDefinition method, IEnumerable<(Instruction Call, FieldReference Site)> calls, RuntimeImports runtime)
         {
             var body = method.Body;
-            body.SimplifyMacros();
+            BranchForms.Widen(body);
             var il = body.GetILProcessor();
             var start = new VariableDefinition(method.Module.TypeSystem.Int64);
             body.Variables.Add(start);
@@ -43,19 +42,19 @@ namespace NonBlocking.Weaver.Instrument
                 head.Operand = site;
 
                 var begin = il.Create(OpCodes.Call, runtime.BlockingStart);
-                var store = il.Create(OpCodes.Stloc, start);
+                var store = BranchForms.Local(Code.Stloc, start);
                 il.InsertAfter(head, begin);
                 il.InsertAfter(begin, store);
                 il.InsertAfter(store, moved);
                 var actualCall = head == call ? moved : call;
 
-                var load = il.Create(OpCodes.Ldloc, start);
+                var load = BranchForms.Local(Code.Ldloc, start);
                 var loadSite = il.Create(OpCodes.Ldsfld, site);
                 il.InsertAfter(actualCall, load);
                 il.InsertAfter(load, loadSite);
                 il.InsertAfter(loadSite, il.Create(OpCodes.Call, EndProbeFor(actualCall, runtime)));
             }
-            body.OptimizeMacros();
+            BranchForms.Narrow(body);
         }
 
         /// <summary>

@@ -1,7 +1,6 @@
 using System.Linq;
 using Mono.Cecil;
 using Mono.Cecil.Cil;
-using Mono.Cecil.Rocks;
 using NonBlocking.Weaver.Find;
 
 namespace NonBlocking.Weaver.Instrument
@@ -36,8 +35,8 @@ namespace NonBlocking.Weaver.Instrument
             var method = machine.MoveNext;
             var body = method.Body;
             var module = method.Module;
-            var completions = CompletionCalls.In(machine); // before SimplifyMacros: it matches the compiler's short forms
-            body.SimplifyMacros();
+            var completions = CompletionCalls.In(machine);
+            BranchForms.Widen(body);
             var il = body.GetILProcessor();
 
             var start = new VariableDefinition(module.TypeSystem.Int64);
@@ -46,15 +45,17 @@ namespace NonBlocking.Weaver.Instrument
             body.Variables.Add(start);
             body.Variables.Add(entry);
             body.Variables.Add(exit);
+            Instruction Load(VariableDefinition v) => BranchForms.Local(Code.Ldloc, v);
+            Instruction Store(VariableDefinition v) => BranchForms.Local(Code.Stloc, v);
 
-            var end = il.Create(OpCodes.Ldloc, start);
+            var end = Load(start);
             var done = il.Create(OpCodes.Call, runtime.Abandon);
             foreach (var call in completions)
             {
-                il.InsertBefore(call, il.Create(OpCodes.Ldloc, start));
+                il.InsertBefore(call, Load(start));
                 il.InsertBefore(call, il.Create(OpCodes.Ldsfld, site));
-                il.InsertBefore(call, il.Create(OpCodes.Ldloc, entry));
-                il.InsertBefore(call, il.Create(OpCodes.Ldloc, exit));
+                il.InsertBefore(call, Load(entry));
+                il.InsertBefore(call, Load(exit));
                 il.InsertBefore(call, il.Create(OpCodes.Call, runtime.ExitBeforeCompletion));
                 il.InsertAfter(call, il.Create(OpCodes.Leave, done));
             }
@@ -67,7 +68,7 @@ namespace NonBlocking.Weaver.Instrument
                     var field = (FieldReference)ins.Operand!;
                     ins.OpCode = OpCodes.Dup;
                     ins.Operand = null;
-                    var store = il.Create(OpCodes.Stloc, exit);
+                    var store = Store(exit);
                     il.InsertAfter(ins, store);
                     il.InsertAfter(store, il.Create(OpCodes.Stfld, field));
                 }
@@ -89,12 +90,12 @@ namespace NonBlocking.Weaver.Instrument
                 il.Create(OpCodes.Ldarg_0),
                 il.Create(OpCodes.Ldfld, machine.State),
                 il.Create(OpCodes.Dup),
-                il.Create(OpCodes.Stloc, entry),
-                il.Create(OpCodes.Stloc, exit),
+                Store(entry),
+                Store(exit),
                 il.Create(OpCodes.Ldsfld, site),
-                il.Create(OpCodes.Ldloc, entry),
+                Load(entry),
                 il.Create(OpCodes.Call, runtime.Enter),
-                il.Create(OpCodes.Stloc, start),
+                Store(start),
             };
             foreach (var ins in prologue) il.InsertBefore(tryStart, ins);
 
@@ -103,8 +104,8 @@ namespace NonBlocking.Weaver.Instrument
             il.Append(il.Create(OpCodes.Endfinally));
             il.Append(end);
             il.Append(il.Create(OpCodes.Ldsfld, site));
-            il.Append(il.Create(OpCodes.Ldloc, entry));
-            il.Append(il.Create(OpCodes.Ldloc, exit));
+            il.Append(Load(entry));
+            il.Append(Load(exit));
             il.Append(il.Create(OpCodes.Call, runtime.Exit));
             il.Append(il.Create(OpCodes.Ret));
             if (completions.Count > 0)
@@ -120,7 +121,7 @@ namespace NonBlocking.Weaver.Instrument
                 HandlerStart = faultStart,
                 HandlerEnd = end,
             });
-            body.OptimizeMacros();
+            BranchForms.Narrow(body);
         }
     }
 }
