@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -8,7 +9,8 @@ namespace NonBlocking.Analyzers
     /// <summary>
     /// Whether a value is known to be an in-memory object, as the engine's Receivers reads it from IL: a new object,
     /// local, parameter, field or property whose type never blocks (MemoryStream, StringReader…), or a wrapper
-    /// (StreamReader, GZipStream…) built over one — also through a local assigned only where it is declared.
+    /// (StreamReader, GZipStream…) built over one — also through a local assigned only where it is declared, a
+    /// private field assigned only such values (or null), or a private method's parameter only passed such values.
     /// </summary>
     internal static class InMemoryOperands
     {
@@ -25,13 +27,116 @@ namespace NonBlocking.Analyzers
                 case ILocalReferenceOperation local:
                     if (catalog.InMemoryType(local.Local.Type)) return true;
                     return Is(OnlyValue(local), catalog, depth + 1);
-                case IParameterReferenceOperation _:
-                case IFieldReferenceOperation _:
+                case IFieldReferenceOperation field:
+                    if (catalog.InMemoryType(value.Type)) return true;
+                    return PrivateFieldValues(field, v => NullOrInMemory(v, catalog, depth + 1));
+                case IParameterReferenceOperation parameter:
+                    if (catalog.InMemoryType(value.Type)) return true;
+                    var arguments = PrivateArguments(parameter);
+                    return arguments != null && arguments.Count > 0 && arguments.All(v => NullOrInMemory(v, catalog, depth + 1));
                 case IPropertyReferenceOperation _:
                     return catalog.InMemoryType(value.Type);
                 default:
                     return false;
             }
+        }
+
+        private static bool NullOrInMemory(IOperation value, SymbolCatalog catalog, int depth) =>
+            value.ConstantValue.HasValue && value.ConstantValue.Value == null || Is(value, catalog, depth);
+
+        /// <summary>
+        /// Whether a private field is assigned at least one value and only values that pass <paramref name="known"/> (its
+        /// initializer first, which settles most fields without reading further), when its type is declared in this
+        /// one file, so that the file shows every write. False when a write is not a plain or <c>??=</c> assignment (a
+        /// compound assignment, a deconstruction, a <c>ref</c> or <c>out</c>), which the engine's IL reading cannot
+        /// follow either.
+        /// </summary>
+        private static bool PrivateFieldValues(IFieldReferenceOperation reference, System.Func<IOperation, bool> known)
+        {
+            var field = reference.Field;
+            var model = reference.SemanticModel;
+            if (model == null || field.DeclaredAccessibility != Accessibility.Private || field.IsImplicitlyDeclared) return false;
+            var tree = reference.Syntax.SyntaxTree;
+            var declarations = field.ContainingType.DeclaringSyntaxReferences;
+            if (declarations.IsEmpty || declarations.Any(d => d.SyntaxTree != tree)) return false;
+            int values = 0;
+            foreach (var declared in field.DeclaringSyntaxReferences)
+                if (declared.GetSyntax() is VariableDeclaratorSyntax declarator && declarator.Initializer != null)
+                {
+                    if (!(model.GetOperation(declarator.Initializer.Value) is { } initial) || !known(initial)) return false;
+                    values++;
+                }
+            foreach (var type in declarations)
+            foreach (var name in type.GetSyntax().DescendantNodes().OfType<IdentifierNameSyntax>())
+            {
+                if (name.Identifier.ValueText != field.Name) continue;
+                var node = name.Parent is MemberAccessExpressionSyntax access && access.Name == name ? (ExpressionSyntax)access : name;
+                if (!(model.GetOperation(node) is IFieldReferenceOperation use) || !SymbolEqualityComparer.Default.Equals(use.Field, field)) continue;
+                switch (use.Parent)
+                {
+                    case ISimpleAssignmentOperation assignment when assignment.Target == use:
+                        if (assignment.IsRef || !known(assignment.Value)) return false;
+                        values++;
+                        break;
+                    case ICoalesceAssignmentOperation coalesce when coalesce.Target == use:
+                        if (!known(coalesce.Value)) return false;
+                        values++;
+                        break;
+                    case ICompoundAssignmentOperation _:
+                    case IIncrementOrDecrementOperation _:
+                    case ITupleOperation _:
+                    case IDeconstructionAssignmentOperation _:
+                        return false;
+                    case IArgumentOperation argument when argument.Parameter?.RefKind == RefKind.Ref || argument.Parameter?.RefKind == RefKind.Out:
+                        return false;
+                    default:
+                        if (node.Parent is RefExpressionSyntax) return false;
+                        break;
+                }
+            }
+            return values > 0;
+        }
+
+        /// <summary>
+        /// Every argument passed for a parameter of a private method or a local function, when its type is declared in
+        /// this one file, so that the file shows every call; null when the method is used otherwise than called (a
+        /// delegate), can be called from elsewhere (virtual, an interface's), or assigns the parameter itself.
+        /// </summary>
+        private static List<IOperation>? PrivateArguments(IParameterReferenceOperation reference)
+        {
+            var parameter = reference.Parameter;
+            var model = reference.SemanticModel;
+            if (model == null || parameter.RefKind != RefKind.None || parameter.IsParams || !(parameter.ContainingSymbol is IMethodSymbol method)) return null;
+            bool local = method.MethodKind == MethodKind.LocalFunction;
+            if (!local && (method.MethodKind != MethodKind.Ordinary || method.DeclaredAccessibility != Accessibility.Private ||
+                           method.IsVirtual || method.IsOverride || method.IsAbstract || !method.ExplicitInterfaceImplementations.IsEmpty))
+                return null;
+            var tree = reference.Syntax.SyntaxTree;
+            var declarations = method.ContainingType.DeclaringSyntaxReferences;
+            if (declarations.IsEmpty || declarations.Any(d => d.SyntaxTree != tree)) return null;
+            var arguments = new List<IOperation>();
+            foreach (var type in declarations)
+            foreach (var name in type.GetSyntax().DescendantNodes().OfType<SimpleNameSyntax>())
+            {
+                if (name.Identifier.ValueText == parameter.Name && name is IdentifierNameSyntax &&
+                    model.GetOperation(name) is IParameterReferenceOperation use && SymbolEqualityComparer.Default.Equals(use.Parameter, parameter) &&
+                    (use.Parent is IAssignmentOperation assigned && assigned.Target == use || use.Parent is IDeconstructionAssignmentOperation ||
+                     use.Parent is ITupleOperation || use.Parent is IArgumentOperation { Parameter: { RefKind: RefKind.Ref } } ||
+                     use.Parent is IArgumentOperation { Parameter: { RefKind: RefKind.Out } } || name.Parent is RefExpressionSyntax))
+                    return null; // the method writes the parameter itself
+                if (name.Identifier.ValueText != method.Name) continue;
+                var node = name.Parent is MemberAccessExpressionSyntax access && access.Name == name ? (ExpressionSyntax)access : name;
+                var operation = model.GetOperation(node);
+                if (operation is IMethodReferenceOperation pointed && SymbolEqualityComparer.Default.Equals(pointed.Method.OriginalDefinition, method.OriginalDefinition))
+                    return null; // a delegate: called from anywhere
+                if (!(node.Parent is InvocationExpressionSyntax invocation) || invocation.Expression != node) continue;
+                if (!(model.GetOperation(invocation) is IInvocationOperation call) ||
+                    !SymbolEqualityComparer.Default.Equals(call.TargetMethod.OriginalDefinition, method.OriginalDefinition)) continue;
+                var argument = call.Arguments.FirstOrDefault(a => a.Parameter != null && a.Parameter.Ordinal == parameter.Ordinal);
+                if (argument == null) return null;
+                arguments.Add(argument.Value);
+            }
+            return arguments;
         }
 
         /// <summary>The local's initializer, when nothing else in its method assigns it.</summary>

@@ -121,4 +121,166 @@ namespace Corpus.Streams
             return reader.ReadInt32(); // expect: NB0001
         }
     }
+    // case: streams/a Stream field initialised with a MemoryStream
+    public sealed class StreamFieldOverMemory
+    {
+        private readonly Stream _buffer = new MemoryStream();
+        public async Task Append(byte[] data)
+        {
+            await Task.Yield();
+            _buffer.Write(data, 0, data.Length);
+            _buffer.Flush();
+        }
+    }
+
+    // case: streams/a Stream field set to a MemoryStream in each constructor
+    public sealed class StreamFieldSetInConstructors
+    {
+        private readonly Stream _buffer;
+        public StreamFieldSetInConstructors() { _buffer = new MemoryStream(); }
+        public StreamFieldSetInConstructors(byte[] seed) { _buffer = new MemoryStream(seed); }
+        public async Task<int> ReadByte()
+        {
+            await Task.Yield();
+            return _buffer.ReadByte();
+        }
+    }
+
+    // case: streams/a StreamWriter field over a MemoryStream, cleared on dispose
+    public sealed class WriterFieldOverMemory
+    {
+        private StreamWriter _writer = new StreamWriter(new MemoryStream());
+        public async Task Log(string line)
+        {
+            await Task.Yield();
+            _writer.WriteLine(line);
+        }
+        public void Dispose() => _writer = null!;
+    }
+
+    // case: streams/a Stream local that lives across an await
+    public static class StreamLocalAcrossAwait
+    {
+        public static async Task<long> Build(byte[] data)
+        {
+            Stream ms = new MemoryStream();
+            await Task.Yield();
+            ms.Write(data, 0, data.Length);
+            await Task.Yield();
+            ms.Flush();
+            return ms.Length;
+        }
+    }
+
+    // case: streams/a private Stream field that one constructor sets to a file
+    public sealed class StreamFieldSometimesFile
+    {
+        private readonly Stream _target;
+        public StreamFieldSometimesFile() { _target = new MemoryStream(); }
+        public StreamFieldSometimesFile(string path) { _target = new FileStream(path, FileMode.Create); }
+        public async Task Write(byte[] data)
+        {
+            await Task.Yield();
+            _target.Write(data, 0, data.Length); // expect: NB0001
+        }
+    }
+
+    // case: streams/a private Stream field set from a constructor argument
+    public sealed class StreamFieldFromCaller
+    {
+        private readonly Stream _target;
+        public StreamFieldFromCaller(Stream target) { _target = target; }
+        public async Task Write(byte[] data)
+        {
+            await Task.Yield();
+            _target.Write(data, 0, data.Length); // expect: NB0001
+        }
+    }
+
+    // case: streams/a public Stream field other code can replace
+    public sealed class PublicStreamField
+    {
+        public Stream Target = new MemoryStream();
+        public async Task Write(byte[] data)
+        {
+            await Task.Yield();
+            Target.Write(data, 0, data.Length); // expect: NB0001
+        }
+    }
+    // case: streams/a private helper only ever handed MemoryStreams
+    public static class PrivateHelperOverMemory
+    {
+        public static async Task<byte[]> Build(byte[] header, byte[] body)
+        {
+            await Task.Yield();
+            var ms = new MemoryStream();
+            Append(ms, header);
+            Append(ms, body);
+            return ms.ToArray();
+        }
+
+        private static void Append(Stream target, byte[] data)
+        {
+            target.Write(data, 0, data.Length);
+            target.Flush();
+        }
+    }
+
+    // case: streams/a reader passed down private helpers (MongoDB's SaslMapParser)
+    public static class ReaderThroughHelpers
+    {
+        public static async Task<char> FirstKey(string map)
+        {
+            await Task.Yield();
+            return Parse(map);
+        }
+
+        private static char Parse(string map)
+        {
+            using var reader = new StringReader(map);
+            Expect(reader, '[');
+            return ReadKey(reader);
+        }
+
+        private static char ReadKey(TextReader reader) => (char)reader.Read();
+
+        private static void Expect(TextReader reader, char c)
+        {
+            if (reader.Read() != c) throw new IOException("expected " + c);
+        }
+    }
+
+    // case: streams/a private helper handed a file by one of its callers
+    public static class PrivateHelperSometimesFile
+    {
+        public static async Task Save(byte[] data, string path)
+        {
+            await Task.Yield();
+            using var file = new FileStream(path, FileMode.Create);
+            Append(file, data); // expect: NB0002
+        }
+
+        public static byte[] Scratch(byte[] data)
+        {
+            var ms = new MemoryStream();
+            Append(ms, data);
+            return ms.ToArray();
+        }
+
+        private static void Append(Stream target, byte[] data) => target.Write(data, 0, data.Length);
+    }
+
+    // case: streams/a public helper handed a MemoryStream here (others may pass anything)
+    public static class PublicHelperOverMemory
+    {
+        public static async Task<byte[]> Build(byte[] data)
+        {
+            await Task.Yield();
+            var ms = new MemoryStream();
+            Append(ms, data); // expect: NB0002
+            return ms.ToArray();
+        }
+
+        public static void Append(Stream target, byte[] data) => target.Write(data, 0, data.Length);
+    }
 }

@@ -8,7 +8,8 @@ namespace NonBlocking.Weaver.Analyse
     /// What the IL shows about the object an instance call is made on: the instruction that loaded it, and whether it
     /// is known to be an in-memory object — a local, argument, field or new object whose own type never blocks
     /// (<c>MemoryStream</c>, <c>StringReader</c>…), or a wrapper (<c>StreamReader</c>, <c>BufferedStream</c>,
-    /// <c>GZipStream</c>…) constructed over one, also through a local that is assigned once. The C# compiler emits a
+    /// <c>GZipStream</c>…) constructed over one, also through a local that is assigned once, or a field or parameter
+    /// that only its own code writes or passes (<see cref="KnownValues"/>), and only with such values. The C# compiler emits a
     /// virtual call against the member's first declaration (<c>Stream.Read</c>), so the receiver is where the
     /// concrete type shows.
     /// </summary>
@@ -59,6 +60,19 @@ namespace NonBlocking.Weaver.Analyse
                     var value = SingleStoreValue(method, local);
                     return value != null && InMemoryValue(method, value, inMemoryType, depth + 1);
                 }
+                case Code.Ldfld: case Code.Ldsfld:
+                {
+                    var field = (FieldReference)producer.Operand;
+                    if (inMemoryType(field.FieldType.GetElementType().FullName)) return true;
+                    return AllInMemory(KnownValues.OfField(field), inMemoryType, depth);
+                }
+                case Code.Ldarg: case Code.Ldarg_S: case Code.Ldarg_0: case Code.Ldarg_1: case Code.Ldarg_2: case Code.Ldarg_3:
+                {
+                    var parameter = Il.ParameterOf(method, producer);
+                    if (parameter == null) return false; // this
+                    if (inMemoryType(parameter.ParameterType.GetElementType().FullName)) return true;
+                    return AllInMemory(KnownValues.OfParameter(method, parameter), inMemoryType, depth);
+                }
                 case Code.Call: case Code.Callvirt:
                     return false; // only locals, arguments, fields and new objects count as receivers
                 default:
@@ -67,6 +81,20 @@ namespace NonBlocking.Weaver.Analyse
                     return type != null && inMemoryType(type.GetElementType().FullName);
                 }
             }
+        }
+
+        /// <summary>
+        /// A Stream-typed field or parameter is in memory when its own code is all that writes it (see
+        /// <see cref="KnownValues"/>) and every value written is in memory, or null (a call on null does no I/O).
+        /// </summary>
+        private static bool AllInMemory(IReadOnlyList<KnownValues.Value>? values, System.Func<string, bool> inMemoryType, int depth)
+        {
+            if (values == null || values.Count == 0) return false;
+            foreach (var value in values)
+                if (value.Producer == null ||
+                    (value.Producer.OpCode.Code != Code.Ldnull && !InMemoryValue(value.Method, value.Producer, inMemoryType, depth + 1)))
+                    return false;
+            return true;
         }
 
         /// <summary>

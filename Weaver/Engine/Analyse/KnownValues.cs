@@ -1,0 +1,143 @@
+using System.Collections.Generic;
+using System.Runtime.CompilerServices;
+using Mono.Cecil;
+using Mono.Cecil.Cil;
+
+namespace NonBlocking.Weaver.Analyse
+{
+    /// <summary>
+    /// Every value a field or a parameter can hold, where its own code is all that can write it: a private field, a
+    /// field of a type the compiler generated (a local hoisted into an async state machine or captured by a lambda, a
+    /// parameter copied into one), the parameter of a private method or of a local function. Such a member is only
+    /// reachable inside the top-level type that holds it, so that type's methods show every store and every call. A
+    /// field whose address is taken, a method whose address is taken (a delegate), a parameter the method assigns
+    /// itself, and a virtual method (an explicit interface implementation is private) have no known values.
+    /// </summary>
+    internal static class KnownValues
+    {
+        /// <summary>A value: the method it is pushed in, and the instruction that pushes it (null where unknown).</summary>
+        public readonly struct Value
+        {
+            public Value(MethodDefinition method, Instruction? producer)
+            {
+                Method = method;
+                Producer = producer;
+            }
+
+            public MethodDefinition Method { get; }
+
+            public Instruction? Producer { get; }
+        }
+
+        /// <summary>The values stored into <paramref name="reference"/>; null when code elsewhere could write it too.</summary>
+        public static IReadOnlyList<Value>? OfField(FieldReference reference)
+        {
+            var field = reference as FieldDefinition ?? reference.Resolve();
+            if (field == null || !(field.IsPrivate || InGeneratedType(field.DeclaringType))) return null;
+            var writes = Writes.In(field.DeclaringType);
+            if (writes.AddressTaken.Contains(field)) return null;
+            return writes.Stores.TryGetValue(field, out var list) ? list : (IReadOnlyList<Value>)System.Array.Empty<Value>();
+        }
+
+        /// <summary>
+        /// The arguments every call passes for <paramref name="parameter"/> of <paramref name="method"/>; null when code
+        /// elsewhere could call it, or it assigns the parameter itself.
+        /// </summary>
+        public static IReadOnlyList<Value>? OfParameter(MethodDefinition method, ParameterDefinition parameter)
+        {
+            if (method.IsVirtual || !method.HasBody || parameter.ParameterType.IsByReference) return null;
+            if (!(method.IsPrivate || (method.IsAssembly && DisplayName.IsCompilerGenerated(method.Name)))) return null;
+            foreach (var ins in method.Body.Instructions)
+                if ((ins.OpCode.Code == Code.Starg || ins.OpCode.Code == Code.Starg_S || ins.OpCode.Code == Code.Ldarga || ins.OpCode.Code == Code.Ldarga_S) &&
+                    ins.Operand == parameter)
+                    return null;
+            var writes = Writes.In(method.DeclaringType);
+            if (writes.AddressTaken.Contains(method)) return null;
+            if (!writes.Calls.TryGetValue(method, out var calls)) return System.Array.Empty<Value>();
+            int slot = parameter.Index + (method.HasThis ? 1 : 0);
+            var values = new List<Value>(calls.Count);
+            foreach (var (caller, call) in calls)
+            {
+                int count = method.Parameters.Count + (method.HasThis && call.OpCode.Code != Code.Newobj ? 1 : 0);
+                int position = call.OpCode.Code == Code.Newobj ? parameter.Index : slot;
+                values.Add(new Value(caller, Receivers.Producer(caller.Body, call, count - 1 - position)));
+            }
+            return values;
+        }
+
+        private static bool InGeneratedType(TypeDefinition? type)
+        {
+            for (; type != null; type = type.DeclaringType)
+                if (DisplayName.IsCompilerGenerated(type.Name)) return true;
+            return false;
+        }
+
+        /// <summary>The stores, calls and address-takings in one top-level type and the types nested in it.</summary>
+        private sealed class Writes
+        {
+            public readonly Dictionary<FieldDefinition, List<Value>> Stores = new Dictionary<FieldDefinition, List<Value>>();
+            public readonly Dictionary<MethodDefinition, List<(MethodDefinition, Instruction)>> Calls = new Dictionary<MethodDefinition, List<(MethodDefinition, Instruction)>>();
+            public readonly HashSet<IMemberDefinition> AddressTaken = new HashSet<IMemberDefinition>();
+
+            private static readonly ConditionalWeakTable<TypeDefinition, Writes> ByTopLevelType = new ConditionalWeakTable<TypeDefinition, Writes>();
+
+            public static Writes In(TypeDefinition type)
+            {
+                while (type.DeclaringType != null) type = type.DeclaringType;
+                return ByTopLevelType.GetValue(type, Collect);
+            }
+
+            private static Writes Collect(TypeDefinition top)
+            {
+                var found = new Writes();
+                var types = new Stack<TypeDefinition>();
+                types.Push(top);
+                while (types.Count > 0)
+                {
+                    var type = types.Pop();
+                    foreach (var nested in type.NestedTypes) types.Push(nested);
+                    foreach (var method in type.Methods)
+                        if (method.HasBody)
+                            foreach (var ins in method.Body.Instructions) found.Note(method, ins, top.Module);
+                }
+                return found;
+            }
+
+            private void Note(MethodDefinition method, Instruction ins, ModuleDefinition module)
+            {
+                switch (ins.OpCode.Code)
+                {
+                    case Code.Stfld: case Code.Stsfld:
+                        if (Own(ins.Operand as FieldReference, module) is FieldDefinition stored)
+                        {
+                            if (!Stores.TryGetValue(stored, out var list)) Stores[stored] = list = new List<Value>();
+                            list.Add(new Value(method, Receivers.Producer(method.Body, ins, 0)));
+                        }
+                        break;
+                    case Code.Ldflda: case Code.Ldsflda:
+                        if (Own(ins.Operand as FieldReference, module) is FieldDefinition addressed) AddressTaken.Add(addressed);
+                        break;
+                    case Code.Call: case Code.Callvirt: case Code.Newobj:
+                        if (Own(ins.Operand as MethodReference, module) is MethodDefinition called)
+                        {
+                            if (!Calls.TryGetValue(called, out var calls)) Calls[called] = calls = new List<(MethodDefinition, Instruction)>();
+                            calls.Add((method, ins));
+                        }
+                        break;
+                    case Code.Ldftn: case Code.Ldvirtftn:
+                        if (Own(ins.Operand as MethodReference, module) is MethodDefinition pointed) AddressTaken.Add(pointed);
+                        break;
+                }
+            }
+
+            /// <summary>The definition a reference names, when it is in this module (resolving nothing elsewhere).</summary>
+            private static IMemberDefinition? Own(MemberReference? reference, ModuleDefinition module)
+            {
+                if (reference == null) return null;
+                if (reference is IMemberDefinition definition) return definition;
+                if (!(reference.DeclaringType?.Scope is ModuleDefinition scope) || scope != module) return null;
+                return reference is MethodReference m ? (IMemberDefinition?)m.Resolve() : ((FieldReference)reference).Resolve();
+            }
+        }
+    }
+}
