@@ -1,4 +1,3 @@
-using System.Linq;
 using Mono.Cecil;
 using Mono.Cecil.Cil;
 using NonBlocking.Weaver.Find;
@@ -59,18 +58,21 @@ namespace NonBlocking.Weaver.Instrument
                 il.InsertBefore(call, il.Create(OpCodes.Call, runtime.ExitBeforeCompletion));
                 il.InsertAfter(call, il.Create(OpCodes.Leave, done));
             }
-            foreach (var ins in body.Instructions.ToList())
+            var instructions = body.Instructions;
+            // Room for what goes in below (two per state store, the prologue and the epilogue): one array, not a doubling.
+            instructions.Capacity = instructions.Count + instructions.Count / 4 + 24;
+            for (int i = 0; i < instructions.Count; i++)
             {
+                var ins = instructions[i];
                 if (ins.OpCode.Code == Code.Stfld && ins.Operand is FieldReference stored && stored.Name == machine.State.Name)
                 {
                     // Turn "stfld state" into "dup; stloc exit; stfld state" in place, so branches that target
                     // the store still land on it.
-                    var field = (FieldReference)ins.Operand!;
                     ins.OpCode = OpCodes.Dup;
                     ins.Operand = null;
-                    var store = Store(exit);
-                    il.InsertAfter(ins, store);
-                    il.InsertAfter(store, il.Create(OpCodes.Stfld, field));
+                    instructions.Insert(i + 1, Store(exit));
+                    instructions.Insert(i + 2, il.Create(OpCodes.Stfld, stored));
+                    i += 2;
                 }
                 else if (ins.OpCode.Code == Code.Ret)
                 {

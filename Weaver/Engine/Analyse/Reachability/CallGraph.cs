@@ -88,9 +88,20 @@ namespace NonBlocking.Weaver.Analyse.Reachability
         {
             // Asked for every instruction of every method: answer the common case without an enumerator.
             var code = ins.OpCode.Code;
-            if ((code != Code.Call && code != Code.Callvirt && code != Code.Newobj) || !(ins.Operand is MethodReference target))
+            if ((code != Code.Call && code != Code.Callvirt && code != Code.Newobj) || !(ins.Operand is MethodReference target) || !MayRunHere(target))
                 return Array.Empty<MethodDefinition>();
             return CallTargets(caller, ins, target);
+        }
+
+        /// <summary>
+        /// Whether a call can lead into the analysed modules: a delegate's Invoke, or a method declared in one of them.
+        /// Most calls go to the framework; this answers them without the enumerator <see cref="CallTargets"/> would allocate.
+        /// </summary>
+        private bool MayRunHere(MethodReference target)
+        {
+            if (target.Name == "Invoke") return true;
+            var element = target.GetElementMethod();
+            return element is MethodDefinition || _moduleScopes.Contains(element.DeclaringType.Scope.Name);
         }
 
         private IEnumerable<MethodDefinition> CallTargets(MethodDefinition caller, Instruction ins, MethodReference target)
@@ -113,8 +124,13 @@ namespace NonBlocking.Weaver.Analyse.Reachability
         public IEnumerable<MethodDefinition> AsyncCallees(MethodDefinition caller, Instruction ins)
         {
             var code = ins.OpCode.Code;
-            if ((code != Code.Call && code != Code.Callvirt) || !(ins.Operand is MethodReference target) || IsDelegateInvoke(target))
-                yield break;
+            if ((code != Code.Call && code != Code.Callvirt) || !(ins.Operand is MethodReference target) || !MayRunHere(target) || IsDelegateInvoke(target))
+                return Array.Empty<MethodDefinition>();
+            return AsyncTargets(caller, ins, target);
+        }
+
+        private IEnumerable<MethodDefinition> AsyncTargets(MethodDefinition caller, Instruction ins, MethodReference target)
+        {
             var def = Resolve(target);
             if (def == null) yield break;
             foreach (var callee in DispatchTargets(caller, ins, def))
