@@ -5,7 +5,7 @@
 #   3. `dotnet build` time with and without the package, and with the package's analyzer on and off;
 #   4. load test (ASP.NET Core + wrk): unwoven, woven (watchdog off and on), unwoven with EventPipe TPL tracing,
 #      and a second unwoven copy.
-# Prints one table and writes it to bench/results/latest.md. About 25 minutes on 2 cores (23 min 26 s on a
+# Prints one table and writes it to bench/results/latest.md. About 27 minutes on 2 cores (26 min 57 s on a
 # fresh clone, 2026-12-02).
 # --smoke: build everything and run each part once, briefly (what the test suite does).
 # Env: BENCH_MSBUILD_ARGS, extra arguments for every dotnet build/restore.
