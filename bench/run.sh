@@ -37,10 +37,10 @@ dotnet "$bench/Micro/bin/Release/net10.0/NonBlocking.Bench.Micro.dll" $smoke --o
 if [ -z "$smoke" ]; then
   for k in 2 3; do
     dotnet "$bench/Micro/bin/Release/net10.0/NonBlocking.Bench.Micro.dll" --filter '*CaseBenchmarks.A*' '*CaseBenchmarks.C*' '*CaseBenchmarks.D*' '*CaseBenchmarks.E*' \
-      --out "$parts/de$k.md" >"$parts/de.log" 2>&1 || { tail -50 "$parts/de.log"; exit 1; }
+      --out "$parts/rerun$k.md" >"$parts/rerun.log" 2>&1 || { tail -50 "$parts/rerun.log"; exit 1; }
   done
   for c in a c d e; do
-    rows="$(grep -h "^| $c:" "$parts/micro.md" "$parts/de2.md" "$parts/de3.md")"
+    rows="$(grep -h "^| $c:" "$parts/micro.md" "$parts/rerun2.md" "$parts/rerun3.md")"
     all="$(printf '%s\n' "$rows" | awk -F'|' '{gsub(/ /, "", $5); printf "%s%s", (NR > 1 ? ", " : ""), $5}')"
     pick="$(printf '%s\n' "$rows" | sort -t'|' -k5,5g | sed -n 2p | sed -E "s/^(\| [^|]*[^ ]) \|/\1; median of 3 processes: $all |/")"
     awk -v row="$pick" -v c="$c" '$0 ~ "^\\| " c ":" {print row; next} {print}' "$parts/micro.md" > "$parts/micro-$c.md"

@@ -47,18 +47,15 @@ namespace NonBlocking.Analyzers
         /// <summary>
         /// Whether a private field is assigned at least one value and only values that pass <paramref name="known"/> (its
         /// initializer first, which settles most fields without reading further), when its type is declared in this
-        /// one file, so that the file shows every write. False when a write is not a plain or <c>??=</c> assignment (a
-        /// compound assignment, a deconstruction, a <c>ref</c> or <c>out</c>), which the engine's IL reading cannot
-        /// follow either.
+        /// one file, so that the file shows every write. False when a write is one <see cref="Written"/> cannot follow.
         /// </summary>
         private static bool PrivateFieldValues(IFieldReferenceOperation reference, System.Func<IOperation, bool> known)
         {
             var field = reference.Field;
             var model = reference.SemanticModel;
             if (model == null || field.DeclaredAccessibility != Accessibility.Private || field.IsImplicitlyDeclared) return false;
-            var tree = reference.Syntax.SyntaxTree;
-            var declarations = field.ContainingType.DeclaringSyntaxReferences;
-            if (declarations.IsEmpty || declarations.Any(d => d.SyntaxTree != tree)) return false;
+            var declarations = DeclaredIn(field.ContainingType, reference.Syntax.SyntaxTree);
+            if (declarations == null) return false;
             int values = 0;
             foreach (var declared in field.DeclaringSyntaxReferences)
                 if (declared.GetSyntax() is VariableDeclaratorSyntax declarator && declarator.Initializer != null)
@@ -66,33 +63,14 @@ namespace NonBlocking.Analyzers
                     if (!(model.GetOperation(declarator.Initializer.Value) is { } initial) || !known(initial)) return false;
                     values++;
                 }
-            foreach (var type in declarations)
-            foreach (var name in type.GetSyntax().DescendantNodes().OfType<IdentifierNameSyntax>())
+            foreach (var name in Names(declarations, field.Name))
             {
-                if (name.Identifier.ValueText != field.Name) continue;
-                var node = name.Parent is MemberAccessExpressionSyntax access && access.Name == name ? (ExpressionSyntax)access : name;
+                var node = Reference(name);
                 if (!(model.GetOperation(node) is IFieldReferenceOperation use) || !SymbolEqualityComparer.Default.Equals(use.Field, field)) continue;
-                switch (use.Parent)
-                {
-                    case ISimpleAssignmentOperation assignment when assignment.Target == use:
-                        if (assignment.IsRef || !known(assignment.Value)) return false;
-                        values++;
-                        break;
-                    case ICoalesceAssignmentOperation coalesce when coalesce.Target == use:
-                        if (!known(coalesce.Value)) return false;
-                        values++;
-                        break;
-                    case ICompoundAssignmentOperation _:
-                    case IIncrementOrDecrementOperation _:
-                    case ITupleOperation _:
-                    case IDeconstructionAssignmentOperation _:
-                        return false;
-                    case IArgumentOperation argument when argument.Parameter?.RefKind == RefKind.Ref || argument.Parameter?.RefKind == RefKind.Out:
-                        return false;
-                    default:
-                        if (node.Parent is RefExpressionSyntax) return false;
-                        break;
-                }
+                if (!Written(use, node, out var value)) return false;
+                if (value == null) continue;
+                if (!known(value)) return false;
+                values++;
             }
             return values > 0;
         }
@@ -100,7 +78,7 @@ namespace NonBlocking.Analyzers
         /// <summary>
         /// Every argument passed for a parameter of a private method or a local function, when its type is declared in
         /// this one file, so that the file shows every call; null when the method is used otherwise than called (a
-        /// delegate), can be called from elsewhere (virtual, an interface's), or assigns the parameter itself.
+        /// delegate), can be called from elsewhere (virtual, an interface's), or writes the parameter itself.
         /// </summary>
         private static List<IOperation>? PrivateArguments(IParameterReferenceOperation reference)
         {
@@ -111,21 +89,16 @@ namespace NonBlocking.Analyzers
             if (!local && (method.MethodKind != MethodKind.Ordinary || method.DeclaredAccessibility != Accessibility.Private ||
                            method.IsVirtual || method.IsOverride || method.IsAbstract || !method.ExplicitInterfaceImplementations.IsEmpty))
                 return null;
-            var tree = reference.Syntax.SyntaxTree;
-            var declarations = method.ContainingType.DeclaringSyntaxReferences;
-            if (declarations.IsEmpty || declarations.Any(d => d.SyntaxTree != tree)) return null;
+            var declarations = DeclaredIn(method.ContainingType, reference.Syntax.SyntaxTree);
+            if (declarations == null) return null;
+            foreach (var name in Names(declarations, parameter.Name))
+                if (model.GetOperation(name) is IParameterReferenceOperation use && SymbolEqualityComparer.Default.Equals(use.Parameter, parameter) &&
+                    (!Written(use, name, out var value) || value != null))
+                    return null;
             var arguments = new List<IOperation>();
-            foreach (var type in declarations)
-            foreach (var name in type.GetSyntax().DescendantNodes().OfType<SimpleNameSyntax>())
+            foreach (var name in Names(declarations, method.Name))
             {
-                if (name.Identifier.ValueText == parameter.Name && name is IdentifierNameSyntax &&
-                    model.GetOperation(name) is IParameterReferenceOperation use && SymbolEqualityComparer.Default.Equals(use.Parameter, parameter) &&
-                    (use.Parent is IAssignmentOperation assigned && assigned.Target == use || use.Parent is IDeconstructionAssignmentOperation ||
-                     use.Parent is ITupleOperation || use.Parent is IArgumentOperation { Parameter: { RefKind: RefKind.Ref } } ||
-                     use.Parent is IArgumentOperation { Parameter: { RefKind: RefKind.Out } } || name.Parent is RefExpressionSyntax))
-                    return null; // the method writes the parameter itself
-                if (name.Identifier.ValueText != method.Name) continue;
-                var node = name.Parent is MemberAccessExpressionSyntax access && access.Name == name ? (ExpressionSyntax)access : name;
+                var node = Reference(name);
                 var operation = model.GetOperation(node);
                 if (operation is IMethodReferenceOperation pointed && SymbolEqualityComparer.Default.Equals(pointed.Method.OriginalDefinition, method.OriginalDefinition))
                     return null; // a delegate: called from anywhere
@@ -137,6 +110,50 @@ namespace NonBlocking.Analyzers
                 arguments.Add(argument.Value);
             }
             return arguments;
+        }
+
+        /// <summary>The type's declarations, when they are all in <paramref name="tree"/>: the one file shows every use.</summary>
+        private static IEnumerable<SyntaxReference>? DeclaredIn(INamedTypeSymbol type, SyntaxTree tree)
+        {
+            var declarations = type.DeclaringSyntaxReferences;
+            return declarations.IsEmpty || declarations.Any(d => d.SyntaxTree != tree) ? null : declarations;
+        }
+
+        /// <summary>The names spelled <paramref name="name"/> in those declarations (<c>M&lt;T&gt;</c> too): the candidates to bind.</summary>
+        private static IEnumerable<SimpleNameSyntax> Names(IEnumerable<SyntaxReference> declarations, string name) =>
+            declarations.SelectMany(d => d.GetSyntax().DescendantNodes().OfType<SimpleNameSyntax>()).Where(n => n.Identifier.ValueText == name);
+
+        /// <summary>The expression a name is the member of (<c>this._s</c>, <c>other._s</c>), or the name itself.</summary>
+        private static ExpressionSyntax Reference(SimpleNameSyntax name) =>
+            name.Parent is MemberAccessExpressionSyntax access && access.Name == name ? access : (ExpressionSyntax)name;
+
+        /// <summary>
+        /// How a use of a field or parameter writes it: false for a write the rule cannot follow (a compound assignment
+        /// or increment, a deconstruction, a <c>ref</c> assignment, a <c>ref</c> or <c>out</c> argument, a
+        /// <c>ref</c> expression), which the engine's IL reading cannot follow either; otherwise true, with the value a
+        /// plain or <c>??=</c> assignment stores, or null for a read.
+        /// </summary>
+        private static bool Written(IOperation use, SyntaxNode node, out IOperation? value)
+        {
+            value = null;
+            switch (use.Parent)
+            {
+                case ISimpleAssignmentOperation assignment when assignment.Target == use:
+                    value = assignment.Value;
+                    return !assignment.IsRef;
+                case ICoalesceAssignmentOperation coalesce when coalesce.Target == use:
+                    value = coalesce.Value;
+                    return true;
+                case ICompoundAssignmentOperation _:
+                case IIncrementOrDecrementOperation _:
+                case ITupleOperation _:
+                case IDeconstructionAssignmentOperation _:
+                    return false;
+                case IArgumentOperation argument when argument.Parameter?.RefKind == RefKind.Ref || argument.Parameter?.RefKind == RefKind.Out:
+                    return false;
+                default:
+                    return !(node.Parent is RefExpressionSyntax);
+            }
         }
 
         /// <summary>The local's initializer, when nothing else in its method assigns it.</summary>

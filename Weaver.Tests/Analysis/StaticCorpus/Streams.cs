@@ -283,4 +283,18 @@ namespace Corpus.Streams
 
         public static void Append(Stream target, byte[] data) => target.Write(data, 0, data.Length);
     }
+    // case: streams/a private generic helper handed a file where it is called with type arguments
+    public static class GenericHelperSometimesFile
+    {
+        public static async Task Save<T>(T header, string path)
+        {
+            await Task.Yield();
+            using var file = new FileStream(path, FileMode.Create);
+            Append<T>(file, header); // expect: NB0002
+        }
+
+        public static void Scratch(int header) => Append(new MemoryStream(), header);
+
+        private static void Append<T>(Stream target, T header) => target.WriteByte((byte)(header?.GetHashCode() ?? 0));
+    }
 }

@@ -42,13 +42,13 @@ namespace NonBlocking.Weaver.Instrument
                 head.Operand = site;
 
                 var begin = il.Create(OpCodes.Call, runtime.BlockingStart);
-                var store = BranchForms.Local(Code.Stloc, start);
+                var store = Locals.Store(start);
                 il.InsertAfter(head, begin);
                 il.InsertAfter(begin, store);
                 il.InsertAfter(store, moved);
                 var actualCall = head == call ? moved : call;
 
-                var load = BranchForms.Local(Code.Ldloc, start);
+                var load = Locals.Load(start);
                 var loadSite = il.Create(OpCodes.Ldsfld, site);
                 il.InsertAfter(actualCall, load);
                 il.InsertAfter(load, loadSite);

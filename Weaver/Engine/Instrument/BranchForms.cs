@@ -40,23 +40,6 @@ namespace NonBlocking.Weaver.Instrument
             }
         }
 
-        /// <summary>The shortest load or store of a local, as the compiler would write it.</summary>
-        public static Instruction Local(Code code, VariableDefinition variable)
-        {
-            int index = variable.Index;
-            switch (code)
-            {
-                case Code.Ldloc:
-                    if (index < 4) return Instruction.Create(index == 0 ? OpCodes.Ldloc_0 : index == 1 ? OpCodes.Ldloc_1 : index == 2 ? OpCodes.Ldloc_2 : OpCodes.Ldloc_3);
-                    return Instruction.Create(index < 256 ? OpCodes.Ldloc_S : OpCodes.Ldloc, variable);
-                case Code.Stloc:
-                    if (index < 4) return Instruction.Create(index == 0 ? OpCodes.Stloc_0 : index == 1 ? OpCodes.Stloc_1 : index == 2 ? OpCodes.Stloc_2 : OpCodes.Stloc_3);
-                    return Instruction.Create(index < 256 ? OpCodes.Stloc_S : OpCodes.Stloc, variable);
-                default:
-                    throw new System.ArgumentOutOfRangeException(nameof(code), code, "a local is loaded or stored");
-            }
-        }
-
         private static OpCode Long(Code code)
         {
             switch (code)

@@ -44,17 +44,15 @@ namespace NonBlocking.Weaver.Instrument
             body.Variables.Add(start);
             body.Variables.Add(entry);
             body.Variables.Add(exit);
-            Instruction Load(VariableDefinition v) => BranchForms.Local(Code.Ldloc, v);
-            Instruction Store(VariableDefinition v) => BranchForms.Local(Code.Stloc, v);
 
-            var end = Load(start);
+            var end = Locals.Load(start);
             var done = il.Create(OpCodes.Call, runtime.Abandon);
             foreach (var call in completions)
             {
-                il.InsertBefore(call, Load(start));
+                il.InsertBefore(call, Locals.Load(start));
                 il.InsertBefore(call, il.Create(OpCodes.Ldsfld, site));
-                il.InsertBefore(call, Load(entry));
-                il.InsertBefore(call, Load(exit));
+                il.InsertBefore(call, Locals.Load(entry));
+                il.InsertBefore(call, Locals.Load(exit));
                 il.InsertBefore(call, il.Create(OpCodes.Call, runtime.ExitBeforeCompletion));
                 il.InsertAfter(call, il.Create(OpCodes.Leave, done));
             }
@@ -70,7 +68,7 @@ namespace NonBlocking.Weaver.Instrument
                     // the store still land on it.
                     ins.OpCode = OpCodes.Dup;
                     ins.Operand = null;
-                    instructions.Insert(i + 1, Store(exit));
+                    instructions.Insert(i + 1, Locals.Store(exit));
                     instructions.Insert(i + 2, il.Create(OpCodes.Stfld, stored));
                     i += 2;
                 }
@@ -92,12 +90,12 @@ namespace NonBlocking.Weaver.Instrument
                 il.Create(OpCodes.Ldarg_0),
                 il.Create(OpCodes.Ldfld, machine.State),
                 il.Create(OpCodes.Dup),
-                Store(entry),
-                Store(exit),
+                Locals.Store(entry),
+                Locals.Store(exit),
                 il.Create(OpCodes.Ldsfld, site),
-                Load(entry),
+                Locals.Load(entry),
                 il.Create(OpCodes.Call, runtime.Enter),
-                Store(start),
+                Locals.Store(start),
             };
             foreach (var ins in prologue) il.InsertBefore(tryStart, ins);
 
@@ -106,8 +104,8 @@ namespace NonBlocking.Weaver.Instrument
             il.Append(il.Create(OpCodes.Endfinally));
             il.Append(end);
             il.Append(il.Create(OpCodes.Ldsfld, site));
-            il.Append(Load(entry));
-            il.Append(Load(exit));
+            il.Append(Locals.Load(entry));
+            il.Append(Locals.Load(exit));
             il.Append(il.Create(OpCodes.Call, runtime.Exit));
             il.Append(il.Create(OpCodes.Ret));
             if (completions.Count > 0)

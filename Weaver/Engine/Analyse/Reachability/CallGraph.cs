@@ -97,12 +97,11 @@ namespace NonBlocking.Weaver.Analyse.Reachability
         /// Whether a call can lead into the analysed modules: a delegate's Invoke, or a method declared in one of them.
         /// Most calls go to the framework; this answers them without the enumerator <see cref="CallTargets"/> would allocate.
         /// </summary>
-        private bool MayRunHere(MethodReference target)
-        {
-            if (target.Name == "Invoke") return true;
-            var element = target.GetElementMethod();
-            return element is MethodDefinition || _moduleScopes.Contains(element.DeclaringType.Scope.Name);
-        }
+        private bool MayRunHere(MethodReference target) => target.Name == "Invoke" || DeclaredHere(target.GetElementMethod());
+
+        /// <summary>Declared in an analysed module: anything else is the catalog's business.</summary>
+        private bool DeclaredHere(MethodReference element) =>
+            element is MethodDefinition || _moduleScopes.Contains(element.DeclaringType.Scope.Name);
 
         private IEnumerable<MethodDefinition> CallTargets(MethodDefinition caller, Instruction ins, MethodReference target)
         {
@@ -199,9 +198,7 @@ namespace NonBlocking.Weaver.Analyse.Reachability
         {
             var element = target.GetElementMethod();
             if (element is MethodDefinition d) return d;
-            // Only resolve into modules we analyse; anything else is the catalog's business.
-            if (!_moduleScopes.Contains(element.DeclaringType.Scope.Name)) return null;
-            return ResolveCached(element);
+            return DeclaredHere(element) ? ResolveCached(element) : null;
         }
 
         private static bool IsDelegateInvoke(MethodReference target) =>
