@@ -156,7 +156,11 @@ namespace NonBlocking.Analyzers
             }
         }
 
-        /// <summary>The local's initializer, when nothing else in its method assigns it.</summary>
+        /// <summary>
+        /// The local's initializer, when nothing else in its method writes it: no assignment, and no write
+        /// <see cref="Written"/> cannot follow (an <c>out</c> or <c>ref</c> argument, a deconstruction), as the engine
+        /// gives up on a local whose address is taken.
+        /// </summary>
         private static IOperation? OnlyValue(ILocalReferenceOperation reference)
         {
             var local = reference.Local;
@@ -166,9 +170,9 @@ namespace NonBlocking.Analyzers
             var scope = declarator.Ancestors().FirstOrDefault(a => a is BaseMethodDeclarationSyntax || a is LocalFunctionStatementSyntax ||
                                                                    a is AnonymousFunctionExpressionSyntax || a is AccessorDeclarationSyntax);
             if (scope == null) return null;
-            foreach (var assignment in scope.DescendantNodes().OfType<AssignmentExpressionSyntax>())
-                if (assignment.Left is IdentifierNameSyntax name && name.Identifier.ValueText == local.Name &&
-                    SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(name).Symbol, local))
+            foreach (var name in scope.DescendantNodes().OfType<IdentifierNameSyntax>())
+                if (name.Identifier.ValueText == local.Name && model.GetOperation(name) is ILocalReferenceOperation use &&
+                    SymbolEqualityComparer.Default.Equals(use.Local, local) && (!Written(use, name, out var value) || value != null))
                     return null;
             return model.GetOperation(declarator.Initializer.Value);
         }

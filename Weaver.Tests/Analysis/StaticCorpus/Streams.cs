@@ -297,4 +297,17 @@ namespace Corpus.Streams
 
         private static void Append<T>(Stream target, T header) => target.WriteByte((byte)(header?.GetHashCode() ?? 0));
     }
+    // case: streams/a MemoryStream local replaced through an out argument
+    public static class LocalReplacedThroughOut
+    {
+        public static async Task Write(byte[] data, string path)
+        {
+            await Task.Yield();
+            Stream target = new MemoryStream();
+            if (path.Length > 0) Open(path, out target);
+            target.Write(data, 0, data.Length); // expect: NB0001
+        }
+
+        private static void Open(string path, out Stream stream) => stream = new FileStream(path, FileMode.Create);
+    }
 }
