@@ -8,8 +8,7 @@ namespace NonBlocking.Analyzers
         public static bool Is(ITypeSymbol? type)
         {
             if (!(type is INamedTypeSymbol named)) return false;
-            var ns = named.ContainingNamespace?.ToDisplayString();
-            if (ns == "System.Threading.Tasks" && (named.Name == "Task" || named.Name == "ValueTask")) return true;
+            if (IsTask(named)) return true;
             if (named.SpecialType != SpecialType.None) return false;
             foreach (var member in named.GetMembers("GetAwaiter"))
                 if (member is IMethodSymbol m && !m.IsStatic && m.Parameters.Length == 0) return true;
@@ -18,7 +17,6 @@ namespace NonBlocking.Analyzers
 
         /// <summary>A task, ValueTask or their generic forms: what .Result, .Wait() and GetAwaiter().GetResult() wait on.</summary>
         public static bool IsTask(ITypeSymbol? type) =>
-            type is INamedTypeSymbol named && named.ContainingNamespace?.ToDisplayString() == "System.Threading.Tasks" &&
-            (named.Name == "Task" || named.Name == "ValueTask");
+            type is INamedTypeSymbol { Name: "Task" or "ValueTask" } named && Namespaces.Is(named.ContainingNamespace, "System.Threading.Tasks");
     }
 }

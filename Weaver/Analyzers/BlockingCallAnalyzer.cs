@@ -139,10 +139,8 @@ namespace NonBlocking.Analyzers
                 function.ReturnType is INamedTypeSymbol { Name: "IEnumerable" or "IEnumerator" } type &&
                 type.ContainingNamespace is { Name: "Generic" or "Collections" };
 
-            private readonly ConcurrentDictionary<ISymbol, string> _shown = new ConcurrentDictionary<ISymbol, string>(SymbolEqualityComparer.Default);
-
-            /// <summary>A called API as messages show it, formatted once per API: the same few APIs recur in every warning.</summary>
-            public string Shown(ISymbol api) => _shown.GetOrAdd(api, a => a.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat));
+            /// <summary>Symbols as the messages show them.</summary>
+            public MessageNames Names { get; } = new MessageNames();
         }
 
         private static void Analyze(OperationAnalysisContext context, CompilationState state, IMethodSymbol method, IOperation? instance, bool isVirtual,
@@ -180,7 +178,7 @@ namespace NonBlocking.Analyzers
             if (guards.Length > 0) return;
 
             var properties = ImmutableDictionary.CreateBuilder<string, string?>();
-            if (method.Name == "Sleep" && method.ContainingType.ToDisplayString() == "System.Threading.Thread") properties[Descriptors.FixKey] = FixKinds.Delay;
+            if (method.Name == "Sleep" && method.ContainingType is { Name: "Thread" } thread && Namespaces.Is(thread.ContainingNamespace, "System.Threading")) properties[Descriptors.FixKey] = FixKinds.Delay;
             else if (match.SyncOverAsync) properties[Descriptors.FixKey] = FixKinds.Await;
             else if (match.Twin != null)
             {
@@ -189,8 +187,8 @@ namespace NonBlocking.Analyzers
                 var last = match.Twin.Parameters.LastOrDefault();
                 properties[Descriptors.TwinTakesTokenKey] = last != null && SymbolCatalog.MetadataName(last.Type) == "System.Threading.CancellationToken" ? "true" : "false";
             }
-            string owner = context.ContainingSymbol.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat);
-            string called = state.Shown(operation is IPropertyReferenceOperation property ? (ISymbol)property.Property : method);
+            string owner = state.Names.Of(context.ContainingSymbol);
+            string called = state.Names.Cached(operation is IPropertyReferenceOperation property ? (ISymbol)property.Property : method);
             context.ReportDiagnostic(Diagnostic.Create(match.SyncOverAsync ? Descriptors.SyncOverAsync : Descriptors.BlockingCallInAsync,
                 operation.Syntax.GetLocation(), properties.ToImmutable(), owner, called, match.Alternative));
         }
@@ -205,8 +203,7 @@ namespace NonBlocking.Analyzers
                 string path = string.Join(" → ", hops) +
                               $" at {System.IO.Path.GetFileName(end.Path)}({end.StartLinePosition.Line + 1},{end.StartLinePosition.Character + 1})";
                 context.ReportDiagnostic(Diagnostic.Create(Descriptors.BlockingCallReachable, call.Location,
-                    call.Owner.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat),
-                    callee.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat), path, site.Alternative));
+                    state.Names.Of(call.Owner), state.Names.Of(callee), path, site.Alternative));
             }
         }
 

@@ -135,7 +135,7 @@ namespace NonBlocking.Analyzers
             for (; t != null; t = t.ContainingType) names.Insert(0, t.MetadataName);
             if (names.Count == 0) names.Add(name);
             var ns = type.ContainingNamespace;
-            string prefix = ns == null || ns.IsGlobalNamespace ? "" : ns.ToDisplayString() + ".";
+            string prefix = ns == null || ns.IsGlobalNamespace ? "" : Namespaces.Name(ns) + ".";
             return prefix + string.Join("/", names);
         }
     }
