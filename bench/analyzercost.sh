@@ -13,7 +13,16 @@ app="$bench/AnalyzerApp"
 classes=40; per=30   # 40 classes x (30 async + 30 sync) = 2,400 methods
 # Not named *.g.cs: the compiler treats that as generated code, which analyzers skip.
 
+# $1: "blocking" (the calls the warnings are about) or "clean" (their async forms, and a helper path with no I/O).
 generate() {
+local sleep_call result_call read_call write_helper
+if [ "$1" = blocking ]; then
+  sleep_call="Thread.Sleep(0);"; result_call="y += Task.FromResult(y).Result;"; read_call="y += _s.Read(new byte[1], 0, 1);"
+  write_helper="private static void Write(int x) => File.AppendAllText(\"log\", x.ToString());"
+else
+  sleep_call="await Task.Delay(0);"; result_call="y += await Task.FromResult(y);"; read_call="y += await _s.ReadAsync(new byte[1], 0, 1);"
+  write_helper="private static readonly System.Text.StringBuilder Log = new System.Text.StringBuilder(); private static void Write(int x) => Log.Append(x);"
+fi
 {
   echo "using System; using System.IO; using System.Threading; using System.Threading.Tasks;"
   echo "namespace AnalyzerApp {"
@@ -22,31 +31,20 @@ generate() {
     echo "  private readonly Stream _s = Stream.Null; private int _n;"
     for i in $(seq 1 $per); do
       echo "  public async Task<int> A$i(int x, CancellationToken ct) { await Task.Yield(); int y = S$i(x) + _n;"
-      if [ "$1" = blocking ]; then
       case $(( i % 6 )) in
-        0) echo "    Thread.Sleep(0);" ;;
-        1) echo "    y += Task.FromResult(y).Result;" ;;
-        2) echo "    if (ct.IsCancellationRequested) y += _s.Read(new byte[1], 0, 1);" ;;
+        0) echo "    $sleep_call" ;;
+        1) echo "    $result_call" ;;
+        2) echo "    if (ct.IsCancellationRequested) $read_call" ;;
         3) echo "    var t = Task.FromResult(y); await t; y += t.Result;" ;;
         *) echo "    y += await Task.FromResult(x);" ;;
       esac
-      else
-      case $(( i % 6 )) in
-        0) echo "    await Task.Delay(0);" ;;
-        1) echo "    y += await Task.FromResult(y);" ;;
-        2) echo "    if (ct.IsCancellationRequested) y += await _s.ReadAsync(new byte[1], 0, 1);" ;;
-        3) echo "    var t = Task.FromResult(y); await t; y += t.Result;" ;;
-        *) echo "    y += await Task.FromResult(x);" ;;
-      esac
-      fi
       echo "    return y; }"
       # One helper in five reaches a blocking call two calls down: NB0002 paths for the analyzer to find.
       if (( i % 5 == 0 )); then flush="if (x < -1) Flush(x); "; else flush=""; fi
       echo "  public int S$i(int x) { ${flush}var list = new System.Collections.Generic.List<int> { x, x + 1 }; foreach (var v in list) _n += v; return _n > 100 ? _n - 100 : _n; }"
     done
     echo "  private static void Flush(int x) => Write(x);"
-    if [ "$1" = blocking ]; then echo "  private static void Write(int x) => File.AppendAllText(\"log\", x.ToString());"
-    else echo "  private static readonly System.Text.StringBuilder Log = new System.Text.StringBuilder(); private static void Write(int x) => Log.Append(x);"; fi
+    echo "  $write_helper"
     echo "}"
   done
   echo "}"
@@ -58,6 +56,7 @@ generate() {
 # often set: every build starts csc afresh and JIT-compiles the analyzer and the Roslyn code it calls).
 shared=true
 build() { dotnet build "$app/AnalyzerApp.csproj" -c Release --no-restore --no-incremental -nologo -v:q -clp:NoSummary "-p:NonBlockingAnalyzer=$1" "-p:UseSharedCompilation=$shared" ${BENCH_MSBUILD_ARGS:-} >/dev/null; }
+trap 'generate blocking' EXIT  # leave the committed Methods.cs, even when a build fails
 dotnet restore "$app/AnalyzerApp.csproj" -v:q ${BENCH_MSBUILD_ARGS:-} >/dev/null
 
 : > "$out"
@@ -74,4 +73,3 @@ for run in "blocking true" "blocking false" "clean false"; do
   if [ "$variant" = blocking ]; then what="840 warnings open"; else what="the blocking calls in their async forms, no warning"; fi
   echo "| dotnet build (full rebuild) of bench/AnalyzerApp, 2,400 methods, ${what}, ${how}: analyzer off → on; median of ${runs} paired ratios | ${m_without} ms → ${m_with} ms | ${r} | ≤ 1.05 |" >> "$out"
 done
-generate blocking  # the committed Methods.cs

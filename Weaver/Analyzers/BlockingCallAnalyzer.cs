@@ -113,8 +113,7 @@ namespace NonBlocking.Analyzers
                 : _allowed.GetOrAdd(symbol, s => s.GetAttributes().Any(IsAllowBlocking) || Allowed(s.ContainingSymbol));
 
             private static bool IsAllowBlocking(AttributeData attribute) =>
-                attribute.AttributeClass is { Name: "AllowBlockingAttribute" } type && type.ContainingNamespace is { Name: "NonBlocking" } ns &&
-                ns.ContainingNamespace is { IsGlobalNamespace: true };
+                attribute.AttributeClass is { Name: "AllowBlockingAttribute" } type && Namespaces.Is(type.ContainingNamespace, "NonBlocking");
 
             private readonly ConcurrentDictionary<IMethodSymbol, IReadOnlyList<IParameterSymbol>> _flags =
                 new ConcurrentDictionary<IMethodSymbol, IReadOnlyList<IParameterSymbol>>(SymbolEqualityComparer.Default);
