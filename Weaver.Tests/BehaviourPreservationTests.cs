@@ -45,6 +45,13 @@ namespace NonBlocking.Tests
             Assert.StartsWith("threw FormatException", outcomes["ExceptionBeforeAwait"]);
             Assert.StartsWith("threw TaskCanceledException", outcomes["Cancellation"]);
             Assert.Equal("ok: try,catch:boom,after-await-in-catch,finally,after-await-in-finally", outcomes["TryCatchFinally"]);
+            string waits = outcomes["WaitsOnTasks"];
+            Assert.StartsWith("ok: completed:3,0,3,0,3,0,pending:4,0,4,0,4,0,faulted:AggregateException(InvalidOperationException: failed faulted),", waits);
+            Assert.Contains("InvalidOperationException(InvalidOperationException: failed faulted)", waits); // GetResult() unwraps
+            Assert.Contains("cancelled:AggregateException(TaskCanceledException", waits);
+            Assert.Contains("TaskCanceledException(TaskCanceledException", waits);
+            Assert.Contains("faults-later:AggregateException(InvalidOperationException: failed faults-later)", waits);
+            Assert.DoesNotContain("NonBlocking frames", waits);
         }
 
         [Theory]

@@ -227,6 +227,49 @@ namespace AsyncShapes
             return $"{i},{s},{d},{pair},{array[0]},{maybe?.ToString() ?? "null"},{day},{waited},{fromValueTask},{generic},{list[0]},{fromType}";
         }
 
+        /// <summary>
+        /// Every wait the weaver hands to the runtime's CompletedWaits (Result, Wait(), GetAwaiter().GetResult() and its
+        /// ConfigureAwait form, with and without a result) on a completed, a pending, a faulted, a cancelled and a pending task that then fails:
+        /// the same values, the same exceptions, and no frame of NonBlocking's in their stack traces.
+        /// </summary>
+        public static async Task<string> WaitsOnTasks()
+        {
+            await Task.Yield();
+            var outcomes = new List<string>();
+            foreach (var kind in new[] { "completed", "pending", "faulted", "cancelled", "faults-later" })
+            {
+                Task<int> Make() => kind switch
+                {
+                    "completed" => Task.FromResult(3),
+                    "pending" => Task.Delay(20).ContinueWith(_ => 4),
+                    "faulted" => Task.FromException<int>(new InvalidOperationException("failed " + kind)),
+                    "cancelled" => Task.FromCanceled<int>(new CancellationToken(true)),
+                    _ => Task.Delay(20).ContinueWith<int>(_ => throw new InvalidOperationException("failed " + kind)),
+                };
+                outcomes.Add(kind + ":" + Outcome(() => Make().Result));
+                outcomes.Add(Outcome(() => { Make().Wait(); return 0; }));
+                outcomes.Add(Outcome(() => Make().GetAwaiter().GetResult()));
+                outcomes.Add(Outcome(() => { ((Task)Make()).GetAwaiter().GetResult(); return 0; }));
+                outcomes.Add(Outcome(() => Make().ConfigureAwait(false).GetAwaiter().GetResult()));
+                outcomes.Add(Outcome(() => { ((Task)Make()).ConfigureAwait(true).GetAwaiter().GetResult(); return 0; }));
+            }
+            return string.Join(",", outcomes);
+        }
+
+        private static string Outcome(Func<int> wait)
+        {
+            try
+            {
+                return wait().ToString();
+            }
+            catch (Exception e)
+            {
+                var inner = e is AggregateException a ? a.InnerException! : e;
+                bool ours = (e.StackTrace ?? "").Contains("NonBlocking") || (inner.StackTrace ?? "").Contains("NonBlocking");
+                return $"{e.GetType().Name}({inner.GetType().Name}: {inner.Message}){(ours ? " with NonBlocking frames" : "")}";
+            }
+        }
+
         // --- helpers (themselves async shapes) ---
 
         private static async Task<T> ResultOfAsync<T>(Task<T> task)

@@ -26,6 +26,9 @@ namespace BlockingApis
             ("TaskResult", "System.Threading.Tasks.Task<int>.Result"),
             ("ValueTaskResult", "System.Threading.Tasks.ValueTask<int>.Result"),
             ("GetAwaiterGetResult", "System.Runtime.CompilerServices.TaskAwaiter.GetResult()"),
+            ("GetAwaiterGetResultOfT", "System.Runtime.CompilerServices.TaskAwaiter<int>.GetResult()"),
+            ("ConfiguredGetResult", "System.Runtime.CompilerServices.ConfiguredTaskAwaitable.ConfiguredTaskAwaiter.GetResult()"),
+            ("ConfiguredGetResultOfT", "System.Runtime.CompilerServices.ConfiguredTaskAwaitable<int>.ConfiguredTaskAwaiter.GetResult()"),
             ("WaitOne", "System.Threading.WaitHandle.WaitOne(int)"),
             ("WaitHandleWaitAll", "System.Threading.WaitHandle.WaitAll("),
             ("EventSlimWait", "System.Threading.ManualResetEventSlim.Wait(int)"),
@@ -199,6 +202,57 @@ namespace BlockingApis
         private static void ValueTaskResult_Sync()
         {
             _ = new ValueTask<int>(DelayedInt()).Result; // @ValueTaskResult:helper
+        }
+
+        public static async Task GetAwaiterGetResultOfT_Direct()
+        {
+            _ = DelayedInt().GetAwaiter().GetResult(); // @GetAwaiterGetResultOfT:direct
+            await Task.Yield();
+        }
+
+        public static async Task GetAwaiterGetResultOfT_Helper()
+        {
+            GetAwaiterGetResultOfT_Sync();
+            await Task.Yield();
+        }
+
+        private static void GetAwaiterGetResultOfT_Sync()
+        {
+            _ = DelayedInt().GetAwaiter().GetResult(); // @GetAwaiterGetResultOfT:helper
+        }
+
+        public static async Task ConfiguredGetResult_Direct()
+        {
+            Task.Delay(Fixtures.Ms).ConfigureAwait(false).GetAwaiter().GetResult(); // @ConfiguredGetResult:direct
+            await Task.Yield();
+        }
+
+        public static async Task ConfiguredGetResult_Helper()
+        {
+            ConfiguredGetResult_Sync();
+            await Task.Yield();
+        }
+
+        private static void ConfiguredGetResult_Sync()
+        {
+            Task.Delay(Fixtures.Ms).ConfigureAwait(false).GetAwaiter().GetResult(); // @ConfiguredGetResult:helper
+        }
+
+        public static async Task ConfiguredGetResultOfT_Direct()
+        {
+            _ = DelayedInt().ConfigureAwait(false).GetAwaiter().GetResult(); // @ConfiguredGetResultOfT:direct
+            await Task.Yield();
+        }
+
+        public static async Task ConfiguredGetResultOfT_Helper()
+        {
+            ConfiguredGetResultOfT_Sync();
+            await Task.Yield();
+        }
+
+        private static void ConfiguredGetResultOfT_Sync()
+        {
+            _ = DelayedInt().ConfigureAwait(false).GetAwaiter().GetResult(); // @ConfiguredGetResultOfT:helper
         }
 
         public static async Task GetAwaiterGetResult_Direct()

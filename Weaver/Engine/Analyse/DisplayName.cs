@@ -30,14 +30,7 @@ namespace NonBlocking.Weaver.Analyse
         public static string OfCall(MethodReference target)
         {
             var type = target.DeclaringType;
-            var parts = new List<string> { Type(type) };
-            string ns = type.GetElementType().Namespace;
-            for (var outer = type.GetElementType().DeclaringType; outer != null; outer = outer.DeclaringType)
-            {
-                parts.Insert(0, StripArity(outer.Name));
-                ns = outer.Namespace;
-            }
-            string typeName = (ns.Length > 0 ? ns + "." : "") + string.Join(".", parts);
+            string typeName = type.GetElementType().DeclaringType == null ? Qualified(type.GetElementType().Namespace, Type(type)) : NestedTypeName(type);
             if (target.Name.StartsWith("get_") && !target.HasParameters) return typeName + "." + target.Name.Substring(4);
             // A call's signature speaks of generic parameters by position (!!0, !0): show the arguments of this call.
             var methodArgs = (target as GenericInstanceMethod)?.GenericArguments;
@@ -55,6 +48,33 @@ namespace NonBlocking.Weaver.Analyse
                 text.Append(Type(target.Parameters[i].ParameterType, Substitute));
             }
             return typeName + "." + name + "(" + text + ")";
+        }
+
+        private static string Qualified(string ns, string name) => ns.Length > 0 ? ns + "." + name : name;
+
+        /// <summary>
+        /// A nested type as C# writes it: metadata gives a nested type of a generic type all the type arguments, the
+        /// outer ones first; each name in the chain takes as many as its arity says
+        /// (<c>ConfiguredTaskAwaitable&lt;int&gt;.ConfiguredTaskAwaiter</c>, not <c>ConfiguredTaskAwaitable.ConfiguredTaskAwaiter&lt;int&gt;</c>).
+        /// </summary>
+        private static string NestedTypeName(TypeReference type)
+        {
+            var chain = new List<TypeReference>();
+            for (var t = type.GetElementType(); t != null; t = t.DeclaringType) chain.Insert(0, t);
+            var args = (type as GenericInstanceType)?.GenericArguments;
+            var parts = new List<string>();
+            int next = 0;
+            foreach (var t in chain)
+            {
+                int tick = t.Name.LastIndexOf('`');
+                int arity = tick >= 0 && int.TryParse(t.Name.Substring(tick + 1), out int n) ? n : 0;
+                string part = StripArity(t.Name);
+                if (args != null && arity > 0 && next + arity <= args.Count)
+                    part += "<" + string.Join(", ", args.Skip(next).Take(arity).Select(a => Type(a))) + ">";
+                next += arity;
+                parts.Add(part);
+            }
+            return Qualified(chain[0].Namespace, string.Join(".", parts));
         }
 
         // A loop rather than string.Join over LINQ, which boxes Cecil's enumerator: this names every woven method.

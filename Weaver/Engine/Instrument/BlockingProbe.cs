@@ -11,7 +11,7 @@ namespace NonBlocking.Weaver.Instrument
     /// start probe goes before them: no argument is then held in a register across the probe's cold call (a
     /// receiver and a key held so cost 0.7 ns a call in bench case (e)). Otherwise it runs after the arguments are
     /// evaluated (they are already on the stack) and leaves the stack as it found it. The end probe leaves the call's
-    /// result in place. No try/finally: a call that throws is simply not timed, which keeps the cost to two clock loads.
+    /// result in place. A wait on a task is instead replaced by the runtime's helper for it (<see cref="CompletedWaitCall"/>). No try/finally: a call that throws is simply not timed, which keeps the cost to two clock loads.
     /// </summary>
     internal static class BlockingProbe
     {
@@ -30,6 +30,15 @@ namespace NonBlocking.Weaver.Instrument
                 {
                     prefix.OpCode = OpCodes.Nop; // the end probe runs after the call, so it cannot be a tail call
                     prefix = null;
+                }
+                var wait = CompletedWaitCall.For(call, runtime);
+                if (wait != null)
+                {
+                    // The call becomes the site's load in place (branches to it stay right), then the helper.
+                    call.OpCode = OpCodes.Ldsfld;
+                    call.Operand = site;
+                    il.InsertAfter(call, il.Create(OpCodes.Call, wait));
+                    continue;
                 }
                 // The first instruction of the call (its prefix, if any) — or of its argument loads — becomes the start
                 // probe in place, so that branches and handler boundaries that pointed at it now include the probe.

@@ -1,5 +1,7 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using Mono.Cecil;
 
 namespace NonBlocking.Weaver.Instrument
@@ -25,6 +27,8 @@ namespace NonBlocking.Weaver.Instrument
         public MethodReference BlockingResult { get; private set; } = null!;
         public MethodReference BlockingSiteConstructor { get; private set; } = null!;
         public TypeReference BlockingSiteType { get; private set; } = null!;
+        /// <summary><c>CompletedWaits</c>' helpers by name: each replaces one kind of wait on a task.</summary>
+        public IReadOnlyDictionary<string, MethodReference> CompletedWaits { get; private set; } = null!;
 
         public static RuntimeImports Load(ModuleDefinition target, string runtimePath)
         {
@@ -60,6 +64,7 @@ namespace NonBlocking.Weaver.Instrument
                 var site = Type("AsyncSite");
                 var module = Type("WovenModule");
                 var blockingSite = Type("BlockingSite");
+                var waits = Type("CompletedWaits");
                 return new RuntimeImports
                 {
                     Enter = Named(probe, "Enter"),
@@ -75,6 +80,7 @@ namespace NonBlocking.Weaver.Instrument
                     BlockingResult = Named(probe, "BlockingResult"),
                     BlockingSiteConstructor = Constructor(blockingSite),
                     BlockingSiteType = target.ImportReference(blockingSite),
+                    CompletedWaits = CompletedWaitCall.HelperNames.ToDictionary(n => n, n => Method(waits, n, m => m.IsPublic)),
                 };
             }
         }
