@@ -38,7 +38,7 @@ namespace NonBlocking.Tests
                 Assert.Null(plain.GetType("<NonBlocking>Sites"));
 
             string table = File.ReadAllText(Path.Combine(bench, "results/latest-smoke.md"));
-            foreach (var letter in new[] { "a:", "b:", "c:", "d:" })
+            foreach (var letter in new[] { "a:", "b:", "c:", "d:", "e:" })
                 Assert.Matches(new Regex(@"\| " + letter + @"[^|]+\| [\d.]+ ns \| [\d.]+ ns \| \d+\.\d\d \| ≤ "), table);
             Assert.Matches(new Regex(@"raw probe: Enter exit pair \|.*\| [+-][\d.]+ ns"), table);
             Assert.Matches(new Regex(@"raw probe: Blocking start end pair \|.*\| [+-][\d.]+ ns"), table);
@@ -47,6 +47,7 @@ namespace NonBlocking.Tests
             Assert.Matches(new Regex(@"dotnet build .*AnalyzerApp, 2,400 methods, 840 warnings open, with the compiler server .*: analyzer off → on.*\| \d+ ms → \d+ ms \| \d+\.\d{3} \| ≤ 1.05"), table);
             Assert.Matches(new Regex(@"dotnet build .*AnalyzerApp, 2,400 methods, 840 warnings open, without the compiler server .*: analyzer off → on.*\| \d+ ms → \d+ ms \| \d+\.\d{3} \| ≤ 1.05"), table);
             Assert.Matches(new Regex(@"dotnet build .*AnalyzerApp, 2,400 methods, the blocking calls in their async forms, no warning, without the compiler server .*: analyzer off → on.*\| \d+ ms → \d+ ms \| \d+\.\d{3} \| ≤ 1.05"), table);
+            Assert.Matches(new Regex(@"dotnet build .*AnalyzerApp, 2,400 methods, 840 warnings open, the SDK's CA1849 instead .*without the compiler server .*: CA1849 off → on.*\| \d+ ms → \d+ ms \| \d+\.\d{3} \| \(peer\)"), table);
             var load = Regex.Matches(table, @"\| load: [^|]+\| (\d+) req/s \| (\d+\.\d{3}) \|").Select(m => double.Parse(m.Groups[1].Value)).ToList();
             Assert.Equal(5, load.Count); // unwoven, woven, twin unwoven copy, woven with the watchdog, EventPipe peer
             Assert.All(load, rps => Assert.True(rps > 0, "a load variant served nothing:\n" + table));

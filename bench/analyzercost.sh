@@ -3,7 +3,8 @@
 # 1,200 sync helpers, one in five reaching File.AppendAllText through two more calls) with the package's Roslyn
 # analyzer on and off (NonBlockingAnalyzer=true/false; the weave runs in both): full rebuilds in pairs, which goes
 # first alternating; the ratio is the median over pairs. BUILD_RUNS pairs (8). Then the same without the compiler
-# server, and the same methods with no warning to report. Writes markdown rows to $1.
+# server, the same methods with no warning to report, and, for comparison, the SDK's own CA1849 (the same job: a sync
+# call with an async counterpart in async code) on and off with NonBlocking's analyzer off. Writes markdown rows to $1.
 set -euo pipefail
 bench="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 source "$bench/stats.sh"
@@ -55,7 +56,8 @@ fi
 # and stays warm across builds) and without it (UseSharedCompilation=false, as CI machines and this one's environment
 # often set: every build starts csc afresh and JIT-compiles the analyzer and the Roslyn code it calls).
 shared=true
-build() { dotnet build "$app/AnalyzerApp.csproj" -c Release --no-restore --no-incremental -nologo -v:q -clp:NoSummary "-p:NonBlockingAnalyzer=$1" "-p:UseSharedCompilation=$shared" ${BENCH_MSBUILD_ARGS:-} >/dev/null; }
+# build ANALYZER [CA1849]: NonBlocking's analyzer on or off; the SDK's CA1849 as a warning or at its default (off).
+build() { dotnet build "$app/AnalyzerApp.csproj" -c Release --no-restore --no-incremental -nologo -v:q -clp:NoSummary "-p:NonBlockingAnalyzer=$1" "-p:BenchCA1849=${2:-false}" "-p:UseSharedCompilation=$shared" ${BENCH_MSBUILD_ARGS:-} >/dev/null; }
 trap 'generate blocking' EXIT  # leave the committed Methods.cs, even when a build fails
 dotnet restore "$app/AnalyzerApp.csproj" -v:q ${BENCH_MSBUILD_ARGS:-} >/dev/null
 
@@ -64,12 +66,18 @@ dotnet restore "$app/AnalyzerApp.csproj" -v:q ${BENCH_MSBUILD_ARGS:-} >/dev/null
 # case, since every warning costs the compiler and MSBuild too (the driver's suppression check, the message, the log).
 # The same methods with those calls in their async forms ("clean", no warning, the same call graph to search) show
 # what a project that has fixed its warnings pays.
-for run in "blocking true" "blocking false" "clean false"; do
+# The peer ("ca1849"): what the SDK's analyzer for the same job costs on the same project, NonBlocking's off in both.
+for run in "blocking true" "blocking false" "clean false" "ca1849 false"; do
   read -r variant shared <<< "$run"
-  generate "$variant"
-  build true; build false  # warm the build nodes (and the compiler server)
-  result=$(paired "$runs" "timed true" "timed false"); read -r m_without m_with r <<< "$result"
+  if [ "$variant" = ca1849 ]; then generate blocking; on="timed false true"; off="timed false false"
+  else generate "$variant"; on="timed true"; off="timed false"; fi
+  $on >/dev/null; $off >/dev/null  # warm the build nodes (and the compiler server)
+  result=$(paired "$runs" "$on" "$off"); read -r m_without m_with r <<< "$result"
   if [ "$shared" = true ]; then how="with the compiler server (SDK default)"; else how="without the compiler server (UseSharedCompilation=false)"; fi
-  if [ "$variant" = blocking ]; then what="840 warnings open"; else what="the blocking calls in their async forms, no warning"; fi
-  echo "| dotnet build (full rebuild) of bench/AnalyzerApp, 2,400 methods, ${what}, ${how}: analyzer off → on; median of ${runs} paired ratios | ${m_without} ms → ${m_with} ms | ${r} | ≤ 1.05 |" >> "$out"
+  case $variant in
+    blocking) what="840 warnings open"; who="analyzer"; target="≤ 1.05" ;;
+    clean) what="the blocking calls in their async forms, no warning"; who="analyzer"; target="≤ 1.05" ;;
+    ca1849) what="840 warnings open, the SDK's CA1849 instead (800 warnings; NonBlocking's analyzer off)"; who="CA1849"; target="(peer)" ;;
+  esac
+  echo "| dotnet build (full rebuild) of bench/AnalyzerApp, 2,400 methods, ${what}, ${how}: ${who} off → on; median of ${runs} paired ratios | ${m_without} ms → ${m_with} ms | ${r} | ${target} |" >> "$out"
 done
