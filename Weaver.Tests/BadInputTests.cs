@@ -60,12 +60,11 @@ namespace NonBlocking.Tests
         [Fact]
         public void A_runtime_of_another_version_is_an_error_naming_what_it_lacks()
         {
-            // The runtime as an earlier version was: without the probe that passes a call's result through.
+            // The runtime as an earlier version was: without the helpers that waits on tasks now call.
             string runtime = Path.Combine(TestPaths.NewTempDirectory("old-runtime"), "NonBlocking.Runtime.dll");
             using (var old = Mono.Cecil.ModuleDefinition.ReadModule(new MemoryStream(File.ReadAllBytes(TestPaths.RuntimeAssembly))))
             {
-                var probe = old.GetType("NonBlocking.Instrumentation.Probe");
-                probe.Methods.Remove(probe.Methods.Single(m => m.Name == "BlockingResult"));
+                old.Types.Remove(old.GetType("NonBlocking.Instrumentation.CompletedWaits"));
                 old.Write(runtime);
             }
             string path = Woven.CopyUnwoven(TestPaths.TestAssembly("AsyncShapes", "Release"));
@@ -75,7 +74,7 @@ namespace NonBlocking.Tests
 
             var error = AssertSingleError(result, DiagnosticCodes.RuntimeMissing);
             Assert.Contains(runtime, error.Message);
-            Assert.Contains("NonBlocking.Instrumentation.Probe.BlockingResult", error.Message);
+            Assert.Contains("NonBlocking.Instrumentation.CompletedWaits", error.Message);
             Assert.Contains("versions differ", error.Message);
             Assert.Equal(before, File.ReadAllBytes(path));
         }

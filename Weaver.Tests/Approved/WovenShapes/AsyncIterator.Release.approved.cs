@@ -8,7 +8,7 @@ using System.Threading.Tasks.Sources;
 using NonBlocking.Instrumentation;
 
 [CompilerGenerated]
-private sealed class <Numbers>d__29 : IAsyncEnumerable<int>, IAsyncEnumerator<int>, IAsyncDisposable, IValueTaskSource<bool>, IValueTaskSource, IAsyncStateMachine
+private sealed class <Numbers>d__31 : IAsyncEnumerable<int>, IAsyncEnumerator<int>, IAsyncDisposable, IValueTaskSource<bool>, IValueTaskSource, IAsyncStateMachine
 {
 	public int <>1__state;
 
@@ -42,7 +42,7 @@ private sealed class <Numbers>d__29 : IAsyncEnumerable<int>, IAsyncEnumerator<in
 	}
 
 	[DebuggerHidden]
-	public <Numbers>d__29(int <>1__state)
+	public <Numbers>d__31(int <>1__state)
 	{
 		<>t__builder = AsyncIteratorMethodBuilder.Create();
 		this.<>1__state = <>1__state;
@@ -60,7 +60,7 @@ private sealed class <Numbers>d__29 : IAsyncEnumerable<int>, IAsyncEnumerator<in
 			try
 			{
 				YieldAwaitable.YieldAwaiter awaiter;
-				<Numbers>d__29 stateMachine;
+				<Numbers>d__31 stateMachine;
 				switch (num)
 				{
 				default:
@@ -174,7 +174,7 @@ private sealed class <Numbers>d__29 : IAsyncEnumerable<int>, IAsyncEnumerator<in
 	[DebuggerHidden]
 	IAsyncEnumerator<int> IAsyncEnumerable<int>.GetAsyncEnumerator(CancellationToken cancellationToken = default(CancellationToken))
 	{
-		<Numbers>d__29 obj;
+		<Numbers>d__31 obj;
 		if (<>1__state == -2 && <>l__initialThreadId == Environment.CurrentManagedThreadId)
 		{
 			<>1__state = -3;
@@ -184,7 +184,7 @@ private sealed class <Numbers>d__29 : IAsyncEnumerable<int>, IAsyncEnumerator<in
 		}
 		else
 		{
-			obj = new <Numbers>d__29(-3);
+			obj = new <Numbers>d__31(-3);
 		}
 		obj.count = <>3__count;
 		return obj;
@@ -198,7 +198,7 @@ private sealed class <Numbers>d__29 : IAsyncEnumerable<int>, IAsyncEnumerator<in
 			return default;
 		}
 		<>v__promiseOfValueOrEnd.Reset();
-		<Numbers>d__29 stateMachine = this;
+		<Numbers>d__31 stateMachine = this;
 		<>t__builder.MoveNext(ref stateMachine);
 		short version = <>v__promiseOfValueOrEnd.Version;
 		if (<>v__promiseOfValueOrEnd.GetStatus(version) == ValueTaskSourceStatus.Succeeded)
@@ -257,7 +257,7 @@ private sealed class <Numbers>d__29 : IAsyncEnumerable<int>, IAsyncEnumerator<in
 		}
 		<>w__disposeMode = true;
 		<>v__promiseOfValueOrEnd.Reset();
-		<Numbers>d__29 stateMachine = this;
+		<Numbers>d__31 stateMachine = this;
 		<>t__builder.MoveNext(ref stateMachine);
 		return new ValueTask(this, <>v__promiseOfValueOrEnd.Version);
 	}

@@ -7,7 +7,7 @@ using NonBlocking.Instrumentation;
 
 [StructLayout(LayoutKind.Auto)]
 [CompilerGenerated]
-private struct <FireAndForget>d__28 : IAsyncStateMachine
+private struct <FireAndForget>d__30 : IAsyncStateMachine
 {
 	public int <>1__state;
 

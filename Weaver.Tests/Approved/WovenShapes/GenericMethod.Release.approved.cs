@@ -7,7 +7,7 @@ using NonBlocking.Instrumentation;
 
 [StructLayout(LayoutKind.Auto)]
 [CompilerGenerated]
-private struct <EchoAsync>d__30<T> : IAsyncStateMachine where T : notnull
+private struct <EchoAsync>d__32<T> : IAsyncStateMachine where T : notnull
 {
 	public int <>1__state;
 

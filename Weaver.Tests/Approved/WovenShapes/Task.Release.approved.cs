@@ -8,7 +8,7 @@ using NonBlocking.Instrumentation;
 
 [StructLayout(LayoutKind.Auto)]
 [CompilerGenerated]
-private struct <AppendAsync>d__25 : IAsyncStateMachine
+private struct <AppendAsync>d__27 : IAsyncStateMachine
 {
 	public int <>1__state;
 

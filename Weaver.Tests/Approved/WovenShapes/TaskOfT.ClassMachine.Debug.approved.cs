@@ -5,7 +5,7 @@ using System.Threading.Tasks;
 using NonBlocking.Instrumentation;
 
 [CompilerGenerated]
-private sealed class <AddAsync>d__24 : IAsyncStateMachine
+private sealed class <AddAsync>d__26 : IAsyncStateMachine
 {
 	public int <>1__state;
 
@@ -47,7 +47,7 @@ private sealed class <AddAsync>d__24 : IAsyncStateMachine
 				}
 				num2 = (<>1__state = (num = 0));
 				<>u__1 = awaiter;
-				<AddAsync>d__24 stateMachine = this;
+				<AddAsync>d__26 stateMachine = this;
 				<>t__builder.AwaitUnsafeOnCompleted(ref awaiter, ref stateMachine);
 				goto end_IL_0019;
 				IL_0097:

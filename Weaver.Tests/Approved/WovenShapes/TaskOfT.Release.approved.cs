@@ -7,7 +7,7 @@ using NonBlocking.Instrumentation;
 
 [StructLayout(LayoutKind.Auto)]
 [CompilerGenerated]
-private struct <AddAsync>d__24 : IAsyncStateMachine
+private struct <AddAsync>d__26 : IAsyncStateMachine
 {
 	public int <>1__state;
 

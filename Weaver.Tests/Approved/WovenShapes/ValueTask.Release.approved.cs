@@ -6,7 +6,7 @@ using NonBlocking.Instrumentation;
 
 [StructLayout(LayoutKind.Auto)]
 [CompilerGenerated]
-private struct <CompletedValueTask>d__26 : IAsyncStateMachine
+private struct <CompletedValueTask>d__28 : IAsyncStateMachine
 {
 	public int <>1__state;
 

@@ -7,7 +7,7 @@ using NonBlocking.Instrumentation;
 
 [StructLayout(LayoutKind.Auto)]
 [CompilerGenerated]
-private struct <ValueTaskOfInt>d__27 : IAsyncStateMachine
+private struct <ValueTaskOfInt>d__29 : IAsyncStateMachine
 {
 	public int <>1__state;
 
