@@ -30,7 +30,7 @@ namespace NonBlocking.Weaver.Analyse
         public static string OfCall(MethodReference target)
         {
             var type = target.DeclaringType;
-            string typeName = type.GetElementType().DeclaringType == null ? Qualified(type.GetElementType().Namespace, Type(type)) : NestedTypeName(type);
+            string typeName = CalledTypeName(type);
             if (target.Name.StartsWith("get_") && !target.HasParameters) return typeName + "." + target.Name.Substring(4);
             // A call's signature speaks of generic parameters by position (!!0, !0): show the arguments of this call.
             var methodArgs = (target as GenericInstanceMethod)?.GenericArguments;
@@ -50,14 +50,12 @@ namespace NonBlocking.Weaver.Analyse
             return typeName + "." + name + "(" + text + ")";
         }
 
-        private static string Qualified(string ns, string name) => ns.Length > 0 ? ns + "." + name : name;
-
         /// <summary>
-        /// A nested type as C# writes it: metadata gives a nested type of a generic type all the type arguments, the
-        /// outer ones first; each name in the chain takes as many as its arity says
+        /// The called member's type, namespace-qualified, as C# writes it. Metadata gives a nested type of a generic type
+        /// all the type arguments, the outer ones first; each name in the chain takes as many as its arity says
         /// (<c>ConfiguredTaskAwaitable&lt;int&gt;.ConfiguredTaskAwaiter</c>, not <c>ConfiguredTaskAwaitable.ConfiguredTaskAwaiter&lt;int&gt;</c>).
         /// </summary>
-        private static string NestedTypeName(TypeReference type)
+        private static string CalledTypeName(TypeReference type)
         {
             var chain = new List<TypeReference>();
             for (var t = type.GetElementType(); t != null; t = t.DeclaringType) chain.Insert(0, t);
@@ -74,7 +72,8 @@ namespace NonBlocking.Weaver.Analyse
                 next += arity;
                 parts.Add(part);
             }
-            return Qualified(chain[0].Namespace, string.Join(".", parts));
+            string ns = chain[0].Namespace;
+            return (ns.Length > 0 ? ns + "." : "") + string.Join(".", parts);
         }
 
         // A loop rather than string.Join over LINQ, which boxes Cecil's enumerator: this names every woven method.

@@ -11,7 +11,8 @@ namespace NonBlocking.Weaver.Instrument
     /// start probe goes before them: no argument is then held in a register across the probe's cold call (a
     /// receiver and a key held so cost 0.7 ns a call in bench case (e)). Otherwise it runs after the arguments are
     /// evaluated (they are already on the stack) and leaves the stack as it found it. The end probe leaves the call's
-    /// result in place. A wait on a task is instead replaced by the runtime's helper for it (<see cref="CompletedWaitCall"/>). No try/finally: a call that throws is simply not timed, which keeps the cost to two clock loads.
+    /// result in place. No try/finally: a call that throws is simply not timed, which keeps the cost to two clock loads.
+    /// A wait on a task is instead replaced by the runtime's helper for it (<see cref="CompletedWaitCall"/>).
     /// </summary>
     internal static class BlockingProbe
     {

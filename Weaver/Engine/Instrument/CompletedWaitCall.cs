@@ -34,9 +34,8 @@ namespace NonBlocking.Weaver.Instrument
             if (prefix != null && prefix.OpCode.OpCodeType == OpCodeType.Prefix && prefix.OpCode.Code != Code.Tail) return null;
             var type = target.DeclaringType;
             if (!Helpers.TryGetValue((type.GetElementType().FullName, target.Name), out var name)) return null;
-            // A task is passed as it is; an awaiter (a struct) by the address the call was made on.
-            bool isTask = type.Namespace == "System.Threading.Tasks";
-            if (isTask ? call.OpCode.Code != Code.Callvirt && call.OpCode.Code != Code.Call : call.OpCode.Code != Code.Call) return null;
+            // The helper takes what the call took: a task as it is, an awaiter (a struct) by the address the call was made on.
+            if (call.OpCode.Code != Code.Call && call.OpCode.Code != Code.Callvirt) return null;
             var helper = runtime.CompletedWaits[name];
             if (!(type is GenericInstanceType generic)) return helper.HasGenericParameters ? null : helper;
             if (generic.GenericArguments.Count != 1) return null;
