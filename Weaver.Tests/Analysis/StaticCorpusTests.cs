@@ -5,6 +5,7 @@ using System.Linq;
 using NonBlocking.Tests.Support;
 using NonBlocking.Weaver;
 using Xunit;
+using OptimizationLevel = Microsoft.CodeAnalysis.OptimizationLevel;
 using Xunit.Abstractions;
 
 namespace NonBlocking.Tests.Analysis
@@ -64,15 +65,30 @@ namespace NonBlocking.Tests.Analysis
         }
 
         /// <summary>
+        /// The same corpus built unoptimised, as a Debug build compiles it: every flag sits in a temporary local before
+        /// its branch (<c>ldfld async; stloc; ldloc; brfalse</c>), every local of an async method is hoisted, and
+        /// <c>!flag</c> is a comparison with zero. The weave reads a Debug build's IL as exactly as a Release one's.
+        /// </summary>
+        [Fact]
+        public void Every_labelled_case_gets_exactly_its_expected_warnings_in_a_Debug_build()
+        {
+            var corpus = LoadCorpus();
+            string dll = Compiler.CompileDebug("StaticCorpusDebug", corpus.Sources, TestPaths.RuntimeAssembly);
+            Check(corpus.Grade(WeaveTimeWarnings(dll, sourceAnalyzer: false)), "static-accuracy-debug.md");
+        }
+
+        /// <summary>
         /// As a build with the package reports them: the analyzer's NB0001/NB0003, and all NB0002 (every path here stays
         /// in the compilation), from the compiler; the weave's flag-decided direct calls — every expected warning once,
         /// nothing else.
         /// </summary>
-        [Fact]
-        public void The_analyzer_and_the_weave_together_report_each_expected_warning_once()
+        [Theory]
+        [InlineData(OptimizationLevel.Release)]
+        [InlineData(OptimizationLevel.Debug)]
+        public void The_analyzer_and_the_weave_together_report_each_expected_warning_once(OptimizationLevel optimization)
         {
             var corpus = LoadCorpus();
-            var (dll, analyzerDiagnostics) = Compiler.CompileWithAnalyzer("StaticCorpusAnalyzer", corpus.Sources, TestPaths.RuntimeAssembly);
+            var (dll, analyzerDiagnostics) = Compiler.CompileWithAnalyzer("StaticCorpusAnalyzer" + optimization, corpus.Sources, optimization, TestPaths.RuntimeAssembly);
             var fromAnalyzer = analyzerDiagnostics.Select(d =>
             {
                 var span = d.Location.GetLineSpan();
@@ -86,7 +102,8 @@ namespace NonBlocking.Tests.Analysis
             // bool flags inside the compilation; the weave adds only the direct calls a flag decides.
             Assert.Contains(fromAnalyzer, d => d.Code == "NB0002" && d.Message.Contains("Run → Save → Write → File.WriteAllText"));
             Assert.DoesNotContain(fromWeave, d => d.Code != "NB0001" || !IsFlagCase(corpus, d));
-            Check(corpus.Grade(fromAnalyzer.Concat(fromWeave).ToList()), "static-accuracy-with-analyzer.md");
+            Check(corpus.Grade(fromAnalyzer.Concat(fromWeave).ToList()),
+                optimization == OptimizationLevel.Release ? "static-accuracy-with-analyzer.md" : "static-accuracy-with-analyzer-debug.md");
         }
     }
 }

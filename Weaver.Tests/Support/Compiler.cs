@@ -25,21 +25,30 @@ namespace NonBlocking.Tests.Support
         public static string Compile(string name, IReadOnlyDictionary<string, string> sources, params string[] references) =>
             Emit(Create(name, sources, references, out string dir), dir, name);
 
+        /// <summary>As <see cref="Compile(string, IReadOnlyDictionary{string, string}, string[])"/>, unoptimised, as a Debug build compiles.</summary>
+        public static string CompileDebug(string name, IReadOnlyDictionary<string, string> sources, params string[] references) =>
+            Emit(Create(name, sources, references, out string dir, OptimizationLevel.Debug), dir, name);
+
         /// <summary>
         /// Like <see cref="Compile(string, IReadOnlyDictionary{string, string}, string[])"/>, with NonBlocking's analyzer
         /// attached as the package attaches it: also returns its diagnostics (#pragma suppressions applied).
         /// </summary>
         public static (string Dll, IReadOnlyList<Diagnostic> Diagnostics) CompileWithAnalyzer(string name, IReadOnlyDictionary<string, string> sources,
-            params string[] references)
+            params string[] references) => CompileWithAnalyzer(name, sources, OptimizationLevel.Release, references);
+
+        /// <summary>As <see cref="CompileWithAnalyzer(string, IReadOnlyDictionary{string, string}, string[])"/>, optimised or not.</summary>
+        public static (string Dll, IReadOnlyList<Diagnostic> Diagnostics) CompileWithAnalyzer(string name, IReadOnlyDictionary<string, string> sources,
+            OptimizationLevel optimization, params string[] references)
         {
-            var compilation = Create(name, sources, references, out string dir);
+            var compilation = Create(name, sources, references, out string dir, optimization);
             var analyzed = compilation.WithAnalyzers(System.Collections.Immutable.ImmutableArray.Create<Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer>(
                 new NonBlocking.Analyzers.BlockingCallAnalyzer()), BuildProperties.AsThePackageSetsThem());
             var diagnostics = analyzed.GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
             return (Emit(compilation, dir, name), diagnostics);
         }
 
-        private static CSharpCompilation Create(string name, IReadOnlyDictionary<string, string> sources, string[] references, out string dir)
+        private static CSharpCompilation Create(string name, IReadOnlyDictionary<string, string> sources, string[] references, out string dir,
+            OptimizationLevel optimization = OptimizationLevel.Release)
         {
             string folder = dir = TestPaths.NewTempDirectory("compiled-" + name);
             var trees = sources.Select(s =>
@@ -50,7 +59,7 @@ namespace NonBlocking.Tests.Support
             });
             return CSharpCompilation.Create(name, trees,
                 Framework.Value.Concat(references.Select(r => MetadataReference.CreateFromFile(r))),
-                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, optimizationLevel: OptimizationLevel.Release, nullableContextOptions: NullableContextOptions.Enable));
+                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, optimizationLevel: optimization, nullableContextOptions: NullableContextOptions.Enable));
         }
 
         private static string Emit(CSharpCompilation compilation, string dir, string name)

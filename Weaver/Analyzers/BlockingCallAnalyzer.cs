@@ -72,6 +72,7 @@ namespace NonBlocking.Analyzers
             {
                 Compilation = compilation;
                 Catalog = catalog;
+                _streams = new Lazy<SourceStreams>(() => new SourceStreams(compilation, catalog));
                 _assemblyAllowed = new Lazy<bool>(() => compilation.Assembly.GetAttributes().Any(IsAllowBlocking));
                 // Looked up only when a catalogued query operator is met: listing the references or finding a type by
                 // name costs each compilation ~10 ms on its own (profiled on bench/AnalyzerApp).
@@ -81,6 +82,10 @@ namespace NonBlocking.Analyzers
 
             public Compilation Compilation { get; }
             public SymbolCatalog Catalog { get; }
+
+            /// <summary>In-memory stream types: the catalog's and this compilation's own.</summary>
+            public SourceStreams Streams => _streams.Value;
+            private readonly Lazy<SourceStreams> _streams;
             private readonly Lazy<INamedTypeSymbol?> _efCoreQueryable;
             private readonly Lazy<bool> _assemblyAllowed;
 
@@ -157,20 +162,29 @@ namespace NonBlocking.Analyzers
             {
                 var receiver = instance;
                 while (receiver is IConversionOperation conversion) receiver = conversion.Operand;
+                // A stream in memory does no I/O, whatever its methods call (as the weave's call graph does not follow
+                // it); one in memory when the path hands this function in-memory streams is not followed on such a path.
+                var unless = System.Array.Empty<IParameterSymbol>();
+                if (receiver != null && SourceStreams.IsStream(method.ContainingType))
+                {
+                    if (InMemoryOperands.Is(receiver, state.Streams)) return;
+                    unless = InMemoryOperands.InMemoryIf(receiver, state.Streams, function);
+                }
                 state.Paths.AddCall(function, new HelperPaths.Call(function, method, receiver?.Type, isVirtual, operation.Syntax.GetLocation(),
-                    context.ContainingSymbol, guards, SourceCalls.BoolArguments(arguments)));
+                    context.ContainingSymbol, guards, SourceCalls.BoolArguments(arguments), StreamArguments(arguments, state.Streams, function), unless));
                 return;
             }
 
             if (match.SyncOverAsync && CompletedTaskSource.IsKnownComplete(operation, WaitedTask(operation, instance))) return;
-            if (instance != null && !match.SyncOverAsync && InMemoryOperands.Is(instance, state.Catalog) &&
+            if (instance != null && !match.SyncOverAsync && InMemoryOperands.Is(instance, state.Streams) &&
                 (method.Name != "CopyTo" || operation is IInvocationOperation copy && copy.Arguments.Length > 0 &&
-                 InMemoryOperands.Is(copy.Arguments[0].Value, state.Catalog))) return;
+                 InMemoryOperands.Is(copy.Arguments[0].Value, state.Streams))) return;
             if (match.Queryable && !IsQuery(operation, state)) return;
             if (!function.IsAsync)
             {
                 var shown = operation is IPropertyReferenceOperation read ? (ISymbol)read.Property : method;
-                state.Paths.AddSite(function, new HelperPaths.Site(shown.ContainingType.Name + "." + shown.Name, match.Alternative, operation.Syntax.GetLocation(), guards));
+                state.Paths.AddSite(function, new HelperPaths.Site(shown.ContainingType.Name + "." + shown.Name, match.Alternative, operation.Syntax.GetLocation(),
+                    guards, instance == null || match.SyncOverAsync ? System.Array.Empty<IParameterSymbol>() : InMemoryIf(operation, instance, method, state.Streams, function)));
                 return;
             }
             // Which value of the flag reaches this call is the call paths' question: the weave answers it.
@@ -190,6 +204,47 @@ namespace NonBlocking.Analyzers
             string called = state.Names.Cached(operation is IPropertyReferenceOperation property ? (ISymbol)property.Property : method);
             context.ReportDiagnostic(Diagnostic.Create(match.SyncOverAsync ? Descriptors.SyncOverAsync : Descriptors.BlockingCallInAsync,
                 operation.Syntax.GetLocation(), properties.ToImmutable(), owner, called, match.Alternative));
+        }
+
+        /// <summary>
+        /// The function's Stream parameters that, all passed in-memory streams, put a blocking call's stream (and a
+        /// CopyTo's destination) in memory; empty when none would.
+        /// </summary>
+        private static IParameterSymbol[] InMemoryIf(IOperation operation, IOperation instance, IMethodSymbol method, SourceStreams streams, IMethodSymbol function)
+        {
+            var needed = Needed(instance, streams, function);
+            if (needed != null && method.Name == "CopyTo")
+            {
+                var destination = operation is IInvocationOperation copy && copy.Arguments.Length > 0 ? Needed(copy.Arguments[0].Value, streams, function) : null;
+                needed = destination == null ? null : needed.Concat(destination).Distinct<IParameterSymbol>(SymbolEqualityComparer.Default).ToArray();
+            }
+            return needed ?? System.Array.Empty<IParameterSymbol>();
+        }
+
+        /// <summary>What one value needs to be in memory: nothing (empty), some of the function's Stream parameters, or never (null).</summary>
+        private static IParameterSymbol[]? Needed(IOperation value, SourceStreams streams, IMethodSymbol function)
+        {
+            if (InMemoryOperands.Is(value, streams)) return System.Array.Empty<IParameterSymbol>();
+            var needed = InMemoryOperands.InMemoryIf(value, streams, function);
+            return needed.Length == 0 ? null : needed;
+        }
+
+        /// <summary>The in-memory streams a call into source passes, known here or on condition of the caller's own Stream parameters.</summary>
+        private static HelperPaths.StreamArgument[] StreamArguments(ImmutableArray<IArgumentOperation> arguments, SourceStreams streams, IMethodSymbol function)
+        {
+            List<HelperPaths.StreamArgument>? found = null;
+            foreach (var argument in arguments)
+            {
+                var parameter = argument.Parameter;
+                if (parameter == null || parameter.RefKind != RefKind.None || !SourceStreams.IsStream(parameter.Type)) continue;
+                var value = argument.Value;
+                while (value is IConversionOperation conversion) value = conversion.Operand;
+                if (value.ConstantValue.HasValue && value.ConstantValue.Value == null || InMemoryOperands.Is(value, streams))
+                    (found ??= new List<HelperPaths.StreamArgument>()).Add(new HelperPaths.StreamArgument(parameter.Ordinal, System.Array.Empty<IParameterSymbol>()));
+                else if (InMemoryOperands.InMemoryIf(value, streams, function) is { Length: > 0 } needed)
+                    (found ??= new List<HelperPaths.StreamArgument>()).Add(new HelperPaths.StreamArgument(parameter.Ordinal, needed));
+            }
+            return found?.ToArray() ?? System.Array.Empty<HelperPaths.StreamArgument>();
         }
 
         private static void ReportPaths(CompilationAnalysisContext context, CompilationState state)

@@ -8,7 +8,8 @@ namespace NonBlocking.Analyzers
     /// <summary>
     /// NB0002 within the compilation. While the operations are analysed, each function in source (method, accessor,
     /// constructor, local function, lambda) records the blocking calls it makes and its calls into source, each with the
-    /// flag values it needs to run (<see cref="FlagGuards"/>) and, for calls, the bool values it passes. When the
+    /// flag values it needs to run (<see cref="FlagGuards"/>) and, for calls, the bool values and in-memory streams it
+    /// passes (a blocking call on a stream the function is handed is left out on a path that hands it one). When the
     /// compilation ends, each async function is read under the flag values its async-side callers pass (unknown when
     /// nothing calls it; not at all when only sync callers wait on it, as the engine's ContextGraph does), and from each
     /// call it makes into sync code the shortest path to a blocking call is searched breadth first over (method, known
@@ -19,14 +20,25 @@ namespace NonBlocking.Analyzers
         /// <summary>A catalogued blocking call in a sync function.</summary>
         public sealed class Site
         {
-            public Site(string api, string alternative, Location location, FlagGuards.Requirement[] guards)
+            public Site(string api, string alternative, Location location, FlagGuards.Requirement[] guards, IParameterSymbol[] unless)
             {
-                Api = api; Alternative = alternative; Location = location; Guards = guards;
+                Api = api; Alternative = alternative; Location = location; Guards = guards; Unless = unless;
             }
             public string Api { get; }
             public string Alternative { get; }
             public Location Location { get; }
             public FlagGuards.Requirement[] Guards { get; }
+            /// <summary>Stream parameters that, all passed in-memory streams, make the call's stream in memory (none: it never is).</summary>
+            public IParameterSymbol[] Unless { get; }
+        }
+
+        /// <summary>What a call passes for one Stream parameter: an in-memory stream, or one if the caller's own parameters are.</summary>
+        public readonly struct StreamArgument
+        {
+            public StreamArgument(int ordinal, IParameterSymbol[] inMemoryIf) { Ordinal = ordinal; InMemoryIf = inMemoryIf; }
+            public int Ordinal { get; }
+            /// <summary>Empty: in memory whatever the caller is passed.</summary>
+            public IParameterSymbol[] InMemoryIf { get; }
         }
 
         /// <summary>What a call passes for one bool parameter: a constant, the caller's own flag, or nothing known.</summary>
@@ -42,11 +54,15 @@ namespace NonBlocking.Analyzers
         public sealed class Call
         {
             public Call(IMethodSymbol caller, IMethodSymbol target, ITypeSymbol? receiver, bool isVirtual, Location location, ISymbol owner,
-                FlagGuards.Requirement[] guards, Argument[] arguments)
+                FlagGuards.Requirement[] guards, Argument[] arguments, StreamArgument[] streams, IParameterSymbol[] unless)
             {
                 Caller = caller; Target = target; Receiver = receiver; IsVirtual = isVirtual; Location = location; Owner = owner;
-                Guards = guards; Arguments = arguments;
+                Guards = guards; Arguments = arguments; Streams = streams; Unless = unless;
             }
+            /// <summary>The in-memory streams it passes.</summary>
+            public StreamArgument[] Streams { get; }
+            /// <summary>For a call on a stream: the caller's Stream parameters that, all in memory, make it one (not followed then).</summary>
+            public IParameterSymbol[] Unless { get; }
             public IMethodSymbol Caller { get; }
             public IMethodSymbol Target { get; }
             public ITypeSymbol? Receiver { get; }
@@ -84,7 +100,7 @@ namespace NonBlocking.Analyzers
                     Site? end = null;
                     foreach (var callee in search.Targets(call).Where(t => !t.IsAsync))
                     {
-                        var (chain, site) = search.PathFrom(callee, state.Enter(call, callee));
+                        var (chain, site) = search.PathFrom(callee, state.Enter(call, callee, streams: true));
                         if (site != null && (best == null || chain!.Count < best.Count)) { best = chain; end = site; }
                     }
                     if (best == null) continue;
@@ -100,17 +116,26 @@ namespace NonBlocking.Analyzers
         private Call[] Ordered(IMethodSymbol function) =>
             _ordered.GetOrAdd(function, f => _calls.TryGetValue(f, out var calls) ? calls.OrderBy(c => c.Location.SourceSpan.Start).ToArray() : System.Array.Empty<Call>());
 
-        /// <summary>The flag values known on entry to a function: a flag missing from it may have either value.</summary>
+        /// <summary>
+        /// The flag values known on entry to a function (a flag missing from it may have either value), and its Stream
+        /// parameters known to hold in-memory streams.
+        /// </summary>
         private sealed class FlagState
         {
-            public static readonly FlagState Unknown = new FlagState(new Dictionary<IParameterSymbol, bool>(SymbolEqualityComparer.Default));
+            public static readonly FlagState Unknown = new FlagState(new Dictionary<IParameterSymbol, bool>(SymbolEqualityComparer.Default),
+                new HashSet<IParameterSymbol>(SymbolEqualityComparer.Default));
             private readonly Dictionary<IParameterSymbol, bool> _known;
+            private readonly HashSet<IParameterSymbol> _inMemory;
 
-            private FlagState(Dictionary<IParameterSymbol, bool> known)
+            private FlagState(Dictionary<IParameterSymbol, bool> known, HashSet<IParameterSymbol> inMemory)
             {
                 _known = known;
-                Key = string.Join(";", known.Select(k => k.Key.ContainingSymbol.ToDisplayString() + "#" + k.Key.Ordinal + "=" + (k.Value ? 1 : 0)).OrderBy(k => k));
+                _inMemory = inMemory;
+                Key = string.Join(";", known.Select(k => Name(k.Key) + "=" + (k.Value ? 1 : 0))
+                    .Concat(inMemory.Select(p => Name(p) + "=memory")).OrderBy(k => k));
             }
+
+            private static string Name(IParameterSymbol parameter) => parameter.ContainingSymbol.ToDisplayString() + "#" + parameter.Ordinal;
 
             /// <summary>Equal for equal states: memo keys.</summary>
             public string Key { get; }
@@ -118,14 +143,22 @@ namespace NonBlocking.Analyzers
             public bool Allows(FlagGuards.Requirement[] guards) =>
                 guards.All(g => !_known.TryGetValue(g.Flag, out bool v) || v == g.Value);
 
-            /// <summary>The state <paramref name="callee"/> starts in: the values passed for its flags and, for a lambda or local function, the caller's (captured).</summary>
-            public FlagState Enter(Call call, IMethodSymbol callee)
+            /// <summary>Whether each of <paramref name="parameters"/> (one at least) holds an in-memory stream.</summary>
+            public bool InMemory(IParameterSymbol[] parameters) => parameters.Length > 0 && parameters.All(_inMemory.Contains);
+
+            /// <summary>
+            /// The state <paramref name="callee"/> starts in: the values passed for its flags and, for a lambda or local
+            /// function, the caller's (captured); with <paramref name="streams"/>, the in-memory streams passed (into sync code only).
+            /// </summary>
+            public FlagState Enter(Call call, IMethodSymbol callee, bool streams)
             {
                 bool nested = callee.MethodKind == MethodKind.LocalFunction || callee.MethodKind == MethodKind.AnonymousFunction;
-                // Most calls pass no bool: nothing to look up (a symbol's Parameters are built anew at each read).
-                if (call.Arguments.Length == 0) return nested ? this : Unknown;
+                // Most calls pass no bool and no stream: nothing to look up (a symbol's Parameters are built anew at each read).
+                if (call.Arguments.Length == 0 && (!streams || call.Streams.Length == 0)) return nested ? this : Unknown;
                 var known = nested ? new Dictionary<IParameterSymbol, bool>(_known, SymbolEqualityComparer.Default)
                                    : new Dictionary<IParameterSymbol, bool>(SymbolEqualityComparer.Default);
+                var inMemory = nested ? new HashSet<IParameterSymbol>(_inMemory, SymbolEqualityComparer.Default)
+                                      : new HashSet<IParameterSymbol>(SymbolEqualityComparer.Default);
                 var parameters = callee.OriginalDefinition.Parameters;
                 foreach (var argument in call.Arguments)
                 {
@@ -135,7 +168,11 @@ namespace NonBlocking.Analyzers
                     else if (argument.Flag != null && _known.TryGetValue(argument.Flag, out bool v)) known[parameter] = v;
                     else known.Remove(parameter);
                 }
-                return known.Count == 0 ? Unknown : new FlagState(known);
+                if (streams)
+                    foreach (var argument in call.Streams)
+                        if (argument.Ordinal < parameters.Length && (argument.InMemoryIf.Length == 0 || InMemory(argument.InMemoryIf)))
+                            inMemory.Add(parameters[argument.Ordinal]);
+                return known.Count == 0 && inMemory.Count == 0 ? Unknown : new FlagState(known, inMemory);
             }
         }
 
@@ -180,7 +217,7 @@ namespace NonBlocking.Analyzers
                     foreach (var state in caller.IsAsync ? RootStates(caller) : new List<FlagState> { FlagState.Unknown })
                     {
                         if (!state.Allows(call.Guards)) continue;
-                        var entered = state.Enter(call, function);
+                        var entered = state.Enter(call, function, streams: false);
                         if (result.All(r => r.Key != entered.Key)) result.Add(entered);
                     }
                 }
@@ -231,7 +268,7 @@ namespace NonBlocking.Analyzers
                     var (method, at) = queue.Dequeue();
                     if (_first.TryGetValue((method, at.Key), out var known) && known == null) continue; // explored before: leads nowhere
                     var site = _paths._sites.TryGetValue(method, out var sites)
-                        ? sites.Where(s => at.Allows(s.Guards)).OrderBy(s => s.Location.SourceSpan.Start).FirstOrDefault() : null;
+                        ? sites.Where(s => at.Allows(s.Guards) && !at.InMemory(s.Unless)).OrderBy(s => s.Location.SourceSpan.Start).FirstOrDefault() : null;
                     if (site != null)
                     {
                         _first[(method, at.Key)] = (null, null, site);
@@ -245,11 +282,11 @@ namespace NonBlocking.Analyzers
                     }
                     foreach (var call in _paths.Ordered(method))
                     {
-                        if (!at.Allows(call.Guards)) continue;
+                        if (!at.Allows(call.Guards) || at.InMemory(call.Unless)) continue;
                         foreach (var callee in Targets(call))
                         {
                             if (callee.IsAsync) continue;
-                            var entered = at.Enter(call, callee);
+                            var entered = at.Enter(call, callee, streams: true);
                             var next = (callee, entered.Key);
                             if (parent.ContainsKey(next)) continue;
                             parent[next] = (method, at);

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -8,41 +9,105 @@ namespace NonBlocking.Analyzers
 {
     /// <summary>
     /// Whether a value is known to be an in-memory object, as the engine's Receivers reads it from IL: a new object,
-    /// local, parameter, field or property whose type never blocks (MemoryStream, StringReader…), or a wrapper
-    /// (StreamReader, GZipStream…) built over one — also through a local assigned only where it is declared, a
-    /// private field assigned only such values (or null), or a private method's parameter only passed such values.
+    /// local, parameter, field or property whose type never blocks (MemoryStream, StringReader…, or a stream type of
+    /// this compilation whose code shows it: <see cref="SourceStreams"/>), a wrapper (StreamReader, GZipStream…, any
+    /// stream that only wraps what it is handed) built over one, a stream another assembly's factory builds over one,
+    /// or a cast of one — also through a local assigned only where it is declared, a private field assigned only such
+    /// values (or null), or a private method's parameter only passed such values; and, with an
+    /// <see cref="Assumption"/>, the function's own Stream parameters, which a call path may pass in-memory streams.
     /// </summary>
     internal static class InMemoryOperands
     {
-        public static bool Is(IOperation? value, SymbolCatalog catalog, int depth = 0)
+        /// <summary>
+        /// The Stream parameters of one function taken to hold in-memory streams (a path that hands it some decides),
+        /// and those a value's in-memory-ness rested on.
+        /// </summary>
+        public sealed class Assumption
+        {
+            public Assumption(IMethodSymbol function) => Function = function;
+            public IMethodSymbol Function { get; }
+            public List<IParameterSymbol> Used { get; } = new List<IParameterSymbol>();
+        }
+
+        /// <summary>
+        /// The function's Stream parameters that <paramref name="value"/> is in memory on condition of: empty when it is
+        /// not in memory whatever they hold (or is whatever they hold: ask <see cref="Is"/> first).
+        /// </summary>
+        public static IParameterSymbol[] InMemoryIf(IOperation? value, SourceStreams streams, IMethodSymbol function)
+        {
+            var assumption = new Assumption(function);
+            return Is(value, streams, 0, assumption) ? assumption.Used.Distinct<IParameterSymbol>(SymbolEqualityComparer.Default).ToArray()
+                : System.Array.Empty<IParameterSymbol>();
+        }
+
+        public static bool Is(IOperation? value, SourceStreams streams, int depth = 0, Assumption? assumption = null)
         {
             if (value == null || depth > 4) return false;
             while (value is IConversionOperation conversion) value = conversion.Operand;
             switch (value)
             {
                 case IObjectCreationOperation creation:
-                    if (catalog.InMemoryType(creation.Type)) return true;
-                    return creation.Type != null && NonBlocking.Weaver.Catalog.StreamWrappers.Types.Contains(SymbolCatalog.MetadataName(creation.Type)) &&
-                           creation.Arguments.Length > 0 && Is(creation.Arguments[0].Value, catalog, depth + 1);
+                    if (streams.InMemoryExactly(creation.Type)) return true;
+                    if (creation.Type != null && NonBlocking.Weaver.Catalog.StreamWrappers.Types.Contains(SymbolCatalog.MetadataName(creation.Type)))
+                        return creation.Arguments.Length > 0 && Is(creation.Arguments[0].Value, streams, depth + 1, assumption);
+                    return streams.OnlyWraps(creation.Type) && StreamArgumentsInMemory(creation.Arguments, streams, depth, assumption);
+                case IInvocationOperation call:
+                {
+                    // A stream another assembly's factory builds over in-memory streams (BouncyCastle's
+                    // PgpCompressedDataGenerator.Open(memory)) writes into those; this compilation's own factories are
+                    // not taken at their word, as their bodies could open anything.
+                    var target = call.TargetMethod;
+                    if (!SourceStreams.IsStream(target.ReturnType) || target.ContainingType == null || streams.DeclaredHere(target.ContainingType)) return false;
+                    var receiver = call.Instance;
+                    while (receiver is IConversionOperation c) receiver = c.Operand;
+                    if (receiver != null && (receiver is IInstanceReferenceOperation || SourceStreams.IsStream(receiver.Type) && !Is(receiver, streams, depth + 1, assumption))) return false;
+                    return StreamArgumentsInMemory(call.Arguments, streams, depth, assumption);
+                }
                 case ILocalReferenceOperation local:
-                    if (catalog.InMemoryType(local.Local.Type)) return true;
-                    return Is(OnlyValue(local), catalog, depth + 1);
+                    if (streams.InMemory(local.Local.Type)) return true;
+                    return Is(OnlyValue(local), streams, depth + 1, assumption);
                 case IFieldReferenceOperation field:
-                    if (catalog.InMemoryType(value.Type)) return true;
-                    return PrivateFieldValues(field, v => NullOrInMemory(v, catalog, depth + 1));
+                    if (streams.InMemory(value.Type)) return true;
+                    return PrivateFieldValues(field, v => NullOrInMemory(v, streams, depth + 1, assumption));
                 case IParameterReferenceOperation parameter:
-                    if (catalog.InMemoryType(value.Type)) return true;
+                    if (streams.InMemory(value.Type)) return true;
+                    // What the call path passes (an in-memory stream handed down to a helper).
+                    if (assumption != null && parameter.Parameter.RefKind == RefKind.None && SourceStreams.IsStream(parameter.Parameter.Type) &&
+                        SymbolEqualityComparer.Default.Equals(parameter.Parameter.ContainingSymbol.OriginalDefinition, assumption.Function.OriginalDefinition))
+                    {
+                        assumption.Used.Add(parameter.Parameter.OriginalDefinition);
+                        return true;
+                    }
                     var arguments = PrivateArguments(parameter);
-                    return arguments != null && arguments.Count > 0 && arguments.All(v => NullOrInMemory(v, catalog, depth + 1));
+                    return arguments != null && arguments.Count > 0 && arguments.All(v => NullOrInMemory(v, streams, depth + 1, assumption));
                 case IPropertyReferenceOperation _:
-                    return catalog.InMemoryType(value.Type);
+                    return streams.InMemory(value.Type);
                 default:
                     return false;
             }
         }
 
-        private static bool NullOrInMemory(IOperation value, SymbolCatalog catalog, int depth) =>
-            value.ConstantValue.HasValue && value.ConstantValue.Value == null || Is(value, catalog, depth);
+        /// <summary>
+        /// Whether a stream built by a constructor or factory is built over in-memory streams only: at least one argument
+        /// for a Stream-typed parameter, and each such argument in memory or null.
+        /// </summary>
+        private static bool StreamArgumentsInMemory(ImmutableArray<IArgumentOperation> arguments, SourceStreams streams, int depth, Assumption? assumption)
+        {
+            int found = 0;
+            foreach (var argument in arguments)
+            {
+                if (argument.Parameter == null || !SourceStreams.IsStream(argument.Parameter.Type)) continue;
+                var value = argument.Value;
+                while (value is IConversionOperation conversion) value = conversion.Operand;
+                if (value.ConstantValue.HasValue && value.ConstantValue.Value == null) continue;
+                if (!Is(value, streams, depth + 1, assumption)) return false;
+                found++;
+            }
+            return found > 0;
+        }
+
+        private static bool NullOrInMemory(IOperation value, SourceStreams streams, int depth, Assumption? assumption) =>
+            value.ConstantValue.HasValue && value.ConstantValue.Value == null || Is(value, streams, depth, assumption);
 
         /// <summary>
         /// Whether a private field is assigned at least one value and only values that pass <paramref name="known"/> (its
@@ -157,7 +222,7 @@ namespace NonBlocking.Analyzers
         }
 
         /// <summary>
-        /// The local's initializer, when nothing else in its method writes it: no assignment, and no write
+        /// The local's initializer (or, for <c>x is T local</c>, <c>x</c>), when nothing else in its method writes it: no assignment, and no write
         /// <see cref="Written"/> cannot follow (an <c>out</c> or <c>ref</c> argument, a deconstruction), as the engine
         /// gives up on a local whose address is taken.
         /// </summary>
@@ -166,15 +231,21 @@ namespace NonBlocking.Analyzers
             var local = reference.Local;
             var model = reference.SemanticModel;
             if (model == null || local.DeclaringSyntaxReferences.Length != 1) return null;
-            if (!(local.DeclaringSyntaxReferences[0].GetSyntax() is VariableDeclaratorSyntax declarator) || declarator.Initializer == null) return null;
-            var scope = declarator.Ancestors().FirstOrDefault(a => a is BaseMethodDeclarationSyntax || a is LocalFunctionStatementSyntax ||
+            var declared = local.DeclaringSyntaxReferences[0].GetSyntax();
+            ExpressionSyntax? initial;
+            if (declared is VariableDeclaratorSyntax declarator && declarator.Initializer != null) initial = declarator.Initializer.Value;
+            // stream is ICancellableStream cancellable: the same object, cast.
+            else if (declared is SingleVariableDesignationSyntax && declared.Parent is DeclarationPatternSyntax pattern &&
+                     pattern.Parent is IsPatternExpressionSyntax test) initial = test.Expression;
+            else return null;
+            var scope = declared.Ancestors().FirstOrDefault(a => a is BaseMethodDeclarationSyntax || a is LocalFunctionStatementSyntax ||
                                                                    a is AnonymousFunctionExpressionSyntax || a is AccessorDeclarationSyntax);
             if (scope == null) return null;
             foreach (var name in scope.DescendantNodes().OfType<IdentifierNameSyntax>())
                 if (name.Identifier.ValueText == local.Name && model.GetOperation(name) is ILocalReferenceOperation use &&
                     SymbolEqualityComparer.Default.Equals(use.Local, local) && (!Written(use, name, out var value) || value != null))
                     return null;
-            return model.GetOperation(declarator.Initializer.Value);
+            return model.GetOperation(initial);
         }
     }
 }

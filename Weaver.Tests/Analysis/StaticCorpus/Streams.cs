@@ -270,14 +270,14 @@ namespace Corpus.Streams
         private static void Append(Stream target, byte[] data) => target.Write(data, 0, data.Length);
     }
 
-    // case: streams/a public helper handed a MemoryStream here (others may pass anything)
+    // case: streams/a public helper handed a MemoryStream here (its other callers are judged at their own calls)
     public static class PublicHelperOverMemory
     {
         public static async Task<byte[]> Build(byte[] data)
         {
             await Task.Yield();
             var ms = new MemoryStream();
-            Append(ms, data); // expect: NB0002
+            Append(ms, data);
             return ms.ToArray();
         }
 
@@ -309,5 +309,121 @@ namespace Corpus.Streams
         }
 
         private static void Open(string path, out Stream stream) => stream = new FileStream(path, FileMode.Create);
+    }
+
+    // case: streams/a helper wraps the MemoryStream it is handed and writes through the wrapper (MimeKit's HashBody)
+    public static class HelperWrapsWhatItIsHanded
+    {
+        public static async Task<byte[]> Build(string text)
+        {
+            await Task.Yield();
+            var ms = new MemoryStream();
+            Render(ms, text);
+            return ms.ToArray();
+        }
+
+        public static void Render(Stream output, string text)
+        {
+            var writer = new StreamWriter(output);
+            writer.Write(text);
+            writer.Flush();
+        }
+    }
+
+    // case: streams/a MemoryStream handed down two helpers, with a conditional argument beside it
+    public static class HandedDownTwice
+    {
+        public static async Task<long> Build(byte[] data, bool pad)
+        {
+            await Task.Yield();
+            var ms = new MemoryStream();
+            Outer(ms, data, data.Length > 8 || pad);
+            return ms.Length;
+        }
+
+        public static void Outer(Stream target, byte[] data, bool pad) => Inner(target, data, pad || data.Length == 0);
+
+        public static void Inner(Stream target, byte[] data, bool pad)
+        {
+            target.Write(data, 0, data.Length);
+            if (pad) target.WriteByte(0);
+        }
+    }
+
+    // case: streams/one helper handed a MemoryStream by one async method and a file by another
+    public static class HelperHandedBoth
+    {
+        public static async Task<byte[]> InMemory(byte[] data)
+        {
+            await Task.Yield();
+            var ms = new MemoryStream();
+            Save(ms, data);
+            return ms.ToArray();
+        }
+
+        public static async Task ToFile(byte[] data, string path)
+        {
+            await Task.Yield();
+            using var file = File.Create(path);
+            Save(file, data); // expect: NB0002
+        }
+
+        public static void Save(Stream target, byte[] data)
+        {
+            target.Write(data, 0, data.Length);
+            target.Flush();
+        }
+    }
+
+    // case: streams/a helper handed the async method's own Stream parameter
+    public static class HelperHandedCallersStream
+    {
+        public static async Task Save(Stream target, byte[] data)
+        {
+            await Task.Yield();
+            Put(target, data); // expect: NB0002
+        }
+
+        public static void Put(Stream target, byte[] data) => target.Write(data, 0, data.Length);
+    }
+
+    // case: streams/a MemoryStream handed to an overridden WriteTo (MimeKit's MimeEntity.WriteTo), read through a cast
+    public abstract class Entity
+    {
+        public abstract void WriteTo(Stream output);
+    }
+
+    public sealed class TextPart : Entity
+    {
+        private readonly byte[] _text;
+        public TextPart(byte[] text) { _text = text; }
+
+        public override void WriteTo(Stream output)
+        {
+            if (output is BufferedStream buffered) buffered.Write(_text, 0, _text.Length);
+            else output.Write(_text, 0, _text.Length);
+        }
+    }
+
+    public static class EntityIntoMemory
+    {
+        public static async Task<byte[]> Render(Entity entity)
+        {
+            await Task.Yield();
+            var ms = new MemoryStream();
+            entity.WriteTo(ms);
+            return ms.ToArray();
+        }
+    }
+
+    // case: streams/the same overridden WriteTo handed a file
+    public static class EntityIntoFile
+    {
+        public static async Task Save(Entity entity, string path)
+        {
+            await Task.Yield();
+            using var file = new FileStream(path, FileMode.Create);
+            entity.WriteTo(file); // expect: NB0002
+        }
     }
 }

@@ -116,8 +116,12 @@ namespace NonBlocking.Weaver.Analyse
                 {
                     states[to] = new HashSet<string>(facts);
                     pending.Push(to);
+                    return;
                 }
-                else if (known.RemoveWhere(k => !facts.Contains(k)) > 0) pending.Push(to);
+                var merged = new HashSet<string>(known.Concat(facts).Where(k => Holds(known, k) && Holds(facts, k)));
+                if (merged.SetEquals(known)) return;
+                states[to] = merged;
+                pending.Push(to);
             }
 
             Flow(body.Instructions[0], new HashSet<string>());
@@ -130,8 +134,21 @@ namespace NonBlocking.Weaver.Analyse
             {
                 var ins = pending.Pop();
                 var facts = new HashSet<string>(states[ins]);
-                if (Stored(method, ins) is string assigned) facts.Remove(assigned);
+                if (Stored(method, ins) is string assigned)
+                {
+                    facts.Remove(assigned);
+                    facts.RemoveWhere(k => k.StartsWith(Implies + assigned + ":", System.StringComparison.Ordinal));
+                    // A Debug build's condition temporary (t.IsFaulted || t.IsCanceled, stored at the join of its two sides).
+                    if (assigned.StartsWith("loc:", System.StringComparison.Ordinal))
+                        foreach (var known in facts.Where(k => k.StartsWith(Top, System.StringComparison.Ordinal) && k != Top + "*").ToList())
+                            facts.Add(Implies + assigned + ":" + known.Substring(Top.Length));
+                }
                 foreach (var done in CompletedBy(method, ins)) facts.Add(done);
+                if (ins.OpCode.Code != Code.Br && ins.OpCode.Code != Code.Br_S && ins.OpCode.Code != Code.Nop)
+                {
+                    facts.RemoveWhere(k => k.StartsWith(Top, System.StringComparison.Ordinal));
+                    foreach (var top in TopImplies(method, ins)) facts.Add(Top + top);
+                }
                 switch (ins.OpCode.FlowControl)
                 {
                     case FlowControl.Branch:
@@ -144,7 +161,7 @@ namespace NonBlocking.Weaver.Analyse
                             Flow(ins.Next, facts);
                             break;
                         }
-                        var (checkedTask, whenTaken) = Check(method, ins);
+                        var (checkedTask, whenTaken) = Check(method, ins, facts);
                         var withTask = checkedTask == null ? facts : new HashSet<string>(facts) { checkedTask };
                         Flow(ins.Operand as Instruction, whenTaken ? withTask : facts);
                         Flow(ins.Next, whenTaken ? facts : withTask);
@@ -163,28 +180,65 @@ namespace NonBlocking.Weaver.Analyse
         /// <summary>
         /// A branch that tests a task's completion: the task's key, and whether the jump is the side where it is complete.
         /// </summary>
-        private static (string? Task, bool WhenTaken) Check(MethodDefinition method, Instruction branch)
+        private static (string? Task, bool WhenTaken) Check(MethodDefinition method, Instruction branch, HashSet<string> facts)
         {
             var code = branch.OpCode.Code;
             if (code == Code.Brtrue || code == Code.Brtrue_S || code == Code.Brfalse || code == Code.Brfalse_S)
             {
-                var test = Receivers.Producer(method.Body, branch, 0);
+                bool onTrue = code == Code.Brtrue || code == Code.Brtrue_S;
+                var test = BranchConditions.Tested(method, branch, out bool negated);
+                if (test != null && Il.IsLdloc(test.OpCode.Code) && Receivers.Local(method, test) is VariableDefinition temporary)
+                {
+                    string prefix = Implies + "loc:" + temporary.Index + ":";
+                    var implied = facts.FirstOrDefault(k => k.StartsWith(prefix, System.StringComparison.Ordinal));
+                    return (implied?.Substring(prefix.Length), onTrue ^ negated);
+                }
+                if (test != null && test.OpCode.Code == Code.Ceq)
+                    return StatusCheck(method, Receivers.Producer(method.Body, test, 0), Receivers.Producer(method.Body, test, 1), onTrue ^ negated);
                 if (test == null || !IsTaskMember(test, "get_IsCompleted", "get_IsCompletedSuccessfully", "get_IsFaulted", "get_IsCanceled"))
                     return (null, false);
                 var task = Receivers.Producer(method.Body, test, 0);
-                return (task == null ? null : Key(method, task), code == Code.Brtrue || code == Code.Brtrue_S);
+                return (task == null ? null : Key(method, task), onTrue ^ negated);
             }
             if (code == Code.Beq || code == Code.Beq_S || code == Code.Bne_Un || code == Code.Bne_Un_S)
-            {
-                // task.Status == TaskStatus.RanToCompletion (5), Canceled (6) or Faulted (7)
-                var constant = Receivers.Producer(method.Body, branch, 0);
-                var status = Receivers.Producer(method.Body, branch, 1);
-                if (constant == null || status == null || !(Il.Int32Constant(constant) is int value) || value < 5 || value > 7 ||
-                    !IsTaskMember(status, "get_Status")) return (null, false);
-                var task = Receivers.Producer(method.Body, status, 0);
-                return (task == null ? null : Key(method, task), code == Code.Beq || code == Code.Beq_S);
-            }
+                return StatusCheck(method, Receivers.Producer(method.Body, branch, 0), Receivers.Producer(method.Body, branch, 1),
+                    code == Code.Beq || code == Code.Beq_S);
             return (null, false);
+        }
+
+        /// <summary>Facts about the value on top of the stack: <c>top:key</c>, that it is true only if that task is complete.</summary>
+        private const string Top = "top:";
+
+        /// <summary>Facts about a condition temporary: <c>implies:loc:N:key</c>, that it is true only if that task is complete.</summary>
+        private const string Implies = "implies:";
+
+        /// <summary>
+        /// Whether a fact holds in a state: stated, or for <c>top:key</c> because the task is known complete anyway or the
+        /// value is false (<c>top:*</c>, a literal false, implies anything).
+        /// </summary>
+        private static bool Holds(HashSet<string> facts, string fact) =>
+            facts.Contains(fact) || fact.StartsWith(Top, System.StringComparison.Ordinal) &&
+            (facts.Contains(Top + "*") || facts.Contains(fact.Substring(Top.Length)));
+
+        /// <summary>The tasks whose completion the value <paramref name="ins"/> pushes implies: a completion check's task, or any (* for false).</summary>
+        private static IEnumerable<string> TopImplies(MethodDefinition method, Instruction ins)
+        {
+            if (Il.Int32Constant(ins) == 0) { yield return "*"; yield break; }
+            if (!IsTaskMember(ins, "get_IsCompleted", "get_IsCompletedSuccessfully", "get_IsFaulted", "get_IsCanceled")) yield break;
+            var task = Receivers.Producer(method.Body, ins, 0);
+            if (task != null && Key(method, task) is string key) yield return key;
+        }
+
+        /// <summary>
+        /// <c>task.Status == TaskStatus.RanToCompletion</c> (5), <c>Canceled</c> (6) or <c>Faulted</c> (7): a beq/bne, or in a
+        /// Debug build a <c>ceq</c> then brtrue/brfalse; <paramref name="whenEqual"/> is whether the jump is the equal side.
+        /// </summary>
+        private static (string? Task, bool WhenTaken) StatusCheck(MethodDefinition method, Instruction? constant, Instruction? status, bool whenEqual)
+        {
+            if (constant == null || status == null || !(Il.Int32Constant(constant) is int value) || value < 5 || value > 7 ||
+                !IsTaskMember(status, "get_Status")) return (null, false);
+            var task = Receivers.Producer(method.Body, status, 0);
+            return (task == null ? null : Key(method, task), whenEqual);
         }
 
         /// <summary>The tasks complete once <paramref name="ins"/> has run: an awaiter's GetResult, Wait, WaitAll, .Result.</summary>

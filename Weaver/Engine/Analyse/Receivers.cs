@@ -7,38 +7,51 @@ namespace NonBlocking.Weaver.Analyse
     /// <summary>
     /// What the IL shows about the object an instance call is made on: the instruction that loaded it, and whether it
     /// is known to be an in-memory object — a local, argument, field or new object whose own type never blocks
-    /// (<c>MemoryStream</c>, <c>StringReader</c>…), or a wrapper (<c>StreamReader</c>, <c>BufferedStream</c>,
-    /// <c>GZipStream</c>…) constructed over one, also through a local that is assigned once, or a field or parameter
-    /// that only its own code writes or passes (<see cref="KnownValues"/>), and only with such values. The C# compiler emits a
-    /// virtual call against the member's first declaration (<c>Stream.Read</c>), so the receiver is where the
-    /// concrete type shows.
+    /// (<c>MemoryStream</c>, <c>StringReader</c>…, or a stream type of the module whose code shows it: <see cref="StreamTypes"/>),
+    /// a wrapper (<c>StreamReader</c>, <c>GZipStream</c>…, any stream that only wraps what it is handed) constructed over
+    /// one, a stream another assembly's factory builds over one, or a cast of one; also through a local that is
+    /// assigned once, or a field or parameter that only its own code writes or passes (<see cref="KnownValues"/>), and
+    /// only with such values; and, on a call path, a parameter the path passes an in-memory stream (<c>assumed</c>).
+    /// The C# compiler emits a virtual call against the member's first declaration (<c>Stream.Read</c>), so the receiver
+    /// is where the concrete type shows.
     /// </summary>
     internal static class Receivers
     {
         private const int MaxSteps = 64;
 
         /// <summary>Whether the receiver of <paramref name="call"/> (an instance call) is known to be in memory.</summary>
-        public static bool InMemory(MethodDefinition method, Instruction call, System.Func<string, bool> inMemoryType)
+        public static bool InMemory(MethodDefinition method, Instruction call, StreamTypes streams, System.Func<MethodDefinition, ParameterDefinition, bool>? assumed = null)
         {
             if (!(call.Operand is MethodReference target) || !target.HasThis) return false;
-            var receiver = Producer(method.Body, call, target.Parameters.Count);
-            return receiver != null && InMemoryValue(method, receiver, inMemoryType, depth: 0);
+            var receiver = Operand(method.Body, call, target.Parameters.Count);
+            return receiver != null && InMemoryValue(method, receiver, streams, 0, assumed);
         }
 
         /// <summary>
         /// Whether a call on an in-memory receiver stays in memory: <c>CopyTo</c> also writes its destination, which must be
         /// in memory too.
         /// </summary>
-        public static bool StaysInMemory(MethodDefinition method, Instruction call, System.Func<string, bool> inMemoryType)
+        public static bool StaysInMemory(MethodDefinition method, Instruction call, StreamTypes streams, System.Func<MethodDefinition, ParameterDefinition, bool>? assumed = null)
         {
-            if (!InMemory(method, call, inMemoryType)) return false;
+            if (!InMemory(method, call, streams, assumed)) return false;
             var target = (MethodReference)call.Operand;
             if (target.Name != "CopyTo" || target.Parameters.Count == 0) return true;
-            var destination = Producer(method.Body, call, target.Parameters.Count - 1);
-            return destination != null && InMemoryValue(method, destination, inMemoryType, depth: 0);
+            var destination = Operand(method.Body, call, target.Parameters.Count - 1);
+            return destination != null && InMemoryValue(method, destination, streams, 0, assumed);
         }
 
-        private static bool InMemoryValue(MethodDefinition method, Instruction producer, System.Func<string, bool> inMemoryType, int depth)
+        /// <summary>
+        /// Whether the value a call passes <paramref name="above"/> slots below the top of the stack (an argument) is an
+        /// in-memory stream, or null.
+        /// </summary>
+        public static bool InMemoryArgument(MethodDefinition method, Instruction call, int above, StreamTypes streams,
+            System.Func<MethodDefinition, ParameterDefinition, bool>? assumed)
+        {
+            var argument = Operand(method.Body, call, above);
+            return argument != null && (argument.OpCode.Code == Code.Ldnull || InMemoryValue(method, argument, streams, 0, assumed));
+        }
+
+        private static bool InMemoryValue(MethodDefinition method, Instruction producer, StreamTypes streams, int depth, System.Func<MethodDefinition, ParameterDefinition, bool>? assumed)
         {
             if (depth > 4) return false;
             switch (producer.OpCode.Code)
@@ -46,39 +59,64 @@ namespace NonBlocking.Weaver.Analyse
                 case Code.Newobj:
                 {
                     var ctor = (MethodReference)producer.Operand;
-                    string type = ctor.DeclaringType.GetElementType().FullName;
-                    if (inMemoryType(type)) return true;
-                    if (!Catalog.StreamWrappers.Types.Contains(type) || ctor.Parameters.Count == 0) return false;
-                    var inner = Producer(method.Body, producer, ctor.Parameters.Count - 1);
-                    return inner != null && InMemoryValue(method, inner, inMemoryType, depth + 1);
+                    if (streams.InMemoryExactly(ctor.DeclaringType)) return true;
+                    if (Catalog.StreamWrappers.Types.Contains(ctor.DeclaringType.GetElementType().FullName))
+                    {
+                        if (ctor.Parameters.Count == 0) return false;
+                        var inner = Operand(method.Body, producer, ctor.Parameters.Count - 1);
+                        return inner != null && InMemoryValue(method, inner, streams, depth + 1, assumed);
+                    }
+                    return streams.OnlyWraps(ctor.DeclaringType) && StreamArgumentsInMemory(method, producer, ctor, streams, depth, assumed);
                 }
                 case Code.Ldloc: case Code.Ldloc_S: case Code.Ldloc_0: case Code.Ldloc_1: case Code.Ldloc_2: case Code.Ldloc_3:
                 {
                     var local = Local(method, producer);
                     if (local == null) return false;
-                    if (inMemoryType(local.VariableType.GetElementType().FullName)) return true;
+                    if (streams.InMemory(local.VariableType)) return true;
                     var value = SingleStoreValue(method, local);
-                    return value != null && InMemoryValue(method, value, inMemoryType, depth + 1);
+                    return value != null && InMemoryValue(method, value, streams, depth + 1, assumed);
                 }
                 case Code.Ldfld: case Code.Ldsfld:
                 {
                     var field = (FieldReference)producer.Operand;
-                    if (inMemoryType(field.FieldType.GetElementType().FullName)) return true;
-                    return AllInMemory(KnownValues.OfField(field), inMemoryType, depth);
+                    if (streams.InMemory(field.FieldType)) return true;
+                    return AllInMemory(KnownValues.OfField(field), streams, depth, assumed);
                 }
                 case Code.Ldarg: case Code.Ldarg_S: case Code.Ldarg_0: case Code.Ldarg_1: case Code.Ldarg_2: case Code.Ldarg_3:
                 {
                     var parameter = Il.ParameterOf(method, producer);
                     if (parameter == null) return false; // this
-                    if (inMemoryType(parameter.ParameterType.GetElementType().FullName)) return true;
-                    return AllInMemory(KnownValues.OfParameter(method, parameter), inMemoryType, depth);
+                    if (streams.InMemory(parameter.ParameterType)) return true;
+                    // What the call path passes (an in-memory stream handed down to a helper).
+                    if (assumed != null && assumed(method, parameter)) return true;
+                    return AllInMemory(KnownValues.OfParameter(method, parameter), streams, depth, assumed);
+                }
+                case Code.Isinst: case Code.Castclass:
+                {
+                    // A cast (stream is ICancellableStream c) is the same object.
+                    var operand = Operand(method.Body, producer, 0);
+                    return operand != null && InMemoryValue(method, operand, streams, depth + 1, assumed);
                 }
                 case Code.Call: case Code.Callvirt:
-                    return false; // only locals, arguments, fields and new objects count as receivers
+                {
+                    // A stream another assembly's factory builds over in-memory streams (BouncyCastle's
+                    // PgpCompressedDataGenerator.Open(memory)) writes into those; this module's own factories are not
+                    // taken at their word, as their bodies could open anything.
+                    var target = (MethodReference)producer.Operand;
+                    if (!streams.IsStream(target.ReturnType) || streams.DeclaredHere(target.DeclaringType)) return false;
+                    if (target.HasThis)
+                    {
+                        var receiver = Operand(method.Body, producer, target.Parameters.Count);
+                        var receiverType = receiver == null ? null : StaticType(method, receiver);
+                        if (receiver == null || receiverType == null) return false;
+                        if (streams.IsStream(receiverType) && !InMemoryValue(method, receiver, streams, depth + 1, assumed)) return false;
+                    }
+                    return StreamArgumentsInMemory(method, producer, target, streams, depth, assumed);
+                }
                 default:
                 {
                     var type = StaticType(method, producer);
-                    return type != null && inMemoryType(type.GetElementType().FullName);
+                    return type != null && streams.InMemory(type);
                 }
             }
         }
@@ -87,14 +125,33 @@ namespace NonBlocking.Weaver.Analyse
         /// A Stream-typed field or parameter is in memory when its own code is all that writes it (see
         /// <see cref="KnownValues"/>) and every value written is in memory, or null (a call on null does no I/O).
         /// </summary>
-        private static bool AllInMemory(IReadOnlyList<KnownValues.Value>? values, System.Func<string, bool> inMemoryType, int depth)
+        private static bool AllInMemory(IReadOnlyList<KnownValues.Value>? values, StreamTypes streams, int depth, System.Func<MethodDefinition, ParameterDefinition, bool>? assumed)
         {
             if (values == null || values.Count == 0) return false;
             foreach (var value in values)
                 if (value.Producer == null ||
-                    (value.Producer.OpCode.Code != Code.Ldnull && !InMemoryValue(value.Method, value.Producer, inMemoryType, depth + 1)))
+                    (value.Producer.OpCode.Code != Code.Ldnull && !InMemoryValue(value.Method, value.Producer, streams, depth + 1, assumed)))
                     return false;
             return true;
+        }
+
+        /// <summary>
+        /// Whether a stream built by <paramref name="call"/> (a constructor or factory) is built over in-memory streams
+        /// only: at least one argument for a Stream-typed parameter, and each such argument in memory or null.
+        /// </summary>
+        private static bool StreamArgumentsInMemory(MethodDefinition method, Instruction call, MethodReference target, StreamTypes streams, int depth, System.Func<MethodDefinition, ParameterDefinition, bool>? assumed)
+        {
+            int count = target.Parameters.Count, found = 0;
+            for (int i = 0; i < count; i++)
+            {
+                if (!streams.IsStream(target.Parameters[i].ParameterType)) continue;
+                var argument = Operand(method.Body, call, count - 1 - i);
+                if (argument == null) return false;
+                if (argument.OpCode.Code == Code.Ldnull) continue;
+                if (!InMemoryValue(method, argument, streams, depth + 1, assumed)) return false;
+                found++;
+            }
+            return found > 0;
         }
 
         /// <summary>
@@ -148,6 +205,13 @@ namespace NonBlocking.Weaver.Analyse
         }
 
         /// <summary>
+        /// <see cref="Producer"/>, or where straight-line code does not show it (a conditional expression among the
+        /// arguments), the producer every path agrees on (<see cref="StackSlots"/>).
+        /// </summary>
+        private static Instruction? Operand(MethodBody body, Instruction consumer, int above) =>
+            Producer(body, consumer, above) ?? StackSlots.Producer(body, consumer, above);
+
+        /// <summary>
         /// The instruction that pushed the value <paramref name="above"/> slots below the top of the stack as
         /// <paramref name="consumer"/> runs (the receiver of a call with that many arguments), walking back over
         /// straight-line code; null where the walk meets a branch or anything it cannot account for.
@@ -196,7 +260,7 @@ namespace NonBlocking.Weaver.Analyse
             return targets;
         }
 
-        private static int Pushes(Instruction ins)
+        internal static int Pushes(Instruction ins)
         {
             switch (ins.OpCode.StackBehaviourPush)
             {
@@ -209,7 +273,7 @@ namespace NonBlocking.Weaver.Analyse
             }
         }
 
-        private static int Pops(Instruction ins)
+        internal static int Pops(Instruction ins)
         {
             switch (ins.OpCode.StackBehaviourPop)
             {

@@ -25,7 +25,7 @@ namespace NonBlocking.Weaver.Find
                     var api = catalog.Match(target);
                     if (api == null || (forBuildWarnings && api.RuntimeOnly)) continue;
                     if (api.UserCallsOnly && !IsUserAwaiterCall(ins)) continue;
-                    if (target.HasThis && Analyse.Receivers.StaysInMemory(method, ins, catalog.NotBlocking.ExcludesType)) continue;
+                    if (target.HasThis && Analyse.Receivers.StaysInMemory(method, ins, Analyse.StreamTypes.For(method.Module, catalog))) continue;
                     if (api.Queryable && !QueryableSources.IsQuery(method, ins)) continue;
                     // A wait on a task already complete returns at once; at run time its probe costs nothing worth skipping.
                     if (forBuildWarnings && api.SyncOverAsync && Analyse.CompletedTasks.IsKnownComplete(method, ins)) continue;

@@ -34,7 +34,7 @@ namespace NonBlocking.Weaver.Analyse.Flags
         public bool? Value(MethodDefinition method, FlagContext context, Instruction producer)
         {
             if (Il.Int32Constant(producer) is int literal) return literal != 0;
-            if (context.IsUnknown) return null;
+            if (!context.KnowsFlags) return null;
             int index = FlagParameter(method, producer);
             return index < 0 ? null : context.ValueOf(index);
         }

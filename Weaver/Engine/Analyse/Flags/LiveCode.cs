@@ -13,7 +13,7 @@ namespace NonBlocking.Weaver.Analyse.Flags
         /// <summary>The live instructions, or null when the context decides no branch (everything can run).</summary>
         public static HashSet<Instruction>? Of(MethodDefinition method, FlagContext context, FlagReader flags)
         {
-            if (context.IsUnknown || !method.HasBody || method.Body.Instructions.Count == 0) return null;
+            if (!context.KnowsFlags || !method.HasBody || method.Body.Instructions.Count == 0) return null;
             var body = method.Body;
             var live = new HashSet<Instruction>();
             var pending = new Stack<Instruction>();
@@ -78,9 +78,9 @@ namespace NonBlocking.Weaver.Analyse.Flags
             var code = branch.OpCode.Code;
             bool onTrue = code == Code.Brtrue || code == Code.Brtrue_S;
             if (!onTrue && code != Code.Brfalse && code != Code.Brfalse_S) return null;
-            var producer = Receivers.Producer(method.Body, branch, 0);
+            var producer = BranchConditions.Tested(method, branch, out bool negated);
             if (producer == null || !(flags.Value(method, context, producer) is bool value)) return null;
-            return onTrue ? value : !value;
+            return onTrue ^ negated ? value : !value;
         }
     }
 }

@@ -87,7 +87,7 @@ namespace NonBlocking.Weaver.Analyse.Reachability
         private static BlockingCallSite? DirectBlockingCalls(ContextGraph graph, FlagNode node)
         {
             foreach (var call in graph.Graph.DirectBlockingCalls(node.Method))
-                if (graph.IsLive(node, call.Call)) return call;
+                if (graph.IsLive(node, call.Call) && !graph.InMemoryUnder(node, call.Call)) return call;
             return null;
         }
 

@@ -112,9 +112,26 @@ namespace NonBlocking.Weaver.Analyse.Reachability
             }
             var def = Resolve(target);
             if (def == null) yield break;
+            // A stream in memory does no I/O, whatever its methods call: one built over in-memory streams writes only
+            // those, though its own code reads them from fields whose values it cannot know.
+            if (target.HasThis && ins.OpCode.Code != Code.Newobj && StreamMethod(def) &&
+                Receivers.StaysInMemory(caller, ins, StreamTypes.For(caller.Module, _catalog))) yield break;
             foreach (var callee in DispatchTargets(caller, ins, def))
                 if (Followable(callee)) yield return callee;
         }
+
+        /// <summary>The in-memory stream types as this analysis's catalog sees them in <paramref name="module"/>.</summary>
+        public StreamTypes StreamsOf(ModuleDefinition module) => StreamTypes.For(module, _catalog);
+
+        /// <summary>Whether the method is a stream's (declared on System.IO.Stream or a type derived from it).</summary>
+        public bool StreamMethod(MethodDefinition method)
+        {
+            if (!_streamTypes.TryGetValue(method.DeclaringType, out bool stream))
+                _streamTypes[method.DeclaringType] = stream = StreamTypes.For(method.Module, _catalog).IsStream(method.DeclaringType);
+            return stream;
+        }
+
+        private readonly Dictionary<TypeDefinition, bool> _streamTypes = new Dictionary<TypeDefinition, bool>();
 
         /// <summary>
         /// Async methods in the graph that a call instruction starts: their first segment runs on the caller's thread

@@ -14,7 +14,10 @@ namespace NonBlocking.Weaver.Analyse.Reachability
     /// decide left out. An async method that takes a flag (<c>ReadAsync(…, bool async)</c>) is analysed under the
     /// values its async-side callers pass — async methods and methods that return an awaitable — and not for its
     /// sync-side callers (<c>Read() =&gt; ReadCore(async: false).GetAwaiter().GetResult()</c>), whose blocking is the
-    /// sync API's own; under unknown values only when nothing in the assembly calls it.
+    /// sync API's own; under unknown values only when nothing in the assembly calls it. A sync callee's context also
+    /// says which of its Stream parameters its caller hands an in-memory stream: on that path a blocking call on such a
+    /// stream, or on a stream built over it, does no I/O (MimeKit's DKIM code hands a hashing stream down
+    /// <c>MimeEntity.WriteTo</c>), and a call into the stream's own methods is not followed.
     /// </summary>
     internal sealed class ContextGraph
     {
@@ -106,9 +109,61 @@ namespace NonBlocking.Weaver.Analyse.Reachability
             if (ins.OpCode.FlowControl != FlowControl.Call) return System.Array.Empty<FlagNode>();
             List<FlagNode>? nodes = null;
             foreach (var callee in _graph.Callees(caller.Method, ins))
-                (nodes ??= new List<FlagNode>(1)).Add(new FlagNode(callee, ContextFor(caller, ins, callee)));
+            {
+                // A stream the path hands in memory does no I/O, whatever its methods call.
+                if (caller.Context.KnowsStreams && ins.OpCode.Code != Code.Newobj && callee.HasThis && _graph.StreamMethod(callee) &&
+                    InMemoryUnder(caller, ins)) break;
+                (nodes ??= new List<FlagNode>(1)).Add(new FlagNode(callee, ContextFor(caller, ins, callee, streams: true)));
+            }
             return nodes ?? (IEnumerable<FlagNode>)System.Array.Empty<FlagNode>();
         }
+
+        /// <summary>
+        /// Whether the instance call <paramref name="call"/> of <paramref name="node"/> is on a stream in memory once the
+        /// node's Stream parameters that its callers pass in memory count as in memory (for CopyTo, its destination too).
+        /// </summary>
+        public bool InMemoryUnder(FlagNode node, Instruction call) =>
+            node.Context.KnowsStreams && call.Operand is MethodReference target && target.HasThis &&
+            Receivers.StaysInMemory(node.Method, call, _graph.StreamsOf(node.Method.Module), Assumed(node));
+
+        /// <summary>The node's own Stream parameters that its context says hold in-memory streams; null when none do.</summary>
+        private static System.Func<MethodDefinition, ParameterDefinition, bool>? Assumed(FlagNode node)
+        {
+            if (!node.Context.KnowsStreams) return null;
+            var method = node.Method;
+            var context = node.Context;
+            return (m, p) => m == method && context.InMemory(p.Index);
+        }
+
+        /// <summary>
+        /// The context a sync callee starts in with its Stream parameters too: each one its caller passes an in-memory
+        /// stream, known from the caller's own code or from its own context.
+        /// </summary>
+        private FlagContext WithStreams(FlagNode caller, Instruction call, MethodDefinition callee, FlagContext context)
+        {
+            var parameters = StreamParameters(callee);
+            if (parameters.Count == 0) return context;
+            int count = callee.Parameters.Count;
+            var streams = _graph.StreamsOf(caller.Method.Module);
+            var assumed = Assumed(caller);
+            foreach (int i in parameters)
+                if (Receivers.InMemoryArgument(caller.Method, call, count - 1 - i, streams, assumed)) context = context.WithInMemory(i);
+            return context;
+        }
+
+        /// <summary>The indexes (below 32) of the method's Stream parameters, found once per method.</summary>
+        private List<int> StreamParameters(MethodDefinition method)
+        {
+            if (_streamParameters.TryGetValue(method, out var found)) return found;
+            found = new List<int>();
+            var streams = _graph.StreamsOf(method.Module);
+            for (int i = 0; i < method.Parameters.Count && i < 32; i++)
+                if (!method.Parameters[i].ParameterType.IsByReference && streams.IsStream(method.Parameters[i].ParameterType)) found.Add(i);
+            _streamParameters[method] = found;
+            return found;
+        }
+
+        private readonly Dictionary<MethodDefinition, List<int>> _streamParameters = new Dictionary<MethodDefinition, List<int>>();
 
         /// <summary>The flag values under which an async method's body is analysed as a root (none: only run synchronously).</summary>
         public IReadOnlyList<FlagContext> RootContexts(MethodDefinition? kickoff)
@@ -145,8 +200,12 @@ namespace NonBlocking.Weaver.Analyse.Reachability
 
         private readonly Dictionary<MethodDefinition, List<HashSet<Instruction>>> _decidedBy = new Dictionary<MethodDefinition, List<HashSet<Instruction>>>();
 
-        private FlagContext ContextFor(FlagNode caller, Instruction call, MethodDefinition callee) =>
-            HasFlags(callee) ? _flags.Arguments(caller.Method, caller.Context, call, callee) : FlagContext.Unknown;
+        private FlagContext ContextFor(FlagNode caller, Instruction call, MethodDefinition callee, bool streams)
+        {
+            var context = HasFlags(callee) ? _flags.Arguments(caller.Method, caller.Context, call, callee) : FlagContext.Unknown;
+            // Only into sync code: an async method's stream is read in its state machine's fields, as any caller's.
+            return streams ? WithStreams(caller, call, callee, context) : context;
+        }
 
         private bool HasFlags(MethodDefinition method)
         {
@@ -187,7 +246,7 @@ namespace NonBlocking.Weaver.Analyse.Reachability
                     {
                         if (!flagged.TryGetValue(kickoff, out var moveNext)) continue;
                         if (!IsAsyncSide(node.Method)) continue;
-                        var context = ContextFor(node, ins, kickoff);
+                        var context = ContextFor(node, ins, kickoff, streams: false);
                         if (!_asyncSide.TryGetValue(kickoff, out var contexts)) _asyncSide[kickoff] = contexts = new List<FlagContext>();
                         if (!contexts.Contains(context)) contexts.Add(context);
                         Add(new FlagNode(moveNext, context));

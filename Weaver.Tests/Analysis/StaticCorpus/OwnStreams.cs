@@ -1,0 +1,245 @@
+// Stream types a project declares itself, and streams other assemblies build over in-memory ones (MimeKit's
+// MemoryBlockStream and MeasuringStream, BouncyCastle's PGP streams over them): their code shows whether they do I/O.
+using System;
+using System.IO;
+using System.Net.Security;
+using System.Threading.Tasks;
+
+namespace Corpus.OwnStreams
+{
+    // case: own streams/a stream of this project that keeps its bytes in blocks of memory (MimeKit's MemoryBlockStream)
+    public sealed class BlockStream : Stream
+    {
+        private readonly System.Collections.Generic.List<byte[]> _blocks = new System.Collections.Generic.List<byte[]>();
+        private long _length;
+        public override bool CanRead => false;
+        public override bool CanSeek => false;
+        public override bool CanWrite => true;
+        public override long Length => _length;
+        public override long Position { get => _length; set => throw new NotSupportedException(); }
+        public override void Flush() => CheckOpen();
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count)
+        {
+            CheckOpen();
+            var block = Pool.Rent(count);
+            Buffer.BlockCopy(buffer, offset, block, 0, count);
+            _blocks.Add(block);
+            _length += count;
+        }
+        private void CheckOpen() { if (_length < 0) throw new ObjectDisposedException(nameof(BlockStream)); }
+    }
+
+    public static class Pool
+    {
+        public static byte[] Rent(int size) => new byte[size];
+    }
+
+    public static class BlockStreamUse
+    {
+        public static async Task<long> Build(byte[] data)
+        {
+            await Task.Yield();
+            var stream = new BlockStream();
+            stream.Write(data, 0, data.Length);
+            stream.Flush();
+            return stream.Length;
+        }
+    }
+
+    // case: own streams/a stream of this project that counts the bytes written to it (MimeKit's MeasuringStream), as a private field
+    public class CountingStream : Stream
+    {
+        private long _count;
+        public override bool CanRead => false;
+        public override bool CanSeek => false;
+        public override bool CanWrite => true;
+        public override long Length => _count;
+        public override long Position { get => _count; set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => _count += count;
+    }
+
+    public sealed class Measurer
+    {
+        private readonly CountingStream _counter = new CountingStream();
+        public async Task<long> Measure(byte[] data)
+        {
+            await Task.Yield();
+            _counter.Write(data, 0, data.Length);
+            return _counter.Length;
+        }
+    }
+
+    // case: own streams/a stream of this project that appends to a log file in Write
+    public sealed class LoggingStream : Stream
+    {
+        private readonly string _path;
+        public LoggingStream(string path) { _path = path; }
+        public override bool CanRead => false;
+        public override bool CanSeek => false;
+        public override bool CanWrite => true;
+        public override long Length => 0;
+        public override long Position { get => 0; set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => Log.Append(_path, count);
+    }
+
+    public static class Log
+    {
+        public static void Append(string path, int count) => File.AppendAllText(path, count + "\n");
+    }
+
+    public static class LoggingStreamUse
+    {
+        public static async Task Write(byte[] data, string path)
+        {
+            await Task.Yield();
+            var stream = new LoggingStream(path);
+            stream.Write(data, 0, data.Length); // expect: NB0001
+        }
+    }
+
+    // case: own streams/a counting stream whose subclass also writes a file, handed in as the base type
+    public sealed class FileCountingStream : CountingStream
+    {
+        private readonly FileStream _file;
+        public FileCountingStream(FileStream file) { _file = file; }
+        public override void Write(byte[] buffer, int offset, int count)
+        {
+            base.Write(buffer, offset, count);
+            _file.Write(buffer, offset, count);
+        }
+    }
+
+    public static class CountingStreamFromCaller
+    {
+        public static async Task Write(CountingStream stream, byte[] data)
+        {
+            await Task.Yield();
+            stream.Write(data, 0, data.Length); // expect: NB0001
+        }
+    }
+
+    // case: own streams/a stream of this project that transforms into the stream it is handed, over a MemoryStream
+    public sealed class UpperCaseStream : Stream
+    {
+        private readonly Stream _inner;
+        public UpperCaseStream(Stream inner) { _inner = inner; }
+        public override bool CanRead => false;
+        public override bool CanSeek => false;
+        public override bool CanWrite => true;
+        public override long Length => _inner.Length;
+        public override long Position { get => _inner.Position; set => throw new NotSupportedException(); }
+        public override void Flush() => _inner.Flush();
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count)
+        {
+            for (int i = offset; i < offset + count; i++)
+                _inner.WriteByte((byte)char.ToUpperInvariant((char)buffer[i]));
+        }
+    }
+
+    public static class UpperCaseOverMemory
+    {
+        public static async Task<byte[]> Build(byte[] data)
+        {
+            await Task.Yield();
+            var memory = new MemoryStream();
+            var upper = new UpperCaseStream(memory);
+            upper.Write(data, 0, data.Length);
+            upper.Flush();
+            return memory.ToArray();
+        }
+    }
+
+    // case: own streams/the same transforming stream over a file
+    public static class UpperCaseOverFile
+    {
+        public static async Task Save(byte[] data, string path)
+        {
+            await Task.Yield();
+            using var file = new FileStream(path, FileMode.Create);
+            var upper = new UpperCaseStream(file);
+            upper.Write(data, 0, data.Length); // expect: NB0001
+        }
+    }
+
+    // case: own streams/a stream of another assembly built over a MemoryStream
+    public static class SslStreamOverMemory
+    {
+        public static async Task<byte[]> Build(byte[] data)
+        {
+            await Task.Yield();
+            var memory = new MemoryStream();
+            var wrapped = new SslStream(memory, leaveInnerStreamOpen: true);
+            wrapped.Flush();
+            return memory.ToArray();
+        }
+    }
+
+    // case: own streams/another assembly's factory over a MemoryStream (BouncyCastle's PgpCompressedDataGenerator.Open)
+    public static class FactoryOverMemory
+    {
+        public static async Task<byte[]> Build(byte[] data)
+        {
+            await Task.Yield();
+            var memory = new MemoryStream();
+            var synchronized = Stream.Synchronized(memory);
+            synchronized.Write(data, 0, data.Length);
+            synchronized.Flush();
+            return memory.ToArray();
+        }
+    }
+
+    // case: own streams/another assembly's factory over a file
+    public static class FactoryOverFile
+    {
+        public static async Task Save(byte[] data, string path)
+        {
+            await Task.Yield();
+            var synchronized = Stream.Synchronized(File.Create(path));
+            synchronized.Write(data, 0, data.Length); // expect: NB0001
+        }
+    }
+
+    // case: own streams/this project's factory handed a MemoryStream but opening a file (its body decides, not its arguments)
+    public static class OwnFactoryOpensFile
+    {
+        public static async Task Save(byte[] data, string path)
+        {
+            await Task.Yield();
+            var target = Open(new MemoryStream(), path);
+            target.Write(data, 0, data.Length); // expect: NB0001
+        }
+
+        public static Stream Open(Stream scratch, string path) => scratch.Length > 0 ? scratch : File.Create(path);
+    }
+
+    // case: own streams/a sync helper writing into this project's in-memory stream, called from async code
+    public static class HelperOverOwnStream
+    {
+        public static async Task<long> Build(byte[] data)
+        {
+            await Task.Yield();
+            return Measure(data);
+        }
+
+        public static long Measure(byte[] data)
+        {
+            var counter = new CountingStream();
+            counter.Write(data, 0, data.Length);
+            return counter.Length;
+        }
+    }
+}

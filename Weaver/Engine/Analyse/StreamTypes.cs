@@ -1,0 +1,303 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Runtime.CompilerServices;
+using Mono.Cecil;
+using Mono.Cecil.Cil;
+using NonBlocking.Weaver.Catalog;
+
+namespace NonBlocking.Weaver.Analyse
+{
+    /// <summary>
+    /// Which stream types are in memory, for <see cref="Receivers"/>: the catalog's (MemoryStream, and the user's
+    /// not-blocking entries), and streams the module declares itself whose own code shows it. A stream type of the
+    /// module is <i>self-contained</i> when its methods (and the module's methods they call) reach no blocking call and
+    /// touch no other stream — MimeKit's <c>MemoryBlockStream</c>, a byte-counting or hashing stream; it only
+    /// <i>wraps</i> when the one thing it does besides is read or write streams it is handed (MimeKit's
+    /// <c>FilteredStream</c>), so that one built over in-memory streams is in memory too.
+    /// </summary>
+    /// <remarks>
+    /// The receivers inside a stream type's own code are judged with the catalog alone (<see cref="Plain"/>), so that
+    /// classifying one type never waits on another's.
+    /// </remarks>
+    internal sealed class StreamTypes
+    {
+        private const int MaxMethods = 200;
+        private const string StreamType = "System.IO.Stream";
+
+        private enum Kind { Blocks, Wraps, SelfContained }
+
+        private readonly ModuleDefinition? _module;
+        private readonly BlockingCatalog? _catalog;
+        private readonly System.Func<string, bool> _listed;
+        private readonly Dictionary<TypeDefinition, Kind> _kinds = new Dictionary<TypeDefinition, Kind>();
+        private readonly Dictionary<string, bool> _isStream = new Dictionary<string, bool>();
+
+        private StreamTypes(ModuleDefinition? module, BlockingCatalog? catalog, System.Func<string, bool> listed)
+        {
+            _module = module;
+            _catalog = catalog;
+            _listed = listed;
+        }
+
+        private static readonly ConditionalWeakTable<ModuleDefinition, StreamTypes> Cache = new ConditionalWeakTable<ModuleDefinition, StreamTypes>();
+
+        /// <summary>The module's stream types as <paramref name="catalog"/> sees them (one analysis per module and catalog).</summary>
+        public static StreamTypes For(ModuleDefinition module, BlockingCatalog catalog)
+        {
+            lock (Cache)
+            {
+                if (Cache.TryGetValue(module, out var known) && known._catalog == catalog) return known;
+                var types = new StreamTypes(module, catalog, catalog.NotBlocking.ExcludesType);
+                Cache.Remove(module);
+                Cache.Add(module, types);
+                return types;
+            }
+        }
+
+        /// <summary>Only the types a list names (<paramref name="listed"/>): nothing inferred.</summary>
+        public static StreamTypes Plain(System.Func<string, bool> listed) => new StreamTypes(null, null, listed);
+
+        /// <summary>Whether every instance of the type stays in memory, its subclasses' too.</summary>
+        public bool InMemory(TypeReference type)
+        {
+            if (_listed(type.GetElementType().FullName)) return true;
+            return Declared(type) is TypeDefinition definition && KindOf(definition) == Kind.SelfContained;
+        }
+
+        /// <summary>Whether an instance of exactly this type (a new object) stays in memory.</summary>
+        public bool InMemoryExactly(TypeReference type)
+        {
+            if (_listed(type.GetElementType().FullName)) return true;
+            return Declared(type) is TypeDefinition definition && Own(definition) == Kind.SelfContained;
+        }
+
+        /// <summary>
+        /// Whether a new instance of <paramref name="type"/> built over streams reads and writes only those: a stream type
+        /// of another assembly is taken at its word (BouncyCastle's armored and compressed streams), one of this module
+        /// must show it.
+        /// </summary>
+        public bool OnlyWraps(TypeReference type)
+        {
+            if (!IsStream(type)) return false;
+            return !(Declared(type) is TypeDefinition definition) || Own(definition) != Kind.Blocks;
+        }
+
+        /// <summary>Whether the type is System.IO.Stream or derives from it (false where it cannot be resolved).</summary>
+        public bool IsStream(TypeReference type)
+        {
+            var element = type.GetElementType();
+            string name = element.FullName;
+            if (name == StreamType) return true;
+            if (element.IsValueType || element.IsGenericParameter || element.IsArray || name == "System.Object" || name == "System.String") return false;
+            if (_isStream.TryGetValue(name, out bool known)) return known;
+            bool result = false;
+            try
+            {
+                for (var t = element.Resolve()?.BaseType; t != null; t = t.Resolve()?.BaseType)
+                    if (t.FullName == StreamType) { result = true; break; }
+            }
+            catch (AssemblyResolutionException) { }
+            catch (System.NotSupportedException) { }
+            _isStream[name] = result;
+            return result;
+        }
+
+        /// <summary>Whether the type is declared in the module being read (its code is there to read).</summary>
+        public bool DeclaredHere(TypeReference type) => Declared(type) != null;
+
+        private TypeDefinition? Declared(TypeReference type)
+        {
+            if (_module == null) return null;
+            var element = type.GetElementType();
+            if (element is TypeDefinition d) return d.Module == _module ? d : null;
+            if (!(element.Scope is ModuleDefinition scope) || scope != _module) return null;
+            try { return element.Resolve(); }
+            catch (AssemblyResolutionException) { return null; }
+        }
+
+        /// <summary>The type's own kind, and no better than any subclass of it in the module: a receiver typed as the base may be the subclass.</summary>
+        private Kind KindOf(TypeDefinition type)
+        {
+            var kind = Own(type);
+            if (kind != Kind.SelfContained) return kind;
+            foreach (var other in _module!.GetTypes())
+                if (other != type && DerivesFrom(other, type) && Own(other) != Kind.SelfContained) return Kind.Wraps;
+            return kind;
+        }
+
+        private Kind Own(TypeDefinition type)
+        {
+            if (_kinds.TryGetValue(type, out var kind)) return kind;
+            _kinds[type] = Kind.Blocks; // while it is being read: a cycle proves nothing
+            return _kinds[type] = Classify(type);
+        }
+
+        private static bool DerivesFrom(TypeDefinition type, TypeDefinition ancestor)
+        {
+            for (var t = type.BaseType; t != null; )
+            {
+                if (!(t.GetElementType() is TypeDefinition d) || d.Module != ancestor.Module) return false;
+                if (d == ancestor) return true;
+                t = d.BaseType;
+            }
+            return false;
+        }
+
+        /// <summary>Reads the type, its bases in this module up to Stream, and the module's methods they call.</summary>
+        private Kind Classify(TypeDefinition type)
+        {
+            var chain = new HashSet<TypeDefinition>();
+            for (var t = type; ; )
+            {
+                chain.Add(t);
+                var baseType = t.BaseType;
+                if (baseType == null) return Kind.Blocks;
+                if (baseType.FullName == StreamType) break;
+                if (!(Declared(baseType) is TypeDefinition next)) return Kind.Blocks; // FileStream, or a stream of another assembly
+                t = next;
+            }
+            var pending = new Queue<MethodDefinition>();
+            var seen = new HashSet<MethodDefinition>();
+            // The async overrides (ReadAsync…) run when awaited, not inside a sync Read or Write: a sync method that
+            // waits on one calls a catalogued wait, which is read below.
+            foreach (var t in chain)
+                foreach (var m in t.Methods)
+                    if (m.HasBody && !Awaitable.Is(m.ReturnType) && seen.Add(m)) pending.Enqueue(m);
+            var plain = Plain(_listed);
+            bool touchesStreams = false;
+            while (pending.Count > 0)
+            {
+                if (seen.Count > MaxMethods) return Kind.Blocks;
+                var method = pending.Dequeue();
+                foreach (var ins in method.Body.Instructions)
+                {
+                    var code = ins.OpCode.Code;
+                    if (code == Code.Calli) return Kind.Blocks;
+                    // A lambda or local function made into a delegate here may run anywhere: its body is read too.
+                    if ((code == Code.Ldftn || code == Code.Ldvirtftn) && ins.Operand is MethodReference pointed && DeclaredHere(pointed.DeclaringType))
+                    {
+                        MethodDefinition? body;
+                        try { body = pointed.Resolve(); }
+                        catch (AssemblyResolutionException) { return Kind.Blocks; }
+                        if (body == null || (code == Code.Ldvirtftn && body.IsVirtual && !body.IsFinal)) return Kind.Blocks;
+                        if (body.HasBody && seen.Add(body)) pending.Enqueue(body);
+                        continue;
+                    }
+                    if ((code != Code.Call && code != Code.Callvirt && code != Code.Newobj) || !(ins.Operand is MethodReference target)) continue;
+                    if (code == Code.Newobj)
+                    {
+                        // A stream it opens itself (a log file) is not one it is handed.
+                        if (IsStream(target.DeclaringType) && !plain.InMemory(target.DeclaringType) && !(Declared(target.DeclaringType) is TypeDefinition own && chain.Contains(own)))
+                            return Kind.Blocks;
+                    }
+                    else if (IsStream(target.ReturnType) && !OnThis(method, ins, target, chain)) return Kind.Blocks;
+                    var api = _catalog!.Match(target);
+                    if (api != null && !api.RuntimeOnly)
+                    {
+                        if (OnThis(method, ins, target, chain) || (target.HasThis && Receivers.StaysInMemory(method, ins, plain))) continue;
+                        if (!api.SyncOverAsync && code != Code.Newobj && IsStream(target.DeclaringType)) { touchesStreams = true; continue; }
+                        return Kind.Blocks;
+                    }
+                    if (target.Name == "Invoke" && IsDelegate(target.DeclaringType)) return Kind.Blocks;
+                    if (!(Declared(target.DeclaringType) is TypeDefinition declaring) || chain.Contains(declaring)) continue;
+                    MethodDefinition? callee;
+                    try { callee = target.Resolve(); }
+                    catch (AssemblyResolutionException) { return Kind.Blocks; }
+                    if (callee == null) return Kind.Blocks;
+                    // A stream's own interface (MimeKit's ICancellableStream.Read) is another stream's Read.
+                    if (declaring.IsInterface && StreamsOnly(declaring)) { touchesStreams = true; continue; }
+                    // A virtual or interface call lands in the target or an override of it in this module (MimeKit's
+                    // FilteredStream calls IMimeFilter.Filter of its 30 filters): each is read, as the call graph follows
+                    // each for the paths.
+                    if (code == Code.Callvirt && callee.IsVirtual && !callee.IsFinal && !callee.DeclaringType.IsSealed)
+                    {
+                        var implementations = Implementations(callee);
+                        // Declared here and implemented only elsewhere (a callback the user supplies): anything may run.
+                        if (implementations.Count == 0 && !callee.HasBody) return Kind.Blocks;
+                        foreach (var implementation in implementations)
+                            if (seen.Add(implementation)) pending.Enqueue(implementation);
+                    }
+                    if (callee.HasBody && seen.Add(callee)) pending.Enqueue(callee);
+                }
+            }
+            return touchesStreams ? Kind.Wraps : Kind.SelfContained;
+        }
+
+        /// <summary>The methods of this module that override <paramref name="method"/> or implement it (an interface's), with a body.</summary>
+        private List<MethodDefinition> Implementations(MethodDefinition method)
+        {
+            if (_implementations.TryGetValue(method, out var found)) return found;
+            found = new List<MethodDefinition>();
+            var declaring = method.DeclaringType;
+            foreach (var type in _module!.GetTypes())
+            {
+                if (type == declaring || !Inherits(type, declaring)) continue;
+                foreach (var candidate in type.Methods)
+                {
+                    if (!candidate.HasBody || !candidate.IsVirtual) continue;
+                    bool explicitly = candidate.Overrides.Any(o => o.Name == method.Name && SameMethod(o, method));
+                    if (explicitly || candidate.Name == method.Name && !candidate.IsNewSlot == !declaring.IsInterface && SameSignature(candidate, method))
+                        found.Add(candidate);
+                }
+            }
+            _implementations[method] = found;
+            return found;
+        }
+
+        private readonly Dictionary<MethodDefinition, List<MethodDefinition>> _implementations = new Dictionary<MethodDefinition, List<MethodDefinition>>();
+
+        /// <summary>Whether <paramref name="type"/> derives from or implements <paramref name="ancestor"/>, through this module's types.</summary>
+        private bool Inherits(TypeDefinition type, TypeDefinition ancestor)
+        {
+            for (var t = type; t != null; t = t.BaseType == null ? null : Declared(t.BaseType))
+            {
+                if (t == ancestor) return true;
+                if (ancestor.IsInterface && t.Interfaces.Any(i => Declared(i.InterfaceType) is TypeDefinition d && (d == ancestor || Inherits(d, ancestor)))) return true;
+            }
+            return false;
+        }
+
+        private static bool SameMethod(MethodReference reference, MethodDefinition method)
+        {
+            try { return reference.Resolve() == method; }
+            catch (AssemblyResolutionException) { return false; }
+        }
+
+        private static bool SameSignature(MethodDefinition a, MethodDefinition b)
+        {
+            if (a.Parameters.Count != b.Parameters.Count || a.GenericParameters.Count != b.GenericParameters.Count) return false;
+            // A generic parameter may stand for any type: matched by count alone, which can only add methods to read.
+            for (int i = 0; i < a.Parameters.Count; i++)
+                if (!a.Parameters[i].ParameterType.ContainsGenericParameter && !b.Parameters[i].ParameterType.ContainsGenericParameter &&
+                    a.Parameters[i].ParameterType.FullName != b.Parameters[i].ParameterType.FullName) return false;
+            return true;
+        }
+
+        /// <summary>Whether the module's types that implement <paramref name="contract"/> (one at least) are all streams.</summary>
+        private bool StreamsOnly(TypeDefinition contract)
+        {
+            int found = 0;
+            foreach (var type in _module!.GetTypes())
+            {
+                if (type.IsInterface || !type.Interfaces.Any(i => i.InterfaceType.GetElementType().FullName == contract.FullName)) continue;
+                if (!IsStream(type)) return false;
+                found++;
+            }
+            return found > 0;
+        }
+
+        /// <summary>A call on the stream itself (<c>Write</c> from <c>WriteByte</c>, <c>base.Dispose</c>): no other stream.</summary>
+        private static bool OnThis(MethodDefinition method, Instruction call, MethodReference target, HashSet<TypeDefinition> chain)
+        {
+            if (!target.HasThis || !method.HasThis || !chain.Contains(method.DeclaringType)) return false;
+            var receiver = Receivers.Producer(method.Body, call, target.Parameters.Count);
+            return receiver != null && receiver.OpCode.Code == Code.Ldarg_0;
+        }
+
+        private static bool IsDelegate(TypeReference type)
+        {
+            try { return type.Resolve()?.BaseType?.FullName == "System.MulticastDelegate"; }
+            catch (AssemblyResolutionException) { return true; }
+        }
+    }
+}
