@@ -82,6 +82,16 @@ namespace NonBlocking.Analyzers
                     return arguments != null && arguments.Count > 0 && arguments.All(v => NullOrInMemory(v, streams, depth + 1, assumption));
                 case IPropertyReferenceOperation _:
                     return streams.InMemory(value.Type);
+                // A value chosen by a conditional (copy ? new MemoryStream() : null, given ?? new MemoryStream()): each
+                // side in memory or null, one at least in memory; content?.Write(…): the value tested.
+                case IConditionalOperation conditional when conditional.WhenFalse != null:
+                    return EachSide(new[] { conditional.WhenTrue, conditional.WhenFalse }, streams, depth, assumption);
+                case ICoalesceOperation coalesce:
+                    return EachSide(new[] { coalesce.Value, coalesce.WhenNull }, streams, depth, assumption);
+                case IConditionalAccessInstanceOperation instance:
+                    for (var up = instance.Parent; up != null; up = up.Parent)
+                        if (up is IConditionalAccessOperation access) return Is(access.Operation, streams, depth, assumption);
+                    return false;
                 default:
                     return false;
             }
@@ -104,6 +114,21 @@ namespace NonBlocking.Analyzers
                 found++;
             }
             return found > 0;
+        }
+
+        private static bool EachSide(IOperation[] sides, SourceStreams streams, int depth, Assumption? assumption)
+        {
+            bool any = false;
+            foreach (var side in sides)
+            {
+                var value = side;
+                while (value is IConversionOperation conversion) value = conversion.Operand;
+                if (value.ConstantValue.HasValue && value.ConstantValue.Value == null) continue;
+                // No step of its own: the IL pushes either side where the conditional stands.
+                if (!Is(value, streams, depth, assumption)) return false;
+                any = true;
+            }
+            return any;
         }
 
         private static bool NullOrInMemory(IOperation value, SourceStreams streams, int depth, Assumption? assumption) =>

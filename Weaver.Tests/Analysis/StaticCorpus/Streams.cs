@@ -426,4 +426,54 @@ namespace Corpus.Streams
             entity.WriteTo(file); // expect: NB0002
         }
     }
+
+    // case: streams/a MemoryStream or nothing, chosen by a flag and written with ?. (MimeKit's AttachmentCollection)
+    public static class MemoryOrNothing
+    {
+        public static async Task<long> Copy(Stream source, bool keep)
+        {
+            Stream? copy = keep ? new MemoryStream() : null;
+            var buffer = new byte[4096];
+            int n;
+            while ((n = await source.ReadAsync(buffer, 0, buffer.Length)) > 0)
+                copy?.Write(buffer, 0, n);
+            return copy?.Length ?? 0;
+        }
+    }
+
+    // case: streams/the caller's stream, or a MemoryStream when it gives none
+    public static class CallersOrMemory
+    {
+        public static async Task Write(Stream? given, byte[] data)
+        {
+            await Task.Yield();
+            Stream target = given ?? new MemoryStream();
+            target.Write(data, 0, data.Length); // expect: NB0001
+        }
+    }
+
+    // case: streams/a file or a MemoryStream, chosen by a flag
+    public static class FileOrMemory
+    {
+        public static async Task Write(byte[] data, string path, bool toFile)
+        {
+            await Task.Yield();
+            Stream target = toFile ? File.Create(path) : new MemoryStream();
+            target.Write(data, 0, data.Length); // expect: NB0001
+        }
+    }
+
+    // case: streams/a fresh MemoryStream or a pooled one, never a file
+    public static class FreshOrPooled
+    {
+        private static readonly MemoryStream Pool = new MemoryStream();
+
+        public static async Task<long> Write(byte[] data, bool fresh)
+        {
+            await Task.Yield();
+            Stream target = fresh ? new MemoryStream() : Pool;
+            target.Write(data, 0, data.Length);
+            return target.Length;
+        }
+    }
 }

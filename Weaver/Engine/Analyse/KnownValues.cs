@@ -60,9 +60,16 @@ namespace NonBlocking.Weaver.Analyse
             {
                 int count = method.Parameters.Count + (method.HasThis && call.OpCode.Code != Code.Newobj ? 1 : 0);
                 int position = call.OpCode.Code == Code.Newobj ? parameter.Index : slot;
-                values.Add(new Value(caller, Receivers.Producer(caller.Body, call, count - 1 - position)));
+                AddEach(values, caller, Receivers.Operands(caller.Body, call, count - 1 - position));
             }
             return values;
+        }
+
+        /// <summary>One value per instruction that may push it (each side of <c>copy ? new MemoryStream() : null</c>), or one unknown.</summary>
+        private static void AddEach(List<Value> values, MethodDefinition method, IReadOnlyList<Instruction>? producers)
+        {
+            if (producers == null) values.Add(new Value(method, null));
+            else foreach (var producer in producers) values.Add(new Value(method, producer));
         }
 
         private static bool InGeneratedType(TypeDefinition? type)
@@ -111,7 +118,7 @@ namespace NonBlocking.Weaver.Analyse
                         if (Own(ins.Operand as FieldReference, module) is FieldDefinition stored)
                         {
                             if (!Stores.TryGetValue(stored, out var list)) Stores[stored] = list = new List<Value>();
-                            list.Add(new Value(method, Receivers.Producer(method.Body, ins, 0)));
+                            AddEach(list, method, Receivers.Operands(method.Body, ins, 0));
                         }
                         break;
                     case Code.Ldflda: case Code.Ldsflda:

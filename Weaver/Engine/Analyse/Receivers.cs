@@ -23,8 +23,7 @@ namespace NonBlocking.Weaver.Analyse
         public static bool InMemory(MethodDefinition method, Instruction call, StreamTypes streams, System.Func<MethodDefinition, ParameterDefinition, bool>? assumed = null)
         {
             if (!(call.Operand is MethodReference target) || !target.HasThis) return false;
-            var receiver = Operand(method.Body, call, target.Parameters.Count);
-            return receiver != null && InMemoryValue(method, receiver, streams, 0, assumed);
+            return OperandInMemory(method, call, target.Parameters.Count, streams, 0, assumed) == Found.InMemory;
         }
 
         /// <summary>
@@ -36,8 +35,7 @@ namespace NonBlocking.Weaver.Analyse
             if (!InMemory(method, call, streams, assumed)) return false;
             var target = (MethodReference)call.Operand;
             if (target.Name != "CopyTo" || target.Parameters.Count == 0) return true;
-            var destination = Operand(method.Body, call, target.Parameters.Count - 1);
-            return destination != null && InMemoryValue(method, destination, streams, 0, assumed);
+            return OperandInMemory(method, call, target.Parameters.Count - 1, streams, 0, assumed) == Found.InMemory;
         }
 
         /// <summary>
@@ -47,8 +45,28 @@ namespace NonBlocking.Weaver.Analyse
         public static bool InMemoryArgument(MethodDefinition method, Instruction call, int above, StreamTypes streams,
             System.Func<MethodDefinition, ParameterDefinition, bool>? assumed)
         {
-            var argument = Operand(method.Body, call, above);
-            return argument != null && (argument.OpCode.Code == Code.Ldnull || InMemoryValue(method, argument, streams, 0, assumed));
+            return OperandInMemory(method, call, above, streams, 0, assumed) != Found.No;
+        }
+
+        private enum Found { No, InMemory, OnlyNull }
+
+        /// <summary>
+        /// Whether every value that may be <paramref name="above"/> slots below the top of the stack as
+        /// <paramref name="consumer"/> runs (one, or each side of a conditional expression) is in memory or null:
+        /// <see cref="Found.OnlyNull"/> when null is all it can be.
+        /// </summary>
+        private static Found OperandInMemory(MethodDefinition method, Instruction consumer, int above, StreamTypes streams, int depth, System.Func<MethodDefinition, ParameterDefinition, bool>? assumed)
+        {
+            var producers = Operands(method.Body, consumer, above);
+            if (producers == null) return Found.No;
+            bool any = false;
+            foreach (var producer in producers)
+            {
+                if (producer.OpCode.Code == Code.Ldnull) continue;
+                if (!InMemoryValue(method, producer, streams, depth, assumed)) return Found.No;
+                any = true;
+            }
+            return any ? Found.InMemory : Found.OnlyNull;
         }
 
         private static bool InMemoryValue(MethodDefinition method, Instruction producer, StreamTypes streams, int depth, System.Func<MethodDefinition, ParameterDefinition, bool>? assumed)
@@ -62,9 +80,7 @@ namespace NonBlocking.Weaver.Analyse
                     if (streams.InMemoryExactly(ctor.DeclaringType)) return true;
                     if (Catalog.StreamWrappers.Types.Contains(ctor.DeclaringType.GetElementType().FullName))
                     {
-                        if (ctor.Parameters.Count == 0) return false;
-                        var inner = Operand(method.Body, producer, ctor.Parameters.Count - 1);
-                        return inner != null && InMemoryValue(method, inner, streams, depth + 1, assumed);
+                        return ctor.Parameters.Count > 0 && OperandInMemory(method, producer, ctor.Parameters.Count - 1, streams, depth + 1, assumed) == Found.InMemory;
                     }
                     return streams.OnlyWraps(ctor.DeclaringType) && StreamArgumentsInMemory(method, producer, ctor, streams, depth, assumed);
                 }
@@ -73,8 +89,8 @@ namespace NonBlocking.Weaver.Analyse
                     var local = Local(method, producer);
                     if (local == null) return false;
                     if (streams.InMemory(local.VariableType)) return true;
-                    var value = SingleStoreValue(method, local);
-                    return value != null && InMemoryValue(method, value, streams, depth + 1, assumed);
+                    var store = SingleStore(method, local, addressTakenToCall: false);
+                    return store != null && OperandInMemory(method, store, 0, streams, depth + 1, assumed) == Found.InMemory;
                 }
                 case Code.Ldfld: case Code.Ldsfld:
                 {
@@ -94,8 +110,7 @@ namespace NonBlocking.Weaver.Analyse
                 case Code.Isinst: case Code.Castclass:
                 {
                     // A cast (stream is ICancellableStream c) is the same object.
-                    var operand = Operand(method.Body, producer, 0);
-                    return operand != null && InMemoryValue(method, operand, streams, depth + 1, assumed);
+                    return OperandInMemory(method, producer, 0, streams, depth + 1, assumed) == Found.InMemory;
                 }
                 case Code.Call: case Code.Callvirt:
                 {
@@ -145,11 +160,9 @@ namespace NonBlocking.Weaver.Analyse
             for (int i = 0; i < count; i++)
             {
                 if (!streams.IsStream(target.Parameters[i].ParameterType)) continue;
-                var argument = Operand(method.Body, call, count - 1 - i);
-                if (argument == null) return false;
-                if (argument.OpCode.Code == Code.Ldnull) continue;
-                if (!InMemoryValue(method, argument, streams, depth + 1, assumed)) return false;
-                found++;
+                var argument = OperandInMemory(method, call, count - 1 - i, streams, depth + 1, assumed);
+                if (argument == Found.No) return false;
+                if (argument == Found.InMemory) found++;
             }
             return found > 0;
         }
@@ -180,6 +193,13 @@ namespace NonBlocking.Weaver.Analyse
         /// </summary>
         public static Instruction? SingleStoreValue(MethodDefinition method, VariableDefinition local, bool addressTakenToCall = false)
         {
+            var store = SingleStore(method, local, addressTakenToCall);
+            return store == null ? null : Producer(method.Body, store, 0);
+        }
+
+        /// <summary>The only store into <paramref name="local"/> (see <see cref="SingleStoreValue"/>), or null.</summary>
+        private static Instruction? SingleStore(MethodDefinition method, VariableDefinition local, bool addressTakenToCall)
+        {
             Instruction? store = null;
             foreach (var ins in method.Body.Instructions)
             {
@@ -188,7 +208,7 @@ namespace NonBlocking.Weaver.Analyse
                 if (store != null) return null;
                 store = ins;
             }
-            return store == null ? null : Producer(method.Body, store, 0);
+            return store;
         }
 
         /// <summary>The local an ldloc, ldloca or stloc names.</summary>
@@ -209,7 +229,11 @@ namespace NonBlocking.Weaver.Analyse
         /// arguments), the producer every path agrees on (<see cref="StackSlots"/>).
         /// </summary>
         private static Instruction? Operand(MethodBody body, Instruction consumer, int above) =>
-            Producer(body, consumer, above) ?? StackSlots.Producer(body, consumer, above);
+            Producer(body, consumer, above) ?? (StackSlots.Producers(body, consumer, above) is { Count: 1 } one ? one[0] : null);
+
+        /// <summary>Every instruction that may push that value: <see cref="Producer"/>'s, or each path's; null where not known.</summary>
+        public static IReadOnlyList<Instruction>? Operands(MethodBody body, Instruction consumer, int above) =>
+            Producer(body, consumer, above) is Instruction single ? new[] { single } : StackSlots.Producers(body, consumer, above);
 
         /// <summary>
         /// The instruction that pushed the value <paramref name="above"/> slots below the top of the stack as
