@@ -66,6 +66,74 @@ public static class P
             Assert.Contains($"M → SlowSink.Put → Io.Flush → Thread.Sleep at Low.cs({sleepLine},13)", analysis.At("put").Message);
         }
 
+        private const string Formats = @"using System.IO;
+namespace Formats
+{
+    /// <summary>Counts bytes in memory, as MimeKit's MeasuringStream does.</summary>
+    public sealed class Counter : Stream
+    {
+        private long _n;
+        public override bool CanRead => false;
+        public override bool CanSeek => false;
+        public override bool CanWrite => true;
+        public override long Length => _n;
+        public override long Position { get => _n; set { } }
+        public override void Flush() { }
+        public override int Read(byte[] buffer, int offset, int count) => 0;
+        public override long Seek(long offset, SeekOrigin origin) => 0;
+        public override void SetLength(long value) { }
+        public override void Write(byte[] buffer, int offset, int count) => _n += count;
+    }
+    public static class Document
+    {
+        public static void Render(Stream output, byte[] body) { Header(output); output.Write(body, 0, body.Length); } // @render
+        private static void Header(Stream output) => output.WriteByte(1);
+        public static void Save(Stream output, string path) { output.WriteByte(1); File.WriteAllText(path, ""-""); } // @save
+    }
+}";
+
+        private const string Renderer = Usings + @"
+using System.IO;
+public static class R
+{
+    public static async Task<long> Measure(byte[] body)
+    {
+        await Task.Yield();
+        var counter = new Formats.Counter();
+        Formats.Document.Render(counter, body);
+        var memory = new MemoryStream();
+        Formats.Document.Render(memory, body);
+        return counter.Length + memory.Length;
+    }
+
+    public static async Task ToFile(byte[] body, string path)
+    {
+        await Task.Yield();
+        using var file = File.Create(path);
+        Formats.Document.Render(file, body); // @file
+    }
+
+    public static async Task Keep(string path)
+    {
+        await Task.Yield();
+        Formats.Document.Save(new MemoryStream(), path); // @keep
+    }
+}";
+
+        [Fact]
+        public void A_reference_handed_in_memory_streams_is_followed_as_it_runs_with_them()
+        {
+            string formats = Compiler.Compile("Formats", Formats);
+
+            var analysis = new AnalysisHarness("Renderer", Renderer, new[] { formats }, followInto: new[] { formats });
+
+            // Into the reference's own in-memory stream type and a MemoryStream: no I/O. Into a file, and a method that
+            // also writes a file whatever it is handed: the paths, the second to the file it writes.
+            analysis.AssertExactly(("NB0002", "file"), ("NB0002", "keep"));
+            Assert.Contains("ToFile → Document.Render → Stream.Write at Formats.cs", analysis.At("file").Message);
+            Assert.Contains("Keep → Document.Save → File.WriteAllText at Formats.cs", analysis.At("keep").Message);
+        }
+
         [Fact]
         public void Only_followed_references_are_entered()
         {

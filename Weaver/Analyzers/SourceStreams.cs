@@ -181,10 +181,14 @@ namespace NonBlocking.Analyzers
                         return Kind.Blocks;
                     }
                     var declaring = target.ContainingType?.OriginalDefinition;
-                    if (declaring == null || !DeclaredHere(declaring) || chain.Contains(declaring)) continue;
+                    if (declaring == null || !DeclaredHere(declaring)) continue;
+                    // The type's own methods are all read already, but native code (a P/Invoke) has nothing to read.
+                    if (chain.Contains(declaring)) { if (target.IsExtern) return Kind.Blocks; continue; }
                     // A stream's own interface (MimeKit's ICancellableStream.Read) is another stream's Read.
                     if (declaring.TypeKind == TypeKind.Interface && StreamsOnly(declaring)) { touchesStreams = true; continue; }
                     var callee = target.OriginalDefinition;
+                    // Native code (a P/Invoke, an internal call) may do anything.
+                    if (callee.IsExtern) return Kind.Blocks;
                     // A virtual or interface call lands in the target or an override of it in this compilation (MimeKit's
                     // FilteredStream calls IMimeFilter.Filter of its 30 filters): each is read, as the paths follow each.
                     if (isVirtual && (callee.IsVirtual || callee.IsOverride || callee.IsAbstract) && !callee.IsSealed && !declaring.IsSealed)

@@ -242,4 +242,34 @@ namespace Corpus.OwnStreams
             return counter.Length;
         }
     }
+
+    // case: own streams/a stream of this project that writes through a native call
+    public sealed class NativeStream : Stream
+    {
+        [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "write")]
+        private static extern nint SysWrite(int fd, byte[] buffer, nint count);
+
+        private readonly int _fd;
+        public NativeStream(int fd) { _fd = fd; }
+        public override bool CanRead => false;
+        public override bool CanSeek => false;
+        public override bool CanWrite => true;
+        public override long Length => 0;
+        public override long Position { get => 0; set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => SysWrite(_fd, buffer[offset..(offset + count)], count);
+    }
+
+    public static class NativeStreamUse
+    {
+        public static async Task Log(byte[] data)
+        {
+            await Task.Yield();
+            var stderr = new NativeStream(2);
+            stderr.Write(data, 0, data.Length); // expect: NB0001
+        }
+    }
 }

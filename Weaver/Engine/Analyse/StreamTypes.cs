@@ -29,15 +29,25 @@ namespace NonBlocking.Weaver.Analyse
         private readonly ModuleDefinition? _module;
         private readonly BlockingCatalog? _catalog;
         private readonly System.Func<string, bool> _listed;
+        private readonly bool _acrossAssemblies;
+        private StreamTypes? _across;
         private readonly Dictionary<TypeDefinition, Kind> _kinds = new Dictionary<TypeDefinition, Kind>();
         private readonly Dictionary<string, bool> _isStream = new Dictionary<string, bool>();
 
-        private StreamTypes(ModuleDefinition? module, BlockingCatalog? catalog, System.Func<string, bool> listed)
+        private StreamTypes(ModuleDefinition? module, BlockingCatalog? catalog, System.Func<string, bool> listed, bool acrossAssemblies = false)
         {
             _module = module;
             _catalog = catalog;
             _listed = listed;
+            _acrossAssemblies = acrossAssemblies;
         }
+
+        /// <summary>
+        /// These, and a stream type of another assembly (not the framework's) read in its own module: for what a call
+        /// into a followed reference passes, since that reference's summary says what its code does with an in-memory
+        /// stream (MailKit hands MimeKit's <c>MeasuringStream</c> to <c>MimeMessage.WriteTo</c>).
+        /// </summary>
+        public StreamTypes AcrossAssemblies => _across ??= new StreamTypes(_module, _catalog, _listed, acrossAssemblies: true);
 
         private static readonly ConditionalWeakTable<ModuleDefinition, StreamTypes> Cache = new ConditionalWeakTable<ModuleDefinition, StreamTypes>();
 
@@ -61,14 +71,16 @@ namespace NonBlocking.Weaver.Analyse
         public bool InMemory(TypeReference type)
         {
             if (_listed(type.GetElementType().FullName)) return true;
-            return Declared(type) is TypeDefinition definition && KindOf(definition) == Kind.SelfContained;
+            if (Declared(type) is TypeDefinition definition) return KindOf(definition) == Kind.SelfContained;
+            return Foreign(type) is TypeDefinition elsewhere && For(elsewhere.Module, _catalog!).InMemory(elsewhere);
         }
 
         /// <summary>Whether an instance of exactly this type (a new object) stays in memory.</summary>
         public bool InMemoryExactly(TypeReference type)
         {
             if (_listed(type.GetElementType().FullName)) return true;
-            return Declared(type) is TypeDefinition definition && Own(definition) == Kind.SelfContained;
+            if (Declared(type) is TypeDefinition definition) return Own(definition) == Kind.SelfContained;
+            return Foreign(type) is TypeDefinition elsewhere && For(elsewhere.Module, _catalog!).InMemoryExactly(elsewhere);
         }
 
         /// <summary>
@@ -79,7 +91,22 @@ namespace NonBlocking.Weaver.Analyse
         public bool OnlyWraps(TypeReference type)
         {
             if (!IsStream(type)) return false;
-            return !(Declared(type) is TypeDefinition definition) || Own(definition) != Kind.Blocks;
+            if (Declared(type) is TypeDefinition definition) return Own(definition) != Kind.Blocks;
+            return !(Foreign(type) is TypeDefinition elsewhere) || For(elsewhere.Module, _catalog!).OnlyWraps(elsewhere);
+        }
+
+        /// <summary>With <see cref="AcrossAssemblies"/>, the definition of a type of another assembly that is not the framework's.</summary>
+        private TypeDefinition? Foreign(TypeReference type)
+        {
+            if (!_acrossAssemblies || _catalog == null) return null;
+            TypeDefinition? definition;
+            try { definition = type.GetElementType().Resolve(); }
+            catch (AssemblyResolutionException) { return null; }
+            if (definition == null || definition.Module == _module) return null;
+            string assembly = definition.Module.Assembly?.Name.Name ?? "";
+            // The framework's streams end in the operating system, through code this does not read.
+            return assembly == "System" || assembly.StartsWith("System.", System.StringComparison.Ordinal) || assembly == "mscorlib" ||
+                   assembly == "netstandard" ? null : definition;
         }
 
         /// <summary>Whether the type is System.IO.Stream or derives from it (false where it cannot be resolved).</summary>
@@ -199,7 +226,9 @@ namespace NonBlocking.Weaver.Analyse
                         return Kind.Blocks;
                     }
                     if (target.Name == "Invoke" && IsDelegate(target.DeclaringType)) return Kind.Blocks;
-                    if (!(Declared(target.DeclaringType) is TypeDefinition declaring) || chain.Contains(declaring)) continue;
+                    if (!(Declared(target.DeclaringType) is TypeDefinition declaring)) continue;
+                    // The type's own methods are all read already, but native code (a P/Invoke) has nothing to read.
+                    if (chain.Contains(declaring)) { if (Native(target)) return Kind.Blocks; continue; }
                     MethodDefinition? callee;
                     try { callee = target.Resolve(); }
                     catch (AssemblyResolutionException) { return Kind.Blocks; }
@@ -217,6 +246,8 @@ namespace NonBlocking.Weaver.Analyse
                         foreach (var implementation in implementations)
                             if (seen.Add(implementation)) pending.Enqueue(implementation);
                     }
+                    // Native code (a P/Invoke, an internal call) may do anything.
+                    if (Native(callee)) return Kind.Blocks;
                     if (callee.HasBody && seen.Add(callee)) pending.Enqueue(callee);
                 }
             }
@@ -284,6 +315,15 @@ namespace NonBlocking.Weaver.Analyse
                 found++;
             }
             return found > 0;
+        }
+
+        /// <summary>A method of this module with no IL to read that is not abstract: a P/Invoke or an internal call.</summary>
+        private static bool Native(MethodReference method)
+        {
+            MethodDefinition? definition;
+            try { definition = method.Resolve(); }
+            catch (AssemblyResolutionException) { return true; }
+            return definition == null || !definition.HasBody && !definition.IsAbstract;
         }
 
         /// <summary>A call on the stream itself (<c>Write</c> from <c>WriteByte</c>, <c>base.Dispose</c>): no other stream.</summary>

@@ -43,7 +43,7 @@ namespace NonBlocking.Weaver.Analyse.Reachability
                     {
                         foreach (var candidate in graph.Callees(new FlagNode(body, context), ins))
                             if (paths.From(candidate) != null) { callee = candidate; break; }
-                        if (callee == null) external = graph.Graph.External(body, ins);
+                        if (callee == null) external = graph.External(new FlagNode(body, context), ins);
                         if (callee == null && external == null) continue;
                     }
                     warned?.Add(ins);

@@ -64,7 +64,7 @@ namespace NonBlocking.Weaver.Analyse.Reachability
                 else
                     foreach (var ins in graph.LiveInstructions(node))
                     {
-                        var external = graph.Graph.External(node.Method, ins);
+                        var external = graph.External(node, ins);
                         if (external != null && external.Depth + 1 <= maxDepth && (seed == null || external.Depth + 1 < seed.Depth))
                             seed = new Step(null, ins, null, external, external.Depth + 1);
                     }

@@ -47,8 +47,12 @@ namespace NonBlocking.Weaver.Analyse.Reachability
         /// <summary>For each virtual or interface method, the methods in the analysed modules that implement it.</summary>
         public IEnumerable<KeyValuePair<MethodDefinition, List<MethodDefinition>>> Overriders => _overriders;
 
-        /// <summary>The blocking path a call leads into when its target is in a summarised reference, else null.</summary>
-        public ExternalWitness? External(MethodDefinition caller, Instruction ins)
+        /// <summary>
+        /// The blocking path a call leads into when its target is in a summarised reference, else null; the path with
+        /// in-memory streams (or none) when <paramref name="streamsInMemory"/> says the call hands one for each of the
+        /// target's Stream parameters.
+        /// </summary>
+        public ExternalWitness? External(MethodDefinition caller, Instruction ins, Func<MethodDefinition, bool>? streamsInMemory = null)
         {
             if (_references.Count == 0 || !(ins.Operand is MethodReference target)) return null;
             if (ins.OpCode.Code != Code.Call && ins.OpCode.Code != Code.Callvirt && ins.OpCode.Code != Code.Newobj) return null;
@@ -59,9 +63,10 @@ namespace NonBlocking.Weaver.Analyse.Reachability
             if (def == null) return null;
             // An interface in one reference may be implemented in another: ask them all, keep the shortest.
             ExternalWitness? best = null;
+            bool inMemory = streamsInMemory != null && streamsInMemory(def);
             foreach (var summary in _references.Values)
             {
-                var found = summary.Find(def.FullName);
+                var found = summary.Find(def.FullName, inMemory);
                 if (found != null && (best == null || found.Depth < best.Depth)) best = found;
             }
             return best;

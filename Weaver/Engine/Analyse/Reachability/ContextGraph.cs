@@ -28,7 +28,11 @@ namespace NonBlocking.Weaver.Analyse.Reachability
         private readonly Dictionary<MethodDefinition, List<FlagContext>> _asyncSide = new Dictionary<MethodDefinition, List<FlagContext>>();
         private readonly Queue<FlagNode> _pending = new Queue<FlagNode>();
 
-        public ContextGraph(CallGraph graph, FlagReader flags, IEnumerable<AsyncMachine> machines)
+        /// <param name="inMemoryStreamEntries">
+        /// Also read each method with Stream parameters as if handed in-memory streams (<see cref="StreamEntry"/>): for
+        /// a reference's summary, which calls from other assemblies consult.
+        /// </param>
+        public ContextGraph(CallGraph graph, FlagReader flags, IEnumerable<AsyncMachine> machines, bool inMemoryStreamEntries = false)
         {
             _graph = graph;
             _flags = flags;
@@ -49,16 +53,52 @@ namespace NonBlocking.Weaver.Analyse.Reachability
                 else Add(new FlagNode(method, FlagContext.Unknown));
             }
             Drain(flagged);
-            if (waiting.Count == 0 && flagged.Count == 0) return;
-            _calledAnywhere = CalledAnywhere(flagged);
-            while (true)
+            if (waiting.Count > 0 || flagged.Count > 0)
             {
-                var entries = waiting.Where(m => !_live.ContainsKey(new FlagNode(m, FlagContext.Unknown)) &&
-                                                 !_calledAnywhere.Contains(flaggedBodies.TryGetValue(m, out var kickoff) ? kickoff : m)).ToList();
-                if (entries.Count == 0) break;
-                foreach (var entry in entries) Add(new FlagNode(entry, FlagContext.Unknown));
-                Drain(flagged);
+                _calledAnywhere = CalledAnywhere(flagged);
+                while (true)
+                {
+                    var entries = waiting.Where(m => !_live.ContainsKey(new FlagNode(m, FlagContext.Unknown)) &&
+                                                     !_calledAnywhere.Contains(flaggedBodies.TryGetValue(m, out var kickoff) ? kickoff : m)).ToList();
+                    if (entries.Count == 0) break;
+                    foreach (var entry in entries) Add(new FlagNode(entry, FlagContext.Unknown));
+                    Drain(flagged);
+                }
             }
+            if (!inMemoryStreamEntries) return;
+            foreach (var method in graph.Methods.ToList())
+                if (_live.ContainsKey(new FlagNode(method, FlagContext.Unknown)) && StreamEntry(method) is FlagNode entry) Add(entry);
+            Drain(flagged);
+        }
+
+        /// <summary>The method entered with an in-memory stream for each of its Stream parameters; null when it has none.</summary>
+        public FlagNode? StreamEntry(MethodDefinition method)
+        {
+            var parameters = StreamParameters(method);
+            if (parameters.Count == 0) return null;
+            var context = FlagContext.Unknown;
+            foreach (int i in parameters) context = context.WithInMemory(i);
+            return new FlagNode(method, context);
+        }
+
+        /// <summary>
+        /// The blocking path the call <paramref name="ins"/> of <paramref name="node"/> leads into when its target is in a
+        /// summarised reference; the path with in-memory streams when the call hands one for each of the target's Stream
+        /// parameters (none, when then it does not block).
+        /// </summary>
+        public ExternalWitness? External(FlagNode node, Instruction ins) =>
+            _graph.External(node.Method, ins, target => StreamArgumentsInMemory(node, ins, target));
+
+        private bool StreamArgumentsInMemory(FlagNode node, Instruction call, MethodDefinition target)
+        {
+            var parameters = StreamParameters(target);
+            if (parameters.Count == 0) return false;
+            int count = target.Parameters.Count;
+            var streams = _graph.StreamsOf(node.Method.Module).AcrossAssemblies;
+            var assumed = Assumed(node);
+            foreach (int i in parameters)
+                if (!Receivers.InMemoryArgument(node.Method, call, count - 1 - i, streams, assumed)) return false;
+            return true;
         }
 
         /// <summary>Every method with flags, or async method with flags, that some call in the graph targets.</summary>

@@ -111,8 +111,9 @@ namespace NonBlocking.Weaver.Analyse.Reachability
                 var owners = new MethodOwners();
                 var graph = new CallGraph(new[] { input.Module }, context.Catalog, m => OptOut.Applies(m, owners.OwnerOf(m)), dependencies);
                 var machines = AsyncMachineFinder.Find(input.Module, owners);
-                var paths = new BlockingPaths(new ContextGraph(graph, new FlagReader(owners), machines), context.MaxDepth);
-                return ReferenceSummary.Build(input.Module, key, graph, paths, context.ByName.Keys);
+                var contexts = new ContextGraph(graph, new FlagReader(owners), machines, inMemoryStreamEntries: true);
+                var paths = new BlockingPaths(contexts, context.MaxDepth);
+                return ReferenceSummary.Build(input.Module, key, graph, contexts, paths, context.ByName.Keys);
             }
             catch (Exception e) when (e is WeaveException || e is BadImageFormatException || e is IOException || e is InvalidOperationException || e is AssemblyResolutionException)
             {
