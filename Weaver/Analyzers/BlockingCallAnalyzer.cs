@@ -72,7 +72,8 @@ namespace NonBlocking.Analyzers
             {
                 Compilation = compilation;
                 Catalog = catalog;
-                _streams = new Lazy<SourceStreams>(() => new SourceStreams(compilation, catalog));
+                Dispatch = new SourceDispatch(compilation);
+                _streams = new Lazy<SourceStreams>(() => new SourceStreams(compilation, catalog, Dispatch));
                 _assemblyAllowed = new Lazy<bool>(() => compilation.Assembly.GetAttributes().Any(IsAllowBlocking));
                 // Looked up only when a catalogued query operator is met: listing the references or finding a type by
                 // name costs each compilation ~10 ms on its own (profiled on bench/AnalyzerApp).
@@ -82,6 +83,9 @@ namespace NonBlocking.Analyzers
 
             public Compilation Compilation { get; }
             public SymbolCatalog Catalog { get; }
+
+            /// <summary>Which source methods a virtual call runs: for the paths, and for what a stream type's code may reach.</summary>
+            public SourceDispatch Dispatch { get; }
 
             /// <summary>In-memory stream types: the catalog's and this compilation's own.</summary>
             public SourceStreams Streams => _streams.Value;
@@ -249,7 +253,7 @@ namespace NonBlocking.Analyzers
 
         private static void ReportPaths(CompilationAnalysisContext context, CompilationState state)
         {
-            foreach (var (call, callee, chain, site) in state.Paths.Reached(state.Compilation))
+            foreach (var (call, callee, chain, site) in state.Paths.Reached(state.Dispatch))
             {
                 var home = call.Owner.ContainingType;
                 var hops = new[] { call.Owner.Name }.Concat(chain.Select(m => Hop(m, home))).Concat(new[] { site.Api });

@@ -86,9 +86,9 @@ namespace NonBlocking.Analyzers
             _calls.GetOrAdd(function.OriginalDefinition, _ => new ConcurrentQueue<Call>()).Enqueue(call);
 
         /// <summary>Each call from an async function that reaches a blocking call: the callee it enters and the path.</summary>
-        public IEnumerable<(Call Call, IMethodSymbol Callee, List<IMethodSymbol> Chain, Site Site)> Reached(Compilation compilation)
+        public IEnumerable<(Call Call, IMethodSymbol Callee, List<IMethodSymbol> Chain, Site Site)> Reached(SourceDispatch dispatch)
         {
-            var search = new Search(this, new SourceDispatch(compilation));
+            var search = new Search(this, dispatch);
             foreach (var function in _calls.Keys.Where(f => f.IsAsync).OrderBy(f => f.Locations.FirstOrDefault()?.SourceSpan.Start ?? 0))
             {
                 var reported = new HashSet<Call>();

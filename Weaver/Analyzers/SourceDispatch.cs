@@ -11,10 +11,14 @@ namespace NonBlocking.Analyzers
     /// </summary>
     internal sealed class SourceDispatch
     {
-        private readonly Compilation _compilation;
-        private List<INamedTypeSymbol>? _types;
+        private readonly System.Lazy<List<INamedTypeSymbol>> _types;
 
-        public SourceDispatch(Compilation compilation) => _compilation = compilation;
+        public SourceDispatch(Compilation compilation) =>
+            _types = new System.Lazy<List<INamedTypeSymbol>>(() => TypesOf(compilation));
+
+        /// <summary>Every method in source that runs for <paramref name="method"/> in some type: its overrides and implementations (and itself, unless abstract).</summary>
+        public IEnumerable<IMethodSymbol> Implementations(IMethodSymbol method) =>
+            SourceTypes().Select(type => Implementation(type, method)).Where(m => m != null).Select(m => m!);
 
         public IEnumerable<IMethodSymbol> Targets(HelperPaths.Call call)
         {
@@ -63,19 +67,21 @@ namespace NonBlocking.Analyzers
             return false;
         }
 
-        private List<INamedTypeSymbol> SourceTypes()
+        /// <summary>Every type declared in the compilation, nested ones too (listed once, when first asked for).</summary>
+        public List<INamedTypeSymbol> SourceTypes() => _types.Value;
+
+        private static List<INamedTypeSymbol> TypesOf(Compilation compilation)
         {
-            if (_types != null) return _types;
-            _types = new List<INamedTypeSymbol>();
+            var types = new List<INamedTypeSymbol>();
             var pending = new Stack<INamespaceOrTypeSymbol>();
-            pending.Push(_compilation.Assembly.GlobalNamespace);
+            pending.Push(compilation.Assembly.GlobalNamespace);
             while (pending.Count > 0)
                 foreach (var member in pending.Pop().GetMembers())
                 {
                     if (member is INamespaceSymbol ns) pending.Push(ns);
-                    else if (member is INamedTypeSymbol type) { _types.Add(type); pending.Push(type); }
+                    else if (member is INamedTypeSymbol type) { types.Add(type); pending.Push(type); }
                 }
-            return _types;
+            return types;
         }
     }
 }

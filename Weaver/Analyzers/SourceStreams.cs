@@ -28,17 +28,18 @@ namespace NonBlocking.Analyzers
         private readonly Compilation? _compilation;
         private readonly SymbolCatalog _catalog;
         private readonly Dictionary<INamedTypeSymbol, Kind> _kinds = new Dictionary<INamedTypeSymbol, Kind>(SymbolEqualityComparer.Default);
-        private readonly Lazy<List<INamedTypeSymbol>> _sourceTypes;
+        private readonly SourceDispatch? _dispatch;
 
-        public SourceStreams(Compilation? compilation, SymbolCatalog catalog)
+        /// <param name="dispatch">Which source methods a virtual call runs, as the paths follow it (null with no compilation).</param>
+        public SourceStreams(Compilation? compilation, SymbolCatalog catalog, SourceDispatch? dispatch)
         {
             _compilation = compilation;
             _catalog = catalog;
-            _sourceTypes = new Lazy<List<INamedTypeSymbol>>(() => compilation == null ? new List<INamedTypeSymbol>() : AllTypes(compilation.Assembly.GlobalNamespace).ToList());
+            _dispatch = dispatch;
         }
 
         /// <summary>The catalog's types alone: nothing inferred.</summary>
-        public SourceStreams Plain() => new SourceStreams(null, _catalog);
+        public SourceStreams Plain() => new SourceStreams(null, _catalog, null);
 
         /// <summary>Whether every instance of the type stays in memory, its subclasses' too.</summary>
         public bool InMemory(ITypeSymbol? type) =>
@@ -74,7 +75,7 @@ namespace NonBlocking.Analyzers
             type = type.OriginalDefinition;
             var kind = Own(type);
             if (kind != Kind.SelfContained) return kind;
-            foreach (var other in _sourceTypes.Value)
+            foreach (var other in _dispatch!.SourceTypes())
                 if (!SymbolEqualityComparer.Default.Equals(other, type) && DerivesFrom(other, type) && Own(other) != Kind.SelfContained) return Kind.Wraps;
             return kind;
         }
@@ -85,7 +86,6 @@ namespace NonBlocking.Analyzers
             lock (_kinds)
             {
                 if (_kinds.TryGetValue(type, out var kind)) return kind;
-                _kinds[type] = Kind.Blocks; // while it is being read: a cycle proves nothing
                 return _kinds[type] = Classify(type);
             }
         }
@@ -193,10 +193,10 @@ namespace NonBlocking.Analyzers
                     // FilteredStream calls IMimeFilter.Filter of its 30 filters): each is read, as the paths follow each.
                     if (isVirtual && (callee.IsVirtual || callee.IsOverride || callee.IsAbstract) && !callee.IsSealed && !declaring.IsSealed)
                     {
-                        var implementations = Implementations(callee);
+                        var implementations = _dispatch!.Implementations(callee).ToList();
                         // Declared here and implemented only elsewhere (a callback the user supplies): anything may run.
                         if (implementations.Count == 0 && callee.IsAbstract) return Kind.Blocks;
-                        foreach (var implementation in implementations)
+                        foreach (var implementation in implementations.Select(m => m.OriginalDefinition))
                             if (seen.Add(implementation))
                                 foreach (var reference in implementation.DeclaringSyntaxReferences) pending.Enqueue(reference.GetSyntax());
                     }
@@ -229,74 +229,17 @@ namespace NonBlocking.Analyzers
             return instance is IInstanceReferenceOperation self && self.Type is INamedTypeSymbol type && chain.Contains(type.OriginalDefinition);
         }
 
-        /// <summary>The methods of this compilation that override <paramref name="method"/> or implement it (an interface's), with a body.</summary>
-        private List<IMethodSymbol> Implementations(IMethodSymbol method)
-        {
-            var found = new List<IMethodSymbol>();
-            var declaring = method.ContainingType;
-            foreach (var type in _sourceTypes.Value)
-            {
-                if (SymbolEqualityComparer.Default.Equals(type, declaring) || type.TypeKind == TypeKind.Interface) continue;
-                if (declaring.TypeKind == TypeKind.Interface)
-                {
-                    if (!type.AllInterfaces.Any(i => SymbolEqualityComparer.Default.Equals(i.OriginalDefinition, declaring))) continue;
-                    foreach (var member in type.GetMembers().OfType<IMethodSymbol>())
-                        if (member.ExplicitInterfaceImplementations.Any(e => SymbolEqualityComparer.Default.Equals(e.OriginalDefinition, method)) ||
-                            member.Name == method.Name && !member.IsStatic && SameSignature(member, method))
-                            if (!member.IsAbstract) found.Add(member.OriginalDefinition);
-                }
-                else
-                    foreach (var member in type.GetMembers(method.Name).OfType<IMethodSymbol>())
-                        for (var overridden = member.OverriddenMethod; overridden != null; overridden = overridden.OverriddenMethod)
-                            if (SymbolEqualityComparer.Default.Equals(overridden.OriginalDefinition, method))
-                            {
-                                if (!member.IsAbstract) found.Add(member.OriginalDefinition);
-                                break;
-                            }
-            }
-            return found;
-        }
-
-        /// <summary>Same parameter count and types; a type parameter matches anything, which can only add methods to read.</summary>
-        private static bool SameSignature(IMethodSymbol a, IMethodSymbol b)
-        {
-            if (a.Parameters.Length != b.Parameters.Length || a.TypeParameters.Length != b.TypeParameters.Length) return false;
-            for (int i = 0; i < a.Parameters.Length; i++)
-            {
-                var x = a.Parameters[i].Type;
-                var y = b.Parameters[i].Type;
-                if (x is ITypeParameterSymbol || y is ITypeParameterSymbol || x is INamedTypeSymbol { IsGenericType: true } || y is INamedTypeSymbol { IsGenericType: true }) continue;
-                if (!SymbolEqualityComparer.Default.Equals(x, y) || a.Parameters[i].RefKind != b.Parameters[i].RefKind) return false;
-            }
-            return true;
-        }
-
         /// <summary>Whether the compilation's types that implement <paramref name="contract"/> (one at least) are all streams.</summary>
         private bool StreamsOnly(INamedTypeSymbol contract)
         {
             int found = 0;
-            foreach (var type in _sourceTypes.Value)
+            foreach (var type in _dispatch!.SourceTypes())
             {
                 if (type.TypeKind == TypeKind.Interface || !type.Interfaces.Any(i => SymbolEqualityComparer.Default.Equals(i.OriginalDefinition, contract))) continue;
                 if (!IsStream(type)) return false;
                 found++;
             }
             return found > 0;
-        }
-
-        private static IEnumerable<INamedTypeSymbol> AllTypes(INamespaceSymbol ns)
-        {
-            foreach (var type in ns.GetTypeMembers())
-                foreach (var t in Nested(type)) yield return t;
-            foreach (var child in ns.GetNamespaceMembers())
-                foreach (var t in AllTypes(child)) yield return t;
-        }
-
-        private static IEnumerable<INamedTypeSymbol> Nested(INamedTypeSymbol type)
-        {
-            yield return type;
-            foreach (var inner in type.GetTypeMembers())
-                foreach (var t in Nested(inner)) yield return t;
         }
     }
 }

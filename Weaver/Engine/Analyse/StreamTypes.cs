@@ -155,7 +155,6 @@ namespace NonBlocking.Weaver.Analyse
         private Kind Own(TypeDefinition type)
         {
             if (_kinds.TryGetValue(type, out var kind)) return kind;
-            _kinds[type] = Kind.Blocks; // while it is being read: a cycle proves nothing
             return _kinds[type] = Classify(type);
         }
 
@@ -240,7 +239,7 @@ namespace NonBlocking.Weaver.Analyse
                     // each for the paths.
                     if (code == Code.Callvirt && callee.IsVirtual && !callee.IsFinal && !callee.DeclaringType.IsSealed)
                     {
-                        var implementations = Implementations(callee);
+                        var implementations = Overrides.For(_module!).Of(callee);
                         // Declared here and implemented only elsewhere (a callback the user supplies): anything may run.
                         if (implementations.Count == 0 && !callee.HasBody) return Kind.Blocks;
                         foreach (var implementation in implementations)
@@ -252,56 +251,6 @@ namespace NonBlocking.Weaver.Analyse
                 }
             }
             return touchesStreams ? Kind.Wraps : Kind.SelfContained;
-        }
-
-        /// <summary>The methods of this module that override <paramref name="method"/> or implement it (an interface's), with a body.</summary>
-        private List<MethodDefinition> Implementations(MethodDefinition method)
-        {
-            if (_implementations.TryGetValue(method, out var found)) return found;
-            found = new List<MethodDefinition>();
-            var declaring = method.DeclaringType;
-            foreach (var type in _module!.GetTypes())
-            {
-                if (type == declaring || !Inherits(type, declaring)) continue;
-                foreach (var candidate in type.Methods)
-                {
-                    if (!candidate.HasBody || !candidate.IsVirtual) continue;
-                    bool explicitly = candidate.Overrides.Any(o => o.Name == method.Name && SameMethod(o, method));
-                    if (explicitly || candidate.Name == method.Name && !candidate.IsNewSlot == !declaring.IsInterface && SameSignature(candidate, method))
-                        found.Add(candidate);
-                }
-            }
-            _implementations[method] = found;
-            return found;
-        }
-
-        private readonly Dictionary<MethodDefinition, List<MethodDefinition>> _implementations = new Dictionary<MethodDefinition, List<MethodDefinition>>();
-
-        /// <summary>Whether <paramref name="type"/> derives from or implements <paramref name="ancestor"/>, through this module's types.</summary>
-        private bool Inherits(TypeDefinition type, TypeDefinition ancestor)
-        {
-            for (var t = type; t != null; t = t.BaseType == null ? null : Declared(t.BaseType))
-            {
-                if (t == ancestor) return true;
-                if (ancestor.IsInterface && t.Interfaces.Any(i => Declared(i.InterfaceType) is TypeDefinition d && (d == ancestor || Inherits(d, ancestor)))) return true;
-            }
-            return false;
-        }
-
-        private static bool SameMethod(MethodReference reference, MethodDefinition method)
-        {
-            try { return reference.Resolve() == method; }
-            catch (AssemblyResolutionException) { return false; }
-        }
-
-        private static bool SameSignature(MethodDefinition a, MethodDefinition b)
-        {
-            if (a.Parameters.Count != b.Parameters.Count || a.GenericParameters.Count != b.GenericParameters.Count) return false;
-            // A generic parameter may stand for any type: matched by count alone, which can only add methods to read.
-            for (int i = 0; i < a.Parameters.Count; i++)
-                if (!a.Parameters[i].ParameterType.ContainsGenericParameter && !b.Parameters[i].ParameterType.ContainsGenericParameter &&
-                    a.Parameters[i].ParameterType.FullName != b.Parameters[i].ParameterType.FullName) return false;
-            return true;
         }
 
         /// <summary>Whether the module's types that implement <paramref name="contract"/> (one at least) are all streams.</summary>

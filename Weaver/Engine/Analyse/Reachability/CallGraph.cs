@@ -21,7 +21,7 @@ namespace NonBlocking.Weaver.Analyse.Reachability
         private readonly HashSet<ModuleDefinition> _modules;
         private readonly BlockingCatalog _catalog;
         private readonly Func<MethodDefinition, bool> _excluded;
-        private readonly Dictionary<MethodDefinition, List<MethodDefinition>> _overriders = new Dictionary<MethodDefinition, List<MethodDefinition>>();
+        private readonly Overrides _overrides;
         private readonly Dictionary<string, ReferenceSummary> _references;
         private readonly HashSet<string> _moduleScopes = new HashSet<string>(StringComparer.Ordinal);
 
@@ -41,11 +41,11 @@ namespace NonBlocking.Weaver.Analyse.Reachability
             _excluded = excluded;
             _references = (references ?? Enumerable.Empty<ReferenceSummary>())
                 .GroupBy(r => r.AssemblyName, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
-            IndexOverrides();
+            _overrides = _modules.Count == 1 ? Overrides.For(_modules.First()) : new Overrides(_modules);
         }
 
         /// <summary>For each virtual or interface method, the methods in the analysed modules that implement it.</summary>
-        public IEnumerable<KeyValuePair<MethodDefinition, List<MethodDefinition>>> Overriders => _overriders;
+        public IEnumerable<KeyValuePair<MethodDefinition, List<MethodDefinition>>> Overriders => _overrides.All;
 
         /// <summary>
         /// The blocking path a call leads into when its target is in a summarised reference, else null; the path with
@@ -165,7 +165,8 @@ namespace NonBlocking.Weaver.Analyse.Reachability
         /// </summary>
         private IEnumerable<MethodDefinition> DispatchTargets(MethodDefinition caller, Instruction ins, MethodDefinition def)
         {
-            if (ins.OpCode.Code != Code.Callvirt || !(def.IsVirtual || def.IsAbstract) || !_overriders.TryGetValue(def, out var impls))
+            var impls = _overrides.Of(def);
+            if (ins.OpCode.Code != Code.Callvirt || !(def.IsVirtual || def.IsAbstract) || impls.Count == 0)
             {
                 yield return def;
                 yield break;
@@ -185,7 +186,7 @@ namespace NonBlocking.Weaver.Analyse.Reachability
                 if (own != null) { yield return own; break; }
             }
             foreach (var impl in impls)
-                if (impl.DeclaringType != receiver && SupertypesOf(impl.DeclaringType).Contains(receiver)) yield return impl;
+                if (impl.DeclaringType != receiver && _overrides.SupertypesOf(impl.DeclaringType).Contains(receiver)) yield return impl;
         }
 
         /// <summary>The static type of a virtual call's receiver as the IL declares it (<c>this</c> is the caller's type); null if unknown.</summary>
@@ -257,44 +258,6 @@ namespace NonBlocking.Weaver.Analyse.Reachability
             return null;
         }
 
-        /// <summary>For each virtual or interface method, the methods in the analysed modules that implement it.</summary>
-        private void IndexOverrides()
-        {
-            foreach (var type in _modules.SelectMany(m => m.GetTypes()))
-            {
-                List<TypeDefinition>? supertypes = null;
-                foreach (var method in type.Methods)
-                {
-                    if (!method.IsVirtual || !method.HasBody) continue;
-                    foreach (var explicitBase in method.Overrides)
-                        Add(ResolveCached(explicitBase), method);
-                    supertypes ??= SupertypesOf(type);
-                    foreach (var baseType in supertypes)
-                        foreach (var candidate in baseType.Methods)
-                            if (candidate.IsVirtual && candidate.Name == method.Name && SameParameters(candidate, method))
-                                Add(candidate, method);
-                }
-            }
-        }
-
-        /// <summary>
-        /// Whether an implementation's parameters are the base method's: same count and types. Overloads with as many
-        /// parameters are different methods (MimeKit's <c>Find(X509Certificate, …)</c> is not <c>Find(X509Name, …)</c>);
-        /// a type that involves a generic parameter may be instantiated either way, so it matches.
-        /// </summary>
-        private static bool SameParameters(MethodDefinition candidate, MethodDefinition method)
-        {
-            if (candidate.Parameters.Count != method.Parameters.Count) return false;
-            for (int i = 0; i < candidate.Parameters.Count; i++)
-            {
-                var a = candidate.Parameters[i].ParameterType;
-                var b = method.Parameters[i].ParameterType;
-                if (a.ContainsGenericParameter || b.ContainsGenericParameter) continue;
-                if (a.FullName != b.FullName) return false;
-            }
-            return true;
-        }
-
         /// <summary>
         /// Resolves each member reference once: every state machine overrides the same IAsyncStateMachine methods,
         /// and the paths search and the analyzer both ask about every call instruction.
@@ -307,48 +270,6 @@ namespace NonBlocking.Weaver.Analyse.Reachability
 
         private readonly Dictionary<MethodReference, MethodDefinition?> _resolved = new Dictionary<MethodReference, MethodDefinition?>();
         private readonly Dictionary<TypeReference, TypeDefinition?> _resolvedTypes = new Dictionary<TypeReference, TypeDefinition?>();
-
-        private void Add(MethodDefinition? baseMethod, MethodDefinition implementation)
-        {
-            if (baseMethod == null || baseMethod == implementation) return;
-            if (!_overriders.TryGetValue(baseMethod, out var list)) _overriders[baseMethod] = list = new List<MethodDefinition>();
-            // One implementation's methods are indexed together, so a repeat (an explicit override also matched by
-            // name) can only be the last entry; Contains made this quadratic (5,000 state machines all implement
-            // IAsyncStateMachine.MoveNext).
-            if (list.Count == 0 || list[list.Count - 1] != implementation) list.Add(implementation);
-        }
-
-        /// <summary>
-        /// <see cref="Supertypes"/>, shared between types with the same base and at most one interface: thousands of
-        /// state machines (ValueType + IAsyncStateMachine) and closures (Object) would otherwise each walk and
-        /// allocate the same list.
-        /// </summary>
-        private List<TypeDefinition> SupertypesOf(TypeDefinition type)
-        {
-            if (type.Interfaces.Count > 1) return Supertypes(type).ToList();
-            var key = (type.BaseType, type.Interfaces.Count == 1 ? type.Interfaces[0].InterfaceType : null);
-            if (!_supertypes.TryGetValue(key, out var list)) _supertypes[key] = list = Supertypes(type).ToList();
-            return list;
-        }
-
-        private readonly Dictionary<(TypeReference?, TypeReference?), List<TypeDefinition>> _supertypes =
-            new Dictionary<(TypeReference?, TypeReference?), List<TypeDefinition>>();
-
-        private IEnumerable<TypeDefinition> Supertypes(TypeDefinition type)
-        {
-            var seen = new HashSet<TypeDefinition>();
-            var pending = new Stack<TypeReference>();
-            if (type.BaseType != null) pending.Push(type.BaseType);
-            foreach (var i in type.Interfaces) pending.Push(i.InterfaceType);
-            while (pending.Count > 0)
-            {
-                var resolved = ResolveType(pending.Pop());
-                if (resolved == null || !seen.Add(resolved)) continue;
-                yield return resolved;
-                if (resolved.BaseType != null) pending.Push(resolved.BaseType);
-                foreach (var i in resolved.Interfaces) pending.Push(i.InterfaceType);
-            }
-        }
 
         private static T? Safe<T>(Func<T> resolve) where T : class
         {
