@@ -109,6 +109,9 @@ public static class Program
             Assert.Matches(@"Program\.cs\(\d+,\d+\): warning NB0001: SeedDemo\.Program\.Foo\(\)", warn.StdErr);
             Assert.Matches(@"Program\.cs\(\d+,\d+\): warning NB0002: SeedDemo\.Program\.Main\(\)", warn.StdErr);
             Assert.DoesNotContain("Baz", warn.StdErr);
+            // Then where the NB0002 paths end, most shared first, and how to silence one that does not block in practice.
+            Assert.Contains("NB0002: 1 warning, whose paths end at 1 blocking call:", warn.StdOut);
+            Assert.Matches(@"\n\s+1  SeedDemo\.Program\.Bar\(\) → Thread\.Sleep at Program\.cs\(\d+,\d+\)", warn.StdOut);
 
             var error = ProcessRunner.Run(tools, new[] { "analyze", app.OutputAssembly, "--level", "Error" }, app.Directory);
             Assert.Equal(1, error.ExitCode);

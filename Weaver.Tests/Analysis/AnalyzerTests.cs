@@ -84,6 +84,40 @@ public static class P
         }
 
         [Fact]
+        public void A_pragma_where_paths_end_and_a_listed_method_of_the_project_cut_the_paths_through_them()
+        {
+            const string source = @"
+public static class Cache { public static void Load() => Thread.Sleep(1); public static string Name => File.ReadAllText(""n""); }
+public static class P
+{
+    public static async Task M()
+    {
+        await Task.Yield();
+        ReadBuffered();
+        Parse(); // @parse
+        _ = Cache.Name; // @name
+        Other(); // @other
+    }
+    static void Parse() => Cache.Load();
+    static void ReadBuffered()
+    {
+#pragma warning disable NB0002 // the message is buffered before this runs
+        Thread.Sleep(1);
+#pragma warning restore NB0002
+    }
+    static void Other()
+    {
+#pragma warning disable NB0001
+        Thread.Sleep(1);
+#pragma warning restore NB0001
+    }
+}";
+            Assert.Equal(new[] { ("NB0002", "parse"), ("NB0002", "name"), ("NB0002", "other") }, Analyze(source).Select(f => (f.Id, f.Marker)));
+            var listed = Analyze(source, new Dictionary<string, string> { ["build_property.NonBlockingNotBlockingApis"] = "Cache.Load;Cache.Name" });
+            Assert.Equal(new[] { ("NB0002", "other") }, listed.Select(f => (f.Id, f.Marker)));
+        }
+
+        [Fact]
         public void NB0002_follows_sync_code_in_the_compilation_through_helpers_constructors_properties_dispatch_delegates_and_flags()
         {
             var messages = new List<string>();

@@ -336,6 +336,54 @@ public static class P
             Assert.Contains(report.BlockingCalls, c => c.Api.Contains("Thread.Sleep") && c.Line == AnalysisHarness.Line(Source, "kept"));
         }
 
+        [Fact]
+        public async System.Threading.Tasks.Task A_maintainers_word_where_paths_end_cuts_every_path_through_it_and_keeps_the_probes()
+        {
+            const string Source = Usings + @"
+public static class P
+{
+    public static async Task M()
+    {
+        await Task.Yield();
+        ReadBuffered();
+        Parse();
+        Other(); // @other
+    }
+    static void Parse() => Cache.Load();
+    static void ReadBuffered()
+    {
+#pragma warning disable NB0002 // the message is buffered before this runs
+        Thread.Sleep(150); // @kept
+#pragma warning restore NB0002
+    }
+    static void Other() => Thread.Sleep(1);
+}
+public static class Cache
+{
+    public static void Load() => Thread.Sleep(150); // @listed
+}";
+            string dll = Woven.CopyUnwoven(Compiler.Compile("PathEndKept", Source), "pathend");
+            var unlisted = Woven.Weave(Woven.CopyUnwoven(dll, "pathend-unlisted"));
+            Assert.Equal(new[] { "NB0002 Parse", "NB0002 Other" },
+                unlisted.Diagnostics.Where(d => d.Code.StartsWith("NB0")).Select(d => d.Code + " " + (d.Message.Contains("calls P.Parse()") ? "Parse" : d.Message.Contains("calls P.Other()") ? "Other" : d.Message)));
+
+            // Each NB0002 says where its path ends, the same for every path that ends there (the CLI groups by it).
+            Assert.Equal(new[] { $"Cache.Load() → Thread.Sleep at PathEndKept.cs({AnalysisHarness.Line(Source, "listed")},34)", "P.Other() → Thread.Sleep at PathEndKept.cs(" },
+                unlisted.Diagnostics.Where(d => d.Code == "NB0002").Select(d => d.PathEnd!.Contains("Other") ? d.PathEnd.Substring(0, d.PathEnd.IndexOf('(', 10) + 1) : d.PathEnd));
+
+            var result = Woven.Weave(dll, notBlockingApis: new[] { "Cache.Load" });
+            Assert.Equal(WeaveOutcome.Woven, result.Outcome);
+            var warning = Assert.Single(result.Diagnostics, d => d.Code.StartsWith("NB0"));
+            Assert.Equal(("NB0002", AnalysisHarness.Line(Source, "other")), (warning.Code, warning.Line));
+
+            using var reports = new ReportCollector();
+            using var load = new IsolatedLoad(dll);
+            await (System.Threading.Tasks.Task)load.Type("P").GetMethod("M")!.Invoke(null, null)!;
+            var report = Assert.Single(reports.WaitFor("P.M()"));
+            Assert.Contains(report.BlockingCalls, c => c.Api.Contains("Thread.Sleep") && c.Line == AnalysisHarness.Line(Source, "kept"));
+            Assert.Contains(report.BlockingCalls, c => c.Api.Contains("Thread.Sleep") && c.Line == AnalysisHarness.Line(Source, "listed"));
+        }
+
         [Theory]
         [InlineData("[*.cs]")]
         [InlineData("[*.{cs,vb}]")]

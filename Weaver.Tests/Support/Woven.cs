@@ -28,7 +28,7 @@ namespace NonBlocking.Tests.Support
         }
 
         public static WeaveResult Weave(string path, int thresholdMs = 100, string? keyFile = null, string? output = null,
-            string[]? blockingApis = null, bool reportThreadPool = false) =>
+            string[]? blockingApis = null, bool reportThreadPool = false, string[]? notBlockingApis = null) =>
             AssemblyWeaver.Weave(new WeaveOptions
             {
                 AssemblyPath = path,
@@ -38,6 +38,7 @@ namespace NonBlocking.Tests.Support
                 ThresholdMs = thresholdMs,
                 StrongNameKeyFile = keyFile,
                 BlockingApis = blockingApis ?? System.Array.Empty<string>(),
+                NotBlockingApis = notBlockingApis ?? System.Array.Empty<string>(),
                 ReportThreadPool = reportThreadPool,
             });
     }

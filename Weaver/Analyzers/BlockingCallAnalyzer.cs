@@ -103,6 +103,9 @@ namespace NonBlocking.Analyzers
 
             public HelperPaths Paths { get; } = new HelperPaths();
 
+            /// <summary>Calls in sync code that no path runs through.</summary>
+            public SourcePragmas Pragmas { get; } = new SourcePragmas();
+
             /// <summary>Declared in this compilation's source (a call into it may lead to blocking: see <see cref="HelperPaths"/>).</summary>
             public bool InSource(IMethodSymbol method) =>
                 method.MethodKind == MethodKind.AnonymousFunction ||
@@ -157,6 +160,8 @@ namespace NonBlocking.Analyzers
             // Most calls neither block nor lead into this compilation's code: settle those before anything costly.
             var match = method.MethodKind == MethodKind.AnonymousFunction ? null : state.Match(method);
             if (match == null && !state.InSource(method)) return;
+            // A method of the project listed as never blocking: the user's word that what it calls does not block in practice.
+            if (match == null && method.MethodKind != MethodKind.AnonymousFunction && state.Catalog.ListsOwn(method)) return;
             var operation = context.Operation;
             var (function, body) = EnclosingFunction(operation, context.ContainingSymbol);
             if (function == null || body == null || state.Allowed(function) || state.IsIterator(function)) return;
@@ -175,17 +180,20 @@ namespace NonBlocking.Analyzers
                     unless = InMemoryOperands.InMemoryIf(receiver, state.Streams, function);
                 }
                 state.Paths.AddCall(function, new HelperPaths.Call(function, method, receiver?.Type, isVirtual, operation.Syntax.GetLocation(),
-                    context.ContainingSymbol, guards, SourceCalls.BoolArguments(arguments), StreamArguments(arguments, state.Streams, function), unless));
+                    context.ContainingSymbol, guards, SourceCalls.BoolArguments(arguments), StreamArguments(arguments, state.Streams, function), unless,
+                    suppressed: !function.IsAsync && state.Pragmas.Cuts(operation.Syntax)));
                 return;
             }
 
             if (match.SyncOverAsync && CompletedTaskSource.IsKnownComplete(operation, WaitedTask(operation, instance))) return;
+            if (operation is IInvocationOperation invocation && ZeroTimeouts.Polls(invocation)) return;
             if (instance != null && !match.SyncOverAsync && InMemoryOperands.Is(instance, state.Streams) &&
                 (method.Name != "CopyTo" || operation is IInvocationOperation copy && copy.Arguments.Length > 0 &&
                  InMemoryOperands.Is(copy.Arguments[0].Value, state.Streams))) return;
             if (match.Queryable && !IsQuery(operation, state)) return;
             if (!function.IsAsync)
             {
+                if (state.Pragmas.Cuts(operation.Syntax)) return;
                 var shown = operation is IPropertyReferenceOperation read ? (ISymbol)read.Property : method;
                 state.Paths.AddSite(function, new HelperPaths.Site(shown.ContainingType.Name + "." + shown.Name, match.Alternative, operation.Syntax.GetLocation(),
                     guards, instance == null || match.SyncOverAsync ? System.Array.Empty<IParameterSymbol>() : InMemoryIf(operation, instance, method, state.Streams, function)));

@@ -54,11 +54,13 @@ namespace NonBlocking.Analyzers
         public sealed class Call
         {
             public Call(IMethodSymbol caller, IMethodSymbol target, ITypeSymbol? receiver, bool isVirtual, Location location, ISymbol owner,
-                FlagGuards.Requirement[] guards, Argument[] arguments, StreamArgument[] streams, IParameterSymbol[] unless)
+                FlagGuards.Requirement[] guards, Argument[] arguments, StreamArgument[] streams, IParameterSymbol[] unless, bool suppressed)
             {
                 Caller = caller; Target = target; Receiver = receiver; IsVirtual = isVirtual; Location = location; Owner = owner;
-                Guards = guards; Arguments = arguments; Streams = streams; Unless = unless;
+                Guards = guards; Arguments = arguments; Streams = streams; Unless = unless; Suppressed = suppressed;
             }
+            /// <summary>Under <c>#pragma warning disable NB0002</c> in sync code: no path runs through it (<see cref="SourcePragmas"/>).</summary>
+            public bool Suppressed { get; }
             /// <summary>The in-memory streams it passes.</summary>
             public StreamArgument[] Streams { get; }
             /// <summary>For a call on a stream: the caller's Stream parameters that, all in memory, make it one (not followed then).</summary>
@@ -282,7 +284,7 @@ namespace NonBlocking.Analyzers
                     }
                     foreach (var call in _paths.Ordered(method))
                     {
-                        if (!at.Allows(call.Guards) || at.InMemory(call.Unless)) continue;
+                        if (call.Suppressed || !at.Allows(call.Guards) || at.InMemory(call.Unless)) continue;
                         foreach (var callee in Targets(call))
                         {
                             if (callee.IsAsync) continue;

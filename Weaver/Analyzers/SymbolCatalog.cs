@@ -90,6 +90,24 @@ namespace NonBlocking.Analyzers
         {
             if (!_notBlocking.TryGetValue(type, out var set)) _notBlocking[type] = set = new HashSet<string>(StringComparer.Ordinal);
             set.Add(member);
+            _notBlockingTypeNames.Add(type.Substring(Math.Max(type.LastIndexOf('.'), type.LastIndexOf('/')) + 1));
+        }
+
+        /// <summary>The listed types' own names (without arity), so most methods are answered without building a metadata name.</summary>
+        private readonly HashSet<string> _notBlockingTypeNames = new HashSet<string>(StringComparer.Ordinal);
+
+        /// <summary>
+        /// Whether an entry names this method of the compilation, its property, or every member of its type: the user's
+        /// word that it does not block in practice, so no path is followed into it (as the weave's NotBlockingList).
+        /// Entries for any type (<c>*.Dispose</c>) are about other assemblies' APIs and do not apply.
+        /// </summary>
+        public bool ListsOwn(IMethodSymbol method)
+        {
+            var type = method.ContainingType;
+            if (type == null || !_notBlockingTypeNames.Contains(type.MetadataName)) return false;
+            string full = MetadataName(type);
+            return In(full, method.Name) ||
+                   method.AssociatedSymbol is IPropertySymbol property && In(full, property.Name);
         }
 
         /// <summary>Whether the type (a metadata name) is listed as never blocking in any member: an in-memory type.</summary>

@@ -29,6 +29,11 @@ namespace NonBlocking.Weaver
         public int Line { get; }
         /// <summary>1-based column, 0 if none.</summary>
         public int Column { get; }
+        /// <summary>
+        /// For NB0002, where the path ends: the method that makes the blocking call, the call, and its line when known. The
+        /// same for every warning whose path ends there, so warnings can be grouped by the one call that explains them.
+        /// </summary>
+        public string? PathEnd { get; internal set; }
 
         /// <inheritdoc />
         public override string ToString() =>

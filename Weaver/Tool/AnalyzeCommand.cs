@@ -48,6 +48,7 @@ namespace NonBlocking.Tool
                         NotBlockingApis = parse.GetValue(notBlocking) ?? Array.Empty<string>(),
                     });
                     bool errors = CommonOptions.Print(result.Diagnostics);
+                    PathEnds.Print(result.Diagnostics);
                     return errors || result.Outcome == WeaveOutcome.Failed ? Program.Failed : Program.Ok;
                 }
                 catch (UsageException e)

@@ -120,6 +120,89 @@ namespace Corpus.Basics
         }
     }
 
+    // case: basics/#pragma warning disable NB0002 where a path ends, in a sync helper, silences every path to it
+    public static class PragmaAtPathEnd
+    {
+        public static async Task Run()
+        {
+            await Task.Yield();
+            ReadBuffered();
+        }
+
+        public static async Task Other()
+        {
+            await Task.Yield();
+            Parse();
+        }
+
+        private static void Parse() => ReadBuffered();
+
+        // The message is buffered before this runs: the read never waits (the maintainer's word; the probe stays).
+        private static void ReadBuffered()
+        {
+#pragma warning disable NB0002
+            Thread.Sleep(10);
+#pragma warning restore NB0002
+        }
+    }
+
+    // case: basics/#pragma warning disable NB0002 around a helper call cuts the paths through that call only
+    public static class PragmaOnTheWay
+    {
+        public static async Task Run()
+        {
+            await Task.Yield();
+            OnError();
+            Save(); // expect: NB0002
+        }
+
+        private static void OnError()
+        {
+#pragma warning disable NB0002 // an error path
+            Write();
+#pragma warning restore NB0002
+        }
+
+        private static void Save() => Write();
+
+        private static void Write() => File.WriteAllText("x", "y");
+    }
+
+    // case: basics/#pragma for NB0001 where a path ends does not cut it
+    public static class PragmaOtherCodeAtPathEnd
+    {
+        public static async Task Run()
+        {
+            await Task.Yield();
+            Helper(); // expect: NB0002
+        }
+
+        private static void Helper()
+        {
+#pragma warning disable NB0001
+            Thread.Sleep(10);
+#pragma warning restore NB0001
+        }
+    }
+
+    // case: basics/a blocking call after #pragma restore NB0002 in the helper still warns
+    public static class PragmaRestoredAtPathEnd
+    {
+        public static async Task Run()
+        {
+            await Task.Yield();
+            Helper(); // expect: NB0002
+        }
+
+        private static void Helper()
+        {
+#pragma warning disable NB0002
+            Thread.Sleep(10);
+#pragma warning restore NB0002
+            File.ReadAllText("x");
+        }
+    }
+
     // case: basics/SemaphoreSlim.Wait
     public static class Semaphore
     {

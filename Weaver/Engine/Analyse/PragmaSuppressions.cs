@@ -36,19 +36,30 @@ namespace NonBlocking.Weaver.Analyse
             return diagnostics.Where(d => !pragmas.Suppresses(d)).ToList();
         }
 
-        public bool Suppresses(Diagnostic diagnostic)
+        public bool Suppresses(Diagnostic diagnostic) =>
+            diagnostic.File != null && Suppresses(diagnostic.File, diagnostic.Line, diagnostic.Code);
+
+        /// <summary>Whether <paramref name="code"/> is disabled at <paramref name="line"/> (1-based) of the file.</summary>
+        public bool Suppresses(string file, int line, string code)
         {
-            if (diagnostic.File == null || diagnostic.Line <= 0) return false;
-            var pragmas = PragmasOf(diagnostic.File);
+            if (line <= 0) return false;
+            var pragmas = PragmasOf(file);
             if (pragmas == null) return false;
             bool disabled = false;
             foreach (var pragma in pragmas)
             {
-                if (pragma.Line >= diagnostic.Line) break;
-                if (pragma.Codes.Length == 0 || pragma.Codes.Contains(diagnostic.Code, StringComparer.OrdinalIgnoreCase)) disabled = pragma.Disable;
+                if (pragma.Line >= line) break;
+                if (Covers(pragma, code)) disabled = pragma.Disable;
             }
             return disabled;
         }
+
+        /// <summary>Whether the file disables <paramref name="code"/> anywhere: most files do not, and need no line lookups.</summary>
+        public bool Disables(string file, string code) =>
+            PragmasOf(file) is { } pragmas && pragmas.Any(p => p.Disable && Covers(p, code));
+
+        private static bool Covers(Pragma pragma, string code) =>
+            pragma.Codes.Length == 0 || pragma.Codes.Contains(code, StringComparer.OrdinalIgnoreCase);
 
         private List<Pragma>? PragmasOf(string file)
         {

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using Mono.Cecil;
 
 namespace NonBlocking.Weaver.Catalog
 {
@@ -28,6 +29,23 @@ namespace NonBlocking.Weaver.Catalog
         {
             if (!_byType.TryGetValue(type, out var members)) _byType[type] = members = new HashSet<string>(StringComparer.Ordinal);
             members.Add(member);
+            _typeNames.Add(type.Substring(Math.Max(type.LastIndexOf('.'), type.LastIndexOf('/')) + 1));
+        }
+
+        /// <summary>The listed types' own names, so most methods are answered without building their type's full name.</summary>
+        private readonly HashSet<string> _typeNames = new HashSet<string>(StringComparer.Ordinal);
+
+        /// <summary>
+        /// Whether an entry names this method of the analysed code, or its property, or every member of its type: the
+        /// user's word that it does not block in practice, so no path is followed into it. Entries for any type
+        /// (<c>*.Dispose</c>) are about other assemblies' APIs and do not apply.
+        /// </summary>
+        public bool ListsOwn(MethodDefinition method)
+        {
+            var type = method.DeclaringType;
+            if (type == null || !_typeNames.Contains(type.Name)) return false;
+            string full = type.FullName, name = method.Name;
+            return In(full, name) || (method.IsGetter || method.IsSetter) && name.Length > 4 && In(full, name.Substring(4));
         }
 
         /// <summary>Whether <paramref name="member"/> of <paramref name="type"/> (a metadata name) never blocks.</summary>

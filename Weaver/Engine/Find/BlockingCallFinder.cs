@@ -7,7 +7,8 @@ namespace NonBlocking.Weaver.Find
 {
     /// <summary>
     /// Finds the call sites of blocking APIs (the catalog and the async-counterpart rule) in every method body of the
-    /// module, less calls the IL shows never block: on an in-memory receiver, or LINQ over something not a query.
+    /// module, less calls the IL shows never block: on an in-memory receiver, LINQ over something not a query, and (for
+    /// the build warnings) waits on tasks known complete or with a zero timeout.
     /// </summary>
     internal static class BlockingCallFinder
     {
@@ -29,6 +30,8 @@ namespace NonBlocking.Weaver.Find
                     if (api.Queryable && !QueryableSources.IsQuery(method, ins)) continue;
                     // A wait on a task already complete returns at once; at run time its probe costs nothing worth skipping.
                     if (forBuildWarnings && api.SyncOverAsync && Analyse.CompletedTasks.IsKnownComplete(method, ins)) continue;
+                    // Nor does a wait with a zero timeout: it polls.
+                    if (forBuildWarnings && Analyse.ZeroTimeouts.Polls(method, ins, target)) continue;
                     sites.Add(new BlockingCallSite(method, ins, api));
                 }
             }

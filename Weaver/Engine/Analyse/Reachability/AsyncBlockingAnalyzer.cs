@@ -67,7 +67,7 @@ namespace NonBlocking.Weaver.Analyse.Reachability
                         continue;
                     }
 
-                    string calleeName;
+                    string calleeName, endsIn;
                     List<string> hops;
                     string api, alternative, where;
                     if (callee != null)
@@ -76,18 +76,21 @@ namespace NonBlocking.Weaver.Analyse.Reachability
                         if (directCallsInSource && walk.External == null) continue;
                         calleeName = DisplayName.Of(callee.Value.Method, callee.Value.Method.DeclaringType);
                         (hops, api, alternative, where) = BlockingPathText.Of(walk, root.Kickoff?.DeclaringType ?? root.Type.DeclaringType);
+                        var last = walk.Chain[walk.Chain.Count - 1];
+                        endsIn = walk.External == null ? DisplayName.Of(last, last.DeclaringType) : hops[hops.Count - 1];
                     }
                     else
                     {
                         calleeName = external!.Callee;
                         (hops, api, alternative, where) = (external.Hops.ToList(), external.Api, external.Alternative, external.Where);
+                        endsIn = hops.Count > 0 ? hops[hops.Count - 1] : calleeName;
                     }
                     string ownerShort = DisplayName.UserMethodName(root.Kickoff?.Name ?? root.Type.Name);
                     string path = string.Join(" → ", new[] { ownerShort }.Concat(hops).Concat(new[] { api })) + where;
                     diagnostics.Add(new Diagnostic(DiagnosticCodes.BlockingCallReachable, severity,
                         $"{ownerName} calls {calleeName}, which blocks the thread: {path}. " +
                         $"Make that path async ({alternative}) or offload it with Task.Run.",
-                        file, line, column));
+                        file, line, column) { PathEnd = endsIn + " → " + api + where });
                 }
             }
             return diagnostics;

@@ -11,7 +11,8 @@ namespace NonBlocking.Weaver.Analyse.Reachability
     /// For every sync method in the graph, under each set of flag values it is called with, the shortest chain of
     /// calls that ends in a catalogued blocking call, found by a search backwards from the nodes that block themselves
     /// or call into another assembly's blocking path. Only code the flags leave live counts. Recursion is harmless
-    /// (each node is settled once) and chains longer than the depth limit are not followed.
+    /// (each node is settled once) and chains longer than the depth limit are not followed. A call the source puts
+    /// under <c>#pragma warning disable NB0002</c> is no step of any path (<see cref="SuppressedCalls"/>).
     /// </summary>
     internal sealed class BlockingPaths
     {
@@ -52,20 +53,21 @@ namespace NonBlocking.Weaver.Analyse.Reachability
 
         private readonly Dictionary<FlagNode, Step> _steps = new Dictionary<FlagNode, Step>();
 
-        public BlockingPaths(ContextGraph graph, int maxDepth)
+        public BlockingPaths(ContextGraph graph, int maxDepth, SuppressedCalls? suppressed = null)
         {
             // Seeds have different depths (another assembly's path may be long), so settle by depth, shortest first.
             var byDepth = new List<List<FlagNode>>();
             foreach (var node in graph.Nodes.ToList())
             {
                 Step? seed = null;
-                var direct = DirectBlockingCalls(graph, node);
+                var direct = DirectBlockingCalls(graph, node, suppressed);
                 if (direct != null) seed = new Step(null, direct.Call, direct, null, 1);
                 else
                     foreach (var ins in graph.LiveInstructions(node))
                     {
                         var external = graph.External(node, ins);
-                        if (external != null && external.Depth + 1 <= maxDepth && (seed == null || external.Depth + 1 < seed.Depth))
+                        if (external != null && external.Depth + 1 <= maxDepth && (seed == null || external.Depth + 1 < seed.Depth) &&
+                            suppressed?.Cuts(node.Method, ins) != true)
                             seed = new Step(null, ins, null, external, external.Depth + 1);
                     }
                 if (seed != null) Settle(node, seed, byDepth);
@@ -77,17 +79,17 @@ namespace NonBlocking.Weaver.Analyse.Reachability
                 {
                     if (_steps[callee].Depth != depth) continue;
                     foreach (var (caller, at) in graph.CallersOf(callee))
-                        if (!_steps.TryGetValue(caller, out var known) || known.Depth > depth + 1)
+                        if ((!_steps.TryGetValue(caller, out var known) || known.Depth > depth + 1) && suppressed?.Cuts(caller.Method, at) != true)
                             Settle(caller, new Step(callee, at, null, null, depth + 1), byDepth);
                 }
             }
         }
 
         /// <summary>The first catalogued blocking call the node makes itself in code its flags leave live.</summary>
-        private static BlockingCallSite? DirectBlockingCalls(ContextGraph graph, FlagNode node)
+        private static BlockingCallSite? DirectBlockingCalls(ContextGraph graph, FlagNode node, SuppressedCalls? suppressed)
         {
             foreach (var call in graph.Graph.DirectBlockingCalls(node.Method))
-                if (graph.IsLive(node, call.Call) && !graph.InMemoryUnder(node, call.Call)) return call;
+                if (graph.IsLive(node, call.Call) && !graph.InMemoryUnder(node, call.Call) && suppressed?.Cuts(node.Method, call.Call) != true) return call;
             return null;
         }
 

@@ -1,0 +1,61 @@
+// A wait with a zero timeout polls and returns at once: StackExchange.Redis takes its mutex with SemaphoreSlim.Wait(0)
+// under 55 async paths. Each has a look-alike that really waits.
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace Corpus.Polls
+{
+    // case: polls/a mutex tried with Wait(0) in a sync helper (StackExchange.Redis's AwaitableMutex.TryTakeInstant)
+    public sealed class TryTakeInstant
+    {
+        private readonly SemaphoreSlim _mutex = new SemaphoreSlim(1, 1);
+
+        public async Task Write()
+        {
+            if (!TryTake()) await _mutex.WaitAsync();
+            _mutex.Release();
+        }
+
+        private bool TryTake() => _mutex.Wait(0);
+    }
+
+    // case: polls/the same mutex waited for with a timeout warns
+    public sealed class TakeWithTimeout
+    {
+        private readonly SemaphoreSlim _mutex = new SemaphoreSlim(1, 1);
+
+        public async Task Write()
+        {
+            await Task.Yield();
+            if (TryTake()) _mutex.Release(); // expect: NB0002
+        }
+
+        private bool TryTake() => _mutex.Wait(5000);
+    }
+
+    // case: polls/zero timeouts in an async method: WaitOne(TimeSpan.Zero), Wait(0, token), Thread.Sleep(0), Task.Wait(0)
+    public static class ZeroInAsync
+    {
+        public static async Task<bool> Run(ManualResetEvent signal, ManualResetEventSlim slim, Task pending, CancellationToken token)
+        {
+            await Task.Yield();
+            bool set = signal.WaitOne(TimeSpan.Zero);
+            set |= slim.Wait(0, token);
+            Thread.Sleep(0);
+            return set && pending.Wait(0);
+        }
+    }
+
+    // case: polls/a timeout held in a variable, or an infinite one, waits
+    public static class NonZeroInAsync
+    {
+        public static async Task<bool> Run(ManualResetEvent signal, Task pending, int timeout)
+        {
+            await Task.Yield();
+            bool set = signal.WaitOne(timeout); // expect: NB0001
+            set |= signal.WaitOne(Timeout.Infinite); // expect: NB0001
+            return set && pending.Wait(TimeSpan.FromSeconds(1)); // expect: NB0003
+        }
+    }
+}

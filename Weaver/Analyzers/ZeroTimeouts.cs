@@ -1,0 +1,35 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace NonBlocking.Analyzers
+{
+    /// <summary>
+    /// A wait handed a zero timeout — <c>semaphore.Wait(0)</c>, <c>handle.WaitOne(TimeSpan.Zero)</c>,
+    /// <c>Thread.Sleep(0)</c> — polls and returns at once: no warning (as the weave's ZeroTimeouts). The waits are the
+    /// catalog's in System.Threading, System.Threading.Tasks and Process, whose every int or TimeSpan parameter is the timeout.
+    /// </summary>
+    internal static class ZeroTimeouts
+    {
+        public static bool Polls(IInvocationOperation call)
+        {
+            var type = call.TargetMethod.ContainingType;
+            if (type == null || !IsWaitType(type)) return false;
+            foreach (var argument in call.Arguments)
+            {
+                var parameter = argument.Parameter;
+                if (parameter == null || parameter.Type.SpecialType != SpecialType.System_Int32 && !IsTimeSpan(parameter.Type)) continue;
+                var value = argument.Value;
+                while (value is IConversionOperation conversion) value = conversion.Operand;
+                if (value.ConstantValue.HasValue && value.ConstantValue.Value is int zero && zero == 0) return true;
+                if (value is IFieldReferenceOperation { Field: { Name: "Zero" } field } && IsTimeSpan(field.ContainingType)) return true;
+            }
+            return false;
+        }
+
+        private static bool IsWaitType(INamedTypeSymbol type) =>
+            Namespaces.Is(type.ContainingNamespace, "System.Threading") || Namespaces.Is(type.ContainingNamespace, "System.Threading.Tasks") ||
+            type.Name == "Process" && Namespaces.Is(type.ContainingNamespace, "System.Diagnostics");
+
+        private static bool IsTimeSpan(ITypeSymbol type) => type.Name == "TimeSpan" && Namespaces.Is(type.ContainingNamespace, "System");
+    }
+}

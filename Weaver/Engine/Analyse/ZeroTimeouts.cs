@@ -1,0 +1,40 @@
+using Mono.Cecil;
+using Mono.Cecil.Cil;
+
+namespace NonBlocking.Weaver.Analyse
+{
+    /// <summary>
+    /// A wait handed a zero timeout — <c>semaphore.Wait(0)</c>, <c>handle.WaitOne(TimeSpan.Zero)</c>,
+    /// <c>Thread.Sleep(0)</c> — polls and returns at once, so the build analysis does not warn about it (StackExchange.Redis
+    /// takes its mutex this way on 55 async paths); its run-time probe stays. The waits are the catalog's in
+    /// System.Threading, System.Threading.Tasks and Process, whose every int or TimeSpan parameter is the timeout.
+    /// </summary>
+    internal static class ZeroTimeouts
+    {
+        public static bool Polls(MethodDefinition method, Instruction call, MethodReference target)
+        {
+            if (!IsWaitType(target.DeclaringType)) return false;
+            var parameters = target.Parameters;
+            for (int i = 0; i < parameters.Count; i++)
+            {
+                var type = parameters[i].ParameterType;
+                if (type.MetadataType != MetadataType.Int32 && !IsTimeSpan(type)) continue;
+                var value = Receivers.Producer(method.Body, call, parameters.Count - 1 - i);
+                if (value != null && IsZero(value)) return true;
+            }
+            return false;
+        }
+
+        private static bool IsWaitType(TypeReference type)
+        {
+            string ns = type.Namespace;
+            return ns == "System.Threading" || ns == "System.Threading.Tasks" || ns == "System.Diagnostics" && type.Name == "Process";
+        }
+
+        private static bool IsTimeSpan(TypeReference type) => type.Name == "TimeSpan" && type.Namespace == "System";
+
+        private static bool IsZero(Instruction value) =>
+            Il.Int32Constant(value) == 0 ||
+            value.OpCode.Code == Code.Ldsfld && value.Operand is FieldReference field && field.Name == "Zero" && IsTimeSpan(field.DeclaringType);
+    }
+}
