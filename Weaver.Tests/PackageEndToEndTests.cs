@@ -278,7 +278,9 @@ namespace App
                                   "#pragma warning disable NB0001\n        Thread.Sleep(20);\n#pragma warning restore NB0001\n" +
                                   "        var n = Task.FromResult(1).Result;\n" +             // line 12: NB0003, off in .editorconfig
                                   "        Helper();\n" +                                      // line 13: NB0002 from the analyzer
-                                  "    }\n    static void Helper() => Thread.Sleep(1);\n}\n";
+                                  "        Buffered();\n" +                                    // line 14: its path's end is silenced
+                                  "    }\n    static void Helper() => Thread.Sleep(1);\n" +
+                                  "    static void Buffered()\n    {\n#pragma warning disable NB0002\n        Thread.Sleep(1);\n#pragma warning restore NB0002\n    }\n}\n";
             var app = new UserProject(_feed, "Analyzed", source)
                 .WithFile(".editorconfig", "root = true\n[*.cs]\ndotnet_diagnostic.NB0003.severity = none\n");
             var build = app.Build();
@@ -293,9 +295,14 @@ namespace App
             Assert.Contains(helper, app.Build("NonBlockingEnabled=false").StdOut);
             Assert.DoesNotContain("Program.cs(10,", build.StdOut);
             Assert.DoesNotContain("NB0003", build.StdOut);
+            // #pragma warning disable NB0002 where a path ends cuts it, for the analyzer and for the weave alone.
+            Assert.DoesNotContain("Program.cs(14,", build.StdOut);
+            var weaveAlone = app.Build("NonBlockingAnalyzer=false").StdOut;
+            Assert.Contains(helper, weaveAlone);
+            Assert.DoesNotContain("Program.cs(14,", weaveAlone);
 
-            // The probes stay where the warnings are silenced: three sleeps and the .Result are all woven.
-            Assert.Contains("and 4 blocking call(s)", build.StdOut);
+            // The probes stay where the warnings are silenced: four sleeps and the .Result are all woven.
+            Assert.Contains("and 5 blocking call(s)", build.StdOut);
 
             var format = ProcessRunner.Run("dotnet", new[] { "format", "analyzers", app.ProjectFile, "--diagnostics", "NB0001", "--no-restore" }, app.Directory);
             Assert.True(format.ExitCode == 0, "dotnet format failed: " + format);
