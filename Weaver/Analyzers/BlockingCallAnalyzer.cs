@@ -186,7 +186,8 @@ namespace NonBlocking.Analyzers
             }
 
             if (match.SyncOverAsync && CompletedTaskSource.IsKnownComplete(operation, WaitedTask(operation, instance))) return;
-            if (operation is IInvocationOperation invocation && ZeroTimeouts.Polls(invocation)) return;
+            if (operation is IInvocationOperation invocation &&
+                (ZeroTimeouts.Polls(invocation) || !match.SyncOverAsync && InMemoryOperands.StaticApiOverMemory(invocation, state.Streams))) return;
             if (instance != null && !match.SyncOverAsync && InMemoryOperands.Is(instance, state.Streams) &&
                 (method.Name != "CopyTo" || operation is IInvocationOperation copy && copy.Arguments.Length > 0 &&
                  InMemoryOperands.Is(copy.Arguments[0].Value, state.Streams))) return;

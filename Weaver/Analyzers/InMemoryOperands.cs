@@ -101,6 +101,14 @@ namespace NonBlocking.Analyzers
         /// Whether a stream built by a constructor or factory is built over in-memory streams only: at least one argument
         /// for a Stream-typed parameter, and each such argument in memory or null.
         /// </summary>
+        /// <summary>
+        /// A static API whose I/O is the streams it is handed (<c>JsonSerializer.Serialize(stream, value)</c>,
+        /// <c>JsonDocument.Parse(stream)</c>), each of them in memory: it does none (as the weave's StreamArguments). An
+        /// instance method is left alone: its receiver may be the I/O.
+        /// </summary>
+        public static bool StaticApiOverMemory(IInvocationOperation call, SourceStreams streams) =>
+            call.TargetMethod.IsStatic && StreamArgumentsInMemory(call.Arguments, streams, 0, null);
+
         private static bool StreamArgumentsInMemory(ImmutableArray<IArgumentOperation> arguments, SourceStreams streams, int depth, Assumption? assumption)
         {
             int found = 0;

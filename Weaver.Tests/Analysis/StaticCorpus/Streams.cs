@@ -2,6 +2,7 @@
 using System.IO;
 using System.IO.Compression;
 using System.Text;
+using System.Text.Json;
 using System.Threading.Tasks;
 
 namespace Corpus.Streams
@@ -474,6 +475,34 @@ namespace Corpus.Streams
             Stream target = fresh ? new MemoryStream() : Pool;
             target.Write(data, 0, data.Length);
             return target.Length;
+        }
+    }
+    // case: streams/JSON serialised into a MemoryStream to measure it, in a sync helper (Npgsql's JsonConverter.GetSize)
+    public sealed class SerializeToMemory
+    {
+        public async Task<long> Bind(object value)
+        {
+            await Task.Yield();
+            return Size(value);
+        }
+
+        private static long Size(object value)
+        {
+            var stream = new MemoryStream(64);
+            JsonSerializer.Serialize(stream, value);
+            return stream.Length;
+        }
+    }
+
+    // case: streams/JSON serialised into the caller's stream, or parsed from a file, warns
+    public static class SerializeToStream
+    {
+        public static async Task Save(object value, Stream output, string path)
+        {
+            await Task.Yield();
+            JsonSerializer.Serialize(output, value); // expect: NB0001
+            using var file = File.OpenRead(path);
+            using var document = JsonDocument.Parse(file); // expect: NB0001
         }
     }
 }

@@ -7,7 +7,8 @@ namespace NonBlocking.Weaver.Find
 {
     /// <summary>
     /// Finds the call sites of blocking APIs (the catalog and the async-counterpart rule) in every method body of the
-    /// module, less calls the IL shows never block: on an in-memory receiver, LINQ over something not a query, and (for
+    /// module, less calls the IL shows never block: on an in-memory receiver, a static API handed only in-memory streams,
+    /// LINQ over something not a query, and (for
     /// the build warnings) waits on tasks known complete or with a zero timeout.
     /// </summary>
     internal static class BlockingCallFinder
@@ -27,6 +28,7 @@ namespace NonBlocking.Weaver.Find
                     if (api == null || (forBuildWarnings && api.RuntimeOnly)) continue;
                     if (api.UserCallsOnly && !IsUserAwaiterCall(ins)) continue;
                     if (target.HasThis && Analyse.Receivers.StaysInMemory(method, ins, Analyse.StreamTypes.For(method.Module, catalog))) continue;
+                    if (!api.SyncOverAsync && Analyse.StreamArguments.AllInMemory(method, ins, target, Analyse.StreamTypes.For(method.Module, catalog))) continue;
                     if (api.Queryable && !QueryableSources.IsQuery(method, ins)) continue;
                     // A wait on a task already complete returns at once; at run time its probe costs nothing worth skipping.
                     if (forBuildWarnings && api.SyncOverAsync && Analyse.CompletedTasks.IsKnownComplete(method, ins)) continue;

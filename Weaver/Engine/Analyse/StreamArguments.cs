@@ -1,0 +1,28 @@
+using Mono.Cecil;
+using Mono.Cecil.Cil;
+
+namespace NonBlocking.Weaver.Analyse
+{
+    /// <summary>
+    /// A static API whose I/O is the streams it is handed — <c>JsonSerializer.Serialize(stream, value)</c>,
+    /// <c>JsonDocument.Parse(stream)</c>, <c>XDocument.Load(stream)</c> — does none when each of them is in memory
+    /// (Npgsql serialises a JSON parameter into a <c>new MemoryStream(capacity)</c> to measure it). An instance method is
+    /// left alone: its receiver may be the I/O (<c>content.CopyTo(memory)</c> reads the network).
+    /// </summary>
+    internal static class StreamArguments
+    {
+        public static bool AllInMemory(MethodDefinition method, Instruction call, MethodReference target, StreamTypes streams)
+        {
+            if (target.HasThis) return false;
+            var parameters = target.Parameters;
+            bool any = false;
+            for (int i = 0; i < parameters.Count; i++)
+            {
+                if (!streams.IsStream(parameters[i].ParameterType)) continue;
+                if (!Receivers.InMemoryArgument(method, call, parameters.Count - 1 - i, streams, null)) return false;
+                any = true;
+            }
+            return any;
+        }
+    }
+}
