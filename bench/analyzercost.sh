@@ -21,7 +21,7 @@ generate() {
 local sleep_call result_call read_call write_helper local_y="int y = "
 if [ "$1" = assigned ]; then local_y="int y; y = "; fi
 if [ "$1" != clean ]; then
-  sleep_call="Thread.Sleep(0);"; result_call="y += Task.FromResult(y).Result;"; read_call="y += _s.Read(new byte[1], 0, 1);"
+  sleep_call="Thread.Sleep(1);"; result_call="y += Task.FromResult(y).Result;"; read_call="y += _s.Read(new byte[1], 0, 1);"
   write_helper="private static void Write(int x) => File.AppendAllText(\"log\", x.ToString());"
 else
   sleep_call="await Task.Delay(0);"; result_call="y += await Task.FromResult(y);"; read_call="y += await _s.ReadAsync(new byte[1], 0, 1);"
