@@ -58,6 +58,62 @@ namespace NonBlocking.Tests.Analysis
             Assert.Contains("return await s.ReadAsync(new byte[4], 0, 4, ct) + text.Length;", fixedText);
         }
 
+        [Fact]
+        public async Task NB0002_is_silenced_where_its_path_ends_in_another_file_and_every_path_through_that_call_goes()
+        {
+            using var workspace = new AdhocWorkspace();
+            var project = workspace.AddProject("App", LanguageNames.CSharp)
+                .WithMetadataReferences(Compiler.FrameworkReferences)
+                .WithCompilationOptions(new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary))
+                .WithParseOptions(new CSharpParseOptions(LanguageVersion.Latest));
+            const string App = Usings + @"public static class P
+{
+    public static async Task A() { await Task.Yield(); Parse(); }
+    public static async Task B() { await Task.Yield(); Buffer.ReadBuffered(); }
+    public static async Task C() { await Task.Yield(); Other(); }
+    static void Parse() => Buffer.ReadBuffered();
+    static int Other() => File.ReadAllText(""x"").Length;
+}
+";
+            const string Helpers = Usings + @"public static class Buffer
+{
+    public static void ReadBuffered()
+    {
+        Thread.Sleep(1);
+    }
+}
+";
+            var app = project.AddDocument("App.cs", App);
+            var helpers = app.Project.AddDocument("Buffer.cs", Helpers);
+            var provider = new PathEndCodeFixProvider();
+            Assert.Null(provider.GetFixAllProvider());
+
+            var diagnostics = await Analyze(helpers.Project.GetDocument(app.Id)!);
+            Assert.Equal(3, diagnostics.Count(d => d.Id == "NB0002"));
+            var a = diagnostics.Single(d => d.GetMessage().Contains("P.A()"));
+            var actions = new List<CodeAction>();
+            await provider.RegisterCodeFixesAsync(new CodeFixContext(helpers.Project.GetDocument(app.Id)!, a, (x, _) => actions.Add(x), CancellationToken.None));
+            var action = Assert.Single(actions);
+            Assert.Contains("Buffer.cs(6,9)", action.Title);
+            var solution = (await action.GetOperationsAsync(CancellationToken.None)).OfType<ApplyChangesOperation>().Single().ChangedSolution;
+
+            // The end's file got the pragma around the call; the file with the warning is untouched; A's and B's paths are gone.
+            string helpersText = (await solution.GetDocument(helpers.Id)!.GetTextAsync()).ToString();
+            Assert.Contains("#pragma warning disable NB0002 // does not block in practice\n        Thread.Sleep(1);\n#pragma warning restore NB0002\n", helpersText.Replace("\r\n", "\n"));
+            Assert.Equal(App, (await solution.GetDocument(app.Id)!.GetTextAsync()).ToString());
+            var left = await Analyze(solution.GetDocument(app.Id)!);
+            Assert.Equal(new[] { "P.C()" }, left.Where(d => d.Id == "NB0002").Select(d => d.GetMessage().Substring(0, 5)));
+
+            // An end in an expression-bodied member: the member's line is wrapped, and the program still compiles clean.
+            var c = left.Single(d => d.Id == "NB0002");
+            actions.Clear();
+            await provider.RegisterCodeFixesAsync(new CodeFixContext(solution.GetDocument(app.Id)!, c, (x, _) => actions.Add(x), CancellationToken.None));
+            solution = (await Assert.Single(actions).GetOperationsAsync(CancellationToken.None)).OfType<ApplyChangesOperation>().Single().ChangedSolution;
+            Assert.Empty((await Analyze(solution.GetDocument(app.Id)!)).Where(d => d.Id == "NB0002"));
+            var compilation = (await solution.GetProject(app.Project.Id)!.GetCompilationAsync())!;
+            Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error || d.Severity == DiagnosticSeverity.Warning));
+        }
+
         /// <summary>Applies the first fix of each NB diagnostic until none is left; asserts the result compiles clean.</summary>
         private static async Task<string> FixAll(string body)
         {

@@ -269,7 +269,9 @@ namespace NonBlocking.Analyzers
                 var end = site.Location.GetLineSpan();
                 string path = string.Join(" → ", hops) +
                               $" at {System.IO.Path.GetFileName(end.Path)}({end.StartLinePosition.Line + 1},{end.StartLinePosition.Character + 1})";
-                context.ReportDiagnostic(Diagnostic.Create(Descriptors.BlockingCallReachable, call.Location,
+                // The blocking call where the path ends rides along as the related location: IDEs show it, and the code
+                // fix that silences the path there (PathEndCodeFixProvider) finds it.
+                context.ReportDiagnostic(Diagnostic.Create(Descriptors.BlockingCallReachable, call.Location, new[] { site.Location },
                     state.Names.Of(call.Owner), state.Names.Of(callee), path, site.Alternative));
             }
         }
