@@ -84,6 +84,42 @@ public static class P
         }
 
         [Fact]
+        public void NB0002_in_a_locals_initialiser_spans_the_declaration_up_to_the_call_so_the_compiler_does_not_bind_the_method_again()
+        {
+            string source = Usings + @"
+public static class P
+{
+    public static async Task<int> M(int x)
+    {
+        await Task.Yield();
+        int y = Helper(x) + 1;
+        Helper(y);
+        var z =
+            Helper(y);
+#pragma warning disable NB0002
+        int w = Helper(z);
+#pragma warning restore NB0002
+        Func<Task<int>> later = async () => { await Task.Yield(); return Helper(w); };
+        return y + z + w + await later();
+    }
+    static int Helper(int x) { Thread.Sleep(1); return x; }
+    [SuppressMessage(""NonBlocking"", ""NB0002"")]
+    public static async Task<int> Quiet(int x) { await Task.Yield(); int q = Helper(x); return q; }
+}";
+            var tree = CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Latest), "P.cs");
+            var compilation = CSharpCompilation.Create("Locations", new[] { tree }, Compiler.FrameworkReferences,
+                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+            var diagnostics = compilation.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new BlockingCallAnalyzer()), BuildProperties.AsThePackageSetsThem())
+                .GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
+            var spans = diagnostics.Where(d => d.Id == "NB0002").OrderBy(d => d.Location.SourceSpan.Start)
+                .Select(d => source.Substring(d.Location.SourceSpan.Start, d.Location.SourceSpan.Length)).ToList();
+            // The declaration's start to the call's end on one line; elsewhere (an expression statement, a call on a later
+            // line of its declaration, a lambda) the call itself; the pragma above the declaration and [SuppressMessage] on
+            // the method still silence it.
+            Assert.Equal(new[] { "int y = Helper(x)", "Helper(y)", "Helper(y)", "Helper(w)" }, spans);
+        }
+
+        [Fact]
         public void A_pragma_where_paths_end_and_a_listed_method_of_the_project_cut_the_paths_through_them()
         {
             const string source = @"

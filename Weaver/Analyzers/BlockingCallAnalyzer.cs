@@ -271,7 +271,7 @@ namespace NonBlocking.Analyzers
                               $" at {System.IO.Path.GetFileName(end.Path)}({end.StartLinePosition.Line + 1},{end.StartLinePosition.Character + 1})";
                 // The blocking call where the path ends rides along as the related location: IDEs show it, and the code
                 // fix that silences the path there (PathEndCodeFixProvider) finds it.
-                context.ReportDiagnostic(Diagnostic.Create(Descriptors.BlockingCallReachable, call.Location, new[] { site.Location },
+                context.ReportDiagnostic(Diagnostic.Create(Descriptors.BlockingCallReachable, PathLocations.Of(call.Location), new[] { site.Location },
                     state.Names.Of(call.Owner), state.Names.Of(callee), path, site.Alternative));
             }
         }
