@@ -62,10 +62,7 @@ namespace NonBlocking.Tests.Analysis
         public async Task NB0002_is_silenced_where_its_path_ends_in_another_file_and_every_path_through_that_call_goes()
         {
             using var workspace = new AdhocWorkspace();
-            var project = workspace.AddProject("App", LanguageNames.CSharp)
-                .WithMetadataReferences(Compiler.FrameworkReferences)
-                .WithCompilationOptions(new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary))
-                .WithParseOptions(new CSharpParseOptions(LanguageVersion.Latest));
+            var project = NewProject(workspace);
             const string App = Usings + @"public static class P
 {
     public static async Task A() { await Task.Yield(); Parse(); }
@@ -118,10 +115,7 @@ namespace NonBlocking.Tests.Analysis
         private static async Task<string> FixAll(string body)
         {
             using var workspace = new AdhocWorkspace();
-            var project = workspace.AddProject("App", LanguageNames.CSharp)
-                .WithMetadataReferences(Compiler.FrameworkReferences)
-                .WithCompilationOptions(new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary))
-                .WithParseOptions(new CSharpParseOptions(LanguageVersion.Latest));
+            var project = NewProject(workspace);
             var document = project.AddDocument("App.cs", Usings + body);
             var provider = new AwaitCodeFixProvider();
             for (int round = 0; round < 10; round++)
@@ -141,6 +135,12 @@ namespace NonBlocking.Tests.Analysis
             Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
             return (await document.GetTextAsync()).ToString();
         }
+
+        private static Project NewProject(AdhocWorkspace workspace) =>
+            workspace.AddProject("App", LanguageNames.CSharp)
+                .WithMetadataReferences(Compiler.FrameworkReferences)
+                .WithCompilationOptions(new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary))
+                .WithParseOptions(new CSharpParseOptions(LanguageVersion.Latest));
 
         private static async Task<ImmutableArray<Diagnostic>> Analyze(Document document)
         {

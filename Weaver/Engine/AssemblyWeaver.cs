@@ -140,9 +140,9 @@ namespace NonBlocking.Weaver
             // Calls into followed references end in their summaries, analysed once per process (see ReferenceSummaries).
             var references = ReferenceSummaries.For(options.AnalyzeReferencePaths, options.ReferencePaths, catalog,
                 string.Join(";", options.BlockingApis) + "|" + catalog.NotBlocking.Key, options.AnalysisMaxDepth);
-            var graph = new CallGraph(new[] { module }, catalog, m => OptOut.Applies(m, owners.OwnerOf(m)) || catalog.NotBlocking.ListsOwn(m), references);
+            var graph = new CallGraph(new[] { module }, catalog, m => OptOut.Applies(m, owners.OwnerOf(m)), references);
             var flagGraph = new ContextGraph(graph, new Analyse.Flags.FlagReader(owners), roots);
-            var paths = new BlockingPaths(flagGraph, options.AnalysisMaxDepth, new SuppressedCalls());
+            var paths = new BlockingPaths(flagGraph, options.AnalysisMaxDepth);
             var severity = options.StaticAnalysis == StaticAnalysisLevel.Error ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning;
             var found = AsyncBlockingAnalyzer.Analyze(roots, flagGraph, paths, severity, options.AssemblyPath, options.SourceAnalyzerReportsDirectCalls);
             // The source's own suppressions apply to these warnings as to the compiler's: #pragma, then .editorconfig.

@@ -20,6 +20,7 @@ namespace NonBlocking.Weaver.Find
             foreach (var method in methods)
             {
                 if (!method.HasBody) continue;
+                Analyse.StreamTypes? streams = null; // looked up at the first blocking call, once per method
                 foreach (var ins in method.Body.Instructions)
                 {
                     if (ins.OpCode.Code != Code.Call && ins.OpCode.Code != Code.Callvirt) continue;
@@ -27,8 +28,9 @@ namespace NonBlocking.Weaver.Find
                     var api = catalog.Match(target);
                     if (api == null || (forBuildWarnings && api.RuntimeOnly)) continue;
                     if (api.UserCallsOnly && !IsUserAwaiterCall(ins)) continue;
-                    if (target.HasThis && Analyse.Receivers.StaysInMemory(method, ins, Analyse.StreamTypes.For(method.Module, catalog))) continue;
-                    if (!api.SyncOverAsync && Analyse.StreamArguments.AllInMemory(method, ins, target, Analyse.StreamTypes.For(method.Module, catalog))) continue;
+                    streams ??= Analyse.StreamTypes.For(method.Module, catalog);
+                    if (target.HasThis && Analyse.Receivers.StaysInMemory(method, ins, streams)) continue;
+                    if (!api.SyncOverAsync && Analyse.StreamArguments.AllInMemory(method, ins, target, streams)) continue;
                     if (api.Queryable && !QueryableSources.IsQuery(method, ins)) continue;
                     // A wait on a task already complete returns at once; at run time its probe costs nothing worth skipping.
                     if (forBuildWarnings && api.SyncOverAsync && Analyse.CompletedTasks.IsKnownComplete(method, ins)) continue;

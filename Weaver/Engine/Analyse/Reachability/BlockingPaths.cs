@@ -53,8 +53,9 @@ namespace NonBlocking.Weaver.Analyse.Reachability
 
         private readonly Dictionary<FlagNode, Step> _steps = new Dictionary<FlagNode, Step>();
 
-        public BlockingPaths(ContextGraph graph, int maxDepth, SuppressedCalls? suppressed = null)
+        public BlockingPaths(ContextGraph graph, int maxDepth)
         {
+            var suppressed = new SuppressedCalls();
             // Seeds have different depths (another assembly's path may be long), so settle by depth, shortest first.
             var byDepth = new List<List<FlagNode>>();
             foreach (var node in graph.Nodes.ToList())
@@ -67,7 +68,7 @@ namespace NonBlocking.Weaver.Analyse.Reachability
                     {
                         var external = graph.External(node, ins);
                         if (external != null && external.Depth + 1 <= maxDepth && (seed == null || external.Depth + 1 < seed.Depth) &&
-                            suppressed?.Cuts(node.Method, ins) != true)
+                            !suppressed.Cuts(node.Method, ins))
                             seed = new Step(null, ins, null, external, external.Depth + 1);
                     }
                 if (seed != null) Settle(node, seed, byDepth);
@@ -79,17 +80,17 @@ namespace NonBlocking.Weaver.Analyse.Reachability
                 {
                     if (_steps[callee].Depth != depth) continue;
                     foreach (var (caller, at) in graph.CallersOf(callee))
-                        if ((!_steps.TryGetValue(caller, out var known) || known.Depth > depth + 1) && suppressed?.Cuts(caller.Method, at) != true)
+                        if ((!_steps.TryGetValue(caller, out var known) || known.Depth > depth + 1) && !suppressed.Cuts(caller.Method, at))
                             Settle(caller, new Step(callee, at, null, null, depth + 1), byDepth);
                 }
             }
         }
 
         /// <summary>The first catalogued blocking call the node makes itself in code its flags leave live.</summary>
-        private static BlockingCallSite? DirectBlockingCalls(ContextGraph graph, FlagNode node, SuppressedCalls? suppressed)
+        private static BlockingCallSite? DirectBlockingCalls(ContextGraph graph, FlagNode node, SuppressedCalls suppressed)
         {
             foreach (var call in graph.Graph.DirectBlockingCalls(node.Method))
-                if (graph.IsLive(node, call.Call) && !graph.InMemoryUnder(node, call.Call) && suppressed?.Cuts(node.Method, call.Call) != true) return call;
+                if (graph.IsLive(node, call.Call) && !graph.InMemoryUnder(node, call.Call) && !suppressed.Cuts(node.Method, call.Call)) return call;
             return null;
         }
 

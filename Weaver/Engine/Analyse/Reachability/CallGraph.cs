@@ -14,7 +14,8 @@ namespace NonBlocking.Weaver.Analyse.Reachability
     /// receiver's static type allows; and lambdas or local functions invoked right where they are created. A delegate
     /// handed to anything else
     /// (Task.Run, ThreadPool.QueueUserWorkItem, new Thread, …) is not followed: that is offloading.
-    /// Methods under [AllowBlocking] are not in the graph, so they neither warn nor pass blocking on.
+    /// Methods under [AllowBlocking] are not in the graph, so they neither warn nor pass blocking on; nor are the
+    /// analysed code's own methods the catalog's not-blocking list names (the user's word; their probes stay).
     /// </summary>
     internal sealed class CallGraph
     {
@@ -38,7 +39,7 @@ namespace NonBlocking.Weaver.Analyse.Reachability
                 _moduleScopes.Add(module.Assembly.Name.Name + ".dll");
             }
             _catalog = catalog;
-            _excluded = excluded;
+            _excluded = m => excluded(m) || catalog.NotBlocking.ListsOwn(m);
             _references = (references ?? Enumerable.Empty<ReferenceSummary>())
                 .GroupBy(r => r.AssemblyName, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
             _overrides = _modules.Count == 1 ? Overrides.For(_modules.First()) : new Overrides(_modules);

@@ -109,11 +109,10 @@ namespace NonBlocking.Weaver.Analyse.Reachability
             {
                 using var input = InputAssembly.Read(path, context.ReferencePaths, new List<Diagnostic>());
                 var owners = new MethodOwners();
-                var graph = new CallGraph(new[] { input.Module }, context.Catalog,
-                    m => OptOut.Applies(m, owners.OwnerOf(m)) || context.Catalog.NotBlocking.ListsOwn(m), dependencies);
+                var graph = new CallGraph(new[] { input.Module }, context.Catalog, m => OptOut.Applies(m, owners.OwnerOf(m)), dependencies);
                 var machines = AsyncMachineFinder.Find(input.Module, owners);
                 var contexts = new ContextGraph(graph, new FlagReader(owners), machines, inMemoryStreamEntries: true);
-                var paths = new BlockingPaths(contexts, context.MaxDepth, new SuppressedCalls());
+                var paths = new BlockingPaths(contexts, context.MaxDepth);
                 return ReferenceSummary.Build(input.Module, key, graph, contexts, paths, context.ByName.Keys);
             }
             catch (Exception e) when (e is WeaveException || e is BadImageFormatException || e is IOException || e is InvalidOperationException || e is AssemblyResolutionException)
