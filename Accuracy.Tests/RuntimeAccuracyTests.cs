@@ -47,7 +47,7 @@ namespace NonBlocking.Accuracy.Tests
         {
             var names = _fixture.Build.Scenarios.Select(s => s.Name).ToList();
             Assert.True(names.Count >= 40, $"{names.Count} scenarios");
-            foreach (var prefix in new[] { "inline/", "shapes/", "silent/", "contention/", "cpu/", "sqlite/", "dapper/", "efcore/", "postgres/", "redis/", "web/", "exit/", "hang/", "seed/" })
+            foreach (var prefix in new[] { "inline/", "shapes/", "silent/", "contention/", "cpu/", "sqlite/", "dapper/", "efcore/", "postgres/", "redis/", "web/", "exit/", "hang/", "seed/", "stream/" })
                 Assert.Contains(names, n => n.StartsWith(prefix, StringComparison.Ordinal));
             Assert.True(_fixture.Build.Scenarios.Count(s => s.Expect.Count == 0) >= 10, "at least ten scenarios that must stay silent");
         }

@@ -22,6 +22,9 @@ namespace NonBlocking.Logging
         private const string NoCall = "(no catalogued call)";
         private readonly ILogger _logger;
 
+        // An async call that ran synchronously is named with its kind, so "blocked in X" is not read as a sync API.
+        private static string Named(BlockingCall call) => call.Kind == BlockingCall.Kinds.Blocking ? call.Api : $"{call.Api} ({call.Kind})";
+
         private static string Where(SourceLocation at) => at.File == null ? at.Kind : $"{at.File}:{at.Line}";
 
         public ReportLogger(ILogger logger) => _logger = logger;
@@ -32,13 +35,13 @@ namespace NonBlocking.Logging
             {
                 case SegmentReport s:
                     Segment(_logger, s.Method, s.DurationMs, s.SelfMs, Where(s.From), Where(s.To),
-                        s.BlockingCalls.Count > 0 ? s.BlockingCalls[0].Api : NoCall, null);
+                        s.BlockingCalls.Count > 0 ? Named(s.BlockingCalls[0]) : NoCall, null);
                     break;
                 case BlockingCallReport b:
-                    Call(_logger, b.Call.Api, b.Call.Caller, b.Call.File, b.Call.Line, b.Call.DurationMs, b.Call.Alternative, null);
+                    Call(_logger, Named(b.Call), b.Call.Caller, b.Call.File, b.Call.Line, b.Call.DurationMs, b.Call.Alternative, null);
                     break;
                 case HangReport h:
-                    Hang(_logger, h.Method, h.ThreadId, h.RunningMs, Where(h.From), h.BlockingCall?.Api ?? NoCall, null);
+                    Hang(_logger, h.Method, h.ThreadId, h.RunningMs, Where(h.From), h.BlockingCall == null ? NoCall : Named(h.BlockingCall), null);
                     break;
             }
         }

@@ -49,6 +49,13 @@ namespace Accuracy
         public int Count { get; set; } = 1;
     }
 
+    /// <summary>How a label names a call's kind after its API, when it is not a blocking API (see the JSON's "kind").</summary>
+    public static class Labels
+    {
+        /// <summary>An async call that held the thread and returned a completed task.</summary>
+        public const string CompletedSynchronously = " (completed-synchronously)";
+    }
+
     /// <summary>Support code that blocks on purpose (a slow SQL function, a message pump): not the code under test.</summary>
     public static class Sleep
     {

@@ -43,6 +43,26 @@ namespace Accuracy
             while (await reader.ReadAsync()) { }
         }
 
+        // A truly asynchronous call started inside a slow segment returns a pending task: it held nothing, and only the
+        // sleep is named.
+        [Scenario("postgres/pending-async-call-in-a-slow-segment-is-not-named", Needs = "postgres")]
+        [Expect("Accuracy.Servers.PgPending(NpgsqlConnection)", From = "await@pg-pending-yield", To = "await@pg-pending-await", Ms = 250,
+            Calls = new[] { Sleep.Api + "@pg-pending-sleep" })]
+        public static async Task PgPendingAsyncCall()
+        {
+            await using var connection = await Task.Run(OpenPg);
+            await PgPending(connection);
+        }
+
+        private static async Task PgPending(NpgsqlConnection connection)
+        {
+            await Task.Yield(); // @pg-pending-yield
+            await using var command = new NpgsqlCommand("SELECT pg_sleep(0.8), 1", connection);
+            var query = command.ExecuteScalarAsync();
+            System.Threading.Thread.Sleep(250); // @pg-pending-sleep
+            await query; // @pg-pending-await
+        }
+
         // A query that is slow on the server by its own work, with no sleep in it. NpgsqlCommand overrides ExecuteScalar,
         // so the call is compiled against DbCommand's.
         [Scenario("postgres/executescalar-heavy-query", Needs = "postgres")]

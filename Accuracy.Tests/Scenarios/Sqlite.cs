@@ -52,10 +52,13 @@ namespace Accuracy
             command.ExecuteScalar(); // @heavy-scalar
         }
 
-        // Microsoft.Data.Sqlite's async API runs synchronously: the segment blocks inside ExecuteScalarAsync, which is
-        // reported, but no blocking call inside the library is named (it is not woven, and the call is "async").
+        // Microsoft.Data.Sqlite's async API runs synchronously: the segment blocks inside ExecuteScalarAsync, which hands
+        // back a completed task; the call is named as one that completed synchronously.
+        private const string ScalarAsync = "System.Data.Common.DbCommand.ExecuteScalarAsync()" + Labels.CompletedSynchronously;
+
         [Scenario("sqlite/ado-async-api-is-sync-underneath")]
-        [Expect("Accuracy.Sqlite.AdoScalarAsync(SqliteConnection)", From = "await@adoasync-yield", To = "end", Ms = 250)]
+        [Expect("Accuracy.Sqlite.AdoScalarAsync(SqliteConnection)", From = "await@adoasync-yield", To = "end", Ms = 250,
+            Calls = new[] { ScalarAsync + "@adoasync-call" })]
         public static async Task AdoAsyncApiIsSyncUnderneath()
         {
             using var connection = await Task.Run(SqlFunctions.OpenAsync);
@@ -66,7 +69,25 @@ namespace Accuracy
         {
             await Task.Yield(); // @adoasync-yield
             using var command = new SqliteCommand("SELECT slow(250)", connection);
-            await command.ExecuteScalarAsync();
+            await command.ExecuteScalarAsync(); // @adoasync-call
+        }
+
+        // A quick async call that completes synchronously (a cache hit, SELECT 1) inside a slow segment is not a culprit.
+        [Scenario("sqlite/quick-async-call-in-a-slow-segment-is-not-named")]
+        [Expect("Accuracy.Sqlite.QuickAsyncCall(SqliteConnection)", From = "await@quick-yield", To = "end", Ms = 250,
+            Calls = new[] { Sleep.Api + "@quick-sleep" })]
+        public static async Task QuickAsyncCallInASlowSegment()
+        {
+            using var connection = await Task.Run(SqlFunctions.OpenAsync);
+            await QuickAsyncCall(connection);
+        }
+
+        private static async Task QuickAsyncCall(SqliteConnection connection)
+        {
+            await Task.Yield(); // @quick-yield
+            Thread.Sleep(250); // @quick-sleep
+            using var command = new SqliteCommand("SELECT 1", connection);
+            if (Convert.ToInt32(await command.ExecuteScalarAsync()) != 1) throw new InvalidOperationException();
         }
 
         // Issue 15's lost report: the program's last slow segment, right before Main returns and the process ends.
@@ -117,9 +138,11 @@ namespace Accuracy
             connection.Execute("UPDATE Items SET Name = Name WHERE Id = 1 AND slow(250) >= 0"); // @dapper-exec
         }
 
-        // Dapper's async call over SQLite: blocks underneath, named nowhere (see sqlite/ado-async-api-is-sync-underneath).
+        // Dapper's async call over SQLite: blocks underneath, and completes synchronously (see sqlite/ado-async-api-is-sync-underneath).
         [Scenario("dapper/queryasync-on-sqlite")]
-        [Expect("Accuracy.Sqlite.DapperQueryAsync(SqliteConnection)", From = "await@dapper-async-yield", To = "end", Ms = 250)]
+        [Expect("Accuracy.Sqlite.DapperQueryAsync(SqliteConnection)", From = "await@dapper-async-yield", To = "end", Ms = 250,
+            Calls = new[] { "Dapper.SqlMapper.QueryAsync<long>(IDbConnection, string, object, IDbTransaction, int?, CommandType?)" +
+                            Labels.CompletedSynchronously + "@dapper-async-call" })]
         public static async Task DapperQueryAsyncOnSqlite()
         {
             using var connection = await Task.Run(SqlFunctions.OpenAsync);
@@ -129,7 +152,7 @@ namespace Accuracy
         private static async Task DapperQueryAsync(SqliteConnection connection)
         {
             await Task.Yield(); // @dapper-async-yield
-            var rows = await connection.QueryAsync<long>("SELECT slow(250)");
+            var rows = await connection.QueryAsync<long>("SELECT slow(250)"); // @dapper-async-call
             if (rows.Count() != 1) throw new InvalidOperationException();
         }
 
@@ -200,9 +223,11 @@ namespace Accuracy
             if (names.Count != 22 || loaded.Count(i => i.Id > 0) != 25) throw new InvalidOperationException();
         }
 
-        // EF Core's async query over SQLite: Microsoft.Data.Sqlite reads synchronously underneath; reported, not named.
+        // EF Core's async query over SQLite: Microsoft.Data.Sqlite reads synchronously underneath, so ToListAsync completes synchronously.
         [Scenario("efcore/tolistasync-on-sqlite")]
-        [Expect("Accuracy.Sqlite.EfToListAsync(Shop)", From = "await@ef-async-yield", To = "end", Ms = 250)]
+        [Expect("Accuracy.Sqlite.EfToListAsync(Shop)", From = "await@ef-async-yield", To = "end", Ms = 250,
+            Calls = new[] { "Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync<Item>(IQueryable<Item>, CancellationToken)" +
+                            Labels.CompletedSynchronously + "@ef-async-call" })]
         public static async Task EfToListAsyncOnSqlite()
         {
             await using var shop = await Task.Run(Shop.OpenAsync);
@@ -212,8 +237,25 @@ namespace Accuracy
         private static async Task EfToListAsync(Shop shop)
         {
             await Task.Yield(); // @ef-async-yield
-            var items = await Shop.SlowItems(shop, 25, 10).ToListAsync();
+            var items = await Shop.SlowItems(shop, 25, 10).ToListAsync(); // @ef-async-call
             if (items.Count != 25) throw new InvalidOperationException();
+        }
+
+        // SaveChangesAsync over SQLite: the insert's trigger is slow, and the whole save runs synchronously.
+        [Scenario("efcore/savechangesasync-on-sqlite")]
+        [Expect("Accuracy.Sqlite.EfSaveAsync(Shop)", From = "await@ef-saveasync-yield", To = "end", Ms = 250,
+            Calls = new[] { "Microsoft.EntityFrameworkCore.DbContext.SaveChangesAsync(CancellationToken)" + Labels.CompletedSynchronously + "@ef-saveasync" })]
+        public static async Task EfSaveChangesAsyncOnSqlite()
+        {
+            await using var shop = await Task.Run(Shop.OpenAsync);
+            await EfSaveAsync(shop);
+        }
+
+        private static async Task EfSaveAsync(Shop shop)
+        {
+            await Task.Yield(); // @ef-saveasync-yield
+            shop.Orders.Add(new Order { Name = "slow" });
+            await shop.SaveChangesAsync(); // @ef-saveasync
         }
     }
 
@@ -266,6 +308,8 @@ namespace Accuracy
             shop.Items.Count(i => i.Id == id && SqlFunctions.Slow(ms) >= 0);
             shop.Items.Add(new Item { Id = 5000, Name = "warm-up" });
             shop.SaveChanges();
+            shop.Items.Add(new Item { Id = 5001, Name = "warm-up" });
+            await shop.SaveChangesAsync();
             return shop;
         }
     }

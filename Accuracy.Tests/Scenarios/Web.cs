@@ -44,6 +44,33 @@ namespace Accuracy
             response.EnsureSuccessStatusCode();
         }
 
+        // A middleware whose `await next(context)` ran the rest of the request inline: the endpoint's SQLite call (async,
+        // synchronous underneath) is named in the endpoint's report; the middleware is not reported, since its segment's
+        // time is the endpoint's.
+        [Scenario("web/middleware-runs-the-request-inline")]
+        [Expect("Accuracy.Web.SqliteHandler()", From = "start", To = "end", Ms = 250,
+            Calls = new[] { "System.Data.Common.DbCommand.ExecuteScalarAsync()" + Labels.CompletedSynchronously + "@web-sqlite-call" })]
+        public static async Task MiddlewareRunsTheRequestInline()
+        {
+            await using var app = await Task.Run(StartAsync);
+            using var client = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
+            if (await client.GetStringAsync("/sqlite") != "250") throw new InvalidOperationException();
+        }
+
+        private static Microsoft.Data.Sqlite.SqliteConnection? _database;
+
+        private static async Task<string> SqliteHandler()
+        {
+            using var command = new Microsoft.Data.Sqlite.SqliteCommand("SELECT slow(250)", _database);
+            return Convert.ToString(await command.ExecuteScalarAsync())!; // @web-sqlite-call
+        }
+
+        private static async Task Timing(Microsoft.AspNetCore.Http.HttpContext context, Microsoft.AspNetCore.Http.RequestDelegate next)
+        {
+            context.Response.Headers["X-Started"] = DateTime.UtcNow.ToString("o");
+            await next(context);
+        }
+
         private static async Task<string> BlockingHandler()
         {
             await Task.Yield(); // @web-yield
@@ -70,6 +97,9 @@ namespace Accuracy
             builder.Logging.ClearProviders();
             builder.WebHost.UseUrls("http://127.0.0.1:0");
             var app = builder.Build();
+            _database = await SqlFunctions.OpenAsync();
+            app.Use(Timing);
+            app.MapGet("/sqlite", SqliteHandler);
             app.MapGet("/block", BlockingHandler);
             app.MapGet("/ok", CorrectHandler);
             app.MapGet("/slow-but-async", SlowButAsyncHandler);

@@ -44,7 +44,12 @@ namespace NonBlocking.Accuracy.Tests
             return kind == "start" || kind == "end" ? kind : $"{kind}@{FileName(l)}:{l.GetProperty("line").GetInt32()}";
         }
 
-        private static string Call(JsonElement c) => $"{c.GetProperty("api").GetString()}@{FileName(c)}:{c.GetProperty("line").GetInt32()}";
+        /// <summary>"api@File.cs:12", with " (kind)" after the API for a call that is not a blocking API.</summary>
+        private static string Call(JsonElement c)
+        {
+            string kind = c.GetProperty("kind").GetString()!;
+            return $"{c.GetProperty("api").GetString()}{(kind == "blocking" ? "" : $" ({kind})")}@{FileName(c)}:{c.GetProperty("line").GetInt32()}";
+        }
 
         private static string FileName(JsonElement e) =>
             e.GetProperty("file").ValueKind == JsonValueKind.String ? System.IO.Path.GetFileName(e.GetProperty("file").GetString()!) : "?";

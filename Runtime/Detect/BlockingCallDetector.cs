@@ -19,10 +19,43 @@ namespace NonBlocking.Detect
         {
             long elapsed = CoarseClock.NowMs - start;
             if (elapsed < site.Module.BlockingCallMinMs) return; // a watched clock, or another assembly's smaller limit
+            Log(start, elapsed, site);
+        }
+
+        /// <summary>
+        /// The end probe of an async call (<see cref="AsyncCalls"/>) found it held the thread past the smallest limit.
+        /// It is logged only when it handed back a task already complete: its work ran synchronously. A call that returned
+        /// a pending task did its waiting elsewhere. Of its time, what segments of woven code nested in it already reported
+        /// and what blocking calls logged inside it already name is theirs: an async call is named for what nothing else
+        /// explains (so a call through an interface into the woven module names no second culprit).
+        /// </summary>
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        public static void OnAsyncCallEnd(long start, BlockingSite site, bool completed)
+        {
+            if (!completed) return;
+            long elapsed = CoarseClock.NowMs - start;
+            if (elapsed < site.Module.BlockingCallMinMs) return;
+            long own;
             try
             {
-                SegmentLog.ForCurrentThread().PushCall(start, elapsed, site);
+                own = elapsed - SegmentLog.ForCurrentThread().ExplainedSince(start);
+            }
+            catch
+            {
+                return;
+            }
+            if (own < site.Module.BlockingCallMinMs) return;
+            Log(start, own, site);
+        }
+
+        private static void Log(long start, long elapsed, BlockingSite site)
+        {
+            try
+            {
+                var log = SegmentLog.ForCurrentThread();
+                log.PushCall(start, elapsed, site);
                 ReportOnThreadPool(site, elapsed);
+                log.ExtendLastCall(start, CoarseClock.NowMs - start);
             }
             catch
             {
@@ -64,6 +97,11 @@ namespace NonBlocking.Detect
         }
 
         public static BlockingCall Describe(BlockingSite site, long durationMs) =>
-            new BlockingCall(site.Api, site.Caller, site.File, site.Line, durationMs, site.Alternative);
+            new BlockingCall(site.Api, site.Caller, site.File, site.Line, durationMs, site.Alternative, site.Kind);
+
+        /// <summary>A call still running, for the hang watchdog: an async call has not yet said how it completes.</summary>
+        public static BlockingCall DescribeRunning(BlockingSite site, long durationMs) =>
+            new BlockingCall(site.Api, site.Caller, site.File, site.Line, durationMs, site.Alternative,
+                site.Kind == BlockingCall.Kinds.Blocking ? BlockingCall.Kinds.Blocking : BlockingCall.Kinds.AsyncCallRunning);
     }
 }

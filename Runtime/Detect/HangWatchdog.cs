@@ -87,7 +87,7 @@ namespace NonBlocking.Detect
         {
             long suppressed = ReportPublisher.Admit(now);
             var call = SiteIds<BlockingSite>.Get(activity.CallId);
-            var blocking = call == null ? null : BlockingCallDetector.Describe(call, now - activity.CallStart);
+            var blocking = call == null ? null : BlockingCallDetector.DescribeRunning(call, now - activity.CallStart);
             var report = new HangReport(site.Module.AssemblyName, site.Method, runningMs, hangMs,
                 site.LocateEntry(activity.Frames[inner].EntryState), blocking, activity.Thread.ManagedThreadId,
                 activity.Thread.IsThreadPoolThread, DateTime.UtcNow, Math.Max(0, suppressed), atExit);

@@ -24,6 +24,7 @@ namespace NonBlocking.Detect
 
         private readonly long[] _callStarts = new long[CallCapacity];
         private readonly long[] _callDurations = new long[CallCapacity];
+        private readonly long[] _callCovered = new long[CallCapacity];
         private readonly BlockingSite?[] _callSites = new BlockingSite?[CallCapacity];
         private int _callCount;
 
@@ -73,13 +74,41 @@ namespace NonBlocking.Detect
             {
                 Array.Copy(_callStarts, 1, _callStarts, 0, CallCapacity - 1);
                 Array.Copy(_callDurations, 1, _callDurations, 0, CallCapacity - 1);
+                Array.Copy(_callCovered, 1, _callCovered, 0, CallCapacity - 1);
                 Array.Copy(_callSites, 1, _callSites, 0, CallCapacity - 1);
                 _callCount--;
             }
             _callStarts[_callCount] = start;
             _callDurations[_callCount] = duration;
+            _callCovered[_callCount] = duration;
             _callSites[_callCount] = site;
             _callCount++;
+        }
+
+        /// <summary>
+        /// Lengthens the time the call just logged at <paramref name="start"/> accounts for (not its reported duration) to
+        /// cover its cold path too, as <see cref="ExtendLast"/> does for a segment: logging it, on its first run JIT-compiling
+        /// all that, is not the time of an async call it ran inside.
+        /// </summary>
+        public void ExtendLastCall(long start, long covered)
+        {
+            int last = _callCount - 1;
+            if (last >= 0 && _callStarts[last] == start && _callCovered[last] < covered) _callCovered[last] = covered;
+        }
+
+        /// <summary>
+        /// Time since <paramref name="start"/> that is already accounted for, without removing anything: slow segments
+        /// that ended since then (each entry covers the slow segments nested in it) and blocking calls logged since then.
+        /// </summary>
+        public long ExplainedSince(long start)
+        {
+            // Neither list overlaps itself or the other: a slow segment removes the entries nested in it and takes the
+            // calls logged inside it when it ends.
+            long explained = 0;
+            for (int i = _count - 1; i >= 0 && _starts[i] >= start; i--) explained += _durations[i];
+            for (int i = 0; i < _callCount; i++)
+                if (_callStarts[i] >= start) explained += _callCovered[i];
+            return explained;
         }
 
         /// <summary>Removes and returns the calls that started at or after <paramref name="start"/>.</summary>
@@ -94,6 +123,7 @@ namespace NonBlocking.Detect
                 {
                     _callStarts[kept] = _callStarts[i];
                     _callDurations[kept] = _callDurations[i];
+                    _callCovered[kept] = _callCovered[i];
                     _callSites[kept] = _callSites[i];
                     kept++;
                 }

@@ -20,7 +20,7 @@ namespace NonBlocking.Instrumentation
         /// Whether probes publish what each thread is running, for the hang watchdog or test mode. Read-only after
         /// start-up, so the JIT folds it to a constant: with both off the tracking code is not even compiled in.
         /// </summary>
-        private static readonly bool Tracking = RuntimeSettings.Current.ThreadTracking;
+        internal static readonly bool Tracking = RuntimeSettings.Current.ThreadTracking;
 
         /// <summary>
         /// The smallest segment threshold of any woven assembly loaded. The fast path compares with this one static

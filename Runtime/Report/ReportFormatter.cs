@@ -54,7 +54,8 @@ namespace NonBlocking.Report
 
         private static void CallText(StringBuilder sb, BlockingCall call)
         {
-            sb.Append("    blocked in ").Append(call.Api).Append(" for ").Append(call.DurationMs).Append(" ms, called by ").Append(call.Caller);
+            sb.Append("    blocked in ").Append(call.Api).Append(" for ").Append(call.DurationMs).Append(" ms").Append(call.KindNote)
+              .Append(", called by ").Append(call.Caller);
             if (call.File != null) sb.Append(" at ").Append(call.File).Append(':').Append(call.Line.ToString(CultureInfo.InvariantCulture));
             sb.AppendLine();
             if (call.Alternative.Length > 0) sb.Append("        instead: ").Append(call.Alternative).AppendLine();
@@ -140,7 +141,8 @@ namespace NonBlocking.Report
 
         private static void CallJson(StringBuilder sb, BlockingCall call)
         {
-            sb.Append("{\"api\":"); Str(sb, call.Api);
+            sb.Append("{\"kind\":"); Str(sb, call.Kind);
+            sb.Append(",\"api\":"); Str(sb, call.Api);
             sb.Append(",\"caller\":"); Str(sb, call.Caller);
             sb.Append(",\"file\":");
             if (call.File == null) sb.Append("null"); else Str(sb, call.File);

@@ -52,6 +52,8 @@ namespace NonBlocking.Weaver
             var catalog = BlockingCatalog.Load(options.BlockingApis, options.NotBlockingApis);
             // Checked only where a probe would go: most methods have no blocking call.
             var calls = BlockingCallFinder.Find(methods, catalog).Where(c => Rewritable(c.Method, rewritable)).ToList();
+            // Async APIs of other assemblies that the woven async methods call: named at run time if they ran synchronously.
+            var asyncCalls = AsyncCallFinder.Find(toWeave.Select(m => m.MoveNext), new HashSet<Instruction>(calls.Select(c => c.Call)));
             diagnostics.AddRange(NotRewritable(rewritable.Where(v => !v.Value).Select(v => v.Key), options));
             // Analyse the IL as the compiler wrote it, before any probe goes in.
             // A method left uninstrumented (NB9102) is still the user's code: it is analysed like the rest.
@@ -61,19 +63,22 @@ namespace NonBlocking.Weaver
 
             var runtime = RuntimeImports.Load(module, options.RuntimeAssemblyPath);
             var sites = new SiteTable(module, runtime, options.ThresholdMs, options.ReportThreadPool);
-            foreach (var group in calls.GroupBy(c => c.Method))
+            var asyncCallEnds = asyncCalls.Select(c => (Site: c, End: AsyncCallEnd.For(c.Call, runtime))).Where(c => c.End != null).ToList();
+            var ends = asyncCallEnds.ToDictionary(c => c.Site.Call, c => c.End);
+            foreach (var group in calls.Concat(asyncCallEnds.Select(c => c.Site)).GroupBy(c => c.Method))
             {
                 var method = group.Key;
                 string caller = owners.DisplayNameOf(method);
                 Guard(options, caller, method, () =>
                 {
-                    var probes = new List<(Instruction, FieldReference)>();
+                    var probes = new List<(Instruction, FieldReference, MethodReference?)>();
                     var statements = Il.Statements(method);
                     foreach (var call in group)
                     {
                         var statement = statements[call.Call];
+                        ends.TryGetValue(call.Call, out var end);
                         probes.Add((call.Call, sites.AddBlocking(DisplayName.OfCall(call.Target), caller,
-                            statement?.Document?.Url, statement?.StartLine ?? 0, call.Api.Alternative)));
+                            statement?.Document?.Url, statement?.StartLine ?? 0, call.Api.Alternative, call.Api.AsyncCall), end));
                     }
                     BlockingProbe.Apply(method, probes, runtime);
                 });
@@ -88,7 +93,7 @@ namespace NonBlocking.Weaver
                 });
             }
             sites.Complete();
-            return new WeaveResult(WeaveOutcome.Woven, toWeave.Count, optedOut, diagnostics, calls.Count);
+            return new WeaveResult(WeaveOutcome.Woven, toWeave.Count, optedOut, diagnostics, calls.Count, asyncCallEnds.Count);
         }
 
         /// <summary>Every failure becomes one coded diagnostic that names the file; nothing escapes as an exception.</summary>

@@ -18,8 +18,10 @@ namespace NonBlocking.Weaver
     /// <summary>What the engine did, and what it has to say.</summary>
     public sealed class WeaveResult
     {
-        internal WeaveResult(WeaveOutcome outcome, int asyncMethodsWoven, int asyncMethodsOptedOut, IReadOnlyList<Diagnostic> diagnostics, int blockingCallsWoven = 0)
+        internal WeaveResult(WeaveOutcome outcome, int asyncMethodsWoven, int asyncMethodsOptedOut, IReadOnlyList<Diagnostic> diagnostics, int blockingCallsWoven = 0,
+            int asyncCallsWoven = 0)
         {
+            AsyncCallsWoven = asyncCallsWoven;
             BlockingCallsWoven = blockingCallsWoven;
             Outcome = outcome;
             AsyncMethodsWoven = asyncMethodsWoven;
@@ -35,6 +37,8 @@ namespace NonBlocking.Weaver
         public int AsyncMethodsOptedOut { get; }
         /// <summary>Call sites of blocking APIs that got a timing probe.</summary>
         public int BlockingCallsWoven { get; }
+        /// <summary>Calls from async methods into other assemblies' async APIs that got a timing probe (named if they ran synchronously).</summary>
+        public int AsyncCallsWoven { get; }
         /// <summary>Messages for the build log, errors included.</summary>
         public IReadOnlyList<Diagnostic> Diagnostics { get; }
     }

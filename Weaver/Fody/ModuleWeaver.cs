@@ -25,7 +25,8 @@ namespace NonBlocking.Fody
             var result = AssemblyWeaver.WeaveModule(ModuleDefinition, options);
             foreach (var d in result.Diagnostics) Report(d);
             if (result.Outcome == WeaveOutcome.Woven)
-                WriteInfo($"NonBlocking: wove {result.AsyncMethodsWoven} async methods and {result.BlockingCallsWoven} blocking calls");
+                WriteInfo($"NonBlocking: wove {result.AsyncMethodsWoven} async methods and {result.BlockingCallsWoven} blocking calls" +
+                    (result.AsyncCallsWoven == 0 ? "" : $" ({result.AsyncCallsWoven} async API calls)"));
         }
 
         public override IEnumerable<string> GetAssembliesForScanning() => Enumerable.Empty<string>();

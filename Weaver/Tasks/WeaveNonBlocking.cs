@@ -99,7 +99,7 @@ namespace NonBlocking.Weaver.Tasks
             switch (result.Outcome)
             {
                 case WeaveOutcome.Woven:
-                    Log.LogMessage(MessageImportance.High, $"NonBlocking: wove {result.AsyncMethodsWoven} async method(s) and {result.BlockingCallsWoven} blocking call(s) in {name} ({result.AsyncMethodsOptedOut} opted out) in {watch.ElapsedMilliseconds} ms");
+                    Log.LogMessage(MessageImportance.High, $"NonBlocking: wove {result.AsyncMethodsWoven} async method(s) and {result.BlockingCallsWoven} blocking call(s) in {name} ({result.AsyncMethodsOptedOut} opted out{AsyncCalls(result)}) in {watch.ElapsedMilliseconds} ms");
                     break;
                 case WeaveOutcome.AlreadyWoven:
                     Log.LogMessage(MessageImportance.Normal, $"NonBlocking: {name} is already woven; nothing to do");
@@ -134,5 +134,8 @@ namespace NonBlocking.Weaver.Tasks
                     return StaticAnalysisLevel.Warn;
             }
         }
+    
+        /// <summary>", 4 async API calls" where the weave timed calls into other assemblies' async APIs; nothing otherwise.</summary>
+        private static string AsyncCalls(WeaveResult result) => result.AsyncCallsWoven == 0 ? "" : $", {result.AsyncCallsWoven} async API call(s)";
     }
 }

@@ -74,6 +74,7 @@ namespace NonBlocking.Tool
         {
             WeaveOutcome.Woven => $"nonblocking: wove {result.AsyncMethodsWoven} async methods and {result.BlockingCallsWoven} blocking calls in {input}" +
                                   (target == input ? "" : $" into {target}") +
+                                  (result.AsyncCallsWoven == 0 ? "" : $" ({result.AsyncCallsWoven} async API calls)") +
                                   (result.AsyncMethodsOptedOut > 0 ? $" ({result.AsyncMethodsOptedOut} opted out)" : ""),
             WeaveOutcome.AlreadyWoven => $"nonblocking: {input} is already woven; nothing written",
             _ => $"nonblocking: {input} has no async methods or blocking calls to weave; nothing written",

@@ -41,28 +41,37 @@ namespace NonBlocking.Report.Telemetry
         public void CountHang() => Interlocked.Increment(ref _hangs);
 
         /// <summary>An async segment held its thread past the threshold (one per <see cref="SegmentReport"/>).</summary>
-        /// <remarks>Version 1 added TraceId and SpanId (W3C, of <c>Activity.Current</c>; empty when there was none).</remarks>
-        [Event(1, Level = EventLevel.Warning, Version = 1, Message = "{1} blocked its thread for {6} ms (self {7} ms) between {2}:{3} and {4}:{5}")]
+        /// <remarks>
+        /// Version 1 added TraceId and SpanId (W3C, of <c>Activity.Current</c>; empty when there was none); version 2,
+        /// CallKind (<see cref="NonBlocking.Report.BlockingCall.Kind"/> of the call named in Api, or empty).
+        /// </remarks>
+        [Event(1, Level = EventLevel.Warning, Version = 2, Message = "{1} blocked its thread for {6} ms (self {7} ms) between {2}:{3} and {4}:{5}")]
         public void BlockingSegment(string Assembly, string Method, string FromFile, int FromLine, string ToFile, int ToLine,
-            long DurationMs, long SelfMs, long ThresholdMs, string Api, string Caller, string CallFile, int CallLine, string TraceId, string SpanId)
+            long DurationMs, long SelfMs, long ThresholdMs, string Api, string Caller, string CallFile, int CallLine, string TraceId, string SpanId,
+            string CallKind)
         {
-            WriteEvent(1, Assembly, Method, FromFile, FromLine, ToFile, ToLine, DurationMs, SelfMs, ThresholdMs, Api, Caller, CallFile, CallLine, TraceId, SpanId);
+            WriteEvent(1, Assembly, Method, FromFile, FromLine, ToFile, ToLine, DurationMs, SelfMs, ThresholdMs, Api, Caller, CallFile, CallLine, TraceId, SpanId, CallKind);
         }
 
-        /// <summary>A catalogued blocking call that took long enough to matter, inside a reported segment or on its own.</summary>
-        /// <remarks>Version 1 added TraceId and SpanId, as for <see cref="BlockingSegment"/>.</remarks>
-        [Event(2, Level = EventLevel.Warning, Version = 1, Message = "{1} in {2} at {3}:{4} blocked for {5} ms")]
-        public void BlockingCall(string Assembly, string Api, string Caller, string File, int Line, long DurationMs, string Alternative, string TraceId, string SpanId)
+        /// <summary>
+        /// A call that held the thread long enough to matter, inside a reported segment or on its own: a catalogued blocking
+        /// call, or an async call that completed synchronously (Kind).
+        /// </summary>
+        /// <remarks>Version 1 added TraceId and SpanId, as for <see cref="BlockingSegment"/>; version 2, Kind.</remarks>
+        [Event(2, Level = EventLevel.Warning, Version = 2, Message = "{1} in {2} at {3}:{4} blocked for {5} ms")]
+        public void BlockingCall(string Assembly, string Api, string Caller, string File, int Line, long DurationMs, string Alternative, string TraceId, string SpanId,
+            string Kind)
         {
-            WriteEvent(2, Assembly, Api, Caller, File, Line, DurationMs, Alternative, TraceId, SpanId);
+            WriteEvent(2, Assembly, Api, Caller, File, Line, DurationMs, Alternative, TraceId, SpanId, Kind);
         }
 
         /// <summary>A segment still running past the hang threshold, reported while it runs.</summary>
-        [Event(3, Level = EventLevel.Error, Message = "{1} has held thread {10} for {4} ms and is still running")]
+        /// <remarks>Version 1 added CallKind (of the call in progress, or empty).</remarks>
+        [Event(3, Level = EventLevel.Error, Version = 1, Message = "{1} has held thread {10} for {4} ms and is still running")]
         public void Hang(string Assembly, string Method, string FromFile, int FromLine, long RunningMs, long HangThresholdMs,
-            string Api, string Caller, string CallFile, int CallLine, int ThreadId)
+            string Api, string Caller, string CallFile, int CallLine, int ThreadId, string CallKind)
         {
-            WriteEvent(3, Assembly, Method, FromFile, FromLine, RunningMs, HangThresholdMs, Api, Caller, CallFile, CallLine, ThreadId);
+            WriteEvent(3, Assembly, Method, FromFile, FromLine, RunningMs, HangThresholdMs, Api, Caller, CallFile, CallLine, ThreadId, CallKind);
         }
 
 #if NET

@@ -25,7 +25,8 @@ namespace NonBlocking.Report.Telemetry
                             var top = segment.BlockingCalls.Count > 0 ? segment.BlockingCalls[0] : null;
                             log.BlockingSegment(segment.Assembly, segment.Method, segment.From.File ?? "", segment.From.Line,
                                 segment.To.File ?? "", segment.To.Line, segment.DurationMs, segment.SelfMs, segment.ThresholdMs,
-                                top?.Api ?? "", top?.Caller ?? "", top?.File ?? "", top?.Line ?? 0, segment.TraceId ?? "", segment.SpanId ?? "");
+                                top?.Api ?? "", top?.Caller ?? "", top?.File ?? "", top?.Line ?? 0, segment.TraceId ?? "", segment.SpanId ?? "",
+                                top?.Kind ?? "");
                         }
                         foreach (var call in segment.BlockingCalls) Call(log, events, segment, call);
                         TraceEvent.Add(segment);
@@ -41,7 +42,7 @@ namespace NonBlocking.Report.Telemetry
                         if (events)
                             log.Hang(hang.Assembly, hang.Method, hang.From.File ?? "", hang.From.Line, hang.RunningMs, hang.HangThresholdMs,
                                 hang.BlockingCall?.Api ?? "", hang.BlockingCall?.Caller ?? "", hang.BlockingCall?.File ?? "",
-                                hang.BlockingCall?.Line ?? 0, hang.ThreadId);
+                                hang.BlockingCall?.Line ?? 0, hang.ThreadId, hang.BlockingCall?.Kind ?? "");
                         break;
                 }
             }
@@ -55,7 +56,7 @@ namespace NonBlocking.Report.Telemetry
         {
             log.CountCall();
             if (events) log.BlockingCall(report.Assembly, call.Api, call.Caller, call.File ?? "", call.Line, call.DurationMs, call.Alternative,
-                report.TraceId ?? "", report.SpanId ?? "");
+                report.TraceId ?? "", report.SpanId ?? "", call.Kind);
         }
     }
 }

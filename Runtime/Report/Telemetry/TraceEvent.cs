@@ -52,6 +52,7 @@ namespace NonBlocking.Report.Telemetry
 
         private static void AddCall(ActivityTagsCollection tags, BlockingCall call)
         {
+            tags["nonblocking.call.kind"] = call.Kind;
             tags["nonblocking.call.api"] = call.Api;
             tags["nonblocking.call.caller"] = call.Caller;
             tags["nonblocking.call.site"] = Where(call.File, call.Line);

@@ -9,8 +9,9 @@ namespace NonBlocking.Weaver.Catalog
     internal sealed class BlockingApi
     {
         public BlockingApi(string type, string member, bool userCallsOnly, string alternative, bool syncOverAsync = false, bool runtimeOnly = false,
-            bool counterpart = false, bool queryable = false)
+            bool counterpart = false, bool queryable = false, bool asyncCall = false)
         {
+            AsyncCall = asyncCall;
             Counterpart = counterpart;
             Queryable = queryable;
             SyncOverAsync = syncOverAsync;
@@ -35,6 +36,12 @@ namespace NonBlocking.Weaver.Catalog
 
         /// <summary>Not in the catalog: found by the async-counterpart rule (see <see cref="AsyncCounterparts"/>).</summary>
         public bool Counterpart { get; }
+
+        /// <summary>
+        /// Not a blocking API: a call into another assembly's async API, named at run time only when it ran synchronously
+        /// (see <see cref="Find.AsyncCallFinder"/>).
+        /// </summary>
+        public bool AsyncCall { get; }
 
         /// <summary>A LINQ operator that blocks only over an EF Core query (see <see cref="Find.QueryableSources"/>).</summary>
         public bool Queryable { get; }

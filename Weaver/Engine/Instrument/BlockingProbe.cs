@@ -12,11 +12,12 @@ namespace NonBlocking.Weaver.Instrument
     /// receiver and a key held so cost 0.7 ns a call in bench case (e)). Otherwise it runs after the arguments are
     /// evaluated (they are already on the stack) and leaves the stack as it found it. The end probe leaves the call's
     /// result in place. No try/finally: a call that throws is simply not timed, which keeps the cost to two clock loads.
-    /// A wait on a task is instead replaced by the runtime's helper for it (<see cref="CompletedWaitCall"/>).
+    /// A wait on a task is instead replaced by the runtime's helper for it (<see cref="CompletedWaitCall"/>); a call into
+    /// another assembly's async API ends in the probe for its task type (<see cref="AsyncCallEnd"/>), given as End.
     /// </summary>
     internal static class BlockingProbe
     {
-        public static void Apply(MethodDefinition method, IEnumerable<(Instruction Call, FieldReference Site)> calls, RuntimeImports runtime)
+        public static void Apply(MethodDefinition method, IEnumerable<(Instruction Call, FieldReference Site, MethodReference? End)> calls, RuntimeImports runtime)
         {
             var body = method.Body;
             BranchForms.Widen(body);
@@ -24,7 +25,7 @@ namespace NonBlocking.Weaver.Instrument
             var start = new VariableDefinition(method.Module.TypeSystem.Int64);
             body.Variables.Add(start);
 
-            foreach (var (call, site) in calls)
+            foreach (var (call, site, end) in calls)
             {
                 var prefix = call.Previous;
                 if (prefix != null && prefix.OpCode.Code == Code.Tail)
@@ -32,7 +33,7 @@ namespace NonBlocking.Weaver.Instrument
                     prefix.OpCode = OpCodes.Nop; // the end probe runs after the call, so it cannot be a tail call
                     prefix = null;
                 }
-                var wait = CompletedWaitCall.For(call, runtime);
+                var wait = end == null ? CompletedWaitCall.For(call, runtime) : null;
                 if (wait != null)
                 {
                     // The call becomes the site's load in place (branches to it stay right), then the helper.
@@ -62,7 +63,7 @@ namespace NonBlocking.Weaver.Instrument
                 var loadSite = il.Create(OpCodes.Ldsfld, site);
                 il.InsertAfter(actualCall, load);
                 il.InsertAfter(load, loadSite);
-                il.InsertAfter(loadSite, il.Create(OpCodes.Call, EndProbeFor(actualCall, runtime)));
+                il.InsertAfter(loadSite, il.Create(OpCodes.Call, end ?? EndProbeFor(actualCall, runtime)));
             }
             BranchForms.Narrow(body);
         }

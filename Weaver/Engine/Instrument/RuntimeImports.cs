@@ -27,6 +27,10 @@ namespace NonBlocking.Weaver.Instrument
         public MethodReference BlockingResult { get; private set; } = null!;
         public MethodReference BlockingSiteConstructor { get; private set; } = null!;
         public TypeReference BlockingSiteType { get; private set; } = null!;
+        /// <summary><c>BlockingSite.ForAsyncCall</c>: the site of a call into another assembly's async API.</summary>
+        public MethodReference AsyncCallSiteFactory { get; private set; } = null!;
+        /// <summary><c>AsyncCalls</c>' end probes by the task type they take; the ValueTask ones only where the runtime has them.</summary>
+        public IReadOnlyDictionary<string, MethodReference> AsyncCallEnds { get; private set; } = null!;
         /// <summary><c>CompletedWaits</c>' helpers by name: each replaces one kind of wait on a task.</summary>
         public IReadOnlyDictionary<string, MethodReference> CompletedWaits { get; private set; } = null!;
 
@@ -58,13 +62,25 @@ namespace NonBlocking.Weaver.Instrument
                     return target.ImportReference(found ?? throw new WeaveException(DiagnosticCodes.RuntimeMissing, Differ($"{type.FullName}.{name}")));
                 }
                 MethodReference Named(TypeDefinition type, string name) => Method(type, name, _ => true);
-                MethodReference Constructor(TypeDefinition type) => Method(type, ".ctor", m => !m.IsStatic);
+                MethodReference Constructor(TypeDefinition type) => Method(type, ".ctor", m => !m.IsStatic && m.IsPublic);
 
                 var probe = Type("Probe");
                 var site = Type("AsyncSite");
                 var module = Type("WovenModule");
                 var blockingSite = Type("BlockingSite");
                 var waits = Type("CompletedWaits");
+                var asyncCalls = Type("AsyncCalls");
+                var asyncCallEnds = new Dictionary<string, MethodReference>
+                {
+                    ["System.Threading.Tasks.Task"] = Named(asyncCalls, "TaskEnd"),
+                    ["System.Threading.Tasks.Task`1"] = Named(asyncCalls, "TaskResultEnd"),
+                };
+                // netstandard2.0 has no ValueTask: that runtime leaves such calls untimed.
+                if (asyncCalls.Methods.Any(m => m.Name == "ValueTaskEnd"))
+                {
+                    asyncCallEnds["System.Threading.Tasks.ValueTask"] = Named(asyncCalls, "ValueTaskEnd");
+                    asyncCallEnds["System.Threading.Tasks.ValueTask`1"] = Named(asyncCalls, "ValueTaskResultEnd");
+                }
                 return new RuntimeImports
                 {
                     Enter = Named(probe, "Enter"),
@@ -80,6 +96,8 @@ namespace NonBlocking.Weaver.Instrument
                     BlockingResult = Named(probe, "BlockingResult"),
                     BlockingSiteConstructor = Constructor(blockingSite),
                     BlockingSiteType = target.ImportReference(blockingSite),
+                    AsyncCallSiteFactory = Named(blockingSite, "ForAsyncCall"),
+                    AsyncCallEnds = asyncCallEnds,
                     CompletedWaits = CompletedWaitCall.HelperNames.ToDictionary(n => n, n => Method(waits, n, m => m.IsPublic)),
                 };
             }

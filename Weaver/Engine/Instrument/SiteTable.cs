@@ -55,7 +55,8 @@ namespace NonBlocking.Weaver.Instrument
             return field;
         }
 
-        public FieldReference AddBlocking(string api, string caller, string? file, int line, string alternative)
+        /// <param name="asyncCall">A call into another assembly's async API (built by <c>BlockingSite.ForAsyncCall</c>).</param>
+        public FieldReference AddBlocking(string api, string caller, string? file, int line, string alternative, bool asyncCall = false)
         {
             var field = new FieldDefinition("B" + _count++, FieldAttributes.Static | FieldAttributes.InitOnly | FieldAttributes.Assembly, _runtime.BlockingSiteType);
             _type.Fields.Add(field);
@@ -65,7 +66,8 @@ namespace NonBlocking.Weaver.Instrument
             _cctor.Emit(OpCodes.Ldstr, file ?? "");
             _cctor.Emit(OpCodes.Ldc_I4, line);
             _cctor.Emit(OpCodes.Ldstr, alternative);
-            _cctor.Emit(OpCodes.Newobj, _runtime.BlockingSiteConstructor);
+            if (asyncCall) _cctor.Emit(OpCodes.Call, _runtime.AsyncCallSiteFactory);
+            else _cctor.Emit(OpCodes.Newobj, _runtime.BlockingSiteConstructor);
             _cctor.Emit(OpCodes.Stsfld, field);
             return field;
         }
