@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Linq;
 using System.Reflection;
 using System.Threading.Tasks;
@@ -43,6 +44,65 @@ namespace NonBlocking.Tests
             Assert.InRange(call.DurationMs, 150, 5000);
             Assert.Contains("Task.Run", call.Alternative);
             Assert.Contains("(an async call that completed synchronously)", report.ToString());
+        }
+
+        [Fact]
+        public async Task EventSource_and_the_span_carry_the_calls_kind()
+        {
+            using var source = new ActivitySource("NonBlocking.Tests.AsyncCalls");
+            using var sampling = new ActivityListener
+            {
+                ShouldListenTo = s => s.Name == source.Name,
+                Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            };
+            ActivitySource.AddActivityListener(sampling);
+            using var listener = new NonBlockingListener();
+
+            var request = source.StartActivity("request")!;
+            using (request) await Run("TaskOfT");
+
+            string trace = request.TraceId.ToHexString();
+            var segment = listener.WaitFor("BlockingSegment", e => (string)e["TraceId"]! == trace);
+            Assert.Equal("System.IO.Stream.ReadAsync(byte[], int, int)", segment["Api"]);
+            Assert.Equal(BlockingCall.Kinds.CompletedSynchronously, segment["CallKind"]);
+            var call = listener.WaitFor("BlockingCall", e => (string)e["TraceId"]! == trace);
+            Assert.Equal(BlockingCall.Kinds.CompletedSynchronously, call["Kind"]);
+
+            var blocked = Assert.Single(request.Events, e => e.Name == "nonblocking.blocked");
+            var tags = blocked.Tags.ToDictionary(t => t.Key, t => t.Value);
+            Assert.Equal(BlockingCall.Kinds.CompletedSynchronously, tags["nonblocking.call.kind"]);
+            Assert.Equal("System.IO.Stream.ReadAsync(byte[], int, int)", tags["nonblocking.call.api"]);
+        }
+
+        [Fact]
+        public async Task The_hang_watchdog_names_an_async_call_still_running_synchronously()
+        {
+            // Weaver.Tests runs with NonBlocking.HangMs=auto: ten times the threshold of 100 ms.
+            var hangs = new System.Collections.Generic.List<HangReport>();
+            System.Action<HangReport> onHang = h => { lock (hangs) hangs.Add(h); };
+            BlockingMonitor.HangReported += onHang;
+            try
+            {
+                using var reports = new ReportCollector();
+                await Run("StuckRead");
+
+                HangReport hang;
+                lock (hangs) hang = Assert.Single(hangs, h => h.Method == "BlockingApis.AsyncCalls.StuckRead()");
+                Assert.NotNull(hang.BlockingCall);
+                Assert.Equal(BlockingCall.Kinds.AsyncCallRunning, hang.BlockingCall!.Kind);
+                Assert.Equal("System.IO.Stream.ReadAsync(byte[], int, int)", hang.BlockingCall.Api);
+                Assert.Equal(SourceMarkers.Line(Source, "async:stuck"), hang.BlockingCall.Line);
+                Assert.Contains("so far (an async call, still running synchronously)", hang.ToString());
+
+                // Once it returned a completed task, the segment's report names it as one that ran synchronously.
+                var call = Assert.Single(Assert.Single(reports.WaitFor("BlockingApis.AsyncCalls.StuckRead()")).BlockingCalls);
+                Assert.Equal(BlockingCall.Kinds.CompletedSynchronously, call.Kind);
+                Assert.InRange(call.DurationMs, 1500, 10000);
+            }
+            finally
+            {
+                BlockingMonitor.HangReported -= onHang;
+            }
         }
 
         [Fact]

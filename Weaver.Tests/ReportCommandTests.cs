@@ -28,7 +28,25 @@ public static class Program
         for (int i = 0; i < 5; i++) Slow().GetAwaiter().GetResult();
         for (int i = 0; i < 2; i++) Slower().GetAwaiter().GetResult();
         Stuck().GetAwaiter().GetResult();
+        ReadDevice().GetAwaiter().GetResult();
         Console.WriteLine(""done"");
+    }
+
+    // An async API of the framework's that runs synchronously over this stream: named as completed-synchronously.
+    private static async Task ReadDevice()
+    {
+        await Task.Yield();
+        await new SlowDevice().ReadAsync(new byte[1], 0, 1);
+    }
+
+    [NonBlocking.AllowBlocking]
+    private sealed class SlowDevice : System.IO.MemoryStream
+    {
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            Thread.Sleep(200);
+            return 0;
+        }
     }
 
     private static async Task Slow()
@@ -91,12 +109,17 @@ public static class Program
             Assert.Equal(new[] { "Program.Stuck()", "Program.Slower()" }, rows.Select(r => r.Method));
             Assert.Equal(2, rows[1].Count);
             Assert.Equal(Total("Program.Slower()"), rows[1].Total);
-            Assert.Contains("Blocked async methods, by total self time (top 2 of 3)", report.StdOut);
+            Assert.Contains("Blocked async methods, by total self time (top 2 of 4)", report.StdOut);
             int sleepLine = System.Array.FindIndex(App.Split('\n'), l => l.Contains("Thread.Sleep(450)")) + 1;
             Assert.Contains($"System.Threading.Thread.Sleep(int) at Program.cs:{sleepLine} (2×", report.StdOut);
             Assert.Matches(@"Program\.cs:\d+ → Program\.cs:\d+", report.StdOut);
             Assert.Contains("Hangs (reported while running) (1)", report.StdOut);
             Assert.Matches(@"Program\.Stuck\(\)\s+1\s+\d+ ms\s+0\s+System\.Threading\.Thread\.Sleep\(int\)", report.StdOut);
+
+            // An async call that ran synchronously is shown with its kind.
+            var all = ProcessRunner.Run(tool, new[] { "report", log }, project.Directory);
+            int readLine = System.Array.FindIndex(App.Split('\n'), l => l.Contains("ReadAsync(new byte[1]")) + 1;
+            Assert.Contains($"System.IO.Stream.ReadAsync(byte[], int, int) (completed-synchronously) at Program.cs:{readLine} (1×", all.StdOut);
 
             // Each bad line named by file and line, and why; the rest was summarised.
             Assert.Contains($"{log}:{truncated}: not valid JSON (a truncated line?)", report.StdErr);

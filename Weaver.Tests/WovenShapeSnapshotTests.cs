@@ -47,6 +47,7 @@ namespace NonBlocking.Tests
             new object[] { "BlockingCallResults", "Release", "AsyncShapes.Scenarios", "BlockingCallResults", true },
             new object[] { "ByRefBlockingCall", "Release", "AsyncShapes.RefReturns", "BumpAsync", true },
             new object[] { "OptedOut", "Release", "AsyncShapes.OptedOut", "SleepyAsync", false },
+            new object[] { "LibraryCalls", "Release", "AsyncShapes.LibraryCalls", "AwaitAll", true },
         };
 
         private static readonly Dictionary<string, string> WovenByConfiguration = new Dictionary<string, string>();

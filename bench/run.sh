@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Every benchmark, end to end, on this machine: packs NonBlocking, then
-#   1. micro-benchmarks (BenchmarkDotNet): cases (a)-(e) unwoven vs woven, raw probe pairs;
+#   1. micro-benchmarks (BenchmarkDotNet): cases (a)-(f) unwoven vs woven, raw probe pairs;
 #   2. weaving cost (5,000 async methods) and build-time analysis of a 10,000-method chain;
 #   3. `dotnet build` time with and without the package, and with the package's analyzer on and off;
 #   4. load test (ASP.NET Core + wrk): unwoven, woven (watchdog off and on), unwoven with EventPipe TPL tracing,
@@ -36,10 +36,10 @@ dotnet "$bench/Micro/bin/Release/net10.0/NonBlocking.Bench.Micro.dll" $smoke --o
 # table keeps the process whose ratio is the median of the three, and names all three.
 if [ -z "$smoke" ]; then
   for k in 2 3; do
-    dotnet "$bench/Micro/bin/Release/net10.0/NonBlocking.Bench.Micro.dll" --filter '*CaseBenchmarks.A*' '*CaseBenchmarks.C*' '*CaseBenchmarks.D*' '*CaseBenchmarks.E*' \
+    dotnet "$bench/Micro/bin/Release/net10.0/NonBlocking.Bench.Micro.dll" --filter '*CaseBenchmarks.A*' '*CaseBenchmarks.C*' '*CaseBenchmarks.D*' '*CaseBenchmarks.E*' '*CaseBenchmarks.F*' \
       --out "$parts/rerun$k.md" >"$parts/rerun.log" 2>&1 || { tail -50 "$parts/rerun.log"; exit 1; }
   done
-  for c in a c d e; do
+  for c in a c d e f; do
     rows="$(grep -h "^| $c:" "$parts/micro.md" "$parts/rerun2.md" "$parts/rerun3.md")"
     all="$(printf '%s\n' "$rows" | awk -F'|' '{gsub(/ /, "", $5); printf "%s%s", (NR > 1 ? ", " : ""), $5}')"
     pick="$(printf '%s\n' "$rows" | sort -t'|' -k5,5g | sed -n 2p | sed -E "s/^(\| [^|]*[^ ]) \|/\1; median of 3 processes: $all |/")"

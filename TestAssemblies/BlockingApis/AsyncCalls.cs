@@ -48,6 +48,13 @@ namespace BlockingApis
             await new SlowMemory().ReadAsync(buffer, 0, 1).ConfigureAwait(false); // @async:configured
         }
 
+        /// <summary>Held long enough for the hang watchdog to report it while the call still runs.</summary>
+        public static async Task StuckRead()
+        {
+            await Task.Yield();
+            await new SlowMemory(Fixtures.Ms * 8).ReadAsync(new byte[1], 0, 1); // @async:stuck
+        }
+
         /// <summary>The time inside the call is a woven Thread.Sleep's, already named: the async call adds nothing.</summary>
         public static async Task ExplainedInside()
         {
@@ -92,9 +99,13 @@ namespace BlockingApis
     [AllowBlocking("the device's own latency, not the code under test")]
     public sealed class SlowMemory : MemoryStream
     {
+        private readonly int _ms;
+
+        public SlowMemory(int ms = Fixtures.Ms) => _ms = ms;
+
         public override int Read(byte[] buffer, int offset, int count)
         {
-            Thread.Sleep(Fixtures.Ms);
+            Thread.Sleep(_ms);
             return base.Read(buffer, offset, count);
         }
 

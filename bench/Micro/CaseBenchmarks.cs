@@ -7,7 +7,7 @@ using BenchmarkDotNet.Configs;
 namespace NonBlocking.Bench.Micro
 {
     /// <summary>
-    /// Cases (a)–(e), each unwoven (the baseline of its category) and woven, in one run. Times are per call of
+    /// Cases (a)–(f), each unwoven (the baseline of its category) and woven, in one run. Times are per call of
     /// the measured method: each benchmark loops <see cref="Calls"/> times inside the workload assembly.
     /// </summary>
     [MemoryDiagnoser]
@@ -72,5 +72,11 @@ namespace NonBlocking.Bench.Micro
 
         [Benchmark(OperationsPerInvoke = Calls), BenchmarkCategory("e: a library's sync call with an async twin (counterpart rule)")]
         public int E_Woven() => _woven.LoopLibraryGet(Calls);
+
+        [Benchmark(Baseline = true, OperationsPerInvoke = Calls), BenchmarkCategory("f: await of a library's async call that completes synchronously")]
+        public Task<int> F_Unwoven() => _plain.LoopLibraryGetAsync(Calls);
+
+        [Benchmark(OperationsPerInvoke = Calls), BenchmarkCategory("f: await of a library's async call that completes synchronously")]
+        public Task<int> F_Woven() => _woven.LoopLibraryGetAsync(Calls);
     }
 }

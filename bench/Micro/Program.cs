@@ -46,15 +46,19 @@ namespace NonBlocking.Bench.Micro
                 "| case | unwoven (median) | woven (median) | ratio | target | allocated unwoven → woven |",
                 "|---|---|---|---|---|---|",
             };
-            var targets = new Dictionary<char, double> { ['a'] = 1.25, ['b'] = 1.05, ['c'] = 1.25, ['d'] = 1.25, ['e'] = 1.25 };
-            foreach (var letter in "abcde")
+            var targets = new Dictionary<char, double> { ['a'] = 1.25, ['b'] = 1.05, ['c'] = 1.25, ['d'] = 1.25, ['e'] = 1.25, ['f'] = 1.25 };
+            foreach (var letter in "abcdef")
             {
                 var plain = Report(cases, char.ToUpperInvariant(letter) + "_Unwoven");
                 var woven = Report(cases, char.ToUpperInvariant(letter) + "_Woven");
                 if (plain?.ResultStatistics == null || woven?.ResultStatistics == null) continue;
                 double ratio = woven.ResultStatistics.Median / plain.ResultStatistics.Median;
                 string category = plain.BenchmarkCase.Descriptor.Categories.FirstOrDefault() ?? letter.ToString();
-                lines.Add($"| {category} | {Ns(plain)} | {Ns(woven)} | {ratio.ToString("0.00", CultureInfo.InvariantCulture)} | ≤ {targets[letter].ToString("0.00", CultureInfo.InvariantCulture)} " +
+                // (f) is a call of a nanosecond or two: its target is also met by at most 1 ns added per call.
+                double added = woven.ResultStatistics.Median - plain.ResultStatistics.Median;
+                string target = "≤ " + targets[letter].ToString("0.00", CultureInfo.InvariantCulture) +
+                                (letter == 'f' ? $" or ≤ 1 ns added (here {added.ToString("+0.00;-0.00", CultureInfo.InvariantCulture)} ns)" : "");
+                lines.Add($"| {category} | {Ns(plain)} | {Ns(woven)} | {ratio.ToString("0.00", CultureInfo.InvariantCulture)} | {target} " +
                           $"| {Bytes(plain)} → {Bytes(woven)} |");
             }
             foreach (var name in new[] { "Enter_exit_pair", "Blocking_start_end_pair" })

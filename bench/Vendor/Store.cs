@@ -11,5 +11,8 @@ namespace NonBlocking.Bench.Vendor
         public int Get(int key) => _values[key & 7];
 
         public Task<int> GetAsync(int key, CancellationToken cancellationToken = default) => Task.FromResult(_values[key & 7]);
+
+        /// <summary>A cache hit the async way: completes synchronously, at once, allocating nothing.</summary>
+        public ValueTask<int> GetValueAsync(int key) => new ValueTask<int>(_values[key & 7]);
     }
 }

@@ -48,6 +48,17 @@ namespace NonBlocking.Bench.Workload
         [MethodImpl(MethodImplOptions.NoInlining)]
         public int LibraryGet(int key) => Store.Get(key);
 
+        /// <summary>
+        /// (f) Awaits of a library's async call that completes synchronously at once (a cache hit): each call is timed as
+        /// an async call into another assembly; the loop's own segment is spread over the calls.
+        /// </summary>
+        public async Task<int> LoopLibraryGetAsync(int n)
+        {
+            int sum = 0;
+            for (int i = 0; i < n; i++) sum += await Store.GetValueAsync(i);
+            return sum;
+        }
+
         public async Task LoopCompletesSync(int n)
         {
             for (int i = 0; i < n; i++) await CompletesSync();

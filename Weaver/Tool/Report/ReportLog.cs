@@ -106,8 +106,14 @@ namespace NonBlocking.Tool.Report
             }
         }
 
-        private static LoggedCall Call(JsonElement c) =>
-            new LoggedCall(Text(c, "api") ?? "?", Text(c, "caller") ?? "?", Text(c, "file"), (int)Number(c, "line"), Number(c, "durationMs"));
+        /// <summary>A call as the tables show it: an async call that ran synchronously keeps its kind beside its API.</summary>
+        private static LoggedCall Call(JsonElement c)
+        {
+            string api = Text(c, "api") ?? "?";
+            string? kind = Text(c, "kind");
+            if (kind != null && kind != "blocking") api += $" ({kind})";
+            return new LoggedCall(api, Text(c, "caller") ?? "?", Text(c, "file"), (int)Number(c, "line"), Number(c, "durationMs"));
+        }
 
         private static (string? File, int Line) Location(JsonElement r, string name) =>
             r.TryGetProperty(name, out var l) && l.ValueKind == JsonValueKind.Object ? (Text(l, "file"), (int)Number(l, "line")) : (null, 0);
