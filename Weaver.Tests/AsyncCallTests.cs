@@ -49,16 +49,10 @@ namespace NonBlocking.Tests
         [Fact]
         public async Task EventSource_and_the_span_carry_the_calls_kind()
         {
-            using var source = new ActivitySource("NonBlocking.Tests.AsyncCalls");
-            using var sampling = new ActivityListener
-            {
-                ShouldListenTo = s => s.Name == source.Name,
-                Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-            };
-            ActivitySource.AddActivityListener(sampling);
+            using var source = new SampledSource("NonBlocking.Tests.AsyncCalls");
             using var listener = new NonBlockingListener();
 
-            var request = source.StartActivity("request")!;
+            var request = source.Start("request");
             using (request) await Run("TaskOfT");
 
             string trace = request.TraceId.ToHexString();

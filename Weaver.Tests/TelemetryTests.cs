@@ -55,16 +55,10 @@ namespace NonBlocking.Tests
         [Fact]
         public async Task A_report_carries_the_current_trace_and_adds_an_event_to_its_span()
         {
-            using var source = new ActivitySource("NonBlocking.Tests.Trace");
-            using var sampling = new ActivityListener
-            {
-                ShouldListenTo = s => s.Name == source.Name,
-                Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-            };
-            ActivitySource.AddActivityListener(sampling);
+            using var source = new SampledSource("NonBlocking.Tests.Trace");
             using var listener = new NonBlockingListener();
 
-            var request = source.StartActivity("request")!;
+            var request = source.Start("request");
             using (request) await Run("SleepThenAwait", Block);
 
             string trace = request.TraceId.ToHexString(), span = request.SpanId.ToHexString();
