@@ -35,6 +35,16 @@ namespace NonBlocking.Config
         /// <summary>Whether the hang watchdog runs.</summary>
         public bool HangTracking => !Disabled && Hang != HangMode.Off;
 
+        /// <summary>The hang setting was given, and says off (<c>NONBLOCKING_HANG_MS=0</c>): no hang report of any kind.</summary>
+        public bool HangTurnedOff { get; private set; }
+
+        /// <summary>
+        /// Stuck waits (the default when the watchdog is off): a sync-over-async wait on a pending task, made on a
+        /// thread-pool thread or under a SynchronizationContext, that lasts past the hang threshold is reported while it
+        /// waits. Costs nothing on any fast path: only a wait that is about to block registers.
+        /// </summary>
+        public bool StuckWaits => !Disabled && !HangTurnedOff && !HangTracking;
+
         /// <summary>
         /// Test mode (<c>NONBLOCKING_THROW=1</c>): a blocking call made inside an async segment throws
         /// <see cref="BlockingDetectedException"/> where it returns.
@@ -115,7 +125,11 @@ namespace NonBlocking.Config
                 Hang = HangMode.Fixed;
                 HangFixedMs = ms;
             }
-            else Hang = HangMode.Off;
+            else
+            {
+                Hang = HangMode.Off;
+                HangTurnedOff = true;
+            }
         }
 
         private static bool? Flag(Setting setting) => setting.Read(out string? value, out _) ? Flag(value) : null;

@@ -122,8 +122,10 @@ namespace NonBlocking.Instrumentation
                     lastScan = now;
                     Volatile.Write(ref _nowMs, -now);
                     if (watch) HangWatchdog.Scan(now);
-                    // An open segment keeps the watchdog's clock running even when no probe fires.
-                    if (flipped || (watch && ThreadActivity.AnyOpen())) quietSince = now;
+                    else StuckWaits.Scan(now);
+                    // An open segment, or a thread waiting on a pending task, keeps the watchdog's clock running even
+                    // when no probe fires.
+                    if (flipped || (watch && ThreadActivity.AnyOpen()) || (!watch && StuckWaits.AnyWaiting())) quietSince = now;
                     else if (now - quietSince >= IdleAfterMs)
                     {
                         RestUntilWoken(watch);
@@ -151,7 +153,7 @@ namespace NonBlocking.Instrumentation
                 {
                     if (Monitor.Wait(IdleGate, IdleTickMs)) continue;
                     Volatile.Write(ref _nowMs, -PreciseNowMs());
-                    if (watch && ThreadActivity.AnyOpen()) _resting = false;
+                    if (watch ? ThreadActivity.AnyOpen() : StuckWaits.AnyWaiting()) _resting = false;
                 }
             }
         }

@@ -9,7 +9,9 @@ namespace NonBlocking.Instrumentation
     /// <c>task.GetAwaiter().GetResult()</c> and its <c>ConfigureAwait</c> form). A task that has already completed
     /// cannot block, so its wait is not timed: the fast path is the completion test the wait itself makes, and only a
     /// wait on a pending task goes through <see cref="Probe.BlockingStart"/>/<see cref="Probe.BlockingResult{T}"/>,
-    /// in a method of its own so the caller keeps nothing in callee-saved registers for it.
+    /// in a method of its own so the caller keeps nothing in callee-saved registers for it. A wait on a pending task is
+    /// also where a deadlock of async code waits: it registers with <see cref="NonBlocking.Detect.StuckWaits"/>, which
+    /// reports it if it is still waiting past the hang threshold.
     /// Not for use by hand.
     /// </summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
@@ -76,7 +78,15 @@ namespace NonBlocking.Instrumentation
         private static T PendingResult<T>(Task<T> task, BlockingSite site)
         {
             long start = Probe.BlockingStart(site);
-            return Probe.BlockingResult(task.Result, start, site);
+            var wait = NonBlocking.Detect.StuckWaits.Begin(site);
+            try
+            {
+                return Probe.BlockingResult(task.Result, start, site);
+            }
+            finally
+            {
+                NonBlocking.Detect.StuckWaits.End(wait);
+            }
         }
 
         [MethodImpl(MethodImplOptions.NoInlining)]
@@ -86,7 +96,15 @@ namespace NonBlocking.Instrumentation
         private static void PendingWait(Task task, BlockingSite site)
         {
             long start = Probe.BlockingStart(site);
-            task.Wait();
+            var wait = NonBlocking.Detect.StuckWaits.Begin(site);
+            try
+            {
+                task.Wait();
+            }
+            finally
+            {
+                NonBlocking.Detect.StuckWaits.End(wait);
+            }
             Probe.BlockingEnd(start, site);
         }
 
@@ -97,7 +115,15 @@ namespace NonBlocking.Instrumentation
         private static T PendingResult<T>(ref TaskAwaiter<T> awaiter, BlockingSite site)
         {
             long start = Probe.BlockingStart(site);
-            return Probe.BlockingResult(awaiter.GetResult(), start, site);
+            var wait = NonBlocking.Detect.StuckWaits.Begin(site);
+            try
+            {
+                return Probe.BlockingResult(awaiter.GetResult(), start, site);
+            }
+            finally
+            {
+                NonBlocking.Detect.StuckWaits.End(wait);
+            }
         }
 
         [MethodImpl(MethodImplOptions.NoInlining)]
@@ -107,7 +133,15 @@ namespace NonBlocking.Instrumentation
         private static void PendingWait(ref TaskAwaiter awaiter, BlockingSite site)
         {
             long start = Probe.BlockingStart(site);
-            awaiter.GetResult();
+            var wait = NonBlocking.Detect.StuckWaits.Begin(site);
+            try
+            {
+                awaiter.GetResult();
+            }
+            finally
+            {
+                NonBlocking.Detect.StuckWaits.End(wait);
+            }
             Probe.BlockingEnd(start, site);
         }
 
@@ -118,7 +152,15 @@ namespace NonBlocking.Instrumentation
         private static T PendingResult<T>(ref ConfiguredTaskAwaitable<T>.ConfiguredTaskAwaiter awaiter, BlockingSite site)
         {
             long start = Probe.BlockingStart(site);
-            return Probe.BlockingResult(awaiter.GetResult(), start, site);
+            var wait = NonBlocking.Detect.StuckWaits.Begin(site);
+            try
+            {
+                return Probe.BlockingResult(awaiter.GetResult(), start, site);
+            }
+            finally
+            {
+                NonBlocking.Detect.StuckWaits.End(wait);
+            }
         }
 
         [MethodImpl(MethodImplOptions.NoInlining)]
@@ -128,7 +170,15 @@ namespace NonBlocking.Instrumentation
         private static void PendingWait(ref ConfiguredTaskAwaitable.ConfiguredTaskAwaiter awaiter, BlockingSite site)
         {
             long start = Probe.BlockingStart(site);
-            awaiter.GetResult();
+            var wait = NonBlocking.Detect.StuckWaits.Begin(site);
+            try
+            {
+                awaiter.GetResult();
+            }
+            finally
+            {
+                NonBlocking.Detect.StuckWaits.End(wait);
+            }
             Probe.BlockingEnd(start, site);
         }
     }

@@ -37,6 +37,9 @@ namespace NonBlocking.Instrumentation
         /// <summary>Segments still running after this long are reported as hangs while they run; 0 = never.</summary>
         public long HangMs { get; private set; }
 
+        /// <summary>Sync-over-async waits still waiting after this long are reported while they wait; 0 = never.</summary>
+        internal long StuckWaitMs { get; private set; }
+
         /// <summary>Also report long blocking calls on thread-pool threads outside any async segment.</summary>
         public bool ReportThreadPool { get; }
 
@@ -107,6 +110,7 @@ namespace NonBlocking.Instrumentation
                 ThresholdMs = long.MaxValue / 2;
                 BlockingCallMinMs = long.MaxValue / 2;
                 HangMs = 0;
+                StuckWaitMs = 0;
                 return;
             }
             CoarseClock.FitTo(thresholdMs);
@@ -116,6 +120,7 @@ namespace NonBlocking.Instrumentation
             if (settings.Throw && settings.ThrowMinMs is long throwMin) BlockingCallMinMs = Math.Min(BlockingCallMinMs, throwMin);
             ThresholdMs = thresholdMs;
             HangMs = settings.Hang == HangMode.Auto ? thresholdMs * 10 : settings.Hang == HangMode.Fixed ? settings.HangFixedMs : 0;
+            StuckWaitMs = settings.StuckWaits ? thresholdMs * 10 : 0;
         }
     }
 }

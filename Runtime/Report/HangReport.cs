@@ -20,7 +20,10 @@ namespace NonBlocking.Report
         /// <inheritdoc />
         public override string Kind => "hang";
 
-        /// <summary>The innermost async method running on the thread, as written.</summary>
+        /// <summary>
+        /// The innermost async method running on the thread, as written; for a hang found by its wait (the default, with
+        /// the watchdog's tracking off: <see cref="From"/> is then the waiting call), the method making the wait.
+        /// </summary>
         public string Method { get; }
 
         /// <summary>How long the thread has been held so far (since its outermost running segment began).</summary>
@@ -37,7 +40,7 @@ namespace NonBlocking.Report
         /// </summary>
         public bool AtExit { get; }
 
-        /// <summary>Where the innermost segment began.</summary>
+        /// <summary>Where the innermost segment began; for a hang found by its wait, the waiting call (kind <c>call</c>).</summary>
         public SourceLocation From { get; }
 
         /// <summary>The catalogued blocking call the thread is inside, if any (its duration is "so far").</summary>

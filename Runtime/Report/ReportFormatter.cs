@@ -27,6 +27,10 @@ namespace NonBlocking.Report
                     sb.Append("[NonBlocking] AT EXIT: ").Append(h.Method).Append(" had held thread ").Append(h.ThreadId)
                       .Append(h.IsThreadPoolThread ? " (thread pool)" : "").Append(" for ").Append(h.RunningMs)
                       .Append(" ms and was still running when the process exited (threshold ").Append(h.HangThresholdMs).Append(" ms)").AppendLine();
+                else if (h.From.Kind == SourceLocation.Kinds.Call)
+                    sb.Append("[NonBlocking] HANG: ").Append(h.Method).Append(" has waited on thread ").Append(h.ThreadId)
+                      .Append(h.IsThreadPoolThread ? " (thread pool)" : "").Append(" for ").Append(h.RunningMs)
+                      .Append(" ms for a task that has not completed, and is still waiting (hang threshold ").Append(h.HangThresholdMs).Append(" ms)").AppendLine();
                 else
                     sb.Append("[NonBlocking] HANG: ").Append(h.Method).Append(" has held thread ").Append(h.ThreadId)
                       .Append(h.IsThreadPoolThread ? " (thread pool)" : "").Append(" for ").Append(h.RunningMs)
@@ -68,6 +72,7 @@ namespace NonBlocking.Report
                 "start" => "method start",
                 "end" => "method end",
                 "yield" => "yield return",
+                SourceLocation.Kinds.Call => "waiting call",
                 _ => "await",
             };
             return l.File == null ? what + " (no line info)" : what.PadRight(13) + l.File + ":" + l.Line.ToString(CultureInfo.InvariantCulture);
