@@ -32,7 +32,7 @@ dotnet "$bench/Micro/bin/Release/net10.0/NonBlocking.Bench.Micro.dll" $smoke --o
 # (d) and (e) time a call of 1-2 ns, (a) and (c) one of 8-15 ns, and where the JIT places the code moves each by a
 # quarter of a nanosecond or more from one process to the next (the same unwoven call measured 1.00 ns in one run,
 # 1.22-1.49 ns in others; (e)'s 1.17-1.96 ns in three processes of one day while the woven one read 1.81-1.90; (c)'s
-# ratio 0.93-1.46 over the fresh-clone runs of 2026-12-01/02). Two more processes run the four alone; for each, the
+# ratio 0.93-1.46 over the fresh-clone runs of 2026-12-01/02). Two more processes run the five alone; for each, the
 # table keeps the process whose ratio is the median of the three, and names all three.
 if [ -z "$smoke" ]; then
   for k in 2 3; do

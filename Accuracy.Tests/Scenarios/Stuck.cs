@@ -4,8 +4,6 @@ using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.Logging;
 using NonBlocking;
 
 namespace Accuracy
@@ -100,18 +98,11 @@ namespace Accuracy
         }
 
         [AllowBlocking] // start-up, not under test
-        private static async Task<WebApplication> StartAsync()
-        {
-            var builder = WebApplication.CreateBuilder();
-            builder.Logging.ClearProviders();
-            builder.WebHost.UseUrls("http://127.0.0.1:0");
-            var app = builder.Build();
-            app.MapGet("/starve", StarvingHandler);
-            app.MapGet("/ok", () => "ok");
-            await app.StartAsync();
-            using var warm = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
-            await warm.GetStringAsync("/ok");
-            return app;
-        }
+        private static Task<WebApplication> StartAsync() =>
+            WebHostForScenarios.StartAsync(app =>
+            {
+                app.MapGet("/starve", StarvingHandler);
+                app.MapGet("/ok", () => "ok");
+            });
     }
 }

@@ -1,8 +1,13 @@
 using System;
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Linq;
+using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Logging;
 using NonBlocking;
 
 namespace Accuracy
@@ -58,6 +63,25 @@ namespace Accuracy
         {
             var watch = Stopwatch.StartNew();
             while (watch.ElapsedMilliseconds < ms) Thread.SpinWait(50);
+        }
+    }
+
+    /// <summary>A real ASP.NET Core app on Kestrel, on a loopback port of its own, with the endpoints a scenario maps.</summary>
+    public static class WebHostForScenarios
+    {
+        /// <summary>Starts the app and warms it with one request to <c>/ok</c>, which <paramref name="map"/> must map.</summary>
+        [AllowBlocking] // start-up, not under test
+        public static async Task<WebApplication> StartAsync(Action<WebApplication> map)
+        {
+            var builder = WebApplication.CreateBuilder();
+            builder.Logging.ClearProviders();
+            builder.WebHost.UseUrls("http://127.0.0.1:0");
+            var app = builder.Build();
+            map(app);
+            await app.StartAsync();
+            using var warm = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
+            await warm.GetStringAsync("/ok");
+            return app;
         }
     }
 }

@@ -4,8 +4,6 @@ using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.Logging;
 using NonBlocking;
 
 namespace Accuracy
@@ -93,20 +91,15 @@ namespace Accuracy
         [AllowBlocking] // start-up, not under test
         private static async Task<WebApplication> StartAsync()
         {
-            var builder = WebApplication.CreateBuilder();
-            builder.Logging.ClearProviders();
-            builder.WebHost.UseUrls("http://127.0.0.1:0");
-            var app = builder.Build();
             _database = await SqlFunctions.OpenAsync();
-            app.Use(Timing);
-            app.MapGet("/sqlite", SqliteHandler);
-            app.MapGet("/block", BlockingHandler);
-            app.MapGet("/ok", CorrectHandler);
-            app.MapGet("/slow-but-async", SlowButAsyncHandler);
-            await app.StartAsync();
-            using var warm = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
-            await warm.GetStringAsync("/ok");
-            return app;
+            return await WebHostForScenarios.StartAsync(app =>
+            {
+                app.Use(Timing);
+                app.MapGet("/sqlite", SqliteHandler);
+                app.MapGet("/block", BlockingHandler);
+                app.MapGet("/ok", CorrectHandler);
+                app.MapGet("/slow-but-async", SlowButAsyncHandler);
+            });
         }
     }
 }
