@@ -333,6 +333,23 @@ public class OrderTests
 
     [Fact]
     public async Task Offloads() => await Task.Run(() => Thread.Sleep(50));
+
+    [Fact]
+    public async Task ReadsDevice()
+    {
+        await Task.Yield();
+        await new SlowDevice().ReadAsync(new byte[1], 0, 1);
+    }
+
+    [NonBlocking.AllowBlocking]
+    sealed class SlowDevice : System.IO.MemoryStream
+    {
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            Thread.Sleep(50);
+            return 0;
+        }
+    }
 }
 ";
             const string TestPackages = @"<PackageReference Include=""Microsoft.NET.Test.Sdk"" Version=""18.0.1"" />
@@ -353,13 +370,17 @@ public class OrderTests
             Assert.Contains($"Program.cs:{saveLine}", failing.StdOut);
             Assert.Contains("Failed OrderTests.Saves", failing.StdOut);
             Assert.Contains("Passed OrderTests.Offloads", failing.StdOut); // Task.Run's thread runs no segment
+            // An async API that did its work synchronously fails its test the same way.
+            Assert.Contains("Failed OrderTests.ReadsDevice", failing.StdOut);
+            Assert.Contains("System.IO.Stream.ReadAsync(byte[], int, int) ran synchronously (its task was complete when it returned) and held the thread", failing.StdOut);
 
             // The environment turns test mode off again; a minimum above the call's 50 ms lets it pass too.
             Assert.Equal(0, RunTests(new Dictionary<string, string?> { ["NONBLOCKING_THROW"] = "0" }).ExitCode);
             Assert.Equal(0, RunTests(new Dictionary<string, string?> { ["NONBLOCKING_THROW_MIN_MS"] = "200" }).ExitCode);
 
             File.WriteAllText(tests.ProgramFile, Blocking.Replace("        Save();", "        await Save();")
-                .Replace("static void Save() => Thread.Sleep(50);", "static Task Save() => Task.Delay(50);"));
+                .Replace("static void Save() => Thread.Sleep(50);", "static Task Save() => Task.Delay(50);")
+                .Replace("await new SlowDevice().ReadAsync(new byte[1], 0, 1);", "await Task.Run(() => new SlowDevice().ReadAsync(new byte[1], 0, 1));"));
             var fixedRun = RunTests();
             Assert.True(fixedRun.ExitCode == 0, "the awaited version still fails: " + fixedRun);
         }
