@@ -41,6 +41,28 @@ public static class P
         }
 
         [Fact]
+        public void What_to_do_names_an_async_API_only_where_one_exists()
+        {
+            var messages = new List<string>();
+            var found = Analyze(@"
+public static class P
+{
+    public static async Task M(string path)
+    {
+        await Task.Yield();
+        File.Delete(path); // @delete
+        File.ReadAllText(path); // @read
+        Remove(path); // @remove
+    }
+    private static void Remove(string path) => File.Move(path, path + "".old"");
+}", messages: messages);
+            Assert.Equal(new[] { ("NB0001", "delete"), ("NB0001", "read"), ("NB0002", "remove") }, found.Select(f => (f.Id, f.Marker)));
+            Assert.Contains(messages, m => m.Contains("System.IO.File.Delete(string)") && m.EndsWith("Use Task.Run(() => File.Delete(...)) (File has no async Delete)."));
+            Assert.Contains(messages, m => m.Contains("System.IO.File.ReadAllText(string)") && m.EndsWith("Use await File.ReadAllTextAsync(...)."));
+            Assert.Contains(messages, m => m.EndsWith("Remove → File.Move at P.cs(12,48). Offload that path: Task.Run(() => File.Move(...)) (File has no async Move)."));
+        }
+
+        [Fact]
         public void Pragma_and_SuppressMessage_silence_it_as_they_silence_any_analyzer()
         {
             var found = Analyze(@"

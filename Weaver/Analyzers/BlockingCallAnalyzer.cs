@@ -272,7 +272,7 @@ namespace NonBlocking.Analyzers
                 // The blocking call where the path ends rides along as the related location: IDEs show it, and the code
                 // fix that silences the path there (PathEndCodeFixProvider) finds it.
                 context.ReportDiagnostic(Diagnostic.Create(Descriptors.BlockingCallReachable, PathLocations.Of(call.Location), new[] { site.Location },
-                    state.Names.Of(call.Owner), state.Names.Of(callee), path, site.Alternative));
+                    state.Names.Of(call.Owner), state.Names.Of(callee), path, NonBlocking.Weaver.Catalog.Remedies.ForPath(site.Alternative)));
             }
         }
 

@@ -3,6 +3,7 @@ using System.Linq;
 using Mono.Cecil;
 using Mono.Cecil.Cil;
 using NonBlocking.Weaver.Analyse.Flags;
+using NonBlocking.Weaver.Catalog;
 using NonBlocking.Weaver.Find;
 
 namespace NonBlocking.Weaver.Analyse.Reachability
@@ -88,8 +89,7 @@ namespace NonBlocking.Weaver.Analyse.Reachability
                     string ownerShort = DisplayName.UserMethodName(root.Kickoff?.Name ?? root.Type.Name);
                     string path = string.Join(" → ", new[] { ownerShort }.Concat(hops).Concat(new[] { api })) + where;
                     diagnostics.Add(new Diagnostic(DiagnosticCodes.BlockingCallReachable, severity,
-                        $"{ownerName} calls {calleeName}, which blocks the thread: {path}. " +
-                        $"Make that path async ({alternative}) or offload it with Task.Run.",
+                        $"{ownerName} calls {calleeName}, which blocks the thread: {path}. " + Remedies.ForPath(alternative),
                         file, line, column) { PathEnd = endsIn + " → " + api + where });
                 }
             }
