@@ -393,6 +393,53 @@ public class OrderTests
         }
 
         [Fact]
+        public void A_baseline_holds_back_todays_warnings_so_only_new_ones_are_reported_and_says_which_were_fixed()
+        {
+            const string source = "using System.IO;\nusing System.Threading;\nusing System.Threading.Tasks;\npublic static class Program\n{\n" +
+                                  "    public static async Task Main()\n    {\n        await Task.Yield();\n" +
+                                  "        Thread.Sleep(10);\n" +                    // NB0001 (the analyzer's)
+                                  "        var n = Task.FromResult(1).Result;\n" +  // NB0003
+                                  "        Helper();\n" +                            // NB0002
+                                  "    }\n    static void Helper() => Thread.Sleep(1);\n}\n";
+            var app = new UserProject(_feed, "Adopting", source, "<NonBlockingBaseline>nonblocking.baseline</NonBlockingBaseline>");
+            string baseline = Path.Combine(app.Directory, "nonblocking.baseline");
+
+            // Adoption: one build writes today's warnings, of both front ends, and reports none.
+            var written = app.Build("NonBlockingUpdateBaseline=true");
+            Assert.Contains("NB0005: wrote 3 warning(s) to the baseline", written.StdOut);
+            Assert.DoesNotContain("warning NB000", written.StdOut);
+            Assert.Equal(new[]
+            {
+                "NB0001 Program.Main() -> System.Threading.Thread.Sleep(int)",
+                "NB0002 Program.Main() -> Program.Helper()",
+                "NB0003 Program.Main() -> System.Threading.Tasks.Task<int>.Result",
+            }, File.ReadAllLines(baseline).Where(l => !l.StartsWith("#")));
+
+            // With it, neither the analyzer nor the weave reports them, even as errors.
+            Assert.DoesNotContain("NB000", app.Build().StdOut.Replace("NB0005", ""));
+            Assert.DoesNotContain("warning NB000", app.Build("NonBlockingAnalyzer=false").StdOut);
+            Assert.DoesNotContain("error NB000", app.Build("NonBlockingStaticAnalysis=error").StdOut);
+
+            // A new blocking call is reported, and fails the build under NonBlockingStaticAnalysis=error; moving the old
+            // ones to other lines does not make them new.
+            File.WriteAllText(app.ProgramFile, "// moved down a line\n" + source.Replace("        Helper();\n", "        Helper();\n        File.ReadAllText(\"x\");\n"));
+            var newer = app.Build();
+            Assert.Contains("warning NB0001: Program.Main() calls System.IO.File.ReadAllText(string)", newer.StdOut);
+            Assert.DoesNotContain("System.Threading.Thread.Sleep(int), which blocks", newer.StdOut);
+            Assert.DoesNotContain("warning NB0002", newer.StdOut);
+            var strict = app.TryBuild("NonBlockingStaticAnalysis=error");
+            Assert.NotEqual(0, strict.ExitCode);
+            Assert.Contains("error NB0001: Program.Main() calls System.IO.File.ReadAllText(string)", strict.StdOut);
+            Assert.DoesNotContain("error NB0002", strict.StdOut);
+
+            // A fixed warning is said to be fixed, so its entry can go.
+            File.WriteAllText(app.ProgramFile, source.Replace("        Helper();\n", ""));
+            var fixedOne = app.Build();
+            Assert.Contains("NB0004: 'NB0002 Program.Main() -> Program.Helper()' no longer occurs: remove it from the baseline", fixedOne.StdOut);
+            Assert.DoesNotContain("warning NB000", fixedOne.StdOut);
+        }
+
+        [Fact]
         public void Calls_into_a_project_reference_are_followed_to_its_file_and_line()
         {
             string libDir = TestPaths.NewTempDirectory("lib");

@@ -39,9 +39,11 @@ namespace NonBlocking.Analyzers
                 // Only in projects that reference the package themselves (its build file sets this), not in the
                 // consumers of a library built with it, where NuGet would carry the analyzer along.
                 if (!options.TryGetValue("build_property._NonBlockingAnalyzerActive", out var active) || active != "true") return;
+                // The weave writes the baseline from every warning, the analyzer's too: it reports none meanwhile.
+                if (options.TryGetValue("build_property.NonBlockingUpdateBaseline", out var update) && string.Equals(update, "true", StringComparison.OrdinalIgnoreCase)) return;
                 options.TryGetValue("build_property.NonBlockingBlockingApis", out var blocking);
                 options.TryGetValue("build_property.NonBlockingNotBlockingApis", out var notBlocking);
-                var state = new CompilationState(start.Compilation, SymbolCatalog.For(blocking, notBlocking));
+                var state = new CompilationState(start.Compilation, SymbolCatalog.For(blocking, notBlocking), SourceBaseline.Read(start.Options, options, start.CancellationToken));
                 start.RegisterOperationAction(c =>
                 {
                     var call = (IInvocationOperation)c.Operation;
@@ -68,8 +70,9 @@ namespace NonBlocking.Analyzers
         /// <summary>What one compilation's analysis shares across threads: the catalog's answer per method, EF Core's IQueryable.</summary>
         private sealed class CompilationState
         {
-            public CompilationState(Compilation compilation, SymbolCatalog catalog)
+            public CompilationState(Compilation compilation, SymbolCatalog catalog, HashSet<string> baseline)
             {
+                Baseline = baseline;
                 Compilation = compilation;
                 Catalog = catalog;
                 Dispatch = new SourceDispatch(compilation);
@@ -83,6 +86,12 @@ namespace NonBlocking.Analyzers
 
             public Compilation Compilation { get; }
             public SymbolCatalog Catalog { get; }
+
+            /// <summary>The warnings the project's baseline lists (NonBlockingBaseline): not reported.</summary>
+            public HashSet<string> Baseline { get; }
+
+            public bool Baselined(string code, string method, string call) =>
+                Baseline.Count > 0 && Baseline.Contains(NonBlocking.Weaver.Catalog.BaselineKeys.Of(code, method, call));
 
             /// <summary>Which source methods a virtual call runs: for the paths, and for what a stream type's code may reach.</summary>
             public SourceDispatch Dispatch { get; }
@@ -215,8 +224,9 @@ namespace NonBlocking.Analyzers
             }
             string owner = state.Names.Of(context.ContainingSymbol);
             string called = state.Names.Cached(operation is IPropertyReferenceOperation property ? (ISymbol)property.Property : method);
-            context.ReportDiagnostic(Diagnostic.Create(match.SyncOverAsync ? Descriptors.SyncOverAsync : Descriptors.BlockingCallInAsync,
-                operation.Syntax.GetLocation(), properties.ToImmutable(), owner, called, match.Alternative));
+            var descriptor = match.SyncOverAsync ? Descriptors.SyncOverAsync : Descriptors.BlockingCallInAsync;
+            if (state.Baselined(descriptor.Id, owner, called)) return;
+            context.ReportDiagnostic(Diagnostic.Create(descriptor, operation.Syntax.GetLocation(), properties.ToImmutable(), owner, called, match.Alternative));
         }
 
         /// <summary>
@@ -271,8 +281,10 @@ namespace NonBlocking.Analyzers
                               $" at {System.IO.Path.GetFileName(end.Path)}({end.StartLinePosition.Line + 1},{end.StartLinePosition.Character + 1})";
                 // The blocking call where the path ends rides along as the related location: IDEs show it, and the code
                 // fix that silences the path there (PathEndCodeFixProvider) finds it.
+                string owner = state.Names.Of(call.Owner), called = state.Names.Of(callee);
+                if (state.Baselined(Descriptors.BlockingCallReachable.Id, owner, called)) continue;
                 context.ReportDiagnostic(Diagnostic.Create(Descriptors.BlockingCallReachable, PathLocations.Of(call.Location), new[] { site.Location },
-                    state.Names.Of(call.Owner), state.Names.Of(callee), path, NonBlocking.Weaver.Catalog.Remedies.ForPath(site.Alternative)));
+                    owner, called, path, NonBlocking.Weaver.Catalog.Remedies.ForPath(site.Alternative)));
             }
         }
 

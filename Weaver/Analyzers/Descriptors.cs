@@ -16,7 +16,7 @@ namespace NonBlocking.Analyzers
         /// <summary>Reported when the compilation ends (the path may run through any of its files): the build and full-solution analysis show it.</summary>
         public static readonly DiagnosticDescriptor BlockingCallReachable = new DiagnosticDescriptor(
             "NB0002", "Blocking call reached through sync code from an async method",
-            "{0} calls {1}, which blocks the thread: {2}. {3}",
+            "{0} calls {1}, which blocks the thread: {2}. {3}.",
             Category, DiagnosticSeverity.Warning, isEnabledByDefault: true,
             description: "An async method calls sync code in this project that reaches a blocking API; the message shows the shortest path. Paths into other assemblies, and paths a bool flag decides, are reported by the weave.",
             customTags: WellKnownDiagnosticTags.CompilationEnd);

@@ -149,9 +149,14 @@ namespace NonBlocking.Weaver
             var flagGraph = new ContextGraph(graph, new Analyse.Flags.FlagReader(owners), roots);
             var paths = new BlockingPaths(flagGraph, options.AnalysisMaxDepth);
             var severity = options.StaticAnalysis == StaticAnalysisLevel.Error ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning;
-            var found = AsyncBlockingAnalyzer.Analyze(roots, flagGraph, paths, severity, options.AssemblyPath, options.SourceAnalyzerReportsDirectCalls);
             // The source's own suppressions apply to these warnings as to the compiler's: #pragma, then .editorconfig.
-            return EditorConfigSeverities.Apply(PragmaSuppressions.Filter(found));
+            IEnumerable<Diagnostic> Found(bool directCallsInSource) => EditorConfigSeverities.Apply(PragmaSuppressions.Filter(
+                AsyncBlockingAnalyzer.Analyze(roots, flagGraph, paths, severity, options.AssemblyPath, directCallsInSource)));
+            var reported = Found(options.SourceAnalyzerReportsDirectCalls);
+            if (options.BaselinePath == null) return reported;
+            // A baseline speaks of every warning, the analyzer's too: it is written from, and checked against, the whole set.
+            return BaselineFilter.Apply(options.BaselinePath, options.UpdateBaseline, reported.ToList(),
+                options.SourceAnalyzerReportsDirectCalls ? Found(false).ToList() : null);
         }
 
         /// <summary>False for a body that inserting probes would corrupt (see <see cref="ForeignBranches"/>); each method checked once.</summary>

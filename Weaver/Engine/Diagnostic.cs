@@ -35,6 +35,13 @@ namespace NonBlocking.Weaver
         /// </summary>
         public string? PathEnd { get; internal set; }
 
+        /// <summary>
+        /// For NB0001–NB0003, what a baseline records of it: the code, the async method and the call, not the line, so an
+        /// edit elsewhere in the file does not make it new (see <see cref="Analyse.Baseline"/>). The analyzer builds the
+        /// same key from the same names.
+        /// </summary>
+        public string? Key { get; internal set; }
+
         /// <inheritdoc />
         public override string ToString() =>
             (File == null ? "" : Line > 0 ? $"{File}({Line},{System.Math.Max(1, Column)}): " : File + ": ") +

@@ -9,6 +9,12 @@ namespace NonBlocking.Weaver
         public const string BlockingCallReachable = "NB0002";
         /// <summary>An async method waits synchronously on a task (.Result, .Wait(), GetAwaiter().GetResult()).</summary>
         public const string SyncOverAsync = "NB0003";
+        /// <summary>A warning the baseline lists no longer occurs: the entry can go.</summary>
+        public const string BaselineEntryFixed = "NB0004";
+        /// <summary>The baseline was written (NonBlockingUpdateBaseline).</summary>
+        public const string BaselineWritten = "NB0005";
+        /// <summary>The baseline file could not be read or written.</summary>
+        public const string BaselineUnreadable = "NB9010";
         /// <summary>The input file does not exist.</summary>
         public const string InputMissing = "NB9001";
         /// <summary>The input is not a .NET assembly, or its metadata is corrupt.</summary>

@@ -59,6 +59,16 @@ namespace NonBlocking.Weaver
         /// </summary>
         public bool SourceAnalyzerReportsDirectCalls { get; set; }
 
+        /// <summary>
+        /// A baseline file (MSBuild <c>NonBlockingBaseline</c>): NB0001–NB0003 it lists are not reported, and an entry
+        /// that no longer occurs is said to be fixed (NB0004). Null: every warning is reported.
+        /// </summary>
+        public string? BaselinePath { get; set; }
+
+        /// <summary>Write <see cref="BaselinePath"/> from today's warnings instead of reporting them (NB0005).</summary>
+        public bool UpdateBaseline { get; set; }
+
+
         /// <summary>Longest chain of sync calls the analysis follows from an async method.</summary>
         public int AnalysisMaxDepth { get; set; } = 16;
 

@@ -55,6 +55,12 @@ namespace NonBlocking.Weaver.Tasks
         /// <summary>The package's Roslyn analyzer runs in this compilation and reports NB0001/NB0003 itself.</summary>
         public bool SourceAnalyzer { get; set; }
 
+        /// <summary>MSBuild NonBlockingBaseline: the baseline file; empty for none.</summary>
+        public string? Baseline { get; set; }
+
+        /// <summary>MSBuild NonBlockingUpdateBaseline: write the baseline from today's warnings.</summary>
+        public bool UpdateBaseline { get; set; }
+
         /// <inheritdoc />
         public override bool Execute()
         {
@@ -76,6 +82,8 @@ namespace NonBlocking.Weaver.Tasks
                 AnalyzeReferencePaths = References.Where(FollowedByAnalysis).Select(r => r.GetMetadata("FullPath")).ToList(),
                 ReportThreadPool = ReportThreadPool,
                 SourceAnalyzerReportsDirectCalls = SourceAnalyzer,
+                BaselinePath = string.IsNullOrWhiteSpace(Baseline) ? null : Baseline,
+                UpdateBaseline = UpdateBaseline,
             });
 
             var policy = new WarningPolicy(NoWarn, WarningsAsErrors, WarningsNotAsErrors, TreatWarningsAsErrors);
@@ -90,7 +98,9 @@ namespace NonBlocking.Weaver.Tasks
                         Log.LogWarning(null, d.Code, null, d.File, d.Line, d.Column, 0, 0, d.Message);
                         break;
                     default:
-                        Log.LogMessage(MessageImportance.Low, $"NonBlocking: {d.Code} suppressed (NoWarn) at {d.File}({d.Line},{d.Column}): {d.Message}");
+                        // The engine's own messages (the baseline's) are for the user to see; others were silenced by NoWarn.
+                        if (d.Severity == DiagnosticSeverity.Info) Log.LogMessage(MessageImportance.High, $"NonBlocking: {d.Code}: {d.Message}");
+                        else Log.LogMessage(MessageImportance.Low, $"NonBlocking: {d.Code} suppressed (NoWarn) at {d.File}({d.Line},{d.Column}): {d.Message}");
                         break;
                 }
             }

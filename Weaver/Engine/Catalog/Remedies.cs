@@ -7,12 +7,12 @@ namespace NonBlocking.Weaver.Catalog
     internal static class Remedies
     {
         /// <summary>
-        /// "Make that path async (await X) or offload it with Task.Run." — or, where the alternative is itself to offload
+        /// "Make that path async (await X) or offload it with Task.Run" (the message adds the period) — or, where the alternative is itself to offload
         /// (an API with no async form, such as File.Delete), just that: saying Task.Run twice helps nobody.
         /// </summary>
         public static string ForPath(string alternative) =>
             alternative.Contains("Task.Run")
-                ? $"Offload that path: {alternative}."
-                : $"Make that path async ({alternative}) or offload it with Task.Run.";
+                ? $"Offload that path: {alternative}"
+                : $"Make that path async ({alternative}) or offload it with Task.Run";
     }
 }

@@ -58,13 +58,15 @@ namespace NonBlocking.Weaver.Analyse.Reachability
                     {
                         if (directCallsInSource && !graph.FlagDecided(root, ins)) continue;
                         string called = DisplayName.OfCall(call.Target);
-                        diagnostics.Add(call.Api.SyncOverAsync
+                        var made = call.Api.SyncOverAsync
                             ? new Diagnostic(DiagnosticCodes.SyncOverAsync, severity,
                                 $"{ownerName} waits synchronously on a task ({called}) in an async method; this blocks the thread and can deadlock. Use {call.Api.Alternative}.",
                                 file, line, column)
                             : new Diagnostic(DiagnosticCodes.BlockingCallInAsync, severity,
                                 $"{ownerName} calls {called}, which blocks the thread, in an async method. Use {call.Api.Alternative}.",
-                                file, line, column));
+                                file, line, column);
+                        made.Key = Baseline.KeyOf(made.Code, ownerName, called);
+                        diagnostics.Add(made);
                         continue;
                     }
 
@@ -89,8 +91,8 @@ namespace NonBlocking.Weaver.Analyse.Reachability
                     string ownerShort = DisplayName.UserMethodName(root.Kickoff?.Name ?? root.Type.Name);
                     string path = string.Join(" → ", new[] { ownerShort }.Concat(hops).Concat(new[] { api })) + where;
                     diagnostics.Add(new Diagnostic(DiagnosticCodes.BlockingCallReachable, severity,
-                        $"{ownerName} calls {calleeName}, which blocks the thread: {path}. " + Remedies.ForPath(alternative),
-                        file, line, column) { PathEnd = endsIn + " → " + api + where });
+                        $"{ownerName} calls {calleeName}, which blocks the thread: {path}. " + Remedies.ForPath(alternative) + ".",
+                        file, line, column) { PathEnd = endsIn + " → " + api + where, Key = Baseline.KeyOf(DiagnosticCodes.BlockingCallReachable, ownerName, calleeName) });
                 }
             }
             return diagnostics;
