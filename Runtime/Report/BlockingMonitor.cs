@@ -1,5 +1,4 @@
 using System;
-using NonBlocking.Config;
 using NonBlocking.Instrumentation;
 
 namespace NonBlocking.Report
