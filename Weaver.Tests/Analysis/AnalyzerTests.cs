@@ -44,18 +44,7 @@ public static class P
         public void What_to_do_names_an_async_API_only_where_one_exists()
         {
             var messages = new List<string>();
-            var found = Analyze(@"
-public static class P
-{
-    public static async Task M(string path)
-    {
-        await Task.Yield();
-        File.Delete(path); // @delete
-        File.ReadAllText(path); // @read
-        Remove(path); // @remove
-    }
-    private static void Remove(string path) => File.Move(path, path + "".old"");
-}", messages: messages);
+            var found = Analyze(BothFrontEnds.Remedies, messages: messages);
             Assert.Equal(new[] { ("NB0001", "delete"), ("NB0001", "read"), ("NB0002", "remove") }, found.Select(f => (f.Id, f.Marker)));
             Assert.Contains(messages, m => m.Contains("System.IO.File.Delete(string)") && m.EndsWith("Use Task.Run(() => File.Delete(...)) (File has no async Delete)."));
             Assert.Contains(messages, m => m.Contains("System.IO.File.ReadAllText(string)") && m.EndsWith("Use await File.ReadAllTextAsync(...)."));

@@ -34,18 +34,7 @@ public static class P
         [Fact]
         public void What_to_do_names_an_async_API_only_where_one_exists()
         {
-            var a = new AnalysisHarness("Remedies", Usings + @"
-public static class P
-{
-    public static async Task M(string path)
-    {
-        await Task.Yield();
-        File.Delete(path); // @delete
-        File.ReadAllText(path); // @read
-        Remove(path); // @remove
-    }
-    private static void Remove(string path) => File.Move(path, path + "".old"");
-}");
+            var a = new AnalysisHarness("Remedies", Usings + BothFrontEnds.Remedies);
             a.AssertExactly(("NB0001", "delete"), ("NB0001", "read"), ("NB0002", "remove"));
             Assert.EndsWith("Use Task.Run(() => File.Delete(...)) (File has no async Delete).", a.At("delete").Message);
             Assert.EndsWith("Use await File.ReadAllTextAsync(...).", a.At("read").Message);
