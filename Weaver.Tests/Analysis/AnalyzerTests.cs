@@ -52,6 +52,13 @@ public static class P
         }
 
         [Fact]
+        public void A_sync_call_whose_async_twin_only_wraps_it_is_no_warning()
+        {
+            var found = Analyze(BothFrontEnds.ContextFactory, references: new[] { MetadataReference.CreateFromFile(BothFrontEnds.EfCore) });
+            Assert.Equal(new[] { ("NB0001", "save") }, found.Select(f => (f.Id, f.Marker)));
+        }
+
+        [Fact]
         public void Pragma_and_SuppressMessage_silence_it_as_they_silence_any_analyzer()
         {
             var found = Analyze(@"
@@ -237,13 +244,13 @@ public static class P
         }
 
         private static List<(string Id, string Marker)> Analyze(string body, Dictionary<string, string>? globalOptions = null, List<string>? messages = null,
-            (string Path, string Text)[]? extraTrees = null)
+            (string Path, string Text)[]? extraTrees = null, MetadataReference[]? references = null)
         {
             string source = Usings + body;
             var tree = CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Latest), "P.cs");
             var trees = new[] { tree }.Concat((extraTrees ?? System.Array.Empty<(string, string)>())
                 .Select(t => CSharpSyntaxTree.ParseText(t.Item2, new CSharpParseOptions(LanguageVersion.Latest), t.Item1)));
-            var compilation = CSharpCompilation.Create("AnalyzerTest", trees, Compiler.FrameworkReferences,
+            var compilation = CSharpCompilation.Create("AnalyzerTest", trees, Compiler.FrameworkReferences.Concat(references ?? System.Array.Empty<MetadataReference>()),
                 new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
             Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
             var diagnostics = compilation.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new BlockingCallAnalyzer()), BuildProperties.AsThePackageSetsThem(globalOptions))

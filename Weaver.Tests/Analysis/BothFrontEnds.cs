@@ -16,5 +16,26 @@ public static class P
     }
     private static void Remove(string path) => File.Move(path, path + "".old"");
 }";
+    
+
+        /// <summary>
+        /// EF Core's context factory: CreateDbContext has an async twin, but the twin only wraps it (Task.FromResult), so it
+        /// is no warning; SaveChanges next to it still is.
+        /// </summary>
+        public const string ContextFactory = @"
+using Microsoft.EntityFrameworkCore;
+public sealed class Shop : DbContext { }
+public static class P
+{
+    public static async Task M(IDbContextFactory<Shop> factory)
+    {
+        await Task.Yield();
+        using var shop = factory.CreateDbContext();
+        shop.SaveChanges(); // @save
+    }
+}";
+
+        /// <summary>The EF Core assembly the program above compiles against.</summary>
+        public static string EfCore => typeof(Microsoft.EntityFrameworkCore.DbContext).Assembly.Location;
     }
 }

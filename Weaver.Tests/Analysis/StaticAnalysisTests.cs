@@ -41,6 +41,14 @@ public static class P
             Assert.EndsWith("Offload that path: Task.Run(() => File.Move(...)) (File has no async Move).", a.At("remove").Message);
         }
 
+        [Fact]
+        public void A_sync_call_whose_async_twin_only_wraps_it_is_no_warning()
+        {
+            var a = new AnalysisHarness("ContextFactory", BothFrontEnds.ContextFactory.Replace("using Microsoft.EntityFrameworkCore;", Usings + "using Microsoft.EntityFrameworkCore;"),
+                references: new[] { BothFrontEnds.EfCore });
+            a.AssertExactly(("NB0001", "save"));
+        }
+
         [Theory]
         [InlineData(1)]
         [InlineData(2)]
