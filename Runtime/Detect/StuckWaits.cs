@@ -32,29 +32,39 @@ namespace NonBlocking.Detect
 
         private StuckWaits(Thread thread) { _thread = thread; }
 
-        /// <summary>Before a wait on a pending task; null when such a wait is no deadlock risk (or detection is off).</summary>
-        public static StuckWaits? Begin(BlockingSite site)
+        /// <summary>
+        /// Before a wait on a pending task (<c>using (StuckWaits.Begin(site)) …wait…</c>); registers nothing when such a
+        /// wait is no deadlock risk, or detection is off.
+        /// </summary>
+        public static Waiting Begin(BlockingSite site)
         {
-            if (!Enabled) return null;
+            if (!Enabled) return default;
             try
             {
                 var thread = Thread.CurrentThread;
-                if (!thread.IsThreadPoolThread && SynchronizationContext.Current == null) return null; // a plain thread waiting, as a console Main does
+                if (!thread.IsThreadPoolThread && SynchronizationContext.Current == null) return default; // a plain thread waiting, as a console Main does
                 var record = _current ?? Create(thread);
                 record._start = CoarseClock.NowMs; // reading the clock also wakes its ticker
                 Volatile.Write(ref record._siteId, site.Id);
-                return record;
+                return new Waiting(record);
             }
             catch
             {
-                return null;
+                return default;
             }
         }
 
-        /// <summary>After the wait, however it ended.</summary>
-        public static void End(StuckWaits? record)
+        /// <summary>One registered wait; disposing it (however the wait ended) clears the thread's record.</summary>
+        public readonly struct Waiting : IDisposable
         {
-            if (record != null) Volatile.Write(ref record._siteId, 0);
+            private readonly StuckWaits? _record;
+
+            internal Waiting(StuckWaits record) => _record = record;
+
+            public void Dispose()
+            {
+                if (_record != null) Volatile.Write(ref _record._siteId, 0);
+            }
         }
 
         private static StuckWaits Create(Thread thread)

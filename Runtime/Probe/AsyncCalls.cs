@@ -26,8 +26,7 @@ namespace NonBlocking.Instrumentation
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Task TaskEnd(Task task, long start, BlockingSite site)
         {
-            if (Probe.Tracking) ThreadActivity.Current.CallId = 0;
-            if ((ulong)(CoarseClock.RawMs - start) >= (ulong)Probe.LeastBlockingCallMinMs)
+            if (Probe.CallOverMinimum(start))
                 BlockingCallDetector.OnAsyncCallEnd(start, site, task != null && task.IsCompleted);
             return task!;
         }
@@ -40,8 +39,7 @@ namespace NonBlocking.Instrumentation
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Task<T> TaskResultEnd<T>(Task<T> task, long start, BlockingSite site)
         {
-            if (Probe.Tracking) ThreadActivity.Current.CallId = 0;
-            if ((ulong)(CoarseClock.RawMs - start) >= (ulong)Probe.LeastBlockingCallMinMs)
+            if (Probe.CallOverMinimum(start))
                 BlockingCallDetector.OnAsyncCallEnd(start, site, task != null && task.IsCompleted);
             return task!;
         }
@@ -54,8 +52,7 @@ namespace NonBlocking.Instrumentation
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static ValueTask ValueTaskEnd(ValueTask task, long start, BlockingSite site)
         {
-            if (Probe.Tracking) ThreadActivity.Current.CallId = 0;
-            if ((ulong)(CoarseClock.RawMs - start) >= (ulong)Probe.LeastBlockingCallMinMs)
+            if (Probe.CallOverMinimum(start))
                 BlockingCallDetector.OnAsyncCallEnd(start, site, task.IsCompleted);
             return task;
         }
@@ -68,8 +65,7 @@ namespace NonBlocking.Instrumentation
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static ValueTask<T> ValueTaskResultEnd<T>(ValueTask<T> task, long start, BlockingSite site)
         {
-            if (Probe.Tracking) ThreadActivity.Current.CallId = 0;
-            if ((ulong)(CoarseClock.RawMs - start) >= (ulong)Probe.LeastBlockingCallMinMs)
+            if (Probe.CallOverMinimum(start))
                 BlockingCallDetector.OnAsyncCallEnd(start, site, task.IsCompleted);
             return task;
         }

@@ -78,15 +78,8 @@ namespace NonBlocking.Instrumentation
         private static T PendingResult<T>(Task<T> task, BlockingSite site)
         {
             long start = Probe.BlockingStart(site);
-            var wait = NonBlocking.Detect.StuckWaits.Begin(site);
-            try
-            {
+            using (NonBlocking.Detect.StuckWaits.Begin(site))
                 return Probe.BlockingResult(task.Result, start, site);
-            }
-            finally
-            {
-                NonBlocking.Detect.StuckWaits.End(wait);
-            }
         }
 
         [MethodImpl(MethodImplOptions.NoInlining)]
@@ -96,15 +89,8 @@ namespace NonBlocking.Instrumentation
         private static void PendingWait(Task task, BlockingSite site)
         {
             long start = Probe.BlockingStart(site);
-            var wait = NonBlocking.Detect.StuckWaits.Begin(site);
-            try
-            {
+            using (NonBlocking.Detect.StuckWaits.Begin(site))
                 task.Wait();
-            }
-            finally
-            {
-                NonBlocking.Detect.StuckWaits.End(wait);
-            }
             Probe.BlockingEnd(start, site);
         }
 
@@ -115,15 +101,8 @@ namespace NonBlocking.Instrumentation
         private static T PendingResult<T>(ref TaskAwaiter<T> awaiter, BlockingSite site)
         {
             long start = Probe.BlockingStart(site);
-            var wait = NonBlocking.Detect.StuckWaits.Begin(site);
-            try
-            {
+            using (NonBlocking.Detect.StuckWaits.Begin(site))
                 return Probe.BlockingResult(awaiter.GetResult(), start, site);
-            }
-            finally
-            {
-                NonBlocking.Detect.StuckWaits.End(wait);
-            }
         }
 
         [MethodImpl(MethodImplOptions.NoInlining)]
@@ -133,15 +112,8 @@ namespace NonBlocking.Instrumentation
         private static void PendingWait(ref TaskAwaiter awaiter, BlockingSite site)
         {
             long start = Probe.BlockingStart(site);
-            var wait = NonBlocking.Detect.StuckWaits.Begin(site);
-            try
-            {
+            using (NonBlocking.Detect.StuckWaits.Begin(site))
                 awaiter.GetResult();
-            }
-            finally
-            {
-                NonBlocking.Detect.StuckWaits.End(wait);
-            }
             Probe.BlockingEnd(start, site);
         }
 
@@ -152,15 +124,8 @@ namespace NonBlocking.Instrumentation
         private static T PendingResult<T>(ref ConfiguredTaskAwaitable<T>.ConfiguredTaskAwaiter awaiter, BlockingSite site)
         {
             long start = Probe.BlockingStart(site);
-            var wait = NonBlocking.Detect.StuckWaits.Begin(site);
-            try
-            {
+            using (NonBlocking.Detect.StuckWaits.Begin(site))
                 return Probe.BlockingResult(awaiter.GetResult(), start, site);
-            }
-            finally
-            {
-                NonBlocking.Detect.StuckWaits.End(wait);
-            }
         }
 
         [MethodImpl(MethodImplOptions.NoInlining)]
@@ -170,15 +135,8 @@ namespace NonBlocking.Instrumentation
         private static void PendingWait(ref ConfiguredTaskAwaitable.ConfiguredTaskAwaiter awaiter, BlockingSite site)
         {
             long start = Probe.BlockingStart(site);
-            var wait = NonBlocking.Detect.StuckWaits.Begin(site);
-            try
-            {
+            using (NonBlocking.Detect.StuckWaits.Begin(site))
                 awaiter.GetResult();
-            }
-            finally
-            {
-                NonBlocking.Detect.StuckWaits.End(wait);
-            }
             Probe.BlockingEnd(start, site);
         }
     }

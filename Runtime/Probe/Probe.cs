@@ -19,7 +19,7 @@ namespace NonBlocking.Instrumentation
         /// Whether probes publish what each thread is running, for the hang watchdog or test mode. Read-only after
         /// start-up, so the JIT folds it to a constant: with both off the tracking code is not even compiled in.
         /// </summary>
-        internal static readonly bool Tracking = RuntimeSettings.Current.ThreadTracking;
+        private static readonly bool Tracking = RuntimeSettings.Current.ThreadTracking;
 
         /// <summary>
         /// The smallest segment threshold of any woven assembly loaded. The fast path compares with this one static
@@ -118,9 +118,7 @@ namespace NonBlocking.Instrumentation
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static void BlockingEnd(long start, BlockingSite site)
         {
-            if (Tracking) ThreadActivity.Current.CallId = 0;
-            if ((ulong)(CoarseClock.RawMs - start) >= (ulong)LeastBlockingCallMinMs)
-                BlockingCallDetector.OnCallEnd(start, site);
+            if (CallOverMinimum(start)) BlockingCallDetector.OnCallEnd(start, site);
         }
 
         /// <summary>
@@ -132,12 +130,19 @@ namespace NonBlocking.Instrumentation
         /// <param name="start">What <see cref="BlockingStart"/> returned.</param>
         /// <param name="site">The call site's static description.</param>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static T BlockingResult<T>(T result, long start, BlockingSite site)
+        public static T BlockingResult<T>(T result, long start, BlockingSite site) =>
+            CallOverMinimum(start) ? BlockingCallDetector.OnCallEnd(result, start, site) : result;
+
+        /// <summary>
+        /// The end of every call probe's fast path (blocking calls here, async calls in <see cref="AsyncCalls"/>): the
+        /// watchdog's record of the call in progress is cleared, and whether the call lasted past the smallest minimum of
+        /// any woven assembly (the cold path then decides) is one load and a compare.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        internal static bool CallOverMinimum(long start)
         {
             if (Tracking) ThreadActivity.Current.CallId = 0;
-            if ((ulong)(CoarseClock.RawMs - start) >= (ulong)LeastBlockingCallMinMs)
-                return BlockingCallDetector.OnCallEnd(result, start, site);
-            return result;
+            return (ulong)(CoarseClock.RawMs - start) >= (ulong)LeastBlockingCallMinMs;
         }
     }
 }

@@ -63,9 +63,11 @@ namespace NonBlocking.Weaver
 
             var runtime = RuntimeImports.Load(module, options.RuntimeAssemblyPath);
             var sites = new SiteTable(module, runtime, options.ThresholdMs, options.ReportThreadPool);
-            var asyncCallEnds = asyncCalls.Select(c => (Site: c, End: AsyncCallEnd.For(c.Call, runtime))).Where(c => c.End != null).ToList();
-            var ends = asyncCallEnds.ToDictionary(c => c.Site.Call, c => c.End);
-            foreach (var group in calls.Concat(asyncCallEnds.Select(c => c.Site)).GroupBy(c => c.Method))
+            // An async call the runtime has no end probe for (ValueTask on netstandard2.0) stays untimed.
+            var ends = new Dictionary<Instruction, MethodReference>();
+            foreach (var call in asyncCalls)
+                if (AsyncCallEnd.For(call.Call, runtime) is MethodReference end) ends[call.Call] = end;
+            foreach (var group in calls.Concat(asyncCalls.Where(c => ends.ContainsKey(c.Call))).GroupBy(c => c.Method))
             {
                 var method = group.Key;
                 string caller = owners.DisplayNameOf(method);
@@ -76,7 +78,7 @@ namespace NonBlocking.Weaver
                     foreach (var call in group)
                     {
                         var statement = statements[call.Call];
-                        ends.TryGetValue(call.Call, out var end);
+                        var end = ends.TryGetValue(call.Call, out var found) ? found : null;
                         probes.Add((call.Call, sites.AddBlocking(DisplayName.OfCall(call.Target), caller,
                             statement?.Document?.Url, statement?.StartLine ?? 0, call.Api.Alternative, call.Api.AsyncCall), end));
                     }
@@ -93,7 +95,7 @@ namespace NonBlocking.Weaver
                 });
             }
             sites.Complete();
-            return new WeaveResult(WeaveOutcome.Woven, toWeave.Count, optedOut, diagnostics, calls.Count, asyncCallEnds.Count);
+            return new WeaveResult(WeaveOutcome.Woven, toWeave.Count, optedOut, diagnostics, calls.Count, ends.Count);
         }
 
         /// <summary>Every failure becomes one coded diagnostic that names the file; nothing escapes as an exception.</summary>

@@ -37,7 +37,7 @@ namespace NonBlocking.Weaver
 
         /// <summary>
         /// For NB0001–NB0003, what a baseline records of it: the code, the async method and the call, not the line, so an
-        /// edit elsewhere in the file does not make it new (see <see cref="Analyse.Baseline"/>). The analyzer builds the
+        /// edit elsewhere in the file does not make it new (see <see cref="Catalog.BaselineKeys"/>). The analyzer builds the
         /// same key from the same names.
         /// </summary>
         public string? Key { get; internal set; }

@@ -8,7 +8,7 @@ namespace NonBlocking.Weaver.Analyse
 {
     /// <summary>
     /// The warnings a codebase had when it adopted NonBlocking, checked in, so that only new ones are reported. One entry
-    /// a line: code, async method, call (<see cref="KeyOf"/>) — no line numbers, so editing around a call does not make
+    /// a line: code, async method, call (<see cref="Catalog.BaselineKeys"/>) — no line numbers, so editing around a call does not make
     /// its warning new; lines starting with '#' are comments. The Roslyn analyzer reads the same file and builds the
     /// same keys (its AdditionalFiles), so both front ends report only what the baseline does not list.
     /// </summary>
@@ -17,9 +17,6 @@ namespace NonBlocking.Weaver.Analyse
         private const string Header =
             "# NonBlocking baseline: build-time warnings accepted when this file was written; only new ones are reported.\n" +
             "# One per line: code, async method, call. Rewrite it with: dotnet build -p:NonBlockingUpdateBaseline=true\n";
-
-        /// <summary>The key of a warning: its code, the async method and the call, as their messages name them.</summary>
-        public static string KeyOf(string code, string method, string call) => Catalog.BaselineKeys.Of(code, method, call);
 
         public static HashSet<string> Read(string path) => Catalog.BaselineKeys.Parse(File.ReadAllLines(path));
 

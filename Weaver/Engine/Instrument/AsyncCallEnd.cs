@@ -14,12 +14,8 @@ namespace NonBlocking.Weaver.Instrument
         public static MethodReference? For(Instruction call, RuntimeImports runtime)
         {
             var result = CallResultType.Of(call);
-            if (result == null || !runtime.AsyncCallEnds.TryGetValue(result.GetElementType().FullName, out var probe)) return null;
-            if (!(result is GenericInstanceType generic)) return probe.HasGenericParameters ? null : probe;
-            if (generic.GenericArguments.Count != 1 || !probe.HasGenericParameters) return null;
-            var instance = new GenericInstanceMethod(probe);
-            instance.GenericArguments.Add(generic.GenericArguments[0]);
-            return instance;
+            return result != null && runtime.AsyncCallEnds.TryGetValue(result.GetElementType().FullName, out var probe)
+                ? CompletedWaitCall.ForTypeArgument(probe, result) : null;
         }
     }
 }

@@ -36,9 +36,17 @@ namespace NonBlocking.Weaver.Instrument
             if (!Helpers.TryGetValue((type.GetElementType().FullName, target.Name), out var name)) return null;
             // The helper takes what the call took: a task as it is, an awaiter (a struct) by the address the call was made on.
             if (call.OpCode.Code != Code.Call && call.OpCode.Code != Code.Callvirt) return null;
-            var helper = runtime.CompletedWaits[name];
+            return ForTypeArgument(runtime.CompletedWaits[name], type);
+        }
+
+        /// <summary>
+        /// A runtime helper made for the one type argument of <paramref name="type"/> (<c>Task&lt;int&gt;</c> →
+        /// <c>Helper&lt;int&gt;</c>), or as it is for a non-generic type; null when the two do not fit.
+        /// </summary>
+        public static MethodReference? ForTypeArgument(MethodReference helper, TypeReference type)
+        {
             if (!(type is GenericInstanceType generic)) return helper.HasGenericParameters ? null : helper;
-            if (generic.GenericArguments.Count != 1) return null;
+            if (generic.GenericArguments.Count != 1 || !helper.HasGenericParameters) return null;
             var instance = new GenericInstanceMethod(helper);
             instance.GenericArguments.Add(generic.GenericArguments[0]);
             return instance;

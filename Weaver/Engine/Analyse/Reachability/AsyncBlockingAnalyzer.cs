@@ -65,7 +65,7 @@ namespace NonBlocking.Weaver.Analyse.Reachability
                             : new Diagnostic(DiagnosticCodes.BlockingCallInAsync, severity,
                                 $"{ownerName} calls {called}, which blocks the thread, in an async method. Use {call.Api.Alternative}.",
                                 file, line, column);
-                        made.Key = Baseline.KeyOf(made.Code, ownerName, called);
+                        made.Key = BaselineKeys.Of(made.Code, ownerName, called);
                         diagnostics.Add(made);
                         continue;
                     }
@@ -92,7 +92,7 @@ namespace NonBlocking.Weaver.Analyse.Reachability
                     string path = string.Join(" → ", new[] { ownerShort }.Concat(hops).Concat(new[] { api })) + where;
                     diagnostics.Add(new Diagnostic(DiagnosticCodes.BlockingCallReachable, severity,
                         $"{ownerName} calls {calleeName}, which blocks the thread: {path}. " + Remedies.ForPath(alternative) + ".",
-                        file, line, column) { PathEnd = endsIn + " → " + api + where, Key = Baseline.KeyOf(DiagnosticCodes.BlockingCallReachable, ownerName, calleeName) });
+                        file, line, column) { PathEnd = endsIn + " → " + api + where, Key = BaselineKeys.Of(DiagnosticCodes.BlockingCallReachable, ownerName, calleeName) });
                 }
             }
             return diagnostics;
