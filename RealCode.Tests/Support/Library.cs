@@ -1,0 +1,11 @@
+namespace NonBlocking.RealCode.Tests.Support
+{
+    /// <summary>Which half of the benchmark a library is in. Rules are tuned on training libraries only.</summary>
+    public enum LabelSet { Training, Validation }
+
+    /// <summary>One measured assembly: the package that ships it, the version its labels were decided against, its set.</summary>
+    public sealed record Library(string Assembly, string Package, string Version, LabelSet Set, string Source)
+    {
+        public override string ToString() => Assembly;
+    }
+}

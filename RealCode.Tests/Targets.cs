@@ -1,0 +1,17 @@
+namespace NonBlocking.RealCode.Tests
+{
+    /// <summary>
+    /// What the real-code benchmark must reach (issue 31: 90 % overall, 75 % on every library, validation too) and the
+    /// floor the tests hold today. The floor only rises: a rule change that loses precision anywhere fails the build.
+    /// </summary>
+    internal static class Targets
+    {
+        public const double Overall = 0.90;
+        public const double PerLibrary = 0.75;
+
+        /// <summary>Today's floor over each set; raised to <see cref="Overall"/> as the rules get there.</summary>
+        public static double FloorOf(Support.LabelSet set) => set == Support.LabelSet.Training ? 0.35 : 0.65;
+        /// <summary>Today's floor for any one library; raised to <see cref="PerLibrary"/> as the rules get there.</summary>
+        public const double PerLibraryFloor = 0.0;
+    }
+}
