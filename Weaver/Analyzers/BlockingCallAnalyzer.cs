@@ -176,6 +176,13 @@ namespace NonBlocking.Analyzers
             if (function == null || body == null || state.Allowed(function) || state.IsIterator(function)) return;
             var guards = operation.SemanticModel == null ? Array.Empty<FlagGuards.Requirement>()
                 : FlagGuards.Requirements(operation, state.Flags(function, body, operation.SemanticModel));
+            // On the sync side of a mode switch: a bool flag's known value along a path still decides; anything else
+            // (an enum, a field) is never known, and its undecided value is the async side.
+            if (operation.SemanticModel != null && SourceModeSwitches.SyncSideOf(operation.Syntax, operation.SemanticModel) is ISymbol mode)
+            {
+                if (!(mode is IParameterSymbol flag) || !guards.Any(g => SymbolEqualityComparer.Default.Equals(g.Flag, flag))) return;
+                guards = guards.Select(g => SymbolEqualityComparer.Default.Equals(g.Flag, flag) ? new FlagGuards.Requirement(g.Flag, g.Value, syncSide: true) : g).ToArray();
+            }
             if (match == null)
             {
                 var receiver = instance;
@@ -190,7 +197,7 @@ namespace NonBlocking.Analyzers
                 }
                 state.Paths.AddCall(function, new HelperPaths.Call(function, method, receiver?.Type, isVirtual, operation.Syntax.GetLocation(),
                     context.ContainingSymbol, guards, SourceCalls.BoolArguments(arguments), StreamArguments(arguments, state.Streams, function), unless,
-                    suppressed: !function.IsAsync && state.Pragmas.Cuts(operation.Syntax)));
+                    suppressed: !function.IsAsync && state.Pragmas.Cuts(operation.Syntax), onThis: receiver is IInstanceReferenceOperation));
                 return;
             }
 

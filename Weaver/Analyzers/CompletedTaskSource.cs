@@ -23,12 +23,15 @@ namespace NonBlocking.Analyzers
             var model = wait.SemanticModel;
             var symbol = Variable(task);
             if (model == null || symbol == null) return false;
-            if (Branches.Governing(wait.Syntax).Any(g => Asserts(g.Condition, symbol, g.Value, model))) return true;
+            if (Branches.Governing(wait.Syntax).Any(g => Asserts(g.Condition, symbol, g.Value, model) && !AssignedBetween(g.Condition, wait.Syntax, symbol, model)))
+                return true;
             SyntaxNode child = wait.Syntax;
             foreach (var ancestor in wait.Syntax.Ancestors())
             {
                 switch (ancestor)
                 {
+                    case SwitchSectionSyntax section when ChecksStatus(section, symbol, model) && !AssignedBetween(section, wait.Syntax, symbol, model):
+                        return true;
                     case BlockSyntax block when child is StatementSyntax statement && AwaitedBefore(block, statement, symbol, model):
                         return true;
                     case AnonymousFunctionExpressionSyntax lambda:
@@ -42,9 +45,53 @@ namespace NonBlocking.Analyzers
             return false;
         }
 
-        /// <summary>The local, parameter or field a task expression reads, through ConfigureAwait and AsTask.</summary>
-        private static ISymbol? Variable(IOperation? task)
+        /// <summary>
+        /// A task variable: a local, parameter or field, or a property read off one (<c>request.Task</c>), which the
+        /// check and the wait read alike.
+        /// </summary>
+        private sealed class TaskVariable
         {
+            public TaskVariable(ISymbol symbol, ISymbol? owner) { Symbol = symbol; Owner = owner; }
+            public ISymbol Symbol { get; }
+            /// <summary>For a property, the variable it is read off.</summary>
+            public ISymbol? Owner { get; }
+            public string Name => Symbol.Name;
+        }
+
+        /// <summary>Inside <c>case TaskStatus.RanToCompletion:</c> (or Faulted, Canceled) of a <c>switch (t.Status)</c>.</summary>
+        private static bool ChecksStatus(SwitchSectionSyntax section, TaskVariable task, SemanticModel model) =>
+            section.Parent is SwitchStatementSyntax @switch && Branches.Bare(@switch.Expression) is MemberAccessExpressionSyntax status &&
+            status.Name.Identifier.ValueText == "Status" && Refers(status.Expression, task, model) && section.Labels.Count > 0 &&
+            section.Labels.All(l => l is CaseSwitchLabelSyntax c && c.Value is MemberAccessExpressionSyntax done && IsDoneStatus(done.Name.Identifier.ValueText));
+
+        private static bool IsDoneStatus(string name) => name == "RanToCompletion" || name == "Faulted" || name == "Canceled";
+
+        /// <summary>Whether the variable is assigned in the text between a check and the wait (the task it held is gone).</summary>
+        private static bool AssignedBetween(SyntaxNode check, SyntaxNode wait, TaskVariable task, SemanticModel model)
+        {
+            var method = wait.Ancestors().FirstOrDefault(a => a is BaseMethodDeclarationSyntax || a is LocalFunctionStatementSyntax || a is AnonymousFunctionExpressionSyntax);
+            if (method == null) return false;
+            var root = task.Owner ?? task.Symbol;
+            return method.DescendantNodes().OfType<AssignmentExpressionSyntax>().Any(a =>
+                a.SpanStart > check.Span.End && a.SpanStart < wait.SpanStart &&
+                Branches.Bare(a.Left) is IdentifierNameSyntax name && name.Identifier.ValueText == root.Name &&
+                SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(name).Symbol, root));
+        }
+
+        /// <summary>The variable a task expression reads, through ConfigureAwait and AsTask.</summary>
+        private static TaskVariable? Variable(IOperation? task)
+        {
+            var simple = SimpleVariable(task, out var property);
+            if (simple != null) return new TaskVariable(simple, null);
+            if (property != null && property.Property.Parameters.Length == 0 && SimpleVariable(property.Instance, out _) is ISymbol owner)
+                return new TaskVariable(property.Property, owner);
+            return null;
+        }
+
+        /// <summary>The local, parameter or field a task expression reads, through ConfigureAwait and AsTask.</summary>
+        private static ISymbol? SimpleVariable(IOperation? task, out IPropertyReferenceOperation? property)
+        {
+            property = null;
             while (true)
             {
                 while (task is IConversionOperation conversion) task = conversion.Operand;
@@ -53,6 +100,7 @@ namespace NonBlocking.Analyzers
                     task = call.Instance;
                     continue;
                 }
+                property = task as IPropertyReferenceOperation;
                 return task switch
                 {
                     ILocalReferenceOperation l => l.Local,
@@ -64,7 +112,7 @@ namespace NonBlocking.Analyzers
         }
 
         /// <summary>Whether <paramref name="condition"/> having the value <paramref name="value"/> means the task is complete.</summary>
-        private static bool Asserts(ExpressionSyntax condition, ISymbol task, bool value, SemanticModel model)
+        private static bool Asserts(ExpressionSyntax condition, TaskVariable task, bool value, SemanticModel model)
         {
             switch (Branches.Bare(condition))
             {
@@ -78,18 +126,24 @@ namespace NonBlocking.Analyzers
                                  : Asserts(either.Left, task, false, model) || Asserts(either.Right, task, false, model);
                 case MemberAccessExpressionSyntax member when value && CompletionChecks.Contains(member.Name.Identifier.ValueText):
                     return Refers(member.Expression, task, model);
+                // A library's own static test named as the Task member (MassTransit's TaskExtensions.IsCompletedSuccessfully(task)).
+                case InvocationExpressionSyntax helper when value && helper.ArgumentList.Arguments.Count == 1 &&
+                                                           helper.Expression is MemberAccessExpressionSyntax named &&
+                                                           CompletionChecks.Contains(named.Name.Identifier.ValueText):
+                    return Refers(helper.ArgumentList.Arguments[0].Expression, task, model) &&
+                           model.GetSymbolInfo(helper).Symbol is IMethodSymbol { IsStatic: true, ReturnType.SpecialType: SpecialType.System_Boolean };
                 case BinaryExpressionSyntax equals when equals.IsKind(SyntaxKind.EqualsExpression) || equals.IsKind(SyntaxKind.NotEqualsExpression):
                     bool isEquals = equals.IsKind(SyntaxKind.EqualsExpression);
                     return value == isEquals && equals.Left is MemberAccessExpressionSyntax status && status.Name.Identifier.ValueText == "Status" &&
                            Refers(status.Expression, task, model) && equals.Right is MemberAccessExpressionSyntax done &&
-                           (done.Name.Identifier.ValueText == "RanToCompletion" || done.Name.Identifier.ValueText == "Faulted" || done.Name.Identifier.ValueText == "Canceled");
+                           IsDoneStatus(done.Name.Identifier.ValueText);
                 default:
                     return false;
             }
         }
 
         /// <summary>Whether a statement before <paramref name="statement"/> in the block awaits or waits on the task, and nothing assigns it after.</summary>
-        private static bool AwaitedBefore(BlockSyntax block, StatementSyntax statement, ISymbol task, SemanticModel model)
+        private static bool AwaitedBefore(BlockSyntax block, StatementSyntax statement, TaskVariable task, SemanticModel model)
         {
             bool complete = false;
             foreach (var before in block.Statements.TakeWhile(s => s != statement))
@@ -100,11 +154,13 @@ namespace NonBlocking.Analyzers
             return complete;
         }
 
-        private static bool Assigns(StatementSyntax s, ISymbol task, SemanticModel model) =>
-            s.DescendantNodes().OfType<AssignmentExpressionSyntax>().Any(a => Refers(a.Left, task, model));
+        private static bool Assigns(StatementSyntax s, TaskVariable task, SemanticModel model) =>
+            s.DescendantNodes().OfType<AssignmentExpressionSyntax>().Any(a => Refers(a.Left, task, model) ||
+                task.Owner != null && Branches.Bare(a.Left) is IdentifierNameSyntax n && n.Identifier.ValueText == task.Owner.Name &&
+                SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(n).Symbol, task.Owner));
 
         /// <summary>The statement awaits the task or waits on it, not under a condition or in a lambda.</summary>
-        private static bool Waits(StatementSyntax s, ISymbol task, SemanticModel model)
+        private static bool Waits(StatementSyntax s, TaskVariable task, SemanticModel model)
         {
             foreach (var node in s.DescendantNodes(n => !(n is AnonymousFunctionExpressionSyntax) && !(n is ConditionalExpressionSyntax)))
             {
@@ -119,7 +175,7 @@ namespace NonBlocking.Analyzers
         }
 
         /// <summary>The expression is the task (through ConfigureAwait/GetAwaiter) or a WhenAll/WaitAll over it.</summary>
-        private static bool Covers(ExpressionSyntax e, ISymbol task, SemanticModel model)
+        private static bool Covers(ExpressionSyntax e, TaskVariable task, SemanticModel model)
         {
             while (true)
             {
@@ -139,19 +195,28 @@ namespace NonBlocking.Analyzers
             }
         }
 
-        private static bool Refers(ExpressionSyntax e, ISymbol task, SemanticModel model)
+        private static bool Refers(ExpressionSyntax e, TaskVariable task, SemanticModel model)
+        {
+            while (e is ParenthesizedExpressionSyntax p) e = p.Expression;
+            if (task.Owner != null)
+                return e is MemberAccessExpressionSyntax read && read.Name.Identifier.ValueText == task.Name &&
+                       Refers(read.Expression, task.Owner, model) && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(e).Symbol, task.Symbol);
+            return Refers(e, task.Symbol, model);
+        }
+
+        private static bool Refers(ExpressionSyntax e, ISymbol symbol, SemanticModel model)
         {
             while (e is ParenthesizedExpressionSyntax p) e = p.Expression;
             // The name first: most expressions compared here are other variables, and binding one is the cost.
             string? name = e is IdentifierNameSyntax id ? id.Identifier.ValueText : e is MemberAccessExpressionSyntax m ? m.Name.Identifier.ValueText : null;
-            return name == task.Name && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(e).Symbol, task);
+            return name == symbol.Name && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(e).Symbol, symbol);
         }
 
         /// <summary>The task is the lambda's first parameter and the lambda is passed to ContinueWith.</summary>
-        private static bool IsAntecedent(AnonymousFunctionExpressionSyntax lambda, ISymbol task, SemanticModel model)
+        private static bool IsAntecedent(AnonymousFunctionExpressionSyntax lambda, TaskVariable task, SemanticModel model)
         {
             if (!(model.GetSymbolInfo(lambda).Symbol is IMethodSymbol method) || method.Parameters.Length == 0 ||
-                !SymbolEqualityComparer.Default.Equals(method.Parameters[0], task)) return false;
+                task.Owner != null || !SymbolEqualityComparer.Default.Equals(method.Parameters[0], task.Symbol)) return false;
             return lambda.Parent is ArgumentSyntax argument && argument.Parent?.Parent is InvocationExpressionSyntax call &&
                    call.Expression is MemberAccessExpressionSyntax m && m.Name.Identifier.ValueText == "ContinueWith";
         }

@@ -18,9 +18,11 @@ namespace NonBlocking.Analyzers
         /// <summary>A flag and the value it must have for the code to run.</summary>
         public readonly struct Requirement
         {
-            public Requirement(IParameterSymbol flag, bool value) { Flag = flag; Value = value; }
+            public Requirement(IParameterSymbol flag, bool value, bool syncSide = false) { Flag = flag; Value = value; SyncSide = syncSide; }
             public IParameterSymbol Flag { get; }
             public bool Value { get; }
+            /// <summary>The value is a mode switch's sync side (<see cref="SourceModeSwitches"/>): undecided, the flag takes the other.</summary>
+            public bool SyncSide { get; }
         }
 
         private static readonly Requirement[] None = new Requirement[0];
@@ -45,12 +47,12 @@ namespace NonBlocking.Analyzers
         {
             // The common case, without allocating: a method with no bool parameter of its own and none captured.
             if (function.MethodKind != MethodKind.LocalFunction && function.MethodKind != MethodKind.AnonymousFunction &&
-                !function.Parameters.Any(p => p.Type.SpecialType == SpecialType.System_Boolean)) return NoFlags;
+                !function.Parameters.Any(p => p.Type.SpecialType == SpecialType.System_Boolean || p.Type.IsReferenceType && NullTested(body, p))) return NoFlags;
             var flags = new List<IParameterSymbol>();
             var outermost = body;
             for (ISymbol? s = function; s is IMethodSymbol m; s = m.ContainingSymbol)
             {
-                flags.AddRange(m.Parameters.Where(p => p.Type.SpecialType == SpecialType.System_Boolean && p.Ordinal < 16));
+                flags.AddRange(m.Parameters.Where(p => (p.Type.SpecialType == SpecialType.System_Boolean || p.Type.IsReferenceType && NullTested(body, p)) && p.Ordinal < 16));
                 if (m.MethodKind != MethodKind.LocalFunction && m.MethodKind != MethodKind.AnonymousFunction) break;
                 var declaration = m.ContainingSymbol?.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax();
                 if (declaration != null && declaration.SyntaxTree == body.SyntaxTree && declaration.Span.Contains(body.Span)) outermost = declaration;
@@ -58,6 +60,41 @@ namespace NonBlocking.Analyzers
             if (flags.Count > 0)
                 flags.RemoveAll(p => outermost.DescendantNodes().OfType<AssignmentExpressionSyntax>().Any(a => Refers(a.Left, p, model)));
             return flags;
+        }
+
+        /// <summary>
+        /// Whether the body compares the parameter with null (<c>p == null</c>, <c>p != null</c>, <c>p is null</c>): a
+        /// reference parameter is a flag, true when not null, as the engine reads a null test in IL.
+        /// </summary>
+        private static bool NullTested(SyntaxNode body, IParameterSymbol parameter)
+        {
+            foreach (var node in body.DescendantNodes())
+                if (NullTestOf(node) is IdentifierNameSyntax name && name.Identifier.ValueText == parameter.Name) return true;
+            return false;
+        }
+
+        /// <summary>The name a null test tests, and (<paramref name="whenNotNull"/>) whether the test is true when it is not null.</summary>
+        private static ExpressionSyntax? NullTestOf(SyntaxNode node) => NullTestOf(node, out _);
+
+        private static ExpressionSyntax? NullTestOf(SyntaxNode node, out bool whenNotNull)
+        {
+            whenNotNull = false;
+            switch (node)
+            {
+                case BinaryExpressionSyntax compare when compare.IsKind(SyntaxKind.EqualsExpression) || compare.IsKind(SyntaxKind.NotEqualsExpression):
+                    whenNotNull = compare.IsKind(SyntaxKind.NotEqualsExpression);
+                    if (compare.Right.IsKind(SyntaxKind.NullLiteralExpression)) return Branches.Bare(compare.Left);
+                    if (compare.Left.IsKind(SyntaxKind.NullLiteralExpression)) return Branches.Bare(compare.Right);
+                    return null;
+                case IsPatternExpressionSyntax test when test.Pattern is ConstantPatternSyntax constant && constant.Expression.IsKind(SyntaxKind.NullLiteralExpression):
+                    return Branches.Bare(test.Expression);
+                case IsPatternExpressionSyntax test when test.Pattern is UnaryPatternSyntax not && not.Pattern is ConstantPatternSyntax constant &&
+                                                        constant.Expression.IsKind(SyntaxKind.NullLiteralExpression):
+                    whenNotNull = true;
+                    return Branches.Bare(test.Expression);
+                default:
+                    return null;
+            }
         }
 
         /// <summary>Adds the flag values the condition having <paramref name="value"/> pins.</summary>
@@ -75,8 +112,12 @@ namespace NonBlocking.Analyzers
                     if (!value) { Pins(either.Left, false, flags, model, found); Pins(either.Right, false, flags, model, found); }
                     break;
                 case IdentifierNameSyntax name:
-                    var flag = flags.FirstOrDefault(f => Refers(name, f, model));
+                    var flag = flags.FirstOrDefault(f => f.Type.SpecialType == SpecialType.System_Boolean && Refers(name, f, model));
                     if (flag != null) found.Add(new Requirement(flag, value));
+                    break;
+                case var test when NullTestOf(test, out bool whenNotNull) is IdentifierNameSyntax tested:
+                    var reference = flags.FirstOrDefault(f => f.Type.IsReferenceType && Refers(tested, f, model));
+                    if (reference != null) found.Add(new Requirement(reference, value == whenNotNull));
                     break;
             }
         }

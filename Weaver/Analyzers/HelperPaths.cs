@@ -54,11 +54,14 @@ namespace NonBlocking.Analyzers
         public sealed class Call
         {
             public Call(IMethodSymbol caller, IMethodSymbol target, ITypeSymbol? receiver, bool isVirtual, Location location, ISymbol owner,
-                FlagGuards.Requirement[] guards, Argument[] arguments, StreamArgument[] streams, IParameterSymbol[] unless, bool suppressed)
+                FlagGuards.Requirement[] guards, Argument[] arguments, StreamArgument[] streams, IParameterSymbol[] unless, bool suppressed,
+                bool onThis = false)
             {
                 Caller = caller; Target = target; Receiver = receiver; IsVirtual = isVirtual; Location = location; Owner = owner;
-                Guards = guards; Arguments = arguments; Streams = streams; Unless = unless; Suppressed = suppressed;
+                Guards = guards; Arguments = arguments; Streams = streams; Unless = unless; Suppressed = suppressed; OnThis = onThis;
             }
+            /// <summary>The call is made on <c>this</c>: a subclass that replaces the caller never runs it.</summary>
+            public bool OnThis { get; }
             /// <summary>Under <c>#pragma warning disable NB0002</c> in sync code: no path runs through it (<see cref="SourcePragmas"/>).</summary>
             public bool Suppressed { get; }
             /// <summary>The in-memory streams it passes.</summary>
@@ -143,7 +146,7 @@ namespace NonBlocking.Analyzers
             public string Key { get; }
 
             public bool Allows(FlagGuards.Requirement[] guards) =>
-                guards.All(g => !_known.TryGetValue(g.Flag, out bool v) || v == g.Value);
+                guards.All(g => _known.TryGetValue(g.Flag, out bool v) ? v == g.Value : !g.SyncSide);
 
             /// <summary>Whether each of <paramref name="parameters"/> (one at least) holds an in-memory stream.</summary>
             public bool InMemory(IParameterSymbol[] parameters) => parameters.Length > 0 && parameters.All(_inMemory.Contains);

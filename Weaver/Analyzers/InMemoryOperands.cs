@@ -57,6 +57,8 @@ namespace NonBlocking.Analyzers
                     // PgpCompressedDataGenerator.Open(memory)) writes into those; this compilation's own factories are
                     // not taken at their word, as their bodies could open anything.
                     var target = call.TargetMethod;
+                    if (target.ContainingType != null && NonBlocking.Weaver.Catalog.InMemoryStreamSources.Returns(SymbolCatalog.MetadataName(target.ContainingType), target.Name))
+                        return true;
                     if (!SourceStreams.IsStream(target.ReturnType) || target.ContainingType == null || streams.DeclaredHere(target.ContainingType)) return false;
                     var receiver = call.Instance;
                     while (receiver is IConversionOperation c) receiver = c.Operand;
@@ -80,8 +82,13 @@ namespace NonBlocking.Analyzers
                     }
                     var arguments = PrivateArguments(parameter);
                     return arguments != null && arguments.Count > 0 && arguments.All(v => NullOrInMemory(v, streams, depth + 1, assumption));
-                case IPropertyReferenceOperation _:
-                    return streams.InMemory(value.Type);
+                case IPropertyReferenceOperation property:
+                    if (streams.InMemory(value.Type)) return true;
+                    if (property.Property.GetMethod is IMethodSymbol getter && property.Property.ContainingType != null &&
+                        NonBlocking.Weaver.Catalog.InMemoryStreamSources.Returns(SymbolCatalog.MetadataName(property.Property.ContainingType), getter.Name))
+                        return true;
+                    // An auto-property only its own type sets: what it stores there.
+                    return AutoPropertyValues(property, v => NullOrInMemory(v, streams, depth + 1, assumption));
                 // A value chosen by a conditional (copy ? new MemoryStream() : null, given ?? new MemoryStream()): each
                 // side in memory or null, one at least in memory; content?.Write(…): the value tested.
                 case IConditionalOperation conditional when conditional.WhenFalse != null:
@@ -165,6 +172,39 @@ namespace NonBlocking.Analyzers
             {
                 var node = Reference(name);
                 if (!(model.GetOperation(node) is IFieldReferenceOperation use) || !SymbolEqualityComparer.Default.Equals(use.Field, field)) continue;
+                if (!Written(use, node, out var value)) return false;
+                if (value == null) continue;
+                if (!known(value)) return false;
+                values++;
+            }
+            return values > 0;
+        }
+
+        /// <summary>
+        /// Whether every value stored into an auto-property (its initializer, and each assignment in its type's one file)
+        /// is known, when only its own type can set it (no setter, or a private one) and it has no value yet otherwise.
+        /// </summary>
+        private static bool AutoPropertyValues(IPropertyReferenceOperation reference, System.Func<IOperation, bool> known)
+        {
+            var property = reference.Property;
+            var model = reference.SemanticModel;
+            if (model == null || property.IsIndexer || property.IsVirtual || property.IsAbstract || property.IsOverride ||
+                property.SetMethod != null && property.SetMethod.DeclaredAccessibility != Accessibility.Private) return false;
+            if (!property.ContainingType.GetMembers().OfType<IFieldSymbol>().Any(f => SymbolEqualityComparer.Default.Equals(f.AssociatedSymbol, property)))
+                return false;
+            var declarations = DeclaredIn(property.ContainingType, reference.Syntax.SyntaxTree);
+            if (declarations == null) return false;
+            int values = 0;
+            foreach (var declared in property.DeclaringSyntaxReferences)
+                if (declared.GetSyntax() is PropertyDeclarationSyntax declaration && declaration.Initializer != null)
+                {
+                    if (!(model.GetOperation(declaration.Initializer.Value) is { } initial) || !known(initial)) return false;
+                    values++;
+                }
+            foreach (var name in Names(declarations, property.Name))
+            {
+                var node = Reference(name);
+                if (!(model.GetOperation(node) is IPropertyReferenceOperation use) || !SymbolEqualityComparer.Default.Equals(use.Property, property)) continue;
                 if (!Written(use, node, out var value)) return false;
                 if (value == null) continue;
                 if (!known(value)) return false;

@@ -38,17 +38,24 @@ namespace NonBlocking.Analyzers
             }
         }
 
-        /// <summary>What the call passes for each bool parameter: a constant, a bool parameter of the caller, or unknown.</summary>
+        /// <summary>
+        /// What the call passes for each bool parameter: a constant, a bool parameter of the caller, or unknown; and for
+        /// a reference parameter, <c>null</c> (the flag "not null" false) or a parameter of the caller passed on.
+        /// </summary>
         public static HelperPaths.Argument[] BoolArguments(ImmutableArray<IArgumentOperation> arguments)
         {
             List<HelperPaths.Argument>? found = null;
             foreach (var argument in arguments)
             {
-                if (argument.Parameter == null || argument.Parameter.Type.SpecialType != SpecialType.System_Boolean) continue;
+                if (argument.Parameter == null) continue;
+                bool reference = argument.Parameter.Type.IsReferenceType;
+                if (argument.Parameter.Type.SpecialType != SpecialType.System_Boolean && !reference) continue;
                 var value = argument.Value;
                 while (value is IConversionOperation conversion) value = conversion.Operand;
-                bool? constant = value.ConstantValue.HasValue && value.ConstantValue.Value is bool b ? b : (bool?)null;
+                bool? constant = !value.ConstantValue.HasValue ? (bool?)null
+                    : value.ConstantValue.Value is bool b ? b : reference && value.ConstantValue.Value == null ? false : (bool?)null;
                 var flag = value is IParameterReferenceOperation p ? p.Parameter : null;
+                if (reference && constant == null && flag == null) continue;
                 (found ??= new List<HelperPaths.Argument>()).Add(new HelperPaths.Argument(argument.Parameter.Ordinal, constant, flag));
             }
             return found?.ToArray() ?? NoArguments;

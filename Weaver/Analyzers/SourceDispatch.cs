@@ -36,11 +36,34 @@ namespace NonBlocking.Analyzers
             foreach (var type in SourceTypes())
             {
                 if (receiver != null && (SymbolEqualityComparer.Default.Equals(type, receiver) || !DerivesFrom(type, receiver))) continue;
+                if (call.OnThis && receiver != null && ReplacedBelow(call.Caller, type, receiver)) continue;
                 var own = Implementation(type, target);
                 if (own != null) targets.Add(own);
             }
             return targets;
         }
+
+        /// <summary>
+        /// Whether an object of <paramref name="type"/> never runs <paramref name="caller"/>'s body: a class between it and
+        /// <paramref name="declaring"/> (itself included) overrides the caller without calling the base (the engine's
+        /// CallGraph.ReplacedBelow).
+        /// </summary>
+        private static bool ReplacedBelow(IMethodSymbol caller, INamedTypeSymbol type, INamedTypeSymbol declaring)
+        {
+            if (!(caller.IsVirtual || caller.IsOverride || caller.IsAbstract)) return false;
+            for (INamedTypeSymbol? t = type; t != null && !SymbolEqualityComparer.Default.Equals(t.OriginalDefinition, declaring.OriginalDefinition); t = t.BaseType)
+            {
+                var replacement = Implementation(t, caller);
+                if (replacement != null && !SymbolEqualityComparer.Default.Equals(replacement.OriginalDefinition, caller.OriginalDefinition))
+                    return !CallsBase(replacement, caller);
+            }
+            return false;
+        }
+
+        private static bool CallsBase(IMethodSymbol replacement, IMethodSymbol caller) =>
+            replacement.DeclaringSyntaxReferences.Any(r => r.GetSyntax().DescendantNodes()
+                .OfType<Microsoft.CodeAnalysis.CSharp.Syntax.MemberAccessExpressionSyntax>()
+                .Any(m => m.Expression is Microsoft.CodeAnalysis.CSharp.Syntax.BaseExpressionSyntax && m.Name.Identifier.ValueText == caller.Name));
 
         /// <summary>The member <paramref name="type"/> itself declares that runs for <paramref name="target"/>, if any.</summary>
         private static IMethodSymbol? Implementation(INamedTypeSymbol type, IMethodSymbol target)

@@ -209,4 +209,99 @@ namespace Corpus.Completed
             }
         }
     }
+
+    // case: completed/a task captured by a local function, checked with Status == RanToCompletion (MassTransit)
+    public static class CapturedStatus
+    {
+        public static async Task<int> Get()
+        {
+            await Task.Yield();
+            return await Use();
+        }
+        private static Task<int> Use()
+        {
+            var pending = Source.Load();
+            if (pending.Status == TaskStatus.RanToCompletion) return Task.FromResult(pending.Result + 1);
+            return Later();
+            async Task<int> Later() => await pending + 1;
+        }
+    }
+
+    // case: completed/switch on the task's Status
+    public static class StatusSwitch
+    {
+        public static async Task<int> Get()
+        {
+            await Task.Yield();
+            var t = Source.Load();
+            switch (t.Status)
+            {
+                case TaskStatus.RanToCompletion: return t.Result;
+                case TaskStatus.Faulted: return -1;
+                default: return await t;
+            }
+        }
+    }
+
+    // A library's own test for frameworks without Task.IsCompletedSuccessfully (MassTransit's TaskExtensions).
+    public static class TaskChecks
+    {
+        public static bool IsCompletedSuccessfully(Task task) => task.Status == TaskStatus.RanToCompletion;
+    }
+
+    // case: completed/a library's own IsCompletedSuccessfully(task) helper
+    public static class HelperCheck
+    {
+        public static async Task<int> Get()
+        {
+            await Task.Yield();
+            var t = Source.Load();
+            return TaskChecks.IsCompletedSuccessfully(t) ? t.GetAwaiter().GetResult() : await t;
+        }
+    }
+
+    public sealed class Request
+    {
+        public Task<int> Task { get; } = Source.Load();
+    }
+
+    // case: completed/a task read through a property, checked then read again (SSH.NET's request.Task)
+    public static class PropertyCheck
+    {
+        public static async Task<int> Sum(Request[] requests)
+        {
+            await Task.Yield();
+            int sum = 0;
+            foreach (var request in requests)
+                if (request.Task.IsCompletedSuccessfully) sum += request.Task.GetAwaiter().GetResult();
+            return sum;
+        }
+    }
+
+    // case: completed/one property's task checked, another's waited on
+    public static class OtherPropertyWaited
+    {
+        public static async Task<int> Get(Request checkedOne, Request other)
+        {
+            await Task.Yield();
+            if (checkedOne.Task.IsCompleted) return other.Task.Result; // expect: NB0003
+            return 0;
+        }
+    }
+
+    // case: completed/the captured task replaced after the check
+    public static class CapturedReplaced
+    {
+        public static async Task<int> Get()
+        {
+            await Task.Yield();
+            var t = Source.Load();
+            if (t.Status == TaskStatus.RanToCompletion)
+            {
+                t = Task.Run(() => 2);
+                return t.Result; // expect: NB0003
+            }
+            return await t;
+        }
+    }
 }

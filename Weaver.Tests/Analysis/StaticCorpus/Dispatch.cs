@@ -160,4 +160,68 @@ namespace Corpus.Dispatch.Overloads
             return records.Find(source, 1); // expect: NB0002
         }
     }
+
+    // A format base class whose async default runs its sync member, and a format that replaces both (SharpCompress's
+    // FilePart.GetCompressedStreamAsync, the AWS SDK's AWSCredentials.GetCredentialsAsync).
+    public abstract class Entry
+    {
+        public abstract System.IO.Stream Open();
+        public virtual ValueTask<System.IO.Stream> OpenAsync() => new ValueTask<System.IO.Stream>(Open());
+    }
+
+    public sealed class ArchivedEntry : Entry
+    {
+        private readonly System.IO.Stream _archive;
+        public ArchivedEntry(System.IO.Stream archive) => _archive = archive;
+        public override System.IO.Stream Open()
+        {
+            _archive.Read(new byte[16], 0, 16);
+            return _archive;
+        }
+        public override async ValueTask<System.IO.Stream> OpenAsync()
+        {
+            await _archive.ReadAsync(new byte[16], 0, 16);
+            return _archive;
+        }
+    }
+
+    // case: dispatch/an async default calling the sync member, replaced by the one class whose sync member blocks
+    public static class ReplacedDefault
+    {
+        public static async Task<System.IO.Stream> OpenAny(Entry entry)
+        {
+            await Task.Yield();
+            return await OpenVia(entry);
+        }
+        private static ValueTask<System.IO.Stream> OpenVia(Entry entry) => entry.OpenAsync();
+    }
+
+    // The same base, and a format that keeps the default.
+    public abstract class Part
+    {
+        public abstract System.IO.Stream Open();
+        public virtual ValueTask<System.IO.Stream> OpenAsync() => new ValueTask<System.IO.Stream>(Open());
+    }
+
+    public sealed class HeaderPart : Part
+    {
+        private readonly System.IO.Stream _archive;
+        public HeaderPart(System.IO.Stream archive) => _archive = archive;
+        public override System.IO.Stream Open()
+        {
+            _archive.Read(new byte[4], 0, 4);
+            return _archive;
+        }
+    }
+
+    // case: dispatch/an async default calling the sync member, kept by a class whose sync member blocks
+    public static class KeptDefault
+    {
+        public static async Task<System.IO.Stream> OpenAny(Part part)
+        {
+            await Task.Yield();
+            return await OpenVia(part); // expect: NB0002
+        }
+        private static ValueTask<System.IO.Stream> OpenVia(Part part) => part.OpenAsync();
+    }
 }

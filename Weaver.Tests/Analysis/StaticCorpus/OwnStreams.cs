@@ -272,4 +272,62 @@ namespace Corpus.OwnStreams
             stderr.Write(data, 0, data.Length); // expect: NB0001
         }
     }
+
+    // An Azure.Core-style request body: an XmlWriter over a MemoryStream of its own, exposed as an auto-property.
+    public sealed class XmlContent
+    {
+        private readonly MemoryStream _stream;
+        public XmlContent()
+        {
+            _stream = new MemoryStream();
+            Writer = new System.Xml.XmlTextWriter(_stream, System.Text.Encoding.UTF8);
+        }
+        public System.Xml.XmlWriter Writer { get; }
+        public async Task CopyToAsync(Stream destination)
+        {
+            Writer.Flush();
+            _stream.Position = 0;
+            await _stream.CopyToAsync(destination);
+        }
+    }
+
+    // case: own streams/an XmlWriter over a MemoryStream, read through an auto-property (Azure.Core's XmlWriterContent)
+    public static class XmlRequestBody
+    {
+        public static async Task Send(Stream network)
+        {
+            var content = new XmlContent();
+            content.Writer.WriteStartElement("Tags");
+            content.Writer.WriteEndElement();
+            await content.CopyToAsync(network);
+        }
+    }
+
+    // case: own streams/a Utf8JsonWriter over a MemoryStream
+    public static class JsonIntoMemory
+    {
+        public static async Task<byte[]> Serialize(int value)
+        {
+            await Task.Yield();
+            var buffer = new MemoryStream();
+            using (var writer = new System.Text.Json.Utf8JsonWriter(buffer))
+            {
+                writer.WriteNumberValue(value);
+                writer.Flush();
+            }
+            return buffer.ToArray();
+        }
+    }
+
+    // case: own streams/a Utf8JsonWriter over the stream it is handed
+    public static class JsonIntoStream
+    {
+        public static async Task Serialize(Stream destination, int value)
+        {
+            await Task.Yield();
+            using var writer = new System.Text.Json.Utf8JsonWriter(destination);
+            writer.WriteNumberValue(value);
+            writer.Flush(); // expect: NB0001
+        }
+    }
 }

@@ -6,8 +6,9 @@ namespace NonBlocking.Weaver.Analyse
     /// <summary>
     /// What a <c>brtrue</c>/<c>brfalse</c> tests, read the same from an optimised and an unoptimised (Debug) build.
     /// A Debug build stores every condition into a temporary before it branches (<c>ldarg async; stloc V; ldloc V;
-    /// brfalse</c>) and writes <c>!x</c> as a comparison with zero (<c>ldc.i4.0; ceq</c>), where Release branches on the
-    /// value itself with <c>brtrue</c> or <c>brfalse</c>.
+    /// brfalse</c>) and writes <c>!x</c> as a comparison with zero (<c>ldc.i4.0; ceq</c>) and a null test as a
+    /// comparison with null (<c>ldnull; ceq</c>, <c>ldnull; cgt.un</c>), where Release branches on the value itself with
+    /// <c>brtrue</c> or <c>brfalse</c>.
     /// </summary>
     internal static class BranchConditions
     {
@@ -31,15 +32,17 @@ namespace NonBlocking.Weaver.Analyse
                     if (stored == null) return value;
                     value = stored;
                 }
-                else if (value.OpCode.Code == Code.Ceq)
+                else if (value.OpCode.Code == Code.Ceq || value.OpCode.Code == Code.Cgt_Un)
                 {
+                    // x == 0 and x == null are !x; a Debug build writes x != null as x >u null, which is x.
                     var right = Receivers.Producer(method.Body, value, 0);
                     var left = Receivers.Producer(method.Body, value, 1);
                     if (right == null || left == null) return value;
-                    if (Il.Int32Constant(right) == 0) value = left;
-                    else if (Il.Int32Constant(left) == 0) value = right;
+                    bool equals = value.OpCode.Code == Code.Ceq;
+                    if (equals && Il.Int32Constant(right) == 0 || right.OpCode.Code == Code.Ldnull) value = left;
+                    else if (equals && (Il.Int32Constant(left) == 0 || left.OpCode.Code == Code.Ldnull)) value = right;
                     else return value;
-                    negated = !negated;
+                    if (equals) negated = !negated;
                 }
                 else return value;
             }

@@ -67,8 +67,12 @@ namespace NonBlocking.Weaver.Analyse
             return producer;
         }
 
-        /// <summary>The variable a load reads, as a key: a local, an argument, the method's own field, a static field.</summary>
-        private static string? Key(MethodDefinition method, Instruction load)
+        /// <summary>
+        /// The variable a load reads, as a key: a local, an argument, the method's own field, a static field; and a field
+        /// or parameterless property read off one of those (a closure's captured task, <c>request.Task</c>), as its key
+        /// with the member's name after a dot.
+        /// </summary>
+        private static string? Key(MethodDefinition method, Instruction load, int depth = 0)
         {
             var code = load.OpCode.Code;
             if (Il.IsLdloc(code) || code == Code.Ldloca || code == Code.Ldloca_S)
@@ -78,8 +82,17 @@ namespace NonBlocking.Weaver.Analyse
             if ((code == Code.Ldfld || code == Code.Ldflda) && IsThis(method, Receivers.Producer(method.Body, load, 0)))
                 return "fld:" + ((FieldReference)load.Operand).Name;
             if (code == Code.Ldsfld || code == Code.Ldsflda) return "sfld:" + ((FieldReference)load.Operand).FullName;
+            if (depth >= 2) return null;
+            if (code == Code.Ldfld || code == Code.Ldflda)
+                return Member(method, Receivers.Producer(method.Body, load, 0), ((FieldReference)load.Operand).Name, depth);
+            if (IsCall(load) && load.Operand is MethodReference getter && getter.HasThis && getter.Parameters.Count == 0 &&
+                getter.Name.StartsWith("get_", System.StringComparison.Ordinal) && !IsTaskType(getter.DeclaringType))
+                return Member(method, Receivers.Producer(method.Body, load, 0), getter.Name.Substring(4), depth);
             return null;
         }
+
+        private static string? Member(MethodDefinition method, Instruction? receiver, string name, int depth) =>
+            receiver != null && Key(method, receiver, depth + 1) is string owner ? owner + "." + name : null;
 
         /// <summary><c>this</c>, or in a state machine or closure the outer <c>this</c> it holds (also copied to a local).</summary>
         private static bool IsThis(MethodDefinition method, Instruction? load)
@@ -137,6 +150,7 @@ namespace NonBlocking.Weaver.Analyse
                 if (Stored(method, ins) is string assigned)
                 {
                     facts.Remove(assigned);
+                    facts.RemoveWhere(k => k.StartsWith(assigned + ".", System.StringComparison.Ordinal));
                     facts.RemoveWhere(k => k.StartsWith(Implies + assigned + ":", System.StringComparison.Ordinal));
                     // A Debug build's condition temporary (t.IsFaulted || t.IsCanceled, stored at the join of its two sides).
                     if (assigned.StartsWith("loc:", System.StringComparison.Ordinal))
@@ -157,7 +171,10 @@ namespace NonBlocking.Weaver.Analyse
                     case FlowControl.Cond_Branch:
                         if (ins.Operand is Instruction[] cases)
                         {
-                            foreach (var target in cases) Flow(target, facts);
+                            // switch (task.Status): the cases for RanToCompletion, Canceled and Faulted see it complete.
+                            var (switched, first) = StatusSwitch(method, ins);
+                            for (int i = 0; i < cases.Length; i++)
+                                Flow(cases[i], switched != null && first + i >= 5 && first + i <= 7 ? new HashSet<string>(facts) { switched } : facts);
                             Flow(ins.Next, facts);
                             break;
                         }
@@ -195,7 +212,7 @@ namespace NonBlocking.Weaver.Analyse
                 }
                 if (test != null && test.OpCode.Code == Code.Ceq)
                     return StatusCheck(method, Receivers.Producer(method.Body, test, 0), Receivers.Producer(method.Body, test, 1), onTrue ^ negated);
-                if (test == null || !IsTaskMember(test, "get_IsCompleted", "get_IsCompletedSuccessfully", "get_IsFaulted", "get_IsCanceled"))
+                if (test == null || !(IsTaskMember(test, "get_IsCompleted", "get_IsCompletedSuccessfully", "get_IsFaulted", "get_IsCanceled") || IsCompletionHelper(test)))
                     return (null, false);
                 var task = Receivers.Producer(method.Body, test, 0);
                 return (task == null ? null : Key(method, task), onTrue ^ negated);
@@ -204,6 +221,37 @@ namespace NonBlocking.Weaver.Analyse
                 return StatusCheck(method, Receivers.Producer(method.Body, branch, 0), Receivers.Producer(method.Body, branch, 1),
                     code == Code.Beq || code == Code.Beq_S);
             return (null, false);
+        }
+
+        /// <summary>
+        /// <c>switch (task.Status)</c>: the task's key and the status value of the first case (the compiler subtracts the
+        /// lowest case value before the switch instruction).
+        /// </summary>
+        private static (string? Task, int First) StatusSwitch(MethodDefinition method, Instruction switchIns)
+        {
+            var value = BranchConditions.SeenThrough(method, Receivers.Producer(method.Body, switchIns, 0), out _);
+            int first = 0;
+            if (value != null && value.OpCode.Code == Code.Sub && Il.Int32Constant(Receivers.Producer(method.Body, value, 0)!) is int offset)
+            {
+                first = offset;
+                value = BranchConditions.SeenThrough(method, Receivers.Producer(method.Body, value, 1), out _);
+            }
+            if (value == null || !IsTaskMember(value, "get_Status")) return (null, 0);
+            var task = Receivers.Producer(method.Body, value, 0);
+            return (task == null ? null : Key(method, task), first);
+        }
+
+        private static Instruction? SingleFieldStore(MethodDefinition method, FieldReference field)
+        {
+            Instruction? found = null;
+            foreach (var ins in method.Body.Instructions)
+                if (ins.OpCode.Code == Code.Stfld && ins.Operand is FieldReference f && f.Name == field.Name &&
+                    f.DeclaringType.GetElementType().FullName == field.DeclaringType.GetElementType().FullName)
+                {
+                    if (found != null) return null;
+                    found = ins;
+                }
+            return found;
         }
 
         /// <summary>Facts about the value on top of the stack: <c>top:key</c>, that it is true only if that task is complete.</summary>
@@ -224,7 +272,7 @@ namespace NonBlocking.Weaver.Analyse
         private static IEnumerable<string> TopImplies(MethodDefinition method, Instruction ins)
         {
             if (Il.Int32Constant(ins) == 0) { yield return "*"; yield break; }
-            if (!IsTaskMember(ins, "get_IsCompleted", "get_IsCompletedSuccessfully", "get_IsFaulted", "get_IsCanceled")) yield break;
+            if (!IsTaskMember(ins, "get_IsCompleted", "get_IsCompletedSuccessfully", "get_IsFaulted", "get_IsCanceled") && !IsCompletionHelper(ins)) yield break;
             var task = Receivers.Producer(method.Body, ins, 0);
             if (task != null && Key(method, task) is string key) yield return key;
         }
@@ -235,6 +283,13 @@ namespace NonBlocking.Weaver.Analyse
         /// </summary>
         private static (string? Task, bool WhenTaken) StatusCheck(MethodDefinition method, Instruction? constant, Instruction? status, bool whenEqual)
         {
+            if (constant != null && Il.Int32Constant(constant) == null && status != null && Il.Int32Constant(status) != null)
+                (constant, status) = (status, constant);
+            status = status == null ? null : BranchConditions.SeenThrough(method, status, out _);
+            // A Debug state machine hoists a switch's value into a field of its own and reads it back.
+            if (status != null && status.OpCode.Code == Code.Ldfld && IsThis(method, Receivers.Producer(method.Body, status, 0)) &&
+                SingleFieldStore(method, (FieldReference)status.Operand) is Instruction store)
+                status = BranchConditions.SeenThrough(method, Receivers.Producer(method.Body, store, 0), out _);
             if (constant == null || status == null || !(Il.Int32Constant(constant) is int value) || value < 5 || value > 7 ||
                 !IsTaskMember(status, "get_Status")) return (null, false);
             var task = Receivers.Producer(method.Body, status, 0);
@@ -331,6 +386,15 @@ namespace NonBlocking.Weaver.Analyse
         }
 
         private static bool IsCall(Instruction ins) => ins.OpCode.Code == Code.Call || ins.OpCode.Code == Code.Callvirt;
+
+        /// <summary>
+        /// A library's own static test named as the Task member it stands for, taking the task alone
+        /// (MassTransit's <c>TaskExtensions.IsCompletedSuccessfully(task)</c>, for older frameworks that lack the property).
+        /// </summary>
+        private static bool IsCompletionHelper(Instruction ins) =>
+            IsCall(ins) && ins.Operand is MethodReference m && !m.HasThis && m.Parameters.Count == 1 && !IsTaskType(m.DeclaringType) &&
+            m.ReturnType.MetadataType == MetadataType.Boolean && IsTaskType(m.Parameters[0].ParameterType) &&
+            (m.Name == "IsCompleted" || m.Name == "IsCompletedSuccessfully" || m.Name == "IsFaulted" || m.Name == "IsCanceled");
 
         private static bool IsTaskMember(Instruction ins, params string[] names) =>
             IsCall(ins) && ins.Operand is MethodReference m && names.Contains(m.Name) && IsTaskType(m.DeclaringType);

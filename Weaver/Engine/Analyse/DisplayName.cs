@@ -22,8 +22,20 @@ namespace NonBlocking.Weaver.Analyse
         {
             if (kickoff == null)
                 return TypeName(machine.DeclaringType ?? machine) + "." + UserMethodName(machine.Name) + "(?)";
-            return TypeName(kickoff.DeclaringType) + "." + UserMethodName(kickoff.Name) + GenericParameters(kickoff) +
+            return TypeName(kickoff.DeclaringType) + "." + (BaseCallOf(kickoff) ?? UserMethodName(kickoff.Name)) + GenericParameters(kickoff) +
                    "(" + Parameters(kickoff) + ")";
+        }
+
+        /// <summary>
+        /// <c>base.Name</c> for the proxy (<c>&lt;&gt;n__0</c>) the compiler writes for a <c>base.Name(…)</c> call in an
+        /// async method or lambda, which only forwards to it; null for any other method.
+        /// </summary>
+        public static string? BaseCallOf(MethodDefinition method)
+        {
+            if (!method.Name.StartsWith("<>n__", System.StringComparison.Ordinal) || !method.HasBody) return null;
+            foreach (var ins in method.Body.Instructions)
+                if (ins.OpCode.Code == Mono.Cecil.Cil.Code.Call && ins.Operand is MethodReference called) return "base." + called.Name;
+            return null;
         }
 
         /// <summary>A called API as written: <c>System.Threading.Thread.Sleep(int)</c>, <c>System.Threading.Tasks.Task&lt;int&gt;.Result</c>.</summary>

@@ -118,6 +118,10 @@ namespace NonBlocking.Weaver.Analyse
                     // PgpCompressedDataGenerator.Open(memory)) writes into those; this module's own factories are not
                     // taken at their word, as their bodies could open anything.
                     var target = (MethodReference)producer.Operand;
+                    if (Catalog.InMemoryStreamSources.Returns(target.DeclaringType.GetElementType().FullName, target.Name)) return true;
+                    // An auto-property reads its backing field: what its own code stores there.
+                    if (AutoPropertyField(method.Module, target) is FieldDefinition backing)
+                        return AllInMemory(KnownValues.OfField(backing), streams, depth, assumed);
                     if (!streams.IsStream(target.ReturnType) || streams.DeclaredHere(target.DeclaringType)) return false;
                     if (target.HasThis)
                     {
@@ -134,6 +138,17 @@ namespace NonBlocking.Weaver.Analyse
                     return type != null && streams.InMemory(type);
                 }
             }
+        }
+
+        /// <summary>The field an instance getter of this module only returns (<c>ldarg.0; ldfld f; ret</c>, an auto-property's).</summary>
+        private static FieldDefinition? AutoPropertyField(ModuleDefinition module, MethodReference target)
+        {
+            if (!target.HasThis || target.Parameters.Count != 0 || !target.Name.StartsWith("get_", System.StringComparison.Ordinal)) return null;
+            var getter = target.Resolve();
+            if (getter == null || getter.Module != module || !getter.HasBody || getter.IsVirtual && !getter.IsFinal) return null;
+            var body = getter.Body.Instructions;
+            if (body.Count != 3 || body[0].OpCode.Code != Code.Ldarg_0 || body[1].OpCode.Code != Code.Ldfld || body[2].OpCode.Code != Code.Ret) return null;
+            return (body[1].Operand as FieldReference)?.Resolve();
         }
 
         /// <summary>

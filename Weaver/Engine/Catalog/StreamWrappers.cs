@@ -13,7 +13,8 @@ namespace NonBlocking.Weaver.Catalog
             "System.IO.BufferedStream", "System.IO.StreamReader", "System.IO.StreamWriter", "System.IO.BinaryReader",
             "System.IO.BinaryWriter", "System.IO.Compression.GZipStream", "System.IO.Compression.DeflateStream",
             "System.IO.Compression.BrotliStream", "System.IO.Compression.ZLibStream",
-            "System.Security.Cryptography.CryptoStream",
+            "System.Security.Cryptography.CryptoStream", "System.Xml.XmlTextWriter", "System.Xml.XmlTextReader",
+            "System.Text.Json.Utf8JsonWriter",
         };
     }
 }

@@ -8,7 +8,9 @@ namespace NonBlocking.Weaver.Analyse.Flags
     /// Reads <c>bool</c> flags from IL: a literal, a parameter (<c>ldarg</c>), in a state machine the async method's
     /// parameter hoisted into a field of the same name (<c>ldarg.0; ldfld async</c>), and in a lambda or local function
     /// a flag captured into its closure's field. A parameter or field the method itself assigns is never read as known.
-    /// Contexts index parameters 0–15 and a closure's bool fields 16–31.
+    /// Contexts index parameters 0–15 and a closure's bool fields 16–31. A reference parameter the method tests for null
+    /// is a flag too, true when not null: a call passing <c>null</c> decides its branches (Minio's
+    /// <c>MinioException(message)</c> is <c>this(message, null)</c>, and never reads the absent response's body).
     /// </summary>
     internal sealed class FlagReader
     {
@@ -26,14 +28,65 @@ namespace NonBlocking.Weaver.Analyse.Flags
         public static bool HasFlags(MethodDefinition method)
         {
             for (int i = 0; i < method.Parameters.Count && i < ClosureBase; i++)
-                if (method.Parameters[i].ParameterType.MetadataType == MetadataType.Boolean) return true;
+                if (IsFlag(method, i)) return true;
             return ClosureOf(method) is TypeDefinition closure && BoolFields(closure).Count > 0;
+        }
+
+        /// <summary>A bool parameter, or a reference parameter the method tests for null (brtrue/brfalse on it).</summary>
+        private static bool IsFlag(MethodDefinition method, int index)
+        {
+            var type = method.Parameters[index].ParameterType;
+            if (type.MetadataType == MetadataType.Boolean) return true;
+            if (type.IsValueType || type.IsGenericParameter || type.IsByReference || type.IsPointer) return false;
+            return NullTested.GetValue(method, FindNullTested).Contains(index);
+        }
+
+        private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<MethodDefinition, HashSet<int>> NullTested =
+            new System.Runtime.CompilerServices.ConditionalWeakTable<MethodDefinition, HashSet<int>>();
+
+        /// <summary>
+        /// The reference parameters a method tests for null, or passes straight on to a method of its module that does
+        /// (a constructor chaining to another, a helper): a few calls deep.
+        /// </summary>
+        private static HashSet<int> FindNullTested(MethodDefinition method) => FindNullTested(method, 0);
+
+        private static HashSet<int> FindNullTested(MethodDefinition method, int depth)
+        {
+            var found = new HashSet<int>();
+            if (!method.HasBody) return found;
+            foreach (var ins in method.Body.Instructions)
+            {
+                var code = ins.OpCode.Code;
+                if (code == Code.Brtrue || code == Code.Brtrue_S || code == Code.Brfalse || code == Code.Brfalse_S)
+                {
+                    var tested = BranchConditions.Tested(method, ins, out _);
+                    if (tested != null && Il.IsLdarg(tested.OpCode.Code) && Il.ParameterOf(method, tested) is ParameterDefinition p &&
+                        !p.ParameterType.IsValueType && p.Index < ClosureBase)
+                        found.Add(p.Index);
+                }
+                else if (depth < 3 && (code == Code.Call || code == Code.Newobj) && ins.Operand is MethodReference target &&
+                         target.Resolve() is MethodDefinition callee && callee.Module == method.Module && callee != method && callee.HasBody)
+                {
+                    HashSet<int>? calleeTested = null;
+                    int count = callee.Parameters.Count;
+                    for (int i = 0; i < count && i < ClosureBase; i++)
+                    {
+                        var argument = Receivers.Producer(method.Body, ins, count - 1 - i);
+                        if (argument == null || !Il.IsLdarg(argument.OpCode.Code) || !(Il.ParameterOf(method, argument) is ParameterDefinition passed) ||
+                            passed.ParameterType.IsValueType || passed.Index >= ClosureBase || found.Contains(passed.Index)) continue;
+                        calleeTested ??= FindNullTested(callee, depth + 1);
+                        if (calleeTested.Contains(i)) found.Add(passed.Index);
+                    }
+                }
+            }
+            return found;
         }
 
         /// <summary>The value <paramref name="producer"/> pushes under <paramref name="context"/>, when it is a known flag or literal.</summary>
         public bool? Value(MethodDefinition method, FlagContext context, Instruction producer)
         {
             if (Il.Int32Constant(producer) is int literal) return literal != 0;
+            if (producer.OpCode.Code == Code.Ldnull) return false;
             if (!context.KnowsFlags) return null;
             int index = FlagParameter(method, producer);
             return index < 0 ? null : context.ValueOf(index);
@@ -49,7 +102,7 @@ namespace NonBlocking.Weaver.Analyse.Flags
             int count = callee.Parameters.Count;
             for (int i = 0; i < count && i < ClosureBase; i++)
             {
-                if (callee.Parameters[i].ParameterType.MetadataType != MetadataType.Boolean) continue;
+                if (!IsFlag(callee, i)) continue;
                 var producer = Receivers.Producer(caller.Body, call, count - 1 - i);
                 if (producer != null && Value(caller, context, producer) is bool value) result = result.With(i, value);
             }
@@ -102,7 +155,7 @@ namespace NonBlocking.Weaver.Analyse.Flags
             if (owner == method && Il.IsLdarg(load.OpCode.Code))
             {
                 var parameter = Il.ParameterOf(method, load);
-                if (parameter == null || parameter.ParameterType.MetadataType != MetadataType.Boolean) return -1;
+                if (parameter == null || parameter.Index >= ClosureBase || !IsFlag(method, parameter.Index)) return -1;
                 name = parameter.Name;
             }
             else if (load.OpCode.Code == Code.Ldfld && load.Operand is FieldReference field && field.FieldType.MetadataType == MetadataType.Boolean)
@@ -121,7 +174,7 @@ namespace NonBlocking.Weaver.Analyse.Flags
             }
             if (name == null || (owner == method && Assigned(method).Contains(name))) return -1;
             for (int i = 0; i < owner.Parameters.Count && i < ClosureBase; i++)
-                if (owner.Parameters[i].Name == name && owner.Parameters[i].ParameterType.MetadataType == MetadataType.Boolean) return i;
+                if (owner.Parameters[i].Name == name && IsFlag(owner, i)) return i;
             return -1;
         }
 

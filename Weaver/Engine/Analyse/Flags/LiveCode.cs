@@ -6,14 +6,16 @@ namespace NonBlocking.Weaver.Analyse.Flags
 {
     /// <summary>
     /// The instructions of a method that can run under a flag context: a branch on a known flag
-    /// (<c>if (async) … else …</c>, the ternary, <c>if (!async) return s.Read(…);</c>) follows one side only.
+    /// (<c>if (async) … else …</c>, the ternary, <c>if (!async) return s.Read(…);</c>) follows one side only, and a
+    /// branch on an undecided mode value follows its async side (<see cref="ModeSwitches"/>).
     /// </summary>
     internal static class LiveCode
     {
         /// <summary>The live instructions, or null when the context decides no branch (everything can run).</summary>
         public static HashSet<Instruction>? Of(MethodDefinition method, FlagContext context, FlagReader flags)
         {
-            if (!context.KnowsFlags || !method.HasBody || method.Body.Instructions.Count == 0) return null;
+            if (!method.HasBody || method.Body.Instructions.Count == 0) return null;
+            if (!context.KnowsFlags && !ModeSwitches.Any(method)) return null;
             var body = method.Body;
             var live = new HashSet<Instruction>();
             var pending = new Stack<Instruction>();
@@ -77,10 +79,12 @@ namespace NonBlocking.Weaver.Analyse.Flags
         {
             var code = branch.OpCode.Code;
             bool onTrue = code == Code.Brtrue || code == Code.Brtrue_S;
-            if (!onTrue && code != Code.Brfalse && code != Code.Brfalse_S) return null;
-            var producer = BranchConditions.Tested(method, branch, out bool negated);
-            if (producer == null || !(flags.Value(method, context, producer) is bool value)) return null;
-            return onTrue ^ negated ? value : !value;
+            if (onTrue || code == Code.Brfalse || code == Code.Brfalse_S)
+            {
+                var producer = BranchConditions.Tested(method, branch, out bool negated);
+                if (producer != null && flags.Value(method, context, producer) is bool value) return onTrue ^ negated ? value : !value;
+            }
+            return ModeSwitches.AsyncSideTaken(method, branch);
         }
     }
 }

@@ -26,7 +26,7 @@ namespace NonBlocking.Weaver.Analyse.Reachability
         /// <summary>A method as one step of a path: its name, with its type when that differs from <paramref name="homeType"/>.</summary>
         public static string Hop(MethodDefinition method, TypeDefinition? homeType)
         {
-            string name = DisplayName.UserMethodName(method.Name);
+            string name = DisplayName.BaseCallOf(method) ?? DisplayName.UserMethodName(method.Name);
             var type = method.DeclaringType;
             while (type != null && DisplayName.IsCompilerGenerated(type.Name)) type = type.DeclaringType;
             return type == null || type == homeType ? name : DisplayName.TypeName(type).Split('.').Last() + "." + name;

@@ -186,8 +186,66 @@ namespace NonBlocking.Weaver.Analyse.Reachability
                 var own = impls.FirstOrDefault(i => i.DeclaringType == type);
                 if (own != null) { yield return own; break; }
             }
+            var outer = ThisCallOf(caller, ins, def);
             foreach (var impl in impls)
-                if (impl.DeclaringType != receiver && _overrides.SupertypesOf(impl.DeclaringType).Contains(receiver)) yield return impl;
+                if (impl.DeclaringType != receiver && _overrides.SupertypesOf(impl.DeclaringType).Contains(receiver) &&
+                    !(outer != null && ReplacedBelow(outer, impl.DeclaringType, receiver)))
+                    yield return impl;
+        }
+
+        /// <summary>
+        /// For a virtual call on <c>this</c> made by a virtual method (or by the body of a virtual async method): that
+        /// method; null otherwise.
+        /// </summary>
+        private MethodDefinition? ThisCallOf(MethodDefinition caller, Instruction call, MethodDefinition target)
+        {
+            var producer = Receivers.Producer(caller.Body, call, target.Parameters.Count);
+            if (producer == null) return null;
+            if (producer.OpCode.Code == Code.Ldarg_0 && caller.HasThis) return caller.IsVirtual ? caller : null;
+            if (producer.OpCode.Code == Code.Ldfld && producer.Operand is FieldReference field && field.Name == "<>4__this" &&
+                caller.DeclaringType.DeclaringType is TypeDefinition outerType &&
+                Receivers.Producer(caller.Body, producer, 0)?.OpCode.Code == Code.Ldarg_0 &&
+                AsyncMachineFinder.KickoffIndex(outerType).TryGetValue(caller.DeclaringType.FullName, out var kickoff))
+                return kickoff.IsVirtual ? kickoff : null;
+            return null;
+        }
+
+        /// <summary>
+        /// Whether an object of <paramref name="type"/> never runs <paramref name="outer"/>'s body: a class between it and
+        /// <paramref name="declaring"/> (itself included) overrides <paramref name="outer"/> without calling the base. Then
+        /// a call on <c>this</c> in that body does not reach that class's overrides (SharpCompress's FilePart runs the sync
+        /// GetCompressedStream from its async default, which SevenZipFilePart replaces).
+        /// </summary>
+        private bool ReplacedBelow(MethodDefinition outer, TypeDefinition type, TypeDefinition declaring)
+        {
+            var overrides = _overrides.Of(outer);
+            for (var t = type; t != null && t != declaring; t = ResolveType(t.BaseType))
+            {
+                var replacement = overrides.FirstOrDefault(o => o.DeclaringType == t);
+                if (replacement != null) return !CallsBase(replacement, outer);
+            }
+            return false;
+        }
+
+        /// <summary>Whether an override calls the method it overrides (<c>base.M()</c>; in an async override, through the compiler's proxy).</summary>
+        private static bool CallsBase(MethodDefinition replacement, MethodDefinition outer)
+        {
+            var bodies = new List<MethodDefinition> { replacement };
+            foreach (var attribute in replacement.CustomAttributes)
+                if (attribute.AttributeType.Name == "AsyncStateMachineAttribute" && attribute.ConstructorArguments.Count == 1 &&
+                    attribute.ConstructorArguments[0].Value is TypeReference machine &&
+                    Safe(() => machine.Resolve())?.Methods.FirstOrDefault(m => m.Name == "MoveNext") is MethodDefinition moveNext)
+                    bodies.Add(moveNext);
+            foreach (var body in bodies)
+            {
+                if (!body.HasBody) continue;
+                foreach (var ins in body.Body.Instructions)
+                    if (ins.OpCode.Code == Code.Call && ins.Operand is MethodReference called &&
+                        (called.Name == outer.Name && called.DeclaringType.GetElementType().FullName != replacement.DeclaringType.FullName ||
+                         called.Name.StartsWith("<>n__", System.StringComparison.Ordinal)))
+                        return true;
+            }
+            return false;
         }
 
         /// <summary>The static type of a virtual call's receiver as the IL declares it (<c>this</c> is the caller's type); null if unknown.</summary>

@@ -295,8 +295,19 @@ namespace NonBlocking.Weaver.Analyse.Reachability
             }
         }
 
-        /// <summary>An async method's body, or a method that hands an awaitable back (<c>Task ReadAsync() =&gt; Read(async: true)</c>).</summary>
+        /// <summary>
+        /// An async method's body, or a method that hands an awaitable back (<c>Task ReadAsync() =&gt; Read(async: true)</c>).
+        /// A sync iterator's body is the sync side: the Azure SDK's Pageable enumerates pages with
+        /// <c>GetNextPageAsync(…, async: false, …).EnsureCompleted()</c>.
+        /// </summary>
         private bool IsAsyncSide(MethodDefinition method) =>
-            _flags.OwnerOf(method) != method || Awaitable.Is(method.ReturnType);
+            (_flags.OwnerOf(method) != method && IsAsyncStateMachine(method.DeclaringType)) || Awaitable.Is(method.ReturnType);
+
+        private static bool IsAsyncStateMachine(TypeDefinition type)
+        {
+            foreach (var i in type.Interfaces)
+                if (i.InterfaceType.FullName == "System.Runtime.CompilerServices.IAsyncStateMachine") return true;
+            return false;
+        }
     }
 }

@@ -1,0 +1,138 @@
+// One body for the sync and the async API, the mode picked by a value no caller on the path decides: an enum
+// (MySqlConnector's IOBehavior), a field of the object (Microsoft.Data.SqlClient's _asyncWrite), a flag captured by a
+// local function (Elastic's isAsync), a sync iterator paging with async: false (the Azure SDK's Pageable). On an async
+// path the async side runs. Look-alikes: a branch that is no mode switch still warns.
+using System.Collections.Generic;
+using System.IO;
+using System.Threading.Tasks;
+
+namespace Corpus.Modes
+{
+    public enum IOBehavior { Synchronous, Asynchronous }
+
+    // case: modes/an enum parameter compared with a constant, nothing decides it
+    public sealed class EnumMode
+    {
+        private readonly Stream _stream;
+        public EnumMode(Stream stream) => _stream = stream;
+        public async ValueTask<int> ReadAsync(byte[] buffer, IOBehavior io)
+        {
+            if (io == IOBehavior.Asynchronous) return await _stream.ReadAsync(buffer, 0, buffer.Length);
+            return _stream.Read(buffer, 0, buffer.Length);
+        }
+    }
+
+    // case: modes/an enum passed on to a helper that returns the async call's task or does the sync call
+    public sealed class EnumHelper
+    {
+        private readonly Stream _stream;
+        public EnumHelper(Stream stream) => _stream = stream;
+        public async Task SendAsync(byte[] data, IOBehavior io)
+        {
+            await Task.Yield();
+            await WriteBytesAsync(data, io);
+        }
+        private ValueTask WriteBytesAsync(byte[] data, IOBehavior io)
+        {
+            if (io == IOBehavior.Asynchronous) return DoWriteBytesAsync(data);
+            _stream.Write(data, 0, data.Length);
+            return default;
+        }
+        private async ValueTask DoWriteBytesAsync(byte[] data) => await _stream.WriteAsync(data, 0, data.Length);
+    }
+
+    // case: modes/a field of the object picks the mode
+    public sealed class FieldMode
+    {
+        private readonly Stream _stream;
+        private bool _asyncWrite;
+        public FieldMode(Stream stream) => _stream = stream;
+        public void Begin(bool async) => _asyncWrite = async;
+        public async Task FeedAsync(byte[] data)
+        {
+            await Task.Yield();
+            if (_asyncWrite) await _stream.WriteAsync(data, 0, data.Length);
+            else _stream.Write(data, 0, data.Length);
+        }
+    }
+
+    // case: modes/a flag captured by a local async function
+    public sealed class CapturedMode
+    {
+        private readonly Stream _stream;
+        public CapturedMode(Stream stream) => _stream = stream;
+        public ValueTask<int> Request(byte[] buffer, bool isAsync)
+        {
+            return Send();
+            async ValueTask<int> Send()
+            {
+                await Task.Yield();
+                return isAsync ? await _stream.ReadAsync(buffer, 0, buffer.Length) : _stream.Read(buffer, 0, buffer.Length);
+            }
+        }
+    }
+
+    // case: modes/a sync iterator pages with async: false, the async one with async: true
+    public abstract class Pages
+    {
+        public abstract ValueTask<int> NextPageAsync(bool async);
+        public IEnumerable<int> All()
+        {
+            for (int i = 0; i < 2; i++) yield return NextPageAsync(async: false).GetAwaiter().GetResult();
+        }
+        public async IAsyncEnumerable<int> AllAsync()
+        {
+            for (int i = 0; i < 2; i++) yield return await NextPageAsync(async: true);
+        }
+    }
+
+    public sealed class FilePages : Pages
+    {
+        private readonly Stream _stream;
+        public FilePages(Stream stream) => _stream = stream;
+        public override async ValueTask<int> NextPageAsync(bool async)
+        {
+            var buffer = new byte[8];
+            return async ? await _stream.ReadAsync(buffer, 0, 8) : Fetch(buffer);
+        }
+        private int Fetch(byte[] buffer) => _stream.Read(buffer, 0, buffer.Length);
+    }
+
+    // case: modes/a branch on an enum where neither side is asynchronous
+    public sealed class NoAsyncSide
+    {
+        private readonly Stream _stream;
+        public NoAsyncSide(Stream stream) => _stream = stream;
+        public async Task<int> ReadAsync(byte[] buffer, IOBehavior io)
+        {
+            await Task.Yield();
+            if (io == IOBehavior.Synchronous) return _stream.Read(buffer, 0, buffer.Length); // expect: NB0001
+            return buffer.Length;
+        }
+    }
+
+    // case: modes/the condition is a property of the stream, not a mode value
+    public sealed class NotAModeValue
+    {
+        private readonly Stream _stream;
+        public NotAModeValue(Stream stream) => _stream = stream;
+        public async Task<int> ReadAsync(byte[] buffer)
+        {
+            if (_stream.CanTimeout) return await _stream.ReadAsync(buffer, 0, buffer.Length);
+            return _stream.Read(buffer, 0, buffer.Length); // expect: NB0001
+        }
+    }
+
+    // case: modes/the mode value is worked out from the stream in the method
+    public sealed class ComputedMode
+    {
+        private readonly Stream _stream;
+        public ComputedMode(Stream stream) => _stream = stream;
+        public async Task<int> ReadAsync(byte[] buffer)
+        {
+            bool useAsync = _stream.CanSeek;
+            if (useAsync) return await _stream.ReadAsync(buffer, 0, buffer.Length);
+            return _stream.Read(buffer, 0, buffer.Length); // expect: NB0001
+        }
+    }
+}

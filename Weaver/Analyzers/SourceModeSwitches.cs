@@ -1,0 +1,107 @@
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace NonBlocking.Analyzers
+{
+    /// <summary>
+    /// The source form of the engine's ModeSwitches: code on the sync side of a branch on a bare mode value (a bool or
+    /// enum parameter or field, compared with a constant at most) whose other side awaits, or hands back a pending
+    /// task. Reached with that value undecided, the async side runs; a known value still decides (a bool flag passed
+    /// along a path, see <see cref="FlagGuards"/>).
+    /// </summary>
+    internal static class SourceModeSwitches
+    {
+        /// <summary>
+        /// The condition whose sync side <paramref name="node"/> is on, with the mode value it tests (a bool parameter, or
+        /// another symbol); null when it is on no such side.
+        /// </summary>
+        public static ISymbol? SyncSideOf(SyntaxNode node, SemanticModel model)
+        {
+            SyntaxNode child = node;
+            foreach (var ancestor in node.Ancestors())
+            {
+                if (ancestor is AnonymousFunctionExpressionSyntax || ancestor is LocalFunctionStatementSyntax || ancestor is BaseMethodDeclarationSyntax)
+                    return null;
+                ExpressionSyntax? condition = null;
+                SyntaxNode? mine = null, other = null;
+                switch (ancestor)
+                {
+                    case IfStatementSyntax branch when child == branch.Statement:
+                        (condition, mine, other) = (branch.Condition, branch.Statement, branch.Else?.Statement);
+                        break;
+                    case ElseClauseSyntax els when els.Parent is IfStatementSyntax branch:
+                        (condition, mine, other) = (branch.Condition, els.Statement, branch.Statement);
+                        break;
+                    case ConditionalExpressionSyntax c when child == c.WhenTrue:
+                        (condition, mine, other) = (c.Condition, c.WhenTrue, c.WhenFalse);
+                        break;
+                    case ConditionalExpressionSyntax c when child == c.WhenFalse:
+                        (condition, mine, other) = (c.Condition, c.WhenFalse, c.WhenTrue);
+                        break;
+                    case BlockSyntax block when child is StatementSyntax statement:
+                        // if (async) { await …; return; } Sync(); — the rest of the block is the other side of an exiting guard.
+                        foreach (var guard in block.Statements.TakeWhile(s => s != statement).OfType<IfStatementSyntax>())
+                            if (guard.Else == null && Branches.Exits(guard.Statement) && ModeValue(guard.Condition, model) is ISymbol guarded &&
+                                GoesAsync(guard.Statement, model) && !GoesAsync(statement, model))
+                                return guarded;
+                        break;
+                }
+                if (condition != null && mine != null && other != null && ModeValue(condition, model) is ISymbol value &&
+                    GoesAsync(other, model) && !GoesAsync(mine, model))
+                    return value;
+                child = ancestor;
+            }
+            return null;
+        }
+
+        /// <summary>The bool or enum parameter or field a condition tests bare, or compares with a constant.</summary>
+        private static ISymbol? ModeValue(ExpressionSyntax condition, SemanticModel model)
+        {
+            var bare = Branches.Bare(condition);
+            while (bare is PrefixUnaryExpressionSyntax not && not.IsKind(SyntaxKind.LogicalNotExpression)) bare = Branches.Bare(not.Operand);
+            if (bare is BinaryExpressionSyntax compare && (compare.IsKind(SyntaxKind.EqualsExpression) || compare.IsKind(SyntaxKind.NotEqualsExpression)))
+            {
+                if (model.GetConstantValue(compare.Right).HasValue) bare = Branches.Bare(compare.Left);
+                else if (model.GetConstantValue(compare.Left).HasValue) bare = Branches.Bare(compare.Right);
+                else return null;
+            }
+            if (!(bare is IdentifierNameSyntax) && !(bare is MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax })) return null;
+            var symbol = model.GetSymbolInfo(bare).Symbol;
+            var type = symbol switch { IParameterSymbol p => p.Type, IFieldSymbol f => f.Type, _ => null };
+            if (type == null || !(type.SpecialType == SpecialType.System_Boolean || type.TypeKind == TypeKind.Enum)) return null;
+            // A parameter the function assigns holds its own value, not a caller's mode.
+            if (symbol is IParameterSymbol parameter && parameter.ContainingSymbol.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() is SyntaxNode declaration &&
+                declaration.DescendantNodes().OfType<AssignmentExpressionSyntax>().Any(a =>
+                    Branches.Bare(a.Left) is IdentifierNameSyntax name && name.Identifier.ValueText == parameter.Name &&
+                    SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(name).Symbol, parameter)))
+                return null;
+            return symbol;
+        }
+
+        /// <summary>Whether a side awaits, or returns an asynchronous call's task (a method named …Async or declared async).</summary>
+        private static bool GoesAsync(SyntaxNode side, SemanticModel model)
+        {
+            foreach (var node in side.DescendantNodesAndSelf(n => !(n is AnonymousFunctionExpressionSyntax) && !(n is LocalFunctionStatementSyntax)))
+            {
+                if (node is AwaitExpressionSyntax) return true;
+                var returned = node switch
+                {
+                    ReturnStatementSyntax r => r.Expression,
+                    ArrowExpressionClauseSyntax a => a.Expression,
+                    _ => null,
+                };
+                if (returned != null && Branches.Bare(returned) is InvocationExpressionSyntax invocation &&
+                    model.GetSymbolInfo(invocation).Symbol is IMethodSymbol called && Awaitables.IsTask(called.ReturnType) &&
+                    (called.IsAsync || called.Name.EndsWith("Async", System.StringComparison.Ordinal)))
+                    return true;
+            }
+            if (side is ExpressionSyntax expression && Branches.Bare(expression) is InvocationExpressionSyntax direct &&
+                model.GetSymbolInfo(direct).Symbol is IMethodSymbol target && Awaitables.IsTask(target.ReturnType) &&
+                (target.IsAsync || target.Name.EndsWith("Async", System.StringComparison.Ordinal)))
+                return true;
+            return false;
+        }
+    }
+}

@@ -1,0 +1,247 @@
+using System.Collections.Generic;
+using System.Runtime.CompilerServices;
+using Mono.Cecil;
+using Mono.Cecil.Cil;
+
+namespace NonBlocking.Weaver.Analyse.Flags
+{
+    /// <summary>
+    /// Branches that pick between a method's sync and async modes on a flag nobody on the path decides: one side awaits
+    /// (or hands back a pending task) and the other does not, and the condition is a bare mode value — a <c>bool</c> or
+    /// enum parameter, a field of the method's object or closure, compared with a constant at most
+    /// (<c>if (async) await s.ReadAsync(…) else s.Read(…)</c>, <c>ioBehavior == IOBehavior.Asynchronous ? await … : …</c>,
+    /// <c>if (_asyncWrite) … else …</c>). Code reached on an async path runs the async side; the sync side is the sync
+    /// API's. Real libraries (Azure SDK, MySqlConnector, Microsoft.Data.SqlClient, Elastic) reach such methods through
+    /// virtual calls, other assemblies and fields, where no caller's value can be followed.
+    /// </summary>
+    internal static class ModeSwitches
+    {
+        private static readonly ConditionalWeakTable<MethodDefinition, Dictionary<Instruction, bool?>> Cache =
+            new ConditionalWeakTable<MethodDefinition, Dictionary<Instruction, bool?>>();
+
+        private static readonly ConditionalWeakTable<MethodDefinition, object> HasAny = new ConditionalWeakTable<MethodDefinition, object>();
+
+        /// <summary>Whether the method has a mode switch at all (most have none, and their code is all live).</summary>
+        public static bool Any(MethodDefinition method)
+        {
+            var answer = HasAny.GetValue(method, m =>
+            {
+                foreach (var ins in m.Body.Instructions)
+                    if (ins.OpCode.FlowControl == FlowControl.Cond_Branch && ins.Operand is Instruction && AsyncSideTaken(m, ins) != null) return true;
+                return false;
+            });
+            return (bool)answer;
+        }
+
+        /// <summary>
+        /// For a conditional branch on an undecided mode value: whether the async side is where it jumps (true) or where it
+        /// falls through (false); null when the branch is no mode switch.
+        /// </summary>
+        public static bool? AsyncSideTaken(MethodDefinition method, Instruction branch)
+        {
+            var known = Cache.GetOrCreateValue(method);
+            lock (known)
+            {
+                if (known.TryGetValue(branch, out var cached)) return cached;
+                var result = Decide(method, branch);
+                known[branch] = result;
+                return result;
+            }
+        }
+
+        private static bool? Decide(MethodDefinition method, Instruction branch)
+        {
+            if (!(branch.Operand is Instruction target) || !TestsModeValue(method, branch)) return null;
+            var jumped = Reachable(method.Body, target, branch);
+            var fallen = Reachable(method.Body, branch.Next, branch);
+            bool machine = IsMoveNext(method);
+            bool jumpedAsync = GoesAsync(method, jumped, fallen, machine);
+            bool fallenAsync = GoesAsync(method, fallen, jumped, machine);
+            if (jumpedAsync == fallenAsync) return null;
+            return jumpedAsync;
+        }
+
+        /// <summary>Whether the branch tests a bare mode value: brtrue/brfalse on it, or a comparison of it with a constant.</summary>
+        private static bool TestsModeValue(MethodDefinition method, Instruction branch)
+        {
+            switch (branch.OpCode.Code)
+            {
+                case Code.Brtrue: case Code.Brtrue_S: case Code.Brfalse: case Code.Brfalse_S:
+                    var tested = BranchConditions.Tested(method, branch, out _);
+                    return tested != null && (IsModeLoad(method, tested) || IsConstantComparison(method, tested));
+                case Code.Beq: case Code.Beq_S: case Code.Bne_Un: case Code.Bne_Un_S:
+                    return ComparesModeWithConstant(method, Receivers.Producer(method.Body, branch, 1), Receivers.Producer(method.Body, branch, 0));
+                default:
+                    return false;
+            }
+        }
+
+        private static bool IsConstantComparison(MethodDefinition method, Instruction value) =>
+            value.OpCode.Code == Code.Ceq &&
+            ComparesModeWithConstant(method, Receivers.Producer(method.Body, value, 1), Receivers.Producer(method.Body, value, 0));
+
+        private static bool ComparesModeWithConstant(MethodDefinition method, Instruction? left, Instruction? right)
+        {
+            if (left == null || right == null) return false;
+            if (Il.Int32Constant(right) != null) return IsModeLoad(method, BranchConditions.SeenThrough(method, left, out _));
+            if (Il.Int32Constant(left) != null) return IsModeLoad(method, BranchConditions.SeenThrough(method, right, out _));
+            return false;
+        }
+
+        /// <summary>
+        /// A load of a bool or enum the method does not assign: a parameter, or a field read off <c>this</c> (its own, a
+        /// state machine's hoisted parameter or outer <c>this</c>, a closure's capture).
+        /// </summary>
+        private static bool IsModeLoad(MethodDefinition method, Instruction? load)
+        {
+            if (load == null) return false;
+            if (Il.IsLdarg(load.OpCode.Code))
+            {
+                var parameter = Il.ParameterOf(method, load);
+                return parameter != null && IsModeType(parameter.ParameterType) && !Assigns(method, parameter);
+            }
+            if (load.OpCode.Code != Code.Ldfld || !(load.Operand is FieldReference field) || !IsModeType(field.FieldType)) return false;
+            return method.HasThis && IsThis(method, Receivers.Producer(method.Body, load, 0), outer: true) && !Assigns(method, field);
+        }
+
+        /// <summary><c>this</c>, or (with <paramref name="outer"/>) a field of it such as a state machine's outer <c>this</c>, also through a local stored once.</summary>
+        private static bool IsThis(MethodDefinition method, Instruction? value, bool outer)
+        {
+            if (value != null && Il.IsLdloc(value.OpCode.Code) && Receivers.Local(method, value) is VariableDefinition local)
+                value = Receivers.SingleStoreValue(method, local);
+            if (value == null) return false;
+            if (value.OpCode.Code == Code.Ldarg_0) return true;
+            return outer && value.OpCode.Code == Code.Ldfld && IsThis(method, Receivers.Producer(method.Body, value, 0), outer: false);
+        }
+
+        private static bool IsModeType(TypeReference type)
+        {
+            if (type.MetadataType == MetadataType.Boolean) return true;
+            if (!type.IsValueType || type.IsGenericInstance) return false;
+            var resolved = type.Resolve();
+            return resolved != null && resolved.IsEnum;
+        }
+
+        private static bool Assigns(MethodDefinition method, ParameterDefinition parameter)
+        {
+            foreach (var ins in method.Body.Instructions)
+                if ((ins.OpCode.Code == Code.Starg || ins.OpCode.Code == Code.Starg_S || ins.OpCode.Code == Code.Ldarga || ins.OpCode.Code == Code.Ldarga_S) &&
+                    ins.Operand == parameter) return true;
+            return false;
+        }
+
+        private static bool Assigns(MethodDefinition method, FieldReference field)
+        {
+            foreach (var ins in method.Body.Instructions)
+                if ((ins.OpCode.Code == Code.Stfld || ins.OpCode.Code == Code.Ldflda) && ins.Operand is FieldReference f &&
+                    f.Name == field.Name && f.DeclaringType.GetElementType().FullName == field.DeclaringType.GetElementType().FullName)
+                    return true;
+            return false;
+        }
+
+        /// <summary>Instructions reachable from <paramref name="start"/> without passing through <paramref name="branch"/>.</summary>
+        private static HashSet<Instruction> Reachable(MethodBody body, Instruction? start, Instruction branch)
+        {
+            var seen = new HashSet<Instruction>();
+            var pending = new Stack<Instruction>();
+            void Reach(Instruction? ins)
+            {
+                if (ins != null && ins != branch && seen.Add(ins)) pending.Push(ins);
+            }
+            Reach(start);
+            while (pending.Count > 0)
+            {
+                var ins = pending.Pop();
+                switch (ins.OpCode.FlowControl)
+                {
+                    case FlowControl.Branch:
+                        Reach(ins.Operand as Instruction);
+                        break;
+                    case FlowControl.Cond_Branch:
+                        if (ins.Operand is Instruction[] cases) foreach (var c in cases) Reach(c);
+                        else Reach(ins.Operand as Instruction);
+                        Reach(ins.Next);
+                        break;
+                    case FlowControl.Return:
+                    case FlowControl.Throw:
+                        break;
+                    default:
+                        Reach(ins.Next);
+                        break;
+                }
+            }
+            return seen;
+        }
+
+        /// <summary>
+        /// Whether one side's own code (what the other side cannot reach) awaits, in an async method's body; elsewhere,
+        /// whether it starts an asynchronous operation it does not wait for.
+        /// </summary>
+        private static bool GoesAsync(MethodDefinition method, HashSet<Instruction> side, HashSet<Instruction> other, bool machine)
+        {
+            foreach (var ins in side)
+            {
+                if (other.Contains(ins) || ins.OpCode.FlowControl != FlowControl.Call || !(ins.Operand is MethodReference callee)) continue;
+                if (machine ? Awaits(callee) : StartsAsync(method, ins, callee)) return true;
+            }
+            return false;
+        }
+
+        /// <summary>The compiler's await: it asks the awaiter whether it has completed before it suspends.</summary>
+        private static bool Awaits(MethodReference callee) =>
+            callee.Name == "get_IsCompleted" && callee.DeclaringType.Name.Split('`')[0].EndsWith("Awaiter", System.StringComparison.Ordinal);
+
+        private static bool StartsAsync(MethodDefinition method, Instruction call, MethodReference callee)
+        {
+            if (!Find.AsyncCallFinder.IsAwaitable(callee) || IsCompletedTaskFactory(callee)) return false;
+            // A helper of the same assembly that is not async and not named so builds its task synchronously
+            // (MySqlConnector's DoReadBytesSync returns a ValueTask).
+            var resolved = callee.Resolve();
+            if (resolved != null && resolved.Module == method.Module && !IsAsyncMethod(resolved) &&
+                !resolved.Name.EndsWith("Async", System.StringComparison.Ordinal)) return false;
+            return !WaitedOn(method, call);
+        }
+
+        private static bool IsCompletedTaskFactory(MethodReference callee)
+        {
+            string type = callee.DeclaringType.GetElementType().FullName;
+            if (type != "System.Threading.Tasks.Task" && type != "System.Threading.Tasks.ValueTask" &&
+                type != "System.Threading.Tasks.Task`1" && type != "System.Threading.Tasks.ValueTask`1") return false;
+            return callee.Name == "FromResult" || callee.Name == "get_CompletedTask" || callee.Name == "FromException" ||
+                   callee.Name == "FromCanceled" || callee.Name == ".ctor";
+        }
+
+        /// <summary>Whether the task a call returns is waited on at once: <c>X().GetAwaiter().GetResult()</c>, <c>.Wait()</c>, <c>.Result</c>, a helper like EnsureCompleted.</summary>
+        private static bool WaitedOn(MethodDefinition method, Instruction call)
+        {
+            var next = call.Next;
+            for (int hop = 0; next != null && hop < 3; hop++, next = next.Next)
+            {
+                if (next.OpCode.FlowControl != FlowControl.Call || !(next.Operand is MethodReference consumer))
+                {
+                    if (Il.IsStloc(next.OpCode.Code) || next.OpCode.Code == Code.Ldloca || next.OpCode.Code == Code.Ldloca_S) continue;
+                    return false;
+                }
+                if (consumer.Name == "ConfigureAwait" || consumer.Name == "AsTask") continue;
+                return consumer.Name == "GetAwaiter" || consumer.Name == "Wait" || consumer.Name == "get_Result" ||
+                       consumer.Name == "GetResult" || consumer.Name.StartsWith("EnsureCompleted", System.StringComparison.Ordinal);
+            }
+            return false;
+        }
+
+        private static bool IsAsyncMethod(MethodDefinition method)
+        {
+            foreach (var attribute in method.CustomAttributes)
+                if (attribute.AttributeType.FullName == "System.Runtime.CompilerServices.AsyncStateMachineAttribute") return true;
+            return false;
+        }
+
+        private static bool IsMoveNext(MethodDefinition method)
+        {
+            if (method.Name != "MoveNext") return false;
+            foreach (var i in method.DeclaringType.Interfaces)
+                if (i.InterfaceType.FullName == "System.Runtime.CompilerServices.IAsyncStateMachine") return true;
+            return false;
+        }
+    }
+}

@@ -1,0 +1,27 @@
+using System.Collections.Generic;
+
+namespace NonBlocking.Weaver.Catalog
+{
+    /// <summary>
+    /// Members of other libraries whose returned Stream is in memory, read as a MemoryStream would be. Shared by the
+    /// engine (IL) and the analyzer (source); each entry names where the library shows it.
+    /// </summary>
+    internal static class InMemoryStreamSources
+    {
+        private static readonly HashSet<string> Members = new HashSet<string>
+        {
+            // Azure.Core buffers every response body before SendAsync returns (HttpMessage.BufferResponse defaults to
+            // true; ResponseBodyPolicy copies the network stream into memory with CopyToAsync), so ContentStream is a
+            // MemoryStream; only streaming downloads turn buffering off, and they hand the stream on (sdk/core/Azure.Core/
+            // src/Pipeline/ResponseBodyPolicy.cs, src/HttpMessage.cs).
+            "Azure.Response::get_ContentStream",
+            // CommunityToolkit.HighPerformance wraps Memory<byte> / ReadOnlyMemory<byte> in a MemoryStream of its own
+            // (src/CommunityToolkit.HighPerformance/Extensions/MemoryExtensions.cs, ReadOnlyMemoryExtensions.cs; Minio).
+            "CommunityToolkit.HighPerformance.MemoryExtensions::AsStream",
+            "CommunityToolkit.HighPerformance.ReadOnlyMemoryExtensions::AsStream",
+        };
+
+        /// <summary>Whether a member (its declaring type's metadata name and its own name) returns an in-memory stream.</summary>
+        public static bool Returns(string declaringType, string member) => Members.Contains(declaringType + "::" + member);
+    }
+}
