@@ -23,6 +23,7 @@ namespace NonBlocking.Analyzers
             var model = wait.SemanticModel;
             var symbol = Variable(task);
             if (model == null || symbol == null) return false;
+            if (symbol.Owner == null && symbol.Symbol is IFieldSymbol field && AlwaysComplete(field, model.Compilation, 0)) return true;
             if (Branches.Governing(wait.Syntax).Any(g => Asserts(g.Condition, symbol, g.Value, model) && !AssignedBetween(g.Condition, wait.Syntax, symbol, model)))
                 return true;
             SyntaxNode child = wait.Syntax;
@@ -126,6 +127,10 @@ namespace NonBlocking.Analyzers
                                  : Asserts(either.Left, task, false, model) || Asserts(either.Right, task, false, model);
                 case MemberAccessExpressionSyntax member when value && CompletionChecks.Contains(member.Name.Identifier.ValueText):
                     return Refers(member.Expression, task, model);
+                // A bool property of the same object that is a completion check itself (MassTransit's CacheValue.HasValue).
+                case IdentifierNameSyntax name when value && model.GetSymbolInfo(name).Symbol is IPropertySymbol { Type.SpecialType: SpecialType.System_Boolean } property &&
+                                                    CheckOf(property) is ExpressionSyntax check && check.SyntaxTree == condition.SyntaxTree:
+                    return Asserts(check, task, true, model);
                 // A library's own static test named as the Task member (MassTransit's TaskExtensions.IsCompletedSuccessfully(task)).
                 case InvocationExpressionSyntax helper when value && helper.ArgumentList.Arguments.Count == 1 &&
                                                            helper.Expression is MemberAccessExpressionSyntax named &&
@@ -140,6 +145,72 @@ namespace NonBlocking.Analyzers
                 default:
                     return false;
             }
+        }
+
+        /// <summary>The expression an expression-bodied bool property of source returns (<c>=&gt; _value.Task.Status == …</c>).</summary>
+        private static ExpressionSyntax? CheckOf(IPropertySymbol property) =>
+            property.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() is PropertyDeclarationSyntax declaration ? declaration.ExpressionBody?.Expression : null;
+
+        /// <summary>
+        /// A private or readonly field whose every stored value is a completed task: Task.FromResult, Task.CompletedTask,
+        /// FromException, FromCanceled, or a static readonly field set to a TaskCompletionSource's task right after the
+        /// source was completed (the engine's CompletedTasks.AlwaysComplete; MassTransit's BucketNode).
+        /// </summary>
+        private static bool AlwaysComplete(IFieldSymbol field, Compilation compilation, int depth)
+        {
+            if (depth > 2 || !Awaitables.IsTask(field.Type) || !(field.DeclaredAccessibility == Accessibility.Private || field.IsReadOnly)) return false;
+            var type = field.ContainingType;
+            int values = 0;
+            foreach (var reference in type.DeclaringSyntaxReferences)
+            {
+                var root = reference.GetSyntax();
+                var model = compilation.GetSemanticModel(root.SyntaxTree);
+                foreach (var declarator in root.DescendantNodes().OfType<VariableDeclaratorSyntax>())
+                    if (declarator.Initializer != null && SymbolEqualityComparer.Default.Equals(model.GetDeclaredSymbol(declarator), field))
+                    {
+                        if (!Completed(declarator.Initializer.Value, model, compilation, depth)) return false;
+                        values++;
+                    }
+                foreach (var name in root.DescendantNodes().OfType<IdentifierNameSyntax>().Where(n => n.Identifier.ValueText == field.Name))
+                {
+                    if (!SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(name).Symbol, field)) continue;
+                    var target = name.Parent is MemberAccessExpressionSyntax access && access.Name == name ? (ExpressionSyntax)access : name;
+                    if (target.Parent is AssignmentExpressionSyntax assignment && assignment.Left == target)
+                    {
+                        if (!assignment.IsKind(SyntaxKind.SimpleAssignmentExpression) || !Completed(assignment.Right, model, compilation, depth)) return false;
+                        values++;
+                    }
+                    else if (target.Parent is RefExpressionSyntax || target.Parent is ArgumentSyntax { RefKindKeyword.ValueText: "ref" or "out" } argument &&
+                             !(argument.Parent?.Parent is InvocationExpressionSyntax exchange && IsExchange(exchange, model) &&
+                               exchange.ArgumentList.Arguments.Count >= 2 && exchange.ArgumentList.Arguments[0] == argument &&
+                               Completed(exchange.ArgumentList.Arguments[1].Expression, model, compilation, depth)))
+                        return false;
+                    else if (target.Parent is ArgumentSyntax { RefKindKeyword.ValueText: "ref" }) values++;
+                }
+            }
+            return values > 0;
+        }
+
+        private static bool IsExchange(InvocationExpressionSyntax call, SemanticModel model) =>
+            model.GetSymbolInfo(call).Symbol is IMethodSymbol m && (m.Name == "Exchange" || m.Name == "CompareExchange") &&
+            m.ContainingType?.Name == "Interlocked";
+
+        private static bool Completed(ExpressionSyntax value, SemanticModel model, Compilation compilation, int depth)
+        {
+            value = Branches.Bare(value);
+            if (value is InvocationExpressionSyntax call && model.GetSymbolInfo(call).Symbol is IMethodSymbol made && Awaitables.IsTask(made.ContainingType) &&
+                (made.Name == "FromResult" || made.Name == "FromException" || made.Name == "FromCanceled")) return true;
+            var symbol = model.GetSymbolInfo(value).Symbol;
+            if (symbol is IPropertySymbol { Name: "CompletedTask" } completed && Awaitables.IsTask(completed.ContainingType)) return true;
+            if (symbol is IFieldSymbol other && other.IsStatic && other.IsReadOnly) return AlwaysComplete(other, compilation, depth + 1);
+            // source.Task, right after source.TrySetX(…) / SetX(…) in the same block.
+            if (symbol is IPropertySymbol { Name: "Task" } && value is MemberAccessExpressionSyntax task && task.Expression is IdentifierNameSyntax source &&
+                value.FirstAncestorOrSelf<StatementSyntax>() is StatementSyntax statement && statement.Parent is BlockSyntax block)
+                return block.Statements.TakeWhile(st => st != statement).OfType<ExpressionStatementSyntax>().Any(st =>
+                    st.Expression is InvocationExpressionSyntax set && set.Expression is MemberAccessExpressionSyntax m &&
+                    (m.Name.Identifier.ValueText.StartsWith("Set", System.StringComparison.Ordinal) || m.Name.Identifier.ValueText.StartsWith("TrySet", System.StringComparison.Ordinal)) &&
+                    m.Expression is IdentifierNameSyntax same && same.Identifier.ValueText == source.Identifier.ValueText);
+            return false;
         }
 
         /// <summary>Whether a statement before <paramref name="statement"/> in the block awaits or waits on the task, and nothing assigns it after.</summary>

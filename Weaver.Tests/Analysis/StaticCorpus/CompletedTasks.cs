@@ -304,4 +304,76 @@ namespace Corpus.Completed
             return await t;
         }
     }
+
+    // A cache entry whose value task is checked through a property of its own (MassTransit's CacheValue.HasValue).
+    public sealed class Entry
+    {
+        private readonly TaskCompletionSource<int> _value = new TaskCompletionSource<int>();
+        public bool HasValue => _value.Task.Status == TaskStatus.RanToCompletion;
+        public void Set(int value) => _value.TrySetResult(value);
+        public int Evict() => HasValue ? _value.Task.Result : 0;
+    }
+
+    // case: completed/.Result guarded by the object's own HasValue property
+    public static class PropertyGuard
+    {
+        public static async Task<int> Clear(Entry entry)
+        {
+            await Task.Yield();
+            return entry.Evict();
+        }
+    }
+
+    // A node that only ever holds completed tasks: a value's, or a faulted one when removed (MassTransit's BucketNode).
+    public sealed class Node
+    {
+        private static class Removed
+        {
+            internal static readonly Task<string> Task;
+            static Removed()
+            {
+                var source = new TaskCompletionSource<string>();
+                source.TrySetException(new System.InvalidOperationException("removed"));
+                Task = source.Task;
+            }
+        }
+
+        private Task<string> _value;
+        public Node(string value) => _value = Task.FromResult(value);
+        public int Evict()
+        {
+            int length = _value.Result.Length;
+            Interlocked.Exchange(ref _value, Removed.Task);
+            return length;
+        }
+    }
+
+    // case: completed/.Result on a field that only ever holds completed tasks
+    public static class CompletedField
+    {
+        public static async Task<int> Evict(Node node)
+        {
+            await Task.Yield();
+            return node.Evict();
+        }
+    }
+
+    // A node that may hold a pending task.
+    public sealed class PendingNode
+    {
+        private Task<string> _value;
+        public PendingNode(string value) => _value = Task.FromResult(value);
+        public void Refresh(Func<Task<string>> load) => _value = load();
+        public int Length() => _value.Result.Length;
+    }
+
+    // case: completed/.Result on a field that may hold a pending task
+    public static class PendingField
+    {
+        public static async Task<int> Length(PendingNode node)
+        {
+            await Task.Yield();
+            return node.Length(); // expect: NB0002
+        }
+    }
 }

@@ -19,11 +19,72 @@ namespace NonBlocking.Weaver.Analyse
         public static bool IsKnownComplete(MethodDefinition method, Instruction wait)
         {
             var task = WaitedTask(method, wait);
+            if (task != null && task.OpCode.Code == Code.Ldfld && AlwaysComplete((FieldReference)task.Operand, 0)) return true;
             var key = task == null ? null : Key(method, task);
             if (key == null) return false;
             if (IsContinuationAntecedent(method, key)) return true;
             var facts = Facts.GetValue(method.Body, _ => Analyse(method));
             return facts.TryGetValue(wait, out var known) && known.Contains(key);
+        }
+
+        /// <summary>
+        /// A field its own code only ever stores completed tasks in: Task.FromResult, Task.CompletedTask, FromException,
+        /// FromCanceled, a ValueTask made from a value, or another such static field (MassTransit's cache nodes hold
+        /// <c>Task.FromResult(value)</c> and swap in a static completed task when evicted).
+        /// </summary>
+        private static bool AlwaysComplete(FieldReference field, int depth)
+        {
+            if (depth > 2 || !IsTaskType(field.FieldType)) return false;
+            var values = KnownValues.OfField(field);
+            if (values == null || values.Count == 0) return false;
+            foreach (var value in values)
+            {
+                var producer = value.Producer;
+                if (producer == null) return false;
+                if (producer.OpCode.Code == Code.Ldsfld && producer.Operand is FieldReference other && AlwaysComplete(other, depth + 1)) continue;
+                if (SetBefore(value.Method, producer)) continue;
+                if (!(IsCall(producer) || producer.OpCode.Code == Code.Newobj) || !(producer.Operand is MethodReference made)) return false;
+                bool complete = IsTaskType(made.DeclaringType) &&
+                    (made.Name == "FromResult" || made.Name == "get_CompletedTask" || made.Name == "FromException" || made.Name == "FromCanceled" ||
+                     made.Name == ".ctor" && made.DeclaringType.GetElementType().Name.StartsWith("ValueTask", System.StringComparison.Ordinal) &&
+                     made.Parameters.Count == 1 && !IsTaskType(made.Parameters[0].ParameterType));
+                if (!complete) return false;
+            }
+            return true;
+        }
+
+        /// <summary>
+        /// <c>source.Task</c> of a TaskCompletionSource in a local that the same method has already completed
+        /// (<c>SetResult</c>, <c>TrySetException</c>…) on the straight line before it.
+        /// </summary>
+        private static bool SetBefore(MethodDefinition method, Instruction getTask)
+        {
+            if (!IsCall(getTask) || !(getTask.Operand is MethodReference m) || m.Name != "get_Task" ||
+                !m.DeclaringType.GetElementType().FullName.StartsWith("System.Threading.Tasks.TaskCompletionSource", System.StringComparison.Ordinal))
+                return false;
+            // The source as a local, or (a Release build keeps it on the stack) the object a dup copied.
+            var source = Receivers.Producer(method.Body, getTask, 0);
+            var local = source == null ? null : Receivers.Local(method, source);
+            var made = local == null ? Origin(method, source) : null;
+            if (local == null && made == null) return false;
+            for (var ins = getTask.Previous; ins != null; ins = ins.Previous)
+            {
+                if (ins.OpCode.FlowControl == FlowControl.Branch || ins.OpCode.FlowControl == FlowControl.Cond_Branch || Receivers.IsJoinPoint(method.Body, ins)) return false;
+                if (IsCall(ins) && ins.Operand is MethodReference set && (set.Name.StartsWith("Set", System.StringComparison.Ordinal) || set.Name.StartsWith("TrySet", System.StringComparison.Ordinal)) &&
+                    set.DeclaringType.GetElementType().FullName.StartsWith("System.Threading.Tasks.TaskCompletionSource", System.StringComparison.Ordinal) &&
+                    Receivers.Producer(method.Body, ins, set.Parameters.Count) is Instruction receiver &&
+                    (local != null ? Receivers.Local(method, receiver) == local : Origin(method, receiver) == made))
+                    return true;
+            }
+            return false;
+        }
+
+        /// <summary>The instruction that made a value, seen through <c>dup</c>.</summary>
+        private static Instruction? Origin(MethodDefinition method, Instruction? value)
+        {
+            for (int depth = 0; value != null && value.OpCode.Code == Code.Dup && depth < 4; depth++)
+                value = Receivers.Producer(method.Body, value, 0);
+            return value != null && value.OpCode.Code == Code.Newobj ? value : null;
         }
 
         private static readonly ConditionalWeakTable<MethodBody, Dictionary<Instruction, HashSet<string>>> Facts =
@@ -212,6 +273,7 @@ namespace NonBlocking.Weaver.Analyse
                 }
                 if (test != null && test.OpCode.Code == Code.Ceq)
                     return StatusCheck(method, Receivers.Producer(method.Body, test, 0), Receivers.Producer(method.Body, test, 1), onTrue ^ negated);
+                if (test != null && OwnCheck(method, test) is string checkedByProperty) return (checkedByProperty, onTrue ^ negated);
                 if (test == null || !(IsTaskMember(test, "get_IsCompleted", "get_IsCompletedSuccessfully", "get_IsFaulted", "get_IsCanceled") || IsCompletionHelper(test)))
                     return (null, false);
                 var task = Receivers.Producer(method.Body, test, 0);
@@ -221,6 +283,32 @@ namespace NonBlocking.Weaver.Analyse
                 return StatusCheck(method, Receivers.Producer(method.Body, branch, 0), Receivers.Producer(method.Body, branch, 1),
                     code == Code.Beq || code == Code.Beq_S);
             return (null, false);
+        }
+
+        /// <summary>
+        /// A bool property of the same object that is itself a completion check of one of its tasks
+        /// (<c>bool HasValue =&gt; _value.Task.Status == TaskStatus.RanToCompletion</c>, MassTransit's CacheValue): the
+        /// key of that task, which means the same on <c>this</c> at the call.
+        /// </summary>
+        private static string? OwnCheck(MethodDefinition method, Instruction test)
+        {
+            if (!IsCall(test) || !(test.Operand is MethodReference getter) || !getter.HasThis || getter.Parameters.Count != 0 ||
+                getter.ReturnType.MetadataType != MetadataType.Boolean || !IsThis(method, Receivers.Producer(method.Body, test, 0)))
+                return null;
+            var body = getter.Resolve();
+            if (body == null || body.Module != method.Module || !body.HasBody || body.IsVirtual && !body.IsFinal) return null;
+            var ret = body.Body.Instructions[body.Body.Instructions.Count - 1];
+            if (ret.OpCode.Code != Code.Ret) return null;
+            var value = Receivers.Producer(body.Body, ret, 0);
+            if (value == null) return null;
+            if (value.OpCode.Code == Code.Ceq)
+            {
+                var (task, whenTaken) = StatusCheck(body, Receivers.Producer(body.Body, value, 0), Receivers.Producer(body.Body, value, 1), true);
+                return whenTaken ? task : null;
+            }
+            if (!IsTaskMember(value, "get_IsCompleted", "get_IsCompletedSuccessfully", "get_IsFaulted", "get_IsCanceled")) return null;
+            var checkedTask = Receivers.Producer(body.Body, value, 0);
+            return checkedTask == null ? null : Key(body, checkedTask);
         }
 
         /// <summary>

@@ -33,7 +33,8 @@ namespace NonBlocking.Weaver.Analyse
         public static IReadOnlyList<Value>? OfField(FieldReference reference)
         {
             var field = reference as FieldDefinition ?? reference.Resolve();
-            if (field == null || !(field.IsPrivate || InGeneratedType(field.DeclaringType))) return null;
+            // A readonly field is written only by its own type's constructors, whatever its access.
+            if (field == null || !(field.IsPrivate || field.IsInitOnly || InGeneratedType(field.DeclaringType))) return null;
             var writes = Writes.In(field.DeclaringType);
             if (writes.AddressTaken.Contains(field)) return null;
             return writes.Stores.TryGetValue(field, out var list) ? list : (IReadOnlyList<Value>)System.Array.Empty<Value>();
@@ -122,7 +123,17 @@ namespace NonBlocking.Weaver.Analyse
                         }
                         break;
                     case Code.Ldflda: case Code.Ldsflda:
-                        if (Own(ins.Operand as FieldReference, module) is FieldDefinition addressed) AddressTaken.Add(addressed);
+                        if (Own(ins.Operand as FieldReference, module) is FieldDefinition addressed)
+                        {
+                            // Interlocked.Exchange(ref f, v), CompareExchange(ref f, v, c) and Volatile.Write(ref f, v) store v.
+                            if (AtomicStore(method, ins) is Instruction call)
+                            {
+                                if (!Stores.TryGetValue(addressed, out var stores)) Stores[addressed] = stores = new List<Value>();
+                                int count = ((MethodReference)call.Operand).Parameters.Count;
+                                AddEach(stores, method, Receivers.Operands(method.Body, call, count - 2));
+                            }
+                            else AddressTaken.Add(addressed);
+                        }
                         break;
                     case Code.Call: case Code.Callvirt: case Code.Newobj:
                         if (Own(ins.Operand as MethodReference, module) is MethodDefinition called)
@@ -135,6 +146,23 @@ namespace NonBlocking.Weaver.Analyse
                         if (Own(ins.Operand as MethodReference, module) is MethodDefinition pointed) AddressTaken.Add(pointed);
                         break;
                 }
+            }
+
+            /// <summary>The Interlocked or Volatile call that takes this field address as its first argument and stores its second.</summary>
+            private static Instruction? AtomicStore(MethodDefinition method, Instruction address)
+            {
+                var ins = address.Next;
+                for (int budget = 8; ins != null && budget-- > 0; ins = ins.Next)
+                {
+                    if (ins.OpCode.FlowControl == FlowControl.Branch || ins.OpCode.FlowControl == FlowControl.Cond_Branch) return null;
+                    if (ins.OpCode.Code != Code.Call || !(ins.Operand is MethodReference m)) continue;
+                    string type = m.DeclaringType.FullName;
+                    bool store = type == "System.Threading.Interlocked" && (m.Name == "Exchange" || m.Name == "CompareExchange") ||
+                                 type == "System.Threading.Volatile" && m.Name == "Write";
+                    if (!store || m.Parameters.Count < 2) return null;
+                    return Receivers.Producer(method.Body, ins, m.Parameters.Count - 1) == address ? ins : null;
+                }
+                return null;
             }
 
             /// <summary>The definition a reference names, when it is in this module (resolving nothing elsewhere).</summary>
