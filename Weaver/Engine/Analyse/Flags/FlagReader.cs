@@ -46,11 +46,19 @@ namespace NonBlocking.Weaver.Analyse.Flags
 
         /// <summary>
         /// The reference parameters a method tests for null, or passes straight on to a method of its module that does
-        /// (a constructor chaining to another, a helper): a few calls deep.
+        /// (a constructor chaining to another, a helper), however deep; each method is read once.
         /// </summary>
-        private static HashSet<int> FindNullTested(MethodDefinition method) => FindNullTested(method, 0);
+        [System.ThreadStatic] private static HashSet<MethodDefinition>? _visiting;
 
-        private static HashSet<int> FindNullTested(MethodDefinition method, int depth)
+        private static HashSet<int> FindNullTested(MethodDefinition method)
+        {
+            var visiting = _visiting ??= new HashSet<MethodDefinition>();
+            if (!visiting.Add(method)) return new HashSet<int>();
+            try { return Collect(method); }
+            finally { visiting.Remove(method); }
+        }
+
+        private static HashSet<int> Collect(MethodDefinition method)
         {
             var found = new HashSet<int>();
             if (!method.HasBody) return found;
@@ -64,7 +72,7 @@ namespace NonBlocking.Weaver.Analyse.Flags
                         !p.ParameterType.IsValueType && p.Index < ClosureBase)
                         found.Add(p.Index);
                 }
-                else if (depth < 3 && (code == Code.Call || code == Code.Newobj) && ins.Operand is MethodReference target &&
+                else if ((code == Code.Call || code == Code.Newobj) && ins.Operand is MethodReference target &&
                          target.Resolve() is MethodDefinition callee && callee.Module == method.Module && callee != method && callee.HasBody)
                 {
                     HashSet<int>? calleeTested = null;
@@ -74,7 +82,7 @@ namespace NonBlocking.Weaver.Analyse.Flags
                         var argument = Receivers.Producer(method.Body, ins, count - 1 - i);
                         if (argument == null || !Il.IsLdarg(argument.OpCode.Code) || !(Il.ParameterOf(method, argument) is ParameterDefinition passed) ||
                             passed.ParameterType.IsValueType || passed.Index >= ClosureBase || found.Contains(passed.Index)) continue;
-                        calleeTested ??= FindNullTested(callee, depth + 1);
+                        calleeTested ??= _visiting!.Contains(callee) ? new HashSet<int>() : NullTested.GetValue(callee, FindNullTested);
                         if (calleeTested.Contains(i)) found.Add(passed.Index);
                     }
                 }

@@ -26,6 +26,16 @@ namespace NonBlocking.Weaver.Analyse.Flags
         {
             var answer = HasAny.GetValue(method, m =>
             {
+                // Cheap first: without an await or an awaitable call no side can go async.
+                bool machine = IsMoveNext(m), any = false;
+                foreach (var ins in m.Body.Instructions)
+                    if (ins.OpCode.FlowControl == FlowControl.Call && ins.Operand is MethodReference callee &&
+                        (machine ? Awaits(callee) : Find.AsyncCallFinder.IsAwaitable(callee)))
+                    {
+                        any = true;
+                        break;
+                    }
+                if (!any) return false;
                 foreach (var ins in m.Body.Instructions)
                     if (ins.OpCode.FlowControl == FlowControl.Cond_Branch && ins.Operand is Instruction && AsyncSideTaken(m, ins) != null) return true;
                 return false;

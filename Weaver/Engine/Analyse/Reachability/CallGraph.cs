@@ -205,9 +205,17 @@ namespace NonBlocking.Weaver.Analyse.Reachability
             if (producer.OpCode.Code == Code.Ldfld && producer.Operand is FieldReference field && field.Name == "<>4__this" &&
                 caller.DeclaringType.DeclaringType is TypeDefinition outerType &&
                 Receivers.Producer(caller.Body, producer, 0)?.OpCode.Code == Code.Ldarg_0 &&
-                AsyncMachineFinder.KickoffIndex(outerType).TryGetValue(caller.DeclaringType.FullName, out var kickoff))
+                Kickoffs(outerType).TryGetValue(caller.DeclaringType.FullName, out var kickoff))
                 return kickoff.IsVirtual ? kickoff : null;
             return null;
+        }
+
+        private readonly Dictionary<TypeDefinition, Dictionary<string, MethodDefinition>> _kickoffs = new Dictionary<TypeDefinition, Dictionary<string, MethodDefinition>>();
+
+        private Dictionary<string, MethodDefinition> Kickoffs(TypeDefinition owner)
+        {
+            if (!_kickoffs.TryGetValue(owner, out var index)) _kickoffs[owner] = index = AsyncMachineFinder.KickoffIndex(owner);
+            return index;
         }
 
         /// <summary>
