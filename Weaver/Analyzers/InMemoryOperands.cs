@@ -157,54 +157,47 @@ namespace NonBlocking.Analyzers
         private static bool PrivateFieldValues(IFieldReferenceOperation reference, System.Func<IOperation, bool> known)
         {
             var field = reference.Field;
-            var model = reference.SemanticModel;
-            if (model == null || field.DeclaredAccessibility != Accessibility.Private || field.IsImplicitlyDeclared) return false;
-            var declarations = DeclaredIn(field.ContainingType, reference.Syntax.SyntaxTree);
-            if (declarations == null) return false;
-            int values = 0;
-            foreach (var declared in field.DeclaringSyntaxReferences)
-                if (declared.GetSyntax() is VariableDeclaratorSyntax declarator && declarator.Initializer != null)
-                {
-                    if (!(model.GetOperation(declarator.Initializer.Value) is { } initial) || !known(initial)) return false;
-                    values++;
-                }
-            foreach (var name in Names(declarations, field.Name))
-            {
-                var node = Reference(name);
-                if (!(model.GetOperation(node) is IFieldReferenceOperation use) || !SymbolEqualityComparer.Default.Equals(use.Field, field)) continue;
-                if (!Written(use, node, out var value)) return false;
-                if (value == null) continue;
-                if (!known(value)) return false;
-                values++;
-            }
-            return values > 0;
+            if (field.DeclaredAccessibility != Accessibility.Private || field.IsImplicitlyDeclared) return false;
+            var initializers = field.DeclaringSyntaxReferences.Select(d => (d.GetSyntax() as VariableDeclaratorSyntax)?.Initializer?.Value);
+            return StoredValues(reference, field, initializers, use => use is IFieldReferenceOperation f ? f.Field : null, known);
         }
 
         /// <summary>
         /// Whether every value stored into an auto-property (its initializer, and each assignment in its type's one file)
-        /// is known, when only its own type can set it (no setter, or a private one) and it has no value yet otherwise.
+        /// is known, when only its own type can set it (no setter, or a private one).
         /// </summary>
         private static bool AutoPropertyValues(IPropertyReferenceOperation reference, System.Func<IOperation, bool> known)
         {
             var property = reference.Property;
-            var model = reference.SemanticModel;
-            if (model == null || property.IsIndexer || property.IsVirtual || property.IsAbstract || property.IsOverride ||
+            if (property.IsIndexer || property.IsVirtual || property.IsAbstract || property.IsOverride ||
                 property.SetMethod != null && property.SetMethod.DeclaredAccessibility != Accessibility.Private) return false;
             if (!property.ContainingType.GetMembers().OfType<IFieldSymbol>().Any(f => SymbolEqualityComparer.Default.Equals(f.AssociatedSymbol, property)))
                 return false;
-            var declarations = DeclaredIn(property.ContainingType, reference.Syntax.SyntaxTree);
-            if (declarations == null) return false;
+            var initializers = property.DeclaringSyntaxReferences.Select(d => (d.GetSyntax() as PropertyDeclarationSyntax)?.Initializer?.Value);
+            return StoredValues(reference, property, initializers, use => use is IPropertyReferenceOperation p ? p.Property : null, known);
+        }
+
+        /// <summary>
+        /// The shared reading of a member only its own type's one file writes: at least one value, every initializer and
+        /// every stored value known; false when a write is one <see cref="Written"/> cannot follow.
+        /// </summary>
+        private static bool StoredValues(IOperation reference, ISymbol member, IEnumerable<ExpressionSyntax?> initializers,
+            System.Func<IOperation, ISymbol?> memberOf, System.Func<IOperation, bool> known)
+        {
+            var model = reference.SemanticModel;
+            var declarations = model == null ? null : DeclaredIn(member.ContainingType, reference.Syntax.SyntaxTree);
+            if (model == null || declarations == null) return false;
             int values = 0;
-            foreach (var declared in property.DeclaringSyntaxReferences)
-                if (declared.GetSyntax() is PropertyDeclarationSyntax declaration && declaration.Initializer != null)
-                {
-                    if (!(model.GetOperation(declaration.Initializer.Value) is { } initial) || !known(initial)) return false;
-                    values++;
-                }
-            foreach (var name in Names(declarations, property.Name))
+            foreach (var initializer in initializers)
+            {
+                if (initializer == null) continue;
+                if (!(model.GetOperation(initializer) is { } initial) || !known(initial)) return false;
+                values++;
+            }
+            foreach (var name in Names(declarations, member.Name))
             {
                 var node = Reference(name);
-                if (!(model.GetOperation(node) is IPropertyReferenceOperation use) || !SymbolEqualityComparer.Default.Equals(use.Property, property)) continue;
+                if (!(model.GetOperation(node) is { } use) || !SymbolEqualityComparer.Default.Equals(memberOf(use), member)) continue;
                 if (!Written(use, node, out var value)) return false;
                 if (value == null) continue;
                 if (!known(value)) return false;

@@ -6,6 +6,28 @@ namespace NonBlocking.Weaver.Analyse
     /// <summary>Small facts about IL instructions that several stages need.</summary>
     internal static class Il
     {
+        /// <summary>Where control can go after an instruction: its branch targets, and the next one unless it jumps away or leaves.</summary>
+        public static IEnumerable<Instruction> Successors(Instruction ins)
+        {
+            switch (ins.OpCode.FlowControl)
+            {
+                case FlowControl.Branch:
+                    if (ins.Operand is Instruction target) yield return target;
+                    yield break;
+                case FlowControl.Cond_Branch:
+                    if (ins.Operand is Instruction[] cases) foreach (var c in cases) yield return c;
+                    else if (ins.Operand is Instruction taken) yield return taken;
+                    if (ins.Next != null) yield return ins.Next;
+                    yield break;
+                case FlowControl.Return:
+                case FlowControl.Throw:
+                    yield break;
+                default:
+                    if (ins.Next != null) yield return ins.Next;
+                    yield break;
+            }
+        }
+
         public static bool IsStloc(Code c) =>
             c == Code.Stloc || c == Code.Stloc_S || c == Code.Stloc_0 || c == Code.Stloc_1 || c == Code.Stloc_2 || c == Code.Stloc_3;
 

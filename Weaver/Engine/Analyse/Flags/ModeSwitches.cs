@@ -160,26 +160,7 @@ namespace NonBlocking.Weaver.Analyse.Flags
             }
             Reach(start);
             while (pending.Count > 0)
-            {
-                var ins = pending.Pop();
-                switch (ins.OpCode.FlowControl)
-                {
-                    case FlowControl.Branch:
-                        Reach(ins.Operand as Instruction);
-                        break;
-                    case FlowControl.Cond_Branch:
-                        if (ins.Operand is Instruction[] cases) foreach (var c in cases) Reach(c);
-                        else Reach(ins.Operand as Instruction);
-                        Reach(ins.Next);
-                        break;
-                    case FlowControl.Return:
-                    case FlowControl.Throw:
-                        break;
-                    default:
-                        Reach(ins.Next);
-                        break;
-                }
-            }
+                foreach (var next in Il.Successors(pending.Pop())) Reach(next);
             return seen;
         }
 
