@@ -5,7 +5,8 @@ namespace NonBlocking.Analyzers
 {
     /// <summary>
     /// A wait handed a zero timeout — <c>semaphore.Wait(0)</c>, <c>handle.WaitOne(TimeSpan.Zero)</c>,
-    /// <c>Thread.Sleep(0)</c> — polls and returns at once: no warning (as the weave's ZeroTimeouts). The waits are the
+    /// <c>Thread.Sleep(0)</c> — polls and returns at once: no warning (as the weave's ZeroTimeouts); so does a
+    /// <c>Socket.Poll</c> of a millisecond at most. The waits are the
     /// catalog's in System.Threading, System.Threading.Tasks and Process, whose every int or TimeSpan parameter is the timeout.
     /// </summary>
     internal static class ZeroTimeouts
@@ -13,6 +14,9 @@ namespace NonBlocking.Analyzers
         public static bool Polls(IInvocationOperation call)
         {
             var type = call.TargetMethod.ContainingType;
+            if (type != null && IsSocketPoll(type, call.TargetMethod.Name) && call.Arguments.Length > 0 &&
+                call.Arguments[0].Value.ConstantValue is { HasValue: true, Value: int microseconds } && microseconds >= 0 && microseconds <= PollMicroseconds)
+                return true;
             if (type == null || !IsWaitType(type)) return false;
             foreach (var argument in call.Arguments)
             {
@@ -25,6 +29,15 @@ namespace NonBlocking.Analyzers
             }
             return false;
         }
+
+        /// <summary>
+        /// <c>Socket.Poll(µs, mode)</c> waiting a millisecond at most polls too (Microsoft.Data.SqlClient checks a pooled
+        /// connection's socket with <c>Poll(100, SelectRead)</c>).
+        /// </summary>
+        private const int PollMicroseconds = 1000;
+
+        private static bool IsSocketPoll(INamedTypeSymbol type, string name) =>
+            name == "Poll" && type.Name == "Socket" && Namespaces.Is(type.ContainingNamespace, "System.Net.Sockets");
 
         private static bool IsWaitType(INamedTypeSymbol type) =>
             Namespaces.Is(type.ContainingNamespace, "System.Threading") || Namespaces.Is(type.ContainingNamespace, "System.Threading.Tasks") ||

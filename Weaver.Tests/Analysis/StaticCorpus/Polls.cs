@@ -58,4 +58,24 @@ namespace Corpus.Polls
             return set && pending.Wait(TimeSpan.FromSeconds(1)); // expect: NB0003
         }
     }
+
+    // case: polls/a socket checked for liveness with Poll(100 µs) (Microsoft.Data.SqlClient's CheckConnection)
+    public static class SocketCheck
+    {
+        public static async Task<bool> Alive(System.Net.Sockets.Socket socket)
+        {
+            await Task.Yield();
+            return !socket.Poll(100, System.Net.Sockets.SelectMode.SelectRead) || socket.Available > 0;
+        }
+    }
+
+    // case: polls/a socket waited on for a second
+    public static class SocketWait
+    {
+        public static async Task<bool> Readable(System.Net.Sockets.Socket socket)
+        {
+            await Task.Yield();
+            return socket.Poll(1_000_000, System.Net.Sockets.SelectMode.SelectRead); // expect: NB0001
+        }
+    }
 }

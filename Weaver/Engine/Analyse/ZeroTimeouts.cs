@@ -5,14 +5,22 @@ namespace NonBlocking.Weaver.Analyse
 {
     /// <summary>
     /// A wait handed a zero timeout — <c>semaphore.Wait(0)</c>, <c>handle.WaitOne(TimeSpan.Zero)</c>,
-    /// <c>Thread.Sleep(0)</c> — polls and returns at once, so the build analysis does not warn about it (StackExchange.Redis
+    /// <c>Thread.Sleep(0)</c>, a <c>Socket.Poll</c> of a millisecond at most — polls and returns at once, so the build analysis does not warn about it (StackExchange.Redis
     /// takes its mutex this way on 55 async paths); its run-time probe stays. The waits are the catalog's in
     /// System.Threading, System.Threading.Tasks and Process, whose every int or TimeSpan parameter is the timeout.
     /// </summary>
     internal static class ZeroTimeouts
     {
+        /// <summary>A <c>Socket.Poll</c> of at most this many microseconds polls (SqlClient checks sockets with 100).</summary>
+        private const int PollMicroseconds = 1000;
+
         public static bool Polls(MethodDefinition method, Instruction call, MethodReference target)
         {
+            if (target.Name == "Poll" && target.DeclaringType.FullName == "System.Net.Sockets.Socket" && target.Parameters.Count == 2 &&
+                target.Parameters[0].ParameterType.MetadataType == MetadataType.Int32 &&
+                Receivers.Producer(method.Body, call, 1) is Instruction timeout && Il.Int32Constant(timeout) is int microseconds &&
+                microseconds >= 0 && microseconds <= PollMicroseconds)
+                return true;
             if (!IsWaitType(target.DeclaringType)) return false;
             var parameters = target.Parameters;
             for (int i = 0; i < parameters.Count; i++)
