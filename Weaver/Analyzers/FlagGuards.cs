@@ -45,14 +45,18 @@ namespace NonBlocking.Analyzers
         /// </summary>
         public static IReadOnlyList<IParameterSymbol> Flags(IMethodSymbol function, SyntaxNode body, SemanticModel model)
         {
-            // The common case, without allocating: a method with no bool parameter of its own and none captured.
+            // The common case, without allocating: a method with no bool parameter of its own, none captured, and no
+            // reference parameter it tests for null (one walk of the body, only for methods that have such parameters).
+            HashSet<string>? tested = null;
+            bool IsFlag(IParameterSymbol p) =>
+                p.Type.SpecialType == SpecialType.System_Boolean || p.Type.IsReferenceType && (tested ??= NullTestedNames(body)).Contains(p.Name);
             if (function.MethodKind != MethodKind.LocalFunction && function.MethodKind != MethodKind.AnonymousFunction &&
-                !function.Parameters.Any(p => p.Type.SpecialType == SpecialType.System_Boolean || p.Type.IsReferenceType && NullTested(body, p))) return NoFlags;
+                !function.Parameters.Any(IsFlag)) return NoFlags;
             var flags = new List<IParameterSymbol>();
             var outermost = body;
             for (ISymbol? s = function; s is IMethodSymbol m; s = m.ContainingSymbol)
             {
-                flags.AddRange(m.Parameters.Where(p => (p.Type.SpecialType == SpecialType.System_Boolean || p.Type.IsReferenceType && NullTested(body, p)) && p.Ordinal < 16));
+                flags.AddRange(m.Parameters.Where(p => IsFlag(p) && p.Ordinal < 16));
                 if (m.MethodKind != MethodKind.LocalFunction && m.MethodKind != MethodKind.AnonymousFunction) break;
                 var declaration = m.ContainingSymbol?.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax();
                 if (declaration != null && declaration.SyntaxTree == body.SyntaxTree && declaration.Span.Contains(body.Span)) outermost = declaration;
@@ -63,14 +67,15 @@ namespace NonBlocking.Analyzers
         }
 
         /// <summary>
-        /// Whether the body compares the parameter with null (<c>p == null</c>, <c>p != null</c>, <c>p is null</c>): a
-        /// reference parameter is a flag, true when not null, as the engine reads a null test in IL.
+        /// The names the body compares with null (<c>p == null</c>, <c>p != null</c>, <c>p is null</c>): a reference
+        /// parameter among them is a flag, true when not null, as the engine reads a null test in IL.
         /// </summary>
-        private static bool NullTested(SyntaxNode body, IParameterSymbol parameter)
+        private static HashSet<string> NullTestedNames(SyntaxNode body)
         {
+            var names = new HashSet<string>();
             foreach (var node in body.DescendantNodes())
-                if (NullTestOf(node) is IdentifierNameSyntax name && name.Identifier.ValueText == parameter.Name) return true;
-            return false;
+                if (NullTestOf(node) is IdentifierNameSyntax name) names.Add(name.Identifier.ValueText);
+            return names;
         }
 
         /// <summary>The name a null test tests, and (<paramref name="whenNotNull"/>) whether the test is true when it is not null.</summary>
