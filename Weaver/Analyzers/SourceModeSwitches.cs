@@ -83,25 +83,18 @@ namespace NonBlocking.Analyzers
         /// <summary>Whether a side awaits, or returns an asynchronous call's task (a method named …Async or declared async).</summary>
         private static bool GoesAsync(SyntaxNode side, SemanticModel model)
         {
+            bool Asynchronous(ExpressionSyntax? value) =>
+                value != null && Branches.Bare(value) is InvocationExpressionSyntax invocation &&
+                model.GetSymbolInfo(invocation).Symbol is IMethodSymbol called && Awaitables.IsTask(called.ReturnType) &&
+                (called.IsAsync || called.Name.EndsWith("Async", System.StringComparison.Ordinal));
+
             foreach (var node in side.DescendantNodesAndSelf(n => !(n is AnonymousFunctionExpressionSyntax) && !(n is LocalFunctionStatementSyntax)))
             {
                 if (node is AwaitExpressionSyntax) return true;
-                var returned = node switch
-                {
-                    ReturnStatementSyntax r => r.Expression,
-                    ArrowExpressionClauseSyntax a => a.Expression,
-                    _ => null,
-                };
-                if (returned != null && Branches.Bare(returned) is InvocationExpressionSyntax invocation &&
-                    model.GetSymbolInfo(invocation).Symbol is IMethodSymbol called && Awaitables.IsTask(called.ReturnType) &&
-                    (called.IsAsync || called.Name.EndsWith("Async", System.StringComparison.Ordinal)))
+                if (Asynchronous(node switch { ReturnStatementSyntax r => r.Expression, ArrowExpressionClauseSyntax a => a.Expression, _ => null }))
                     return true;
             }
-            if (side is ExpressionSyntax expression && Branches.Bare(expression) is InvocationExpressionSyntax direct &&
-                model.GetSymbolInfo(direct).Symbol is IMethodSymbol target && Awaitables.IsTask(target.ReturnType) &&
-                (target.IsAsync || target.Name.EndsWith("Async", System.StringComparison.Ordinal)))
-                return true;
-            return false;
+            return side is ExpressionSyntax expression && Asynchronous(expression);
         }
     }
 }

@@ -43,15 +43,21 @@ namespace NonBlocking.Weaver.Analyse
                 if (producer == null) return false;
                 if (producer.OpCode.Code == Code.Ldsfld && producer.Operand is FieldReference other && AlwaysComplete(other, depth + 1)) continue;
                 if (SetBefore(value.Method, producer)) continue;
-                if (!(IsCall(producer) || producer.OpCode.Code == Code.Newobj) || !(producer.Operand is MethodReference made)) return false;
-                bool complete = IsTaskType(made.DeclaringType) &&
-                    (made.Name == "FromResult" || made.Name == "get_CompletedTask" || made.Name == "FromException" || made.Name == "FromCanceled" ||
-                     made.Name == ".ctor" && made.DeclaringType.GetElementType().Name.StartsWith("ValueTask", System.StringComparison.Ordinal) &&
-                     made.Parameters.Count == 1 && !IsTaskType(made.Parameters[0].ParameterType));
-                if (!complete) return false;
+                if (!(IsCall(producer) || producer.OpCode.Code == Code.Newobj) || !(producer.Operand is MethodReference made) ||
+                    !IsCompletedTaskFactory(made)) return false;
             }
             return true;
         }
+
+        /// <summary>
+        /// A member that hands back a task already complete: Task.FromResult, Task.CompletedTask, FromException,
+        /// FromCanceled, or a ValueTask made from a value (not from a task).
+        /// </summary>
+        public static bool IsCompletedTaskFactory(MethodReference made) =>
+            IsTaskType(made.DeclaringType) &&
+            (made.Name == "FromResult" || made.Name == "get_CompletedTask" || made.Name == "FromException" || made.Name == "FromCanceled" ||
+             made.Name == ".ctor" && made.DeclaringType.GetElementType().Name.StartsWith("ValueTask", System.StringComparison.Ordinal) &&
+             made.Parameters.Count == 1 && !IsTaskType(made.Parameters[0].ParameterType));
 
         /// <summary>
         /// <c>source.Task</c> of a TaskCompletionSource in a local that the same method has already completed
@@ -292,11 +298,9 @@ namespace NonBlocking.Weaver.Analyse
         /// </summary>
         private static string? OwnCheck(MethodDefinition method, Instruction test)
         {
-            if (!IsCall(test) || !(test.Operand is MethodReference getter) || !getter.HasThis || getter.Parameters.Count != 0 ||
-                getter.ReturnType.MetadataType != MetadataType.Boolean || !IsThis(method, Receivers.Producer(method.Body, test, 0)))
+            if (!IsCall(test) || !(test.Operand is MethodReference getter) || getter.ReturnType.MetadataType != MetadataType.Boolean ||
+                !IsThis(method, Receivers.Producer(method.Body, test, 0)) || !(Il.OwnGetter(method.Module, getter) is MethodDefinition body))
                 return null;
-            var body = getter.Resolve();
-            if (body == null || body.Module != method.Module || !body.HasBody || body.IsVirtual && !body.IsFinal) return null;
             var ret = body.Body.Instructions[body.Body.Instructions.Count - 1];
             if (ret.OpCode.Code != Code.Ret) return null;
             var value = Receivers.Producer(body.Body, ret, 0);
@@ -333,8 +337,7 @@ namespace NonBlocking.Weaver.Analyse
         {
             Instruction? found = null;
             foreach (var ins in method.Body.Instructions)
-                if (ins.OpCode.Code == Code.Stfld && ins.Operand is FieldReference f && f.Name == field.Name &&
-                    f.DeclaringType.GetElementType().FullName == field.DeclaringType.GetElementType().FullName)
+                if (ins.OpCode.Code == Code.Stfld && ins.Operand is FieldReference f && Il.SameField(f, field))
                 {
                     if (found != null) return null;
                     found = ins;

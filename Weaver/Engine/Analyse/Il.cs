@@ -28,6 +28,30 @@ namespace NonBlocking.Weaver.Analyse
             }
         }
 
+        /// <summary>Whether the method assigns the parameter or takes its address (then its value is not the caller's).</summary>
+        public static bool Assigns(Mono.Cecil.MethodDefinition method, Mono.Cecil.ParameterDefinition parameter)
+        {
+            foreach (var ins in method.Body.Instructions)
+                if ((ins.OpCode.Code == Code.Starg || ins.OpCode.Code == Code.Starg_S || ins.OpCode.Code == Code.Ldarga || ins.OpCode.Code == Code.Ldarga_S) &&
+                    ins.Operand == parameter) return true;
+            return false;
+        }
+
+        /// <summary>Whether two references name the same field (of any instantiation of its type).</summary>
+        public static bool SameField(Mono.Cecil.FieldReference a, Mono.Cecil.FieldReference b) =>
+            a.Name == b.Name && a.DeclaringType.GetElementType().FullName == b.DeclaringType.GetElementType().FullName;
+
+        /// <summary>
+        /// The body of a parameterless instance getter the module itself declares and no override can replace: what a
+        /// property read runs (an auto-property's <c>ldarg.0; ldfld; ret</c>, a computed check); null otherwise.
+        /// </summary>
+        public static Mono.Cecil.MethodDefinition? OwnGetter(Mono.Cecil.ModuleDefinition module, Mono.Cecil.MethodReference target)
+        {
+            if (!target.HasThis || target.Parameters.Count != 0 || !target.Name.StartsWith("get_", System.StringComparison.Ordinal)) return null;
+            var getter = target.Resolve();
+            return getter == null || getter.Module != module || !getter.HasBody || getter.IsVirtual && !getter.IsFinal ? null : getter;
+        }
+
         public static bool IsStloc(Code c) =>
             c == Code.Stloc || c == Code.Stloc_S || c == Code.Stloc_0 || c == Code.Stloc_1 || c == Code.Stloc_2 || c == Code.Stloc_3;
 

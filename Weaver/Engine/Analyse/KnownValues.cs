@@ -48,10 +48,7 @@ namespace NonBlocking.Weaver.Analyse
         {
             if (method.IsVirtual || !method.HasBody || parameter.ParameterType.IsByReference) return null;
             if (!(method.IsPrivate || (method.IsAssembly && DisplayName.IsCompilerGenerated(method.Name)))) return null;
-            foreach (var ins in method.Body.Instructions)
-                if ((ins.OpCode.Code == Code.Starg || ins.OpCode.Code == Code.Starg_S || ins.OpCode.Code == Code.Ldarga || ins.OpCode.Code == Code.Ldarga_S) &&
-                    ins.Operand == parameter)
-                    return null;
+            if (Il.Assigns(method, parameter)) return null;
             var writes = Writes.In(method.DeclaringType);
             if (writes.AddressTaken.Contains(method)) return null;
             if (!writes.Calls.TryGetValue(method, out var calls)) return System.Array.Empty<Value>();

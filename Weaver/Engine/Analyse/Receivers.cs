@@ -143,9 +143,8 @@ namespace NonBlocking.Weaver.Analyse
         /// <summary>The field an instance getter of this module only returns (<c>ldarg.0; ldfld f; ret</c>, an auto-property's).</summary>
         private static FieldDefinition? AutoPropertyField(ModuleDefinition module, MethodReference target)
         {
-            if (!target.HasThis || target.Parameters.Count != 0 || !target.Name.StartsWith("get_", System.StringComparison.Ordinal)) return null;
-            var getter = target.Resolve();
-            if (getter == null || getter.Module != module || !getter.HasBody || getter.IsVirtual && !getter.IsFinal) return null;
+            var getter = Il.OwnGetter(module, target);
+            if (getter == null) return null;
             var body = getter.Body.Instructions;
             if (body.Count != 3 || body[0].OpCode.Code != Code.Ldarg_0 || body[1].OpCode.Code != Code.Ldfld || body[2].OpCode.Code != Code.Ret) return null;
             return (body[1].Operand as FieldReference)?.Resolve();

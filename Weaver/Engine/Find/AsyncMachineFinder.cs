@@ -29,13 +29,18 @@ namespace NonBlocking.Weaver.Find
             return machines;
         }
 
-        private static bool IsAsyncStateMachine(TypeDefinition type)
+        /// <summary>Whether a type is an async method's state machine (an iterator's is not).</summary>
+        public static bool IsAsyncStateMachine(TypeDefinition type)
         {
             if (!type.HasInterfaces) return false;
             foreach (var i in type.Interfaces)
                 if (i.InterfaceType.Name == "IAsyncStateMachine" && i.InterfaceType.Namespace == "System.Runtime.CompilerServices") return true;
             return false;
         }
+
+        /// <summary>Whether a method is an async method (its body moved into a state machine).</summary>
+        public static bool IsAsyncMethod(MethodDefinition method) =>
+            method.HasCustomAttributes && method.CustomAttributes.Any(a => a.AttributeType.Name == "AsyncStateMachineAttribute");
 
         private static MethodDefinition? MoveNextOf(TypeDefinition type)
         {

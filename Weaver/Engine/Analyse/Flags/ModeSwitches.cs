@@ -108,7 +108,7 @@ namespace NonBlocking.Weaver.Analyse.Flags
             if (Il.IsLdarg(load.OpCode.Code))
             {
                 var parameter = Il.ParameterOf(method, load);
-                return parameter != null && IsModeType(parameter.ParameterType) && !Assigns(method, parameter);
+                return parameter != null && IsModeType(parameter.ParameterType) && !Il.Assigns(method, parameter);
             }
             if (load.OpCode.Code != Code.Ldfld || !(load.Operand is FieldReference field) || !IsModeType(field.FieldType)) return false;
             return method.HasThis && IsThis(method, Receivers.Producer(method.Body, load, 0), outer: true) && !Assigns(method, field);
@@ -132,19 +132,10 @@ namespace NonBlocking.Weaver.Analyse.Flags
             return resolved != null && resolved.IsEnum;
         }
 
-        private static bool Assigns(MethodDefinition method, ParameterDefinition parameter)
-        {
-            foreach (var ins in method.Body.Instructions)
-                if ((ins.OpCode.Code == Code.Starg || ins.OpCode.Code == Code.Starg_S || ins.OpCode.Code == Code.Ldarga || ins.OpCode.Code == Code.Ldarga_S) &&
-                    ins.Operand == parameter) return true;
-            return false;
-        }
-
         private static bool Assigns(MethodDefinition method, FieldReference field)
         {
             foreach (var ins in method.Body.Instructions)
-                if ((ins.OpCode.Code == Code.Stfld || ins.OpCode.Code == Code.Ldflda) && ins.Operand is FieldReference f &&
-                    f.Name == field.Name && f.DeclaringType.GetElementType().FullName == field.DeclaringType.GetElementType().FullName)
+                if ((ins.OpCode.Code == Code.Stfld || ins.OpCode.Code == Code.Ldflda) && ins.Operand is FieldReference f && Il.SameField(f, field))
                     return true;
             return false;
         }
@@ -184,22 +175,13 @@ namespace NonBlocking.Weaver.Analyse.Flags
 
         private static bool StartsAsync(MethodDefinition method, Instruction call, MethodReference callee)
         {
-            if (!Find.AsyncCallFinder.IsAwaitable(callee) || IsCompletedTaskFactory(callee)) return false;
+            if (!Find.AsyncCallFinder.IsAwaitable(callee) || CompletedTasks.IsCompletedTaskFactory(callee)) return false;
             // A helper of the same assembly that is not async and not named so builds its task synchronously
             // (MySqlConnector's DoReadBytesSync returns a ValueTask).
             var resolved = callee.Resolve();
-            if (resolved != null && resolved.Module == method.Module && !IsAsyncMethod(resolved) &&
+            if (resolved != null && resolved.Module == method.Module && !Find.AsyncMachineFinder.IsAsyncMethod(resolved) &&
                 !resolved.Name.EndsWith("Async", System.StringComparison.Ordinal)) return false;
             return !WaitedOn(method, call);
-        }
-
-        private static bool IsCompletedTaskFactory(MethodReference callee)
-        {
-            string type = callee.DeclaringType.GetElementType().FullName;
-            if (type != "System.Threading.Tasks.Task" && type != "System.Threading.Tasks.ValueTask" &&
-                type != "System.Threading.Tasks.Task`1" && type != "System.Threading.Tasks.ValueTask`1") return false;
-            return callee.Name == "FromResult" || callee.Name == "get_CompletedTask" || callee.Name == "FromException" ||
-                   callee.Name == "FromCanceled" || callee.Name == ".ctor";
         }
 
         /// <summary>Whether the task a call returns is waited on at once: <c>X().GetAwaiter().GetResult()</c>, <c>.Wait()</c>, <c>.Result</c>, a helper like EnsureCompleted.</summary>
@@ -220,19 +202,7 @@ namespace NonBlocking.Weaver.Analyse.Flags
             return false;
         }
 
-        private static bool IsAsyncMethod(MethodDefinition method)
-        {
-            foreach (var attribute in method.CustomAttributes)
-                if (attribute.AttributeType.FullName == "System.Runtime.CompilerServices.AsyncStateMachineAttribute") return true;
-            return false;
-        }
-
-        private static bool IsMoveNext(MethodDefinition method)
-        {
-            if (method.Name != "MoveNext") return false;
-            foreach (var i in method.DeclaringType.Interfaces)
-                if (i.InterfaceType.FullName == "System.Runtime.CompilerServices.IAsyncStateMachine") return true;
-            return false;
-        }
+        private static bool IsMoveNext(MethodDefinition method) =>
+            method.Name == "MoveNext" && Find.AsyncMachineFinder.IsAsyncStateMachine(method.DeclaringType);
     }
 }

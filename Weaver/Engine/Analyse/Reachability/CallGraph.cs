@@ -203,20 +203,13 @@ namespace NonBlocking.Weaver.Analyse.Reachability
             if (producer == null) return null;
             if (producer.OpCode.Code == Code.Ldarg_0 && caller.HasThis) return caller.IsVirtual ? caller : null;
             if (producer.OpCode.Code == Code.Ldfld && producer.Operand is FieldReference field && field.Name == "<>4__this" &&
-                caller.DeclaringType.DeclaringType is TypeDefinition outerType &&
                 Receivers.Producer(caller.Body, producer, 0)?.OpCode.Code == Code.Ldarg_0 &&
-                Kickoffs(outerType).TryGetValue(caller.DeclaringType.FullName, out var kickoff))
+                _owners.OwnerOf(caller) is MethodDefinition kickoff)
                 return kickoff.IsVirtual ? kickoff : null;
             return null;
         }
 
-        private readonly Dictionary<TypeDefinition, Dictionary<string, MethodDefinition>> _kickoffs = new Dictionary<TypeDefinition, Dictionary<string, MethodDefinition>>();
-
-        private Dictionary<string, MethodDefinition> Kickoffs(TypeDefinition owner)
-        {
-            if (!_kickoffs.TryGetValue(owner, out var index)) _kickoffs[owner] = index = AsyncMachineFinder.KickoffIndex(owner);
-            return index;
-        }
+        private readonly MethodOwners _owners = new MethodOwners();
 
         /// <summary>
         /// Whether an object of <paramref name="type"/> never runs <paramref name="outer"/>'s body: a class between it and
@@ -276,8 +269,7 @@ namespace NonBlocking.Weaver.Analyse.Reachability
         private bool Followable(MethodDefinition m) =>
             m.HasBody && _modules.Contains(m.Module) && !_excluded(m) && !IsAsyncOrIterator(m);
 
-        private static bool IsAsync(MethodDefinition m) =>
-            m.HasCustomAttributes && m.CustomAttributes.Any(a => a.AttributeType.Name == "AsyncStateMachineAttribute");
+        private static bool IsAsync(MethodDefinition m) => AsyncMachineFinder.IsAsyncMethod(m);
 
         private static bool IsAsyncOrIterator(MethodDefinition m) =>
             m.HasCustomAttributes && m.CustomAttributes.Any(a =>

@@ -301,13 +301,6 @@ namespace NonBlocking.Weaver.Analyse.Reachability
         /// <c>GetNextPageAsync(…, async: false, …).EnsureCompleted()</c>.
         /// </summary>
         private bool IsAsyncSide(MethodDefinition method) =>
-            (_flags.OwnerOf(method) != method && IsAsyncStateMachine(method.DeclaringType)) || Awaitable.Is(method.ReturnType);
-
-        private static bool IsAsyncStateMachine(TypeDefinition type)
-        {
-            foreach (var i in type.Interfaces)
-                if (i.InterfaceType.FullName == "System.Runtime.CompilerServices.IAsyncStateMachine") return true;
-            return false;
-        }
+            (_flags.OwnerOf(method) != method && AsyncMachineFinder.IsAsyncStateMachine(method.DeclaringType)) || Awaitable.Is(method.ReturnType);
     }
 }
