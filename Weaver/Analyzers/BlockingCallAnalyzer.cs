@@ -76,7 +76,7 @@ namespace NonBlocking.Analyzers
                 Compilation = compilation;
                 Catalog = catalog;
                 Dispatch = new SourceDispatch(compilation);
-                _streams = new Lazy<SourceStreams>(() => new SourceStreams(compilation, catalog, Dispatch));
+                _streams = new Lazy<SourceStreamTypes>(() => new SourceStreamTypes(compilation, catalog, Dispatch));
                 _assemblyAllowed = new Lazy<bool>(() => compilation.Assembly.GetAttributes().Any(IsAllowBlocking));
                 // Looked up only when a catalogued query operator is met: listing the references or finding a type by
                 // name costs each compilation ~10 ms on its own (profiled on bench/AnalyzerApp).
@@ -97,8 +97,8 @@ namespace NonBlocking.Analyzers
             public SourceDispatch Dispatch { get; }
 
             /// <summary>In-memory stream types: the catalog's and this compilation's own.</summary>
-            public SourceStreams Streams => _streams.Value;
-            private readonly Lazy<SourceStreams> _streams;
+            public SourceStreamTypes Streams => _streams.Value;
+            private readonly Lazy<SourceStreamTypes> _streams;
             private readonly Lazy<INamedTypeSymbol?> _efCoreQueryable;
             private readonly Lazy<bool> _assemblyAllowed;
 
@@ -113,7 +113,7 @@ namespace NonBlocking.Analyzers
             public HelperPaths Paths { get; } = new HelperPaths();
 
             /// <summary>Calls in sync code that no path runs through.</summary>
-            public SourcePragmas Pragmas { get; } = new SourcePragmas();
+            public SourcePragmaSuppressions Pragmas { get; } = new SourcePragmaSuppressions();
 
             /// <summary>Declared in this compilation's source (a call into it may lead to blocking: see <see cref="HelperPaths"/>).</summary>
             public bool InSource(IMethodSymbol method) =>
@@ -192,7 +192,7 @@ namespace NonBlocking.Analyzers
                 // A stream in memory does no I/O, whatever its methods call (as the weave's call graph does not follow
                 // it); one in memory when the path hands this function in-memory streams is not followed on such a path.
                 var unless = System.Array.Empty<IParameterSymbol>();
-                if (receiver != null && SourceStreams.IsStream(method.ContainingType))
+                if (receiver != null && SourceStreamTypes.IsStream(method.ContainingType))
                 {
                     if (InMemoryOperands.Is(receiver, state.Streams)) return;
                     unless = InMemoryOperands.InMemoryIf(receiver, state.Streams, function);
@@ -203,9 +203,9 @@ namespace NonBlocking.Analyzers
                 return;
             }
 
-            if (match.SyncOverAsync && CompletedTaskSource.IsKnownComplete(operation, WaitedTask(operation, instance))) return;
+            if (match.SyncOverAsync && SourceCompletedTasks.IsKnownComplete(operation, WaitedTask(operation, instance))) return;
             if (operation is IInvocationOperation invocation &&
-                (ZeroTimeouts.Polls(invocation) || !match.SyncOverAsync && InMemoryOperands.StaticApiOverMemory(invocation, state.Streams))) return;
+                (SourceZeroTimeouts.Polls(invocation) || !match.SyncOverAsync && InMemoryOperands.StaticApiOverMemory(invocation, state.Streams))) return;
             if (instance != null && !match.SyncOverAsync && InMemoryOperands.Is(instance, state.Streams) &&
                 (method.Name != "CopyTo" || operation is IInvocationOperation copy && copy.Arguments.Length > 0 &&
                  InMemoryOperands.Is(copy.Arguments[0].Value, state.Streams))) return;
@@ -242,7 +242,7 @@ namespace NonBlocking.Analyzers
         /// The function's Stream parameters that, all passed in-memory streams, put a blocking call's stream (and a
         /// CopyTo's destination) in memory; empty when none would.
         /// </summary>
-        private static IParameterSymbol[] InMemoryIf(IOperation operation, IOperation instance, IMethodSymbol method, SourceStreams streams, IMethodSymbol function)
+        private static IParameterSymbol[] InMemoryIf(IOperation operation, IOperation instance, IMethodSymbol method, SourceStreamTypes streams, IMethodSymbol function)
         {
             var needed = Needed(instance, streams, function);
             if (needed != null && method.Name == "CopyTo")
@@ -254,7 +254,7 @@ namespace NonBlocking.Analyzers
         }
 
         /// <summary>What one value needs to be in memory: nothing (empty), some of the function's Stream parameters, or never (null).</summary>
-        private static IParameterSymbol[]? Needed(IOperation value, SourceStreams streams, IMethodSymbol function)
+        private static IParameterSymbol[]? Needed(IOperation value, SourceStreamTypes streams, IMethodSymbol function)
         {
             if (InMemoryOperands.Is(value, streams)) return System.Array.Empty<IParameterSymbol>();
             var needed = InMemoryOperands.InMemoryIf(value, streams, function);
@@ -262,13 +262,13 @@ namespace NonBlocking.Analyzers
         }
 
         /// <summary>The in-memory streams a call into source passes, known here or on condition of the caller's own Stream parameters.</summary>
-        private static HelperPaths.StreamArgument[] StreamArguments(ImmutableArray<IArgumentOperation> arguments, SourceStreams streams, IMethodSymbol function)
+        private static HelperPaths.StreamArgument[] StreamArguments(ImmutableArray<IArgumentOperation> arguments, SourceStreamTypes streams, IMethodSymbol function)
         {
             List<HelperPaths.StreamArgument>? found = null;
             foreach (var argument in arguments)
             {
                 var parameter = argument.Parameter;
-                if (parameter == null || parameter.RefKind != RefKind.None || !SourceStreams.IsStream(parameter.Type)) continue;
+                if (parameter == null || parameter.RefKind != RefKind.None || !SourceStreamTypes.IsStream(parameter.Type)) continue;
                 var value = argument.Value;
                 while (value is IConversionOperation conversion) value = conversion.Operand;
                 if (value.ConstantValue.HasValue && value.ConstantValue.Value == null || InMemoryOperands.Is(value, streams))

@@ -7,7 +7,7 @@ using NonBlocking;
 
 namespace Corpus.Basics
 {
-    // case: basics/Thread.Sleep in an async method
+    // case: paths/Thread.Sleep in an async method
     public static class Sleep
     {
         public static async Task Run()
@@ -17,7 +17,7 @@ namespace Corpus.Basics
         }
     }
 
-    // case: basics/a sync helper two calls deep
+    // case: paths/a sync helper two calls deep
     public static class Helper
     {
         public static async Task Run()
@@ -29,13 +29,13 @@ namespace Corpus.Basics
         private static void Write(string text) => File.WriteAllText("out.txt", text);
     }
 
-    // case: basics/offloaded with Task.Run
+    // case: paths/offloaded with Task.Run
     public static class Offloaded
     {
         public static async Task Run() => await Task.Run(() => Thread.Sleep(10));
     }
 
-    // case: basics/.Result on a task from a call
+    // case: paths/.Result on a task from a call
     public static class Result
     {
         public static async Task<int> Run()
@@ -45,7 +45,7 @@ namespace Corpus.Basics
         }
     }
 
-    // case: basics/File.ReadAllText
+    // case: paths/File.ReadAllText
     public static class ReadFile
     {
         public static async Task<string> Run(string path)
@@ -55,13 +55,13 @@ namespace Corpus.Basics
         }
     }
 
-    // case: basics/await File.ReadAllTextAsync
+    // case: paths/await File.ReadAllTextAsync
     public static class ReadFileAsync
     {
         public static async Task<string> Run(string path) => await File.ReadAllTextAsync(path);
     }
 
-    // case: basics/a lambda invoked in place
+    // case: paths/a lambda invoked in place
     public static class InlineLambda
     {
         public static async Task Run()
@@ -72,7 +72,7 @@ namespace Corpus.Basics
         }
     }
 
-    // case: basics/[AllowBlocking] on the method
+    // case: paths/[AllowBlocking] on the method
     public static class Allowed
     {
         [AllowBlocking]
@@ -83,7 +83,7 @@ namespace Corpus.Basics
         }
     }
 
-    // case: basics/#pragma warning disable around one call
+    // case: paths/#pragma warning disable around one call
     public static class Pragma
     {
         public static async Task Run()
@@ -95,7 +95,7 @@ namespace Corpus.Basics
         }
     }
 
-    // case: basics/#pragma for another code does not silence this one
+    // case: paths/#pragma for another code does not silence this one
     public static class PragmaOtherCode
     {
         public static async Task Run()
@@ -107,7 +107,7 @@ namespace Corpus.Basics
         }
     }
 
-    // case: basics/a call after #pragma restore warns again
+    // case: paths/a call after #pragma restore warns again
     public static class PragmaRestored
     {
         public static async Task Run()
@@ -120,7 +120,7 @@ namespace Corpus.Basics
         }
     }
 
-    // case: basics/#pragma warning disable NB0002 where a path ends, in a sync helper, silences every path to it
+    // case: paths/#pragma warning disable NB0002 where a path ends, in a sync helper, silences every path to it
     public static class PragmaAtPathEnd
     {
         public static async Task Run()
@@ -146,7 +146,7 @@ namespace Corpus.Basics
         }
     }
 
-    // case: basics/#pragma warning disable NB0002 around a helper call cuts the paths through that call only
+    // case: paths/#pragma warning disable NB0002 around a helper call cuts the paths through that call only
     public static class PragmaOnTheWay
     {
         public static async Task Run()
@@ -168,7 +168,7 @@ namespace Corpus.Basics
         private static void Write() => File.WriteAllText("x", "y");
     }
 
-    // case: basics/#pragma for NB0001 where a path ends does not cut it
+    // case: paths/#pragma for NB0001 where a path ends does not cut it
     public static class PragmaOtherCodeAtPathEnd
     {
         public static async Task Run()
@@ -185,7 +185,7 @@ namespace Corpus.Basics
         }
     }
 
-    // case: basics/a blocking call after #pragma restore NB0002 in the helper still warns
+    // case: paths/a blocking call after #pragma restore NB0002 in the helper still warns
     public static class PragmaRestoredAtPathEnd
     {
         public static async Task Run()
@@ -203,7 +203,7 @@ namespace Corpus.Basics
         }
     }
 
-    // case: basics/SemaphoreSlim.Wait
+    // case: paths/SemaphoreSlim.Wait
     public static class Semaphore
     {
         private static readonly SemaphoreSlim Gate = new SemaphoreSlim(1);
@@ -215,7 +215,7 @@ namespace Corpus.Basics
         }
     }
 
-    // case: basics/await SemaphoreSlim.WaitAsync
+    // case: paths/await SemaphoreSlim.WaitAsync
     public static class SemaphoreAsync
     {
         private static readonly SemaphoreSlim Gate = new SemaphoreSlim(1);
@@ -226,14 +226,14 @@ namespace Corpus.Basics
         }
     }
 
-    // case: basics/a blocking helper only ever offloaded
+    // case: paths/a blocking helper only ever offloaded
     public static class HelperOffloaded
     {
         public static async Task Run() => await Task.Run(Work);
         private static void Work() => Thread.Sleep(10);
     }
 
-    // case: basics/a pure helper
+    // case: paths/a pure helper
     public static class PureHelper
     {
         public static async Task<int> Run()

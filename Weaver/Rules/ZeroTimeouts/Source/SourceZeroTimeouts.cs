@@ -9,7 +9,7 @@ namespace NonBlocking.Analyzers
     /// <c>Socket.Poll</c> of a millisecond at most. The waits are the
     /// catalog's in System.Threading, System.Threading.Tasks and Process, whose every int or TimeSpan parameter is the timeout.
     /// </summary>
-    internal static class ZeroTimeouts
+    internal static class SourceZeroTimeouts
     {
         public static bool Polls(IInvocationOperation call)
         {

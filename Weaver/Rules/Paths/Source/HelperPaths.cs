@@ -62,7 +62,7 @@ namespace NonBlocking.Analyzers
             }
             /// <summary>The call is made on <c>this</c>: a subclass that replaces the caller never runs it.</summary>
             public bool OnThis { get; }
-            /// <summary>Under <c>#pragma warning disable NB0002</c> in sync code: no path runs through it (<see cref="SourcePragmas"/>).</summary>
+            /// <summary>Under <c>#pragma warning disable NB0002</c> in sync code: no path runs through it (<see cref="SourcePragmaSuppressions"/>).</summary>
             public bool Suppressed { get; }
             /// <summary>The in-memory streams it passes.</summary>
             public StreamArgument[] Streams { get; }

@@ -10,7 +10,7 @@ namespace NonBlocking.Analyzers
     /// <summary>
     /// Whether a value is known to be an in-memory object, as the engine's Receivers reads it from IL: a new object,
     /// local, parameter, field or property whose type never blocks (MemoryStream, StringReader…, or a stream type of
-    /// this compilation whose code shows it: <see cref="SourceStreams"/>), a wrapper (StreamReader, GZipStream…, any
+    /// this compilation whose code shows it: <see cref="SourceStreamTypes"/>), a wrapper (StreamReader, GZipStream…, any
     /// stream that only wraps what it is handed) built over one, a stream another assembly's factory builds over one,
     /// or a cast of one — also through a local assigned only where it is declared, a private field assigned only such
     /// values (or null), or a private method's parameter only passed such values; and, with an
@@ -33,14 +33,14 @@ namespace NonBlocking.Analyzers
         /// The function's Stream parameters that <paramref name="value"/> is in memory on condition of: empty when it is
         /// not in memory whatever they hold (or is whatever they hold: ask <see cref="Is"/> first).
         /// </summary>
-        public static IParameterSymbol[] InMemoryIf(IOperation? value, SourceStreams streams, IMethodSymbol function)
+        public static IParameterSymbol[] InMemoryIf(IOperation? value, SourceStreamTypes streams, IMethodSymbol function)
         {
             var assumption = new Assumption(function);
             return Is(value, streams, 0, assumption) ? assumption.Used.Distinct<IParameterSymbol>(SymbolEqualityComparer.Default).ToArray()
                 : System.Array.Empty<IParameterSymbol>();
         }
 
-        public static bool Is(IOperation? value, SourceStreams streams, int depth = 0, Assumption? assumption = null)
+        public static bool Is(IOperation? value, SourceStreamTypes streams, int depth = 0, Assumption? assumption = null)
         {
             if (value == null || depth > 4) return false;
             while (value is IConversionOperation conversion) value = conversion.Operand;
@@ -59,10 +59,10 @@ namespace NonBlocking.Analyzers
                     var target = call.TargetMethod;
                     if (target.ContainingType != null && NonBlocking.Weaver.Catalog.InMemoryStreamSources.Returns(SymbolCatalog.MetadataName(target.ContainingType), target.Name))
                         return true;
-                    if (!SourceStreams.IsStream(target.ReturnType) || target.ContainingType == null || streams.DeclaredHere(target.ContainingType)) return false;
+                    if (!SourceStreamTypes.IsStream(target.ReturnType) || target.ContainingType == null || streams.DeclaredHere(target.ContainingType)) return false;
                     var receiver = call.Instance;
                     while (receiver is IConversionOperation c) receiver = c.Operand;
-                    if (receiver != null && (receiver is IInstanceReferenceOperation || SourceStreams.IsStream(receiver.Type) && !Is(receiver, streams, depth + 1, assumption))) return false;
+                    if (receiver != null && (receiver is IInstanceReferenceOperation || SourceStreamTypes.IsStream(receiver.Type) && !Is(receiver, streams, depth + 1, assumption))) return false;
                     return StreamArgumentsInMemory(call.Arguments, streams, depth, assumption);
                 }
                 case ILocalReferenceOperation local:
@@ -74,7 +74,7 @@ namespace NonBlocking.Analyzers
                 case IParameterReferenceOperation parameter:
                     if (streams.InMemory(value.Type)) return true;
                     // What the call path passes (an in-memory stream handed down to a helper).
-                    if (assumption != null && parameter.Parameter.RefKind == RefKind.None && SourceStreams.IsStream(parameter.Parameter.Type) &&
+                    if (assumption != null && parameter.Parameter.RefKind == RefKind.None && SourceStreamTypes.IsStream(parameter.Parameter.Type) &&
                         SymbolEqualityComparer.Default.Equals(parameter.Parameter.ContainingSymbol.OriginalDefinition, assumption.Function.OriginalDefinition))
                     {
                         assumption.Used.Add(parameter.Parameter.OriginalDefinition);
@@ -113,15 +113,15 @@ namespace NonBlocking.Analyzers
         /// <c>JsonDocument.Parse(stream)</c>), each of them in memory: it does none (as the weave's StreamArguments). An
         /// instance method is left alone: its receiver may be the I/O.
         /// </summary>
-        public static bool StaticApiOverMemory(IInvocationOperation call, SourceStreams streams) =>
+        public static bool StaticApiOverMemory(IInvocationOperation call, SourceStreamTypes streams) =>
             call.TargetMethod.IsStatic && StreamArgumentsInMemory(call.Arguments, streams, 0, null);
 
-        private static bool StreamArgumentsInMemory(ImmutableArray<IArgumentOperation> arguments, SourceStreams streams, int depth, Assumption? assumption)
+        private static bool StreamArgumentsInMemory(ImmutableArray<IArgumentOperation> arguments, SourceStreamTypes streams, int depth, Assumption? assumption)
         {
             int found = 0;
             foreach (var argument in arguments)
             {
-                if (argument.Parameter == null || !SourceStreams.IsStream(argument.Parameter.Type)) continue;
+                if (argument.Parameter == null || !SourceStreamTypes.IsStream(argument.Parameter.Type)) continue;
                 var value = argument.Value;
                 while (value is IConversionOperation conversion) value = conversion.Operand;
                 if (value.ConstantValue.HasValue && value.ConstantValue.Value == null) continue;
@@ -131,7 +131,7 @@ namespace NonBlocking.Analyzers
             return found > 0;
         }
 
-        private static bool EachSide(IOperation[] sides, SourceStreams streams, int depth, Assumption? assumption)
+        private static bool EachSide(IOperation[] sides, SourceStreamTypes streams, int depth, Assumption? assumption)
         {
             bool any = false;
             foreach (var side in sides)
@@ -146,7 +146,7 @@ namespace NonBlocking.Analyzers
             return any;
         }
 
-        private static bool NullOrInMemory(IOperation value, SourceStreams streams, int depth, Assumption? assumption) =>
+        private static bool NullOrInMemory(IOperation value, SourceStreamTypes streams, int depth, Assumption? assumption) =>
             value.ConstantValue.HasValue && value.ConstantValue.Value == null || Is(value, streams, depth, assumption);
 
         /// <summary>

@@ -14,7 +14,7 @@ namespace NonBlocking.Analyzers
     /// Task.WhenAll) or waits on it, unless it is assigned again in between; and for the antecedent of a ContinueWith
     /// continuation.
     /// </summary>
-    internal static class CompletedTaskSource
+    internal static class SourceCompletedTasks
     {
         private static readonly string[] CompletionChecks = { "IsCompleted", "IsCompletedSuccessfully", "IsFaulted", "IsCanceled" };
 

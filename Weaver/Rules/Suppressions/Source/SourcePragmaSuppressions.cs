@@ -13,7 +13,7 @@ namespace NonBlocking.Analyzers
     /// compiler applies a pragma only to diagnostics inside it, and nothing is reported at such a call; this reads the
     /// directives once per file that has them.
     /// </summary>
-    internal sealed class SourcePragmas
+    internal sealed class SourcePragmaSuppressions
     {
         private const string Code = "NB0002";
 

@@ -19,7 +19,7 @@ namespace NonBlocking.Analyzers
     /// they are asked for once per stream type, and only when a catalogued call's receiver is one of this compilation's
     /// stream types (none, in most projects).
     /// </remarks>
-    internal sealed class SourceStreams
+    internal sealed class SourceStreamTypes
     {
         private const int MaxMethods = 200;
 
@@ -31,7 +31,7 @@ namespace NonBlocking.Analyzers
         private readonly SourceDispatch? _dispatch;
 
         /// <param name="dispatch">Which source methods a virtual call runs, as the paths follow it (null with no compilation).</param>
-        public SourceStreams(Compilation? compilation, SymbolCatalog catalog, SourceDispatch? dispatch)
+        public SourceStreamTypes(Compilation? compilation, SymbolCatalog catalog, SourceDispatch? dispatch)
         {
             _compilation = compilation;
             _catalog = catalog;
@@ -39,7 +39,7 @@ namespace NonBlocking.Analyzers
         }
 
         /// <summary>The catalog's types alone: nothing inferred.</summary>
-        public SourceStreams Plain() => new SourceStreams(null, _catalog, null);
+        public SourceStreamTypes Plain() => new SourceStreamTypes(null, _catalog, null);
 
         /// <summary>Whether every instance of the type stays in memory, its subclasses' too.</summary>
         public bool InMemory(ITypeSymbol? type) =>
