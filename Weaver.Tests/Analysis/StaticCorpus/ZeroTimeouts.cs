@@ -1,6 +1,7 @@
 // A wait with a zero timeout polls and returns at once: StackExchange.Redis takes its mutex with SemaphoreSlim.Wait(0)
 // under 55 async paths. Each has a look-alike that really waits.
 using System;
+using System.Collections.Concurrent;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -76,6 +77,32 @@ namespace Corpus.Polls
         {
             await Task.Yield();
             return socket.Poll(1_000_000, System.Net.Sockets.SelectMode.SelectRead); // expect: NB0001
+        }
+    }
+
+    // case: polls/BlockingCollection.TryAdd(item) and TryTake(out item) take no timeout and return at once (Git Credential
+    // Manager queues its trace messages with TryAdd from every async command); with a zero timeout they poll too
+    public static class QueueTries
+    {
+        public static async Task<bool> Run(BlockingCollection<int> queue, BlockingCollection<string> names)
+        {
+            await Task.Yield();
+            bool added = queue.TryAdd(42) && names.TryAdd("a");
+            added |= queue.TryAdd(7, 0) && names.TryTake(out _, TimeSpan.Zero);
+            return added && queue.TryTake(out _);
+        }
+    }
+
+    // case: polls/the same tries with a timeout, or Add and Take, wait
+    public static class QueueWaits
+    {
+        public static async Task<int> Run(BlockingCollection<int> queue, int timeout)
+        {
+            await Task.Yield();
+            queue.TryAdd(1, timeout); // expect: NB0001
+            queue.Add(2); // expect: NB0001
+            queue.TryTake(out int item, Timeout.Infinite); // expect: NB0001
+            return item + queue.Take(); // expect: NB0001
         }
     }
 }
