@@ -330,4 +330,50 @@ namespace Corpus.OwnStreams
             writer.Flush(); // expect: NB0001
         }
     }
+
+    // case: own streams/a Utf8JsonWriter over an IBufferWriter, reached through a sync helper (Azure.Storage.Blobs'
+    // EncryptionDataSerializer): its Flush only advances the buffer writer, whatever that is
+    public static class JsonIntoBufferWriter
+    {
+        public static async Task<ReadOnlyMemory<byte>> Serialize(int value)
+        {
+            await Task.Yield();
+            return Write(value);
+        }
+
+        private static ReadOnlyMemory<byte> Write(int value)
+        {
+            var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+            using var writer = new System.Text.Json.Utf8JsonWriter(buffer);
+            writer.WriteNumberValue(value);
+            writer.Flush();
+            return buffer.WrittenMemory;
+        }
+
+        public static async Task Serialize(System.Buffers.IBufferWriter<byte> output, int value)
+        {
+            await Task.Yield();
+            using var writer = new System.Text.Json.Utf8JsonWriter(output);
+            writer.WriteNumberValue(value);
+            writer.Flush();
+        }
+    }
+
+    // case: own streams/the same helper writing its JSON to a file it opens warns
+    public static class JsonIntoFileHelper
+    {
+        public static async Task Serialize(string path, int value)
+        {
+            await Task.Yield();
+            Write(path, value); // expect: NB0002
+        }
+
+        private static void Write(string path, int value)
+        {
+            using var file = File.Create(path);
+            using var writer = new System.Text.Json.Utf8JsonWriter(file);
+            writer.WriteNumberValue(value);
+            writer.Flush();
+        }
+    }
 }

@@ -80,6 +80,7 @@ namespace NonBlocking.Weaver.Analyse
                     if (streams.InMemoryExactly(ctor.DeclaringType)) return true;
                     if (Catalog.StreamWrappers.Types.Contains(ctor.DeclaringType.GetElementType().FullName))
                     {
+                        if (ctor.Parameters.Count > 0 && Catalog.StreamWrappers.IsBufferWriter(ctor.Parameters[0].ParameterType.GetElementType().FullName)) return true;
                         return ctor.Parameters.Count > 0 && OperandInMemory(method, producer, ctor.Parameters.Count - 1, streams, depth + 1, assumed) == Found.InMemory;
                     }
                     return streams.OnlyWraps(ctor.DeclaringType) && StreamArgumentsInMemory(method, producer, ctor, streams, depth, assumed);

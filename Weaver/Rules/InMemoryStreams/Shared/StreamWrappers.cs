@@ -16,5 +16,12 @@ namespace NonBlocking.Weaver.Catalog
             "System.Security.Cryptography.CryptoStream", "System.Xml.XmlTextWriter", "System.Xml.XmlTextReader",
             "System.Text.Json.Utf8JsonWriter",
         };
+
+        /// <summary>
+        /// Whether a wrapper's first constructor parameter is an <c>IBufferWriter&lt;byte&gt;</c> (Utf8JsonWriter's other
+        /// constructor): the wrapper then only advances it, and its Flush does no I/O whatever the buffer writer is — a
+        /// PipeWriter writes out at FlushAsync, which the wrapper never calls (System.Text.Json's Utf8JsonWriter.Flush).
+        /// </summary>
+        public static bool IsBufferWriter(string parameterType) => parameterType == "System.Buffers.IBufferWriter`1";
     }
 }

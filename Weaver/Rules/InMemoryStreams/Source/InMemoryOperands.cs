@@ -49,7 +49,12 @@ namespace NonBlocking.Analyzers
                 case IObjectCreationOperation creation:
                     if (streams.InMemoryExactly(creation.Type)) return true;
                     if (creation.Type != null && NonBlocking.Weaver.Catalog.StreamWrappers.Types.Contains(SymbolCatalog.MetadataName(creation.Type)))
+                    {
+                        if (creation.Constructor is { Parameters.Length: > 0 } ctor && ctor.Parameters[0].Type is INamedTypeSymbol first &&
+                            NonBlocking.Weaver.Catalog.StreamWrappers.IsBufferWriter(SymbolCatalog.MetadataName(first.OriginalDefinition)))
+                            return true;
                         return creation.Arguments.Length > 0 && Is(creation.Arguments[0].Value, streams, depth + 1, assumption);
+                    }
                     return streams.OnlyWraps(creation.Type) && StreamArgumentsInMemory(creation.Arguments, streams, depth, assumption);
                 case IInvocationOperation call:
                 {
