@@ -10,7 +10,7 @@ namespace NonBlocking.RealCode.Tests
         public const double PerLibrary = 0.75;
 
         /// <summary>Today's floor over each set; raised to <see cref="Overall"/> as the rules get there.</summary>
-        public static double FloorOf(Support.LabelSet set) => set == Support.LabelSet.Training ? 0.75 : 0.67;
+        public static double FloorOf(Support.LabelSet set) => set == Support.LabelSet.Training ? 0.83 : 0.67;
         /// <summary>Today's floor for any one library; raised to <see cref="PerLibrary"/> as the rules get there.</summary>
         public const double PerLibraryFloor = 0.0;
     }

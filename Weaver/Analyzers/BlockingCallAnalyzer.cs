@@ -261,14 +261,14 @@ namespace NonBlocking.Analyzers
             return needed.Length == 0 ? null : needed;
         }
 
-        /// <summary>The in-memory streams a call into source passes, known here or on condition of the caller's own Stream parameters.</summary>
+        /// <summary>The in-memory streams (or writers over them) a call into source passes, known here or on condition of the caller's own parameters.</summary>
         private static HelperPaths.StreamArgument[] StreamArguments(ImmutableArray<IArgumentOperation> arguments, SourceStreamTypes streams, IMethodSymbol function)
         {
             List<HelperPaths.StreamArgument>? found = null;
             foreach (var argument in arguments)
             {
                 var parameter = argument.Parameter;
-                if (parameter == null || parameter.RefKind != RefKind.None || !SourceStreamTypes.IsStream(parameter.Type)) continue;
+                if (parameter == null || parameter.RefKind != RefKind.None || !SourceStreamTypes.CarriesStream(parameter.Type)) continue;
                 var value = argument.Value;
                 while (value is IConversionOperation conversion) value = conversion.Operand;
                 if (value.ConstantValue.HasValue && value.ConstantValue.Value == null || InMemoryOperands.Is(value, streams))

@@ -505,4 +505,65 @@ namespace Corpus.Streams
             using var document = JsonDocument.Parse(file); // expect: NB0001
         }
     }
+
+    // An Azure.Core-style request body (XmlWriterContent): an XmlWriter over a MemoryStream of its own.
+    public sealed class XmlBody
+    {
+        private readonly MemoryStream _stream = new MemoryStream();
+        public XmlBody() => Writer = new System.Xml.XmlTextWriter(_stream, Encoding.UTF8);
+        public System.Xml.XmlWriter Writer { get; }
+        public byte[] ToArray() => _stream.ToArray();
+    }
+
+    internal interface IXmlModel { void Write(System.Xml.XmlWriter writer, string name); }
+
+    internal sealed class TagModel : IXmlModel
+    {
+        public string Value = "";
+        void IXmlModel.Write(System.Xml.XmlWriter writer, string name)
+        {
+            writer.WriteStartElement(name);
+            writer.WriteString(Value);
+            writer.WriteEndElement();
+            writer.Flush();
+        }
+    }
+
+    internal static class XmlModelExtensions
+    {
+        public static void WriteModel(this System.Xml.XmlWriter writer, object value, string name)
+        {
+            if (value is IXmlModel model) model.Write(writer, name);
+        }
+    }
+
+    // case: streams/an in-memory XmlWriter handed down an extension method and an interface's implementation
+    // (Azure.Storage.Blobs' CreateXRequest → WriteObjectValue → IXmlSerializable.Write)
+    public static class XmlRequest
+    {
+        public static async Task<byte[]> Create(string value)
+        {
+            await Task.Yield();
+            return Build(value);
+        }
+
+        private static byte[] Build(string value)
+        {
+            var body = new XmlBody();
+            body.Writer.WriteModel(new TagModel { Value = value }, "Tag");
+            return body.ToArray();
+        }
+    }
+
+    // case: streams/the same helpers handed an XmlWriter over a file warn
+    public static class XmlToFile
+    {
+        public static async Task Save(string path, string value)
+        {
+            await Task.Yield();
+            using var file = File.Create(path);
+            var writer = new System.Xml.XmlTextWriter(file, Encoding.UTF8);
+            writer.WriteModel(new TagModel { Value = value }, "Tag"); // expect: NB0002
+        }
+    }
 }

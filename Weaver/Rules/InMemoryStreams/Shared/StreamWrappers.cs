@@ -18,6 +18,13 @@ namespace NonBlocking.Weaver.Catalog
         };
 
         /// <summary>
+        /// Whether a parameter of this type (metadata name) can carry an in-memory stream down a call path besides a
+        /// Stream: a wrapper, or the abstract XmlWriter / XmlReader an XmlTextWriter / XmlTextReader is handed as (Azure's
+        /// generated clients build request bodies in an XmlWriter over a MemoryStream and hand it to each model's Write).
+        /// </summary>
+        public static bool CarriesStream(string type) => Types.Contains(type) || type == "System.Xml.XmlWriter" || type == "System.Xml.XmlReader";
+
+        /// <summary>
         /// Whether a wrapper's first constructor parameter is an <c>IBufferWriter&lt;byte&gt;</c> (Utf8JsonWriter's other
         /// constructor): the wrapper then only advances it, and its Flush does no I/O whatever the buffer writer is — a
         /// PipeWriter writes out at FlushAsync, which the wrapper never calls (System.Text.Json's Utf8JsonWriter.Flush).

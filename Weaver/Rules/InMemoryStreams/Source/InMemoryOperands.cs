@@ -79,7 +79,7 @@ namespace NonBlocking.Analyzers
                 case IParameterReferenceOperation parameter:
                     if (streams.InMemory(value.Type)) return true;
                     // What the call path passes (an in-memory stream handed down to a helper).
-                    if (assumption != null && parameter.Parameter.RefKind == RefKind.None && SourceStreamTypes.IsStream(parameter.Parameter.Type) &&
+                    if (assumption != null && parameter.Parameter.RefKind == RefKind.None && SourceStreamTypes.CarriesStream(parameter.Parameter.Type) &&
                         SymbolEqualityComparer.Default.Equals(parameter.Parameter.ContainingSymbol.OriginalDefinition, assumption.Function.OriginalDefinition))
                     {
                         assumption.Used.Add(parameter.Parameter.OriginalDefinition);

@@ -64,6 +64,10 @@ namespace NonBlocking.Analyzers
             return false;
         }
 
+        /// <summary>Whether a parameter of this type can carry an in-memory stream down a call path: a Stream, or a writer or reader over one.</summary>
+        public static bool CarriesStream(ITypeSymbol? type) =>
+            IsStream(type) || type is INamedTypeSymbol named && NonBlocking.Weaver.Catalog.StreamWrappers.CarriesStream(SymbolCatalog.MetadataName(named.OriginalDefinition));
+
         /// <summary>Declared in this compilation's source (its code is there to read).</summary>
         public bool DeclaredHere(ITypeSymbol type) =>
             _compilation != null && !type.OriginalDefinition.DeclaringSyntaxReferences.IsEmpty &&

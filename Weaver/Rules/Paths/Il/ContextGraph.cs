@@ -191,14 +191,15 @@ namespace NonBlocking.Weaver.Analyse.Reachability
             return context;
         }
 
-        /// <summary>The indexes (below 32) of the method's Stream parameters, found once per method.</summary>
+        /// <summary>The indexes (below 32) of the method's Stream parameters (and writers or readers over one), found once per method.</summary>
         private List<int> StreamParameters(MethodDefinition method)
         {
             if (_streamParameters.TryGetValue(method, out var found)) return found;
             found = new List<int>();
             var streams = _graph.StreamsOf(method.Module);
             for (int i = 0; i < method.Parameters.Count && i < 32; i++)
-                if (!method.Parameters[i].ParameterType.IsByReference && streams.IsStream(method.Parameters[i].ParameterType)) found.Add(i);
+                if (!method.Parameters[i].ParameterType.IsByReference && (streams.IsStream(method.Parameters[i].ParameterType) ||
+                    Catalog.StreamWrappers.CarriesStream(method.Parameters[i].ParameterType.GetElementType().FullName))) found.Add(i);
             _streamParameters[method] = found;
             return found;
         }
