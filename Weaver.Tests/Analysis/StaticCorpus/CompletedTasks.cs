@@ -128,6 +128,27 @@ namespace Corpus.Completed
         }).Unwrap();
     }
 
+    // case: completed/the antecedent inside a ContinueWith continuation given a scheduler and a token (SqlClient's
+    // ExecuteScalarAsyncInternal: ContinueWith(async readTask => … readTask.Result …, TaskScheduler.Default))
+    public static class ContinuationOnScheduler
+    {
+        public static Task Run(int limit) => Source.Load().ContinueWith(async previous =>
+        {
+            await Task.Yield();
+            if (previous.Result > limit) Source.Use(previous.Result);
+        }, System.Threading.CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default).Unwrap();
+    }
+
+    // case: completed/another task waited in that continuation warns
+    public static class ContinuationWaitsOther
+    {
+        public static Task Run() => Source.Load().ContinueWith(async previous =>
+        {
+            await Task.Yield();
+            Source.Use(Source.Load().Result); // expect: NB0003
+        }, TaskScheduler.Default).Unwrap();
+    }
+
     // case: completed/Status == RanToCompletion then .Result
     public static class StatusCheck
     {

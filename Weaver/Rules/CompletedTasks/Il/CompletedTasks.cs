@@ -468,8 +468,10 @@ namespace NonBlocking.Weaver.Analyse
             foreach (var ins in method.Body.Instructions)
             {
                 if (ins.OpCode.Code != Code.Ldftn || !(ins.Operand is MethodReference target) || ins.Next?.OpCode.Code != Code.Newobj) continue;
+                // The call that takes the delegate: calls without parameters on the way only push further arguments
+                // (TaskScheduler.Default, a property of the captured state).
                 var call = ins.Next.Next;
-                for (int budget = 8; call != null && budget-- > 0 && !IsCall(call); call = call.Next) { }
+                for (int budget = 12; call != null && budget-- > 0 && (!IsCall(call) || ((MethodReference)call.Operand).Parameters.Count == 0); call = call.Next) { }
                 if (call != null && IsCall(call) && ((MethodReference)call.Operand).Name == "ContinueWith" &&
                     target.Resolve() is MethodDefinition def) found.Add(def);
             }
