@@ -1,7 +1,9 @@
 // A null argument decides a branch as a bool flag does: Minio's MinioException(message) is this(message, null), and its
 // message builder reads the server response's body only when there is one. Look-alike: the same builder handed a
 // live response reads it.
+using System;
 using System.IO;
+using System.Threading;
 using System.Threading.Tasks;
 
 namespace Corpus.Nulls
@@ -49,6 +51,47 @@ namespace Corpus.Nulls
         {
             await Task.Yield();
             throw new ApiException("failed", new Response(body)); // expect: NB0002
+        }
+    }
+
+    // A request sender in SSH.NET's shape: the callback overload passes no wait handle, and the handle is also captured by
+    // the response lambda, so the method tests a closure's copy of the parameter, not the parameter itself.
+    public sealed class Session
+    {
+        public void Write(byte[] data, Action<int> completed) => Write(data, null, completed);
+        public void Write(byte[] data, AutoResetEvent wait) => Write(data, wait, null);
+
+        private void Write(byte[] data, AutoResetEvent? wait, Action<int>? completed)
+        {
+            Send(data, status =>
+            {
+                if (completed != null) completed(status);
+                else wait!.Set();
+            });
+            if (wait != null) wait.WaitOne();
+        }
+
+        private static void Send(byte[] data, Action<int> onResponse) => onResponse(data.Length);
+    }
+
+    // case: nulls/a callback request passes no wait handle, captured by a lambda and tested there (SSH.NET's RequestWrite)
+    public static class CallbackRequest
+    {
+        public static async Task Upload(Session session, byte[] data)
+        {
+            await Task.Yield();
+            session.Write(data, status => { });
+        }
+    }
+
+    // case: nulls/the same request waiting on a handle warns
+    public static class WaitingRequest
+    {
+        public static async Task Upload(Session session, byte[] data)
+        {
+            await Task.Yield();
+            using var wait = new AutoResetEvent(false);
+            session.Write(data, wait); // expect: NB0002
         }
     }
 }

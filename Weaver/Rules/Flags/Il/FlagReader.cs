@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using Mono.Cecil;
 using Mono.Cecil.Cil;
 
@@ -68,8 +69,8 @@ namespace NonBlocking.Weaver.Analyse.Flags
                 if (code == Code.Brtrue || code == Code.Brtrue_S || code == Code.Brfalse || code == Code.Brfalse_S)
                 {
                     var tested = BranchConditions.Tested(method, ins, out _);
-                    if (tested != null && Il.IsLdarg(tested.OpCode.Code) && Il.ParameterOf(method, tested) is ParameterDefinition p &&
-                        !p.ParameterType.IsValueType && p.Index < ClosureBase)
+                    var p = tested == null ? null : Il.IsLdarg(tested.OpCode.Code) ? Il.ParameterOf(method, tested) : CapturedParameter(method, tested);
+                    if (p != null && !p.ParameterType.IsValueType && p.Index < ClosureBase)
                         found.Add(p.Index);
                 }
                 else if ((code == Code.Call || code == Code.Newobj) && ins.Operand is MethodReference target &&
@@ -166,6 +167,11 @@ namespace NonBlocking.Weaver.Analyse.Flags
                 if (parameter == null || parameter.Index >= ClosureBase || !IsFlag(method, parameter.Index)) return -1;
                 name = parameter.Name;
             }
+            else if (owner == method && CapturedParameter(method, load) is ParameterDefinition captured)
+            {
+                if (captured.Index >= ClosureBase || !IsFlag(method, captured.Index)) return -1;
+                name = captured.Name;
+            }
             else if (load.OpCode.Code == Code.Ldfld && load.Operand is FieldReference field && field.FieldType.MetadataType == MetadataType.Boolean)
             {
                 if (Assigned(method).Contains(FieldKey(field))) return -1;
@@ -185,6 +191,37 @@ namespace NonBlocking.Weaver.Analyse.Flags
                 if (owner.Parameters[i].Name == name && IsFlag(owner, i)) return i;
             return -1;
         }
+
+        /// <summary>
+        /// The parameter a load reads through the method's own closure: a lambda captures the parameter, so the compiler
+        /// copies it into a display class once and the method reads that field (SSH.NET's <c>RequestWrite</c> tests the
+        /// captured <c>wait</c> for null). Only when the method stores the field once, from that parameter, and no code of
+        /// the closure stores it.
+        /// </summary>
+        private static ParameterDefinition? CapturedParameter(MethodDefinition method, Instruction load)
+        {
+            if (load.OpCode.Code != Code.Ldfld || !(load.Operand is FieldReference field) || !(field.DeclaringType.Resolve() is TypeDefinition closure) ||
+                !IsClosure(closure) || closure == method.DeclaringType) return null;
+            ParameterDefinition? source = null;
+            foreach (var ins in method.Body.Instructions)
+            {
+                if (ins.OpCode.Code == Code.Ldflda && Il.SameField((FieldReference)ins.Operand, field)) return null;
+                if (ins.OpCode.Code != Code.Stfld || !Il.SameField((FieldReference)ins.Operand, field)) continue;
+                if (source != null) return null;
+                var value = Receivers.Producer(method.Body, ins, 0);
+                if (value == null || !Il.IsLdarg(value.OpCode.Code) || !(Il.ParameterOf(method, value) is ParameterDefinition p)) return null;
+                source = p;
+            }
+            if (source == null || Assigned(method, source.Name)) return null;
+            foreach (var m in closure.Methods)
+                if (m.HasBody && m.Body.Instructions.Any(i => (i.OpCode.Code == Code.Stfld || i.OpCode.Code == Code.Ldflda) && Il.SameField((FieldReference)i.Operand, field)))
+                    return null;
+            return source;
+        }
+
+        private static bool Assigned(MethodDefinition method, string parameter) =>
+            method.Body.Instructions.Any(i => (i.OpCode.Code == Code.Starg || i.OpCode.Code == Code.Starg_S || i.OpCode.Code == Code.Ldarga ||
+                                               i.OpCode.Code == Code.Ldarga_S) && i.Operand is ParameterDefinition p && p.Name == parameter);
 
         private static string FieldKey(FieldReference field) => field.DeclaringType.GetElementType().FullName + "::" + field.Name;
 
