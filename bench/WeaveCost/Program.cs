@@ -29,6 +29,20 @@ namespace NonBlocking.Bench.WeaveCost
                 var framework = Directory.GetFiles(Path.GetDirectoryName(typeof(object).Assembly.Location)!, "*.dll").ToList();
                 string runtime = typeof(NonBlocking.AllowBlockingAttribute).Assembly.Location;
 
+                // --loop N: only weave, N times, for a profiler (dotnet-trace collect -- dotnet …WeaveCost.dll --loop 30).
+                int loopAt = Array.IndexOf(args, "--loop");
+                if (loopAt >= 0 && loopAt + 1 < args.Length)
+                {
+                    for (int i = 0; i < int.Parse(args[loopAt + 1], CultureInfo.InvariantCulture); i++)
+                    {
+                        AssemblyWeaver.Weave(new WeaveOptions
+                        {
+                            AssemblyPath = gen, OutputPath = Path.Combine(dir, "Gen.loop.dll"), RuntimeAssemblyPath = runtime, ReferencePaths = framework,
+                        });
+                    }
+                    return 0;
+                }
+
                 var weave = Median(runs, i =>
                 {
                     var result = AssemblyWeaver.Weave(new WeaveOptions

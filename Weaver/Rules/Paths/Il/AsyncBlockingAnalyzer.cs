@@ -36,7 +36,8 @@ namespace NonBlocking.Weaver.Analyse.Reachability
                 foreach (var context in contexts)
                 foreach (var ins in graph.LiveInstructions(new FlagNode(body, context)))
                 {
-                    if (warned != null && warned.Contains(ins)) continue;
+                    // Every warning is at a call (newobj included): the rest of the body has nothing to say.
+                    if (ins.OpCode.FlowControl != FlowControl.Call || warned != null && warned.Contains(ins)) continue;
                     direct.TryGetValue(ins, out var call);
                     FlagNode? callee = null;
                     ExternalWitness? external = null;
@@ -44,7 +45,7 @@ namespace NonBlocking.Weaver.Analyse.Reachability
                     {
                         foreach (var candidate in graph.Callees(new FlagNode(body, context), ins))
                             if (paths.From(candidate) != null) { callee = candidate; break; }
-                        if (callee == null) external = graph.External(new FlagNode(body, context), ins);
+                        if (callee == null && graph.Graph.FollowsReferences) external = graph.External(new FlagNode(body, context), ins);
                         if (callee == null && external == null) continue;
                     }
                     warned?.Add(ins);

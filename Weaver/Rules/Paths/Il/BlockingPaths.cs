@@ -63,9 +63,10 @@ namespace NonBlocking.Weaver.Analyse.Reachability
                 Step? seed = null;
                 var direct = DirectBlockingCalls(graph, node, suppressed);
                 if (direct != null) seed = new Step(null, direct.Call, direct, null, 1);
-                else
+                else if (graph.Graph.FollowsReferences)
                     foreach (var ins in graph.LiveInstructions(node))
                     {
+                        if (ins.OpCode.FlowControl != FlowControl.Call) continue;
                         var external = graph.External(node, ins);
                         if (external != null && external.Depth + 1 <= maxDepth && (seed == null || external.Depth + 1 < seed.Depth) &&
                             !suppressed.Cuts(node.Method, ins))

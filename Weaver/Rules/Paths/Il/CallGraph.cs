@@ -39,7 +39,14 @@ namespace NonBlocking.Weaver.Analyse.Reachability
                 _moduleScopes.Add(module.Assembly.Name.Name + ".dll");
             }
             _catalog = catalog;
-            _excluded = m => excluded(m) || catalog.NotBlocking.ListsOwn(m);
+            // Asked for every call target, often for the same method: each answer reads custom attributes under Cecil's lock.
+            var verdicts = new Dictionary<MethodDefinition, bool>();
+            _excluded = m =>
+            {
+                if (!verdicts.TryGetValue(m, out bool excludedHere))
+                    verdicts[m] = excludedHere = excluded(m) || catalog.NotBlocking.ListsOwn(m);
+                return excludedHere;
+            };
             _references = (references ?? Enumerable.Empty<ReferenceSummary>())
                 .GroupBy(r => r.AssemblyName, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
             _overrides = _modules.Count == 1 ? Overrides.For(_modules.First()) : new Overrides(_modules);
@@ -53,6 +60,9 @@ namespace NonBlocking.Weaver.Analyse.Reachability
         /// in-memory streams (or none) when <paramref name="streamsInMemory"/> says the call hands one for each of the
         /// target's Stream parameters.
         /// </summary>
+        /// <summary>Whether any other assembly's paths are known (project references, or packages when asked for).</summary>
+        public bool FollowsReferences => _references.Count > 0;
+
         public ExternalWitness? External(MethodDefinition caller, Instruction ins, Func<MethodDefinition, bool>? streamsInMemory = null)
         {
             if (_references.Count == 0 || !(ins.Operand is MethodReference target)) return null;
@@ -266,8 +276,14 @@ namespace NonBlocking.Weaver.Analyse.Reachability
             return resolved;
         }
 
-        private bool Followable(MethodDefinition m) =>
-            m.HasBody && _modules.Contains(m.Module) && !_excluded(m) && !IsAsyncOrIterator(m);
+        private bool Followable(MethodDefinition m)
+        {
+            if (!_followable.TryGetValue(m, out bool followable))
+                _followable[m] = followable = m.HasBody && _modules.Contains(m.Module) && !_excluded(m) && !IsAsyncOrIterator(m);
+            return followable;
+        }
+
+        private readonly Dictionary<MethodDefinition, bool> _followable = new Dictionary<MethodDefinition, bool>();
 
         private static bool IsAsync(MethodDefinition m) => AsyncMachineFinder.IsAsyncMethod(m);
 
