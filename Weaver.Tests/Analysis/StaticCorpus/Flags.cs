@@ -109,6 +109,44 @@ namespace Corpus.Flags
         }
     }
 
+    // case: flags/async: false from an async method, into a method whose lambda captures the flag (the state machine
+    // reads a closure's copy of it, as Azure.Storage.Blobs' DownloadToInternal does)
+    public static class FalseIntoCapturingMethod
+    {
+        public static async Task<int> Run(Stream stream)
+        {
+            await Task.Yield();
+            return await Read(stream, async: false);
+        }
+        private static async ValueTask<int> Read(Stream stream, bool async)
+        {
+            var buffer = new byte[8];
+            System.Func<string> describe = () => async ? "async" : "sync";
+            await Task.Yield();
+            if (async) return await stream.ReadAsync(buffer, 0, 8) + describe().Length;
+            return stream.Read(buffer, 0, 8); // expect: NB0001
+        }
+    }
+
+    // case: flags/the same method told async: true by its async caller stays silent
+    public static class TrueIntoCapturingMethod
+    {
+        public static async Task<int> Run(Stream stream)
+        {
+            await Task.Yield();
+            return await Read(stream, async: true);
+        }
+        public static int RunSync(Stream stream) => Read(stream, async: false).GetAwaiter().GetResult();
+        private static async ValueTask<int> Read(Stream stream, bool async)
+        {
+            var buffer = new byte[8];
+            System.Func<string> describe = () => async ? "async" : "sync";
+            await Task.Yield();
+            if (async) return await stream.ReadAsync(buffer, 0, 8) + describe().Length;
+            return stream.Read(buffer, 0, 8);
+        }
+    }
+
     // case: flags/nothing calls it, so the flag is not known: the async side runs on an async path
     // (was a warning until 2026-12-05; in real code — Azure.Storage.Blobs, MySqlConnector — every such warning was false:
     // the method is reached through virtual calls or from other assemblies, always on its async side from async code)

@@ -69,7 +69,7 @@ namespace NonBlocking.Weaver.Analyse.Flags
                 if (code == Code.Brtrue || code == Code.Brtrue_S || code == Code.Brfalse || code == Code.Brfalse_S)
                 {
                     var tested = BranchConditions.Tested(method, ins, out _);
-                    var p = tested == null ? null : Il.IsLdarg(tested.OpCode.Code) ? Il.ParameterOf(method, tested) : CapturedParameter(method, tested);
+                    var p = tested == null ? null : Il.IsLdarg(tested.OpCode.Code) ? Il.ParameterOf(method, tested) : CapturedParameter(method, method, tested);
                     if (p != null && !p.ParameterType.IsValueType && p.Index < ClosureBase)
                         found.Add(p.Index);
                 }
@@ -167,9 +167,9 @@ namespace NonBlocking.Weaver.Analyse.Flags
                 if (parameter == null || parameter.Index >= ClosureBase || !IsFlag(method, parameter.Index)) return -1;
                 name = parameter.Name;
             }
-            else if (owner == method && CapturedParameter(method, load) is ParameterDefinition captured)
+            else if (CapturedParameter(method, owner, load) is ParameterDefinition captured)
             {
-                if (captured.Index >= ClosureBase || !IsFlag(method, captured.Index)) return -1;
+                if (captured.Index >= ClosureBase || !IsFlag(owner, captured.Index)) return -1;
                 name = captured.Name;
             }
             else if (load.OpCode.Code == Code.Ldfld && load.Operand is FieldReference field && field.FieldType.MetadataType == MetadataType.Boolean)
@@ -195,10 +195,12 @@ namespace NonBlocking.Weaver.Analyse.Flags
         /// <summary>
         /// The parameter a load reads through the method's own closure: a lambda captures the parameter, so the compiler
         /// copies it into a display class once and the method reads that field (SSH.NET's <c>RequestWrite</c> tests the
-        /// captured <c>wait</c> for null). Only when the method stores the field once, from that parameter, and no code of
+        /// captured <c>wait</c> for null). In a state machine the copy is made from the hoisted parameter
+        /// (<c>this.&lt;&gt;8__1.async = this.async</c>, Azure.Storage.Blobs' <c>DownloadToInternal</c>), and the parameter is
+        /// <paramref name="owner"/>'s. Only when the method stores the field once, from that parameter, and no code of
         /// the closure stores it.
         /// </summary>
-        private static ParameterDefinition? CapturedParameter(MethodDefinition method, Instruction load)
+        private static ParameterDefinition? CapturedParameter(MethodDefinition method, MethodDefinition owner, Instruction load)
         {
             if (load.OpCode.Code != Code.Ldfld || !(load.Operand is FieldReference field) || !(field.DeclaringType.Resolve() is TypeDefinition closure) ||
                 !IsClosure(closure) || closure == method.DeclaringType) return null;
@@ -209,14 +211,28 @@ namespace NonBlocking.Weaver.Analyse.Flags
                 if (ins.OpCode.Code != Code.Stfld || !Il.SameField((FieldReference)ins.Operand, field)) continue;
                 if (source != null) return null;
                 var value = Receivers.Producer(method.Body, ins, 0);
-                if (value == null || !Il.IsLdarg(value.OpCode.Code) || !(Il.ParameterOf(method, value) is ParameterDefinition p)) return null;
+                var p = value == null ? null : Il.IsLdarg(value.OpCode.Code) ? Il.ParameterOf(method, value) : HoistedParameter(method, owner, value);
+                if (p == null) return null;
                 source = p;
             }
-            if (source == null || Assigned(method, source.Name)) return null;
+            if (source == null || owner == method && Assigned(method, source.Name)) return null;
             foreach (var m in closure.Methods)
                 if (m.HasBody && m.Body.Instructions.Any(i => (i.OpCode.Code == Code.Stfld || i.OpCode.Code == Code.Ldflda) && Il.SameField((FieldReference)i.Operand, field)))
                     return null;
             return source;
+        }
+
+        /// <summary>A state machine's hoisted copy of its async method's parameter (<c>ldarg.0; ldfld async</c>), never assigned in the machine.</summary>
+        private static ParameterDefinition? HoistedParameter(MethodDefinition method, MethodDefinition owner, Instruction value)
+        {
+            if (owner == method || value.OpCode.Code != Code.Ldfld || !(value.Operand is FieldReference hoisted) ||
+                hoisted.DeclaringType.GetElementType().FullName != method.DeclaringType.FullName ||
+                Receivers.Producer(method.Body, value, 0)?.OpCode.Code != Code.Ldarg_0) return null;
+            foreach (var ins in method.Body.Instructions)
+                if ((ins.OpCode.Code == Code.Stfld || ins.OpCode.Code == Code.Ldflda) && Il.SameField((FieldReference)ins.Operand, hoisted)) return null;
+            foreach (var p in owner.Parameters)
+                if (p.Name == hoisted.Name) return p;
+            return null;
         }
 
         private static bool Assigned(MethodDefinition method, string parameter) =>
