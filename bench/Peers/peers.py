@@ -6,7 +6,7 @@
   peers.py score LOG ROOT LABELS  per rule: warnings, labelled TRUE/FALSE/UNCLEAR, precision (TRUE over TRUE+FALSE);
                                   then every TRUE site with the rules that report it (what each finds that others miss)
 """
-import hashlib, re, sys
+import functools, hashlib, re, sys
 
 RULES = ("NB0001", "NB0002", "CA1849", "MA0042", "MA0045", "VSTHRD002", "VSTHRD103", "AsyncFixer02")
 
@@ -28,8 +28,14 @@ def same_statement(root, f, first, line):
         return True
     if not first < line <= first + 3:
         return False
-    src = open(root.rstrip("/") + "/" + f, errors="replace").read().split("\n")
+    src = source_lines(root, f)
     return all(not src[i - 1].rstrip().endswith((";", "{", "}")) for i in range(first, line))
+
+
+@functools.lru_cache(maxsize=None)
+def source_lines(root, f):
+    """A source file's lines, read once however many sites and warnings ask."""
+    return open(root.rstrip("/") + "/" + f, errors="replace").read().split("\n")
 
 
 def reports(warning, site, root):

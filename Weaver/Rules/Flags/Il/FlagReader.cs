@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Linq;
 using Mono.Cecil;
 using Mono.Cecil.Cil;
 
@@ -215,10 +214,9 @@ namespace NonBlocking.Weaver.Analyse.Flags
                 if (p == null) return null;
                 source = p;
             }
-            if (source == null || owner == method && Assigned(method, source.Name)) return null;
+            if (source == null || owner == method && Il.Assigns(method, source)) return null;
             foreach (var m in closure.Methods)
-                if (m.HasBody && m.Body.Instructions.Any(i => (i.OpCode.Code == Code.Stfld || i.OpCode.Code == Code.Ldflda) && Il.SameField((FieldReference)i.Operand, field)))
-                    return null;
+                if (m.HasBody && Il.Assigns(m, field)) return null;
             return source;
         }
 
@@ -227,17 +225,11 @@ namespace NonBlocking.Weaver.Analyse.Flags
         {
             if (owner == method || value.OpCode.Code != Code.Ldfld || !(value.Operand is FieldReference hoisted) ||
                 hoisted.DeclaringType.GetElementType().FullName != method.DeclaringType.FullName ||
-                Receivers.Producer(method.Body, value, 0)?.OpCode.Code != Code.Ldarg_0) return null;
-            foreach (var ins in method.Body.Instructions)
-                if ((ins.OpCode.Code == Code.Stfld || ins.OpCode.Code == Code.Ldflda) && Il.SameField((FieldReference)ins.Operand, hoisted)) return null;
+                Receivers.Producer(method.Body, value, 0)?.OpCode.Code != Code.Ldarg_0 || Il.Assigns(method, hoisted)) return null;
             foreach (var p in owner.Parameters)
                 if (p.Name == hoisted.Name) return p;
             return null;
         }
-
-        private static bool Assigned(MethodDefinition method, string parameter) =>
-            method.Body.Instructions.Any(i => (i.OpCode.Code == Code.Starg || i.OpCode.Code == Code.Starg_S || i.OpCode.Code == Code.Ldarga ||
-                                               i.OpCode.Code == Code.Ldarga_S) && i.Operand is ParameterDefinition p && p.Name == parameter);
 
         private static string FieldKey(FieldReference field) => field.DeclaringType.GetElementType().FullName + "::" + field.Name;
 

@@ -111,7 +111,7 @@ namespace NonBlocking.Weaver.Analyse.Flags
                 return parameter != null && IsModeType(parameter.ParameterType) && !Il.Assigns(method, parameter);
             }
             if (load.OpCode.Code != Code.Ldfld || !(load.Operand is FieldReference field) || !IsModeType(field.FieldType)) return false;
-            return method.HasThis && IsThis(method, Receivers.Producer(method.Body, load, 0), outer: true) && !Assigns(method, field);
+            return method.HasThis && IsThis(method, Receivers.Producer(method.Body, load, 0), outer: true) && !Il.Assigns(method, field);
         }
 
         /// <summary><c>this</c>, or (with <paramref name="outer"/>) a field of it such as a state machine's outer <c>this</c>, also through a local stored once.</summary>
@@ -130,14 +130,6 @@ namespace NonBlocking.Weaver.Analyse.Flags
             if (!type.IsValueType || type.IsGenericInstance) return false;
             var resolved = type.Resolve();
             return resolved != null && resolved.IsEnum;
-        }
-
-        private static bool Assigns(MethodDefinition method, FieldReference field)
-        {
-            foreach (var ins in method.Body.Instructions)
-                if ((ins.OpCode.Code == Code.Stfld || ins.OpCode.Code == Code.Ldflda) && ins.Operand is FieldReference f && Il.SameField(f, field))
-                    return true;
-            return false;
         }
 
         /// <summary>Instructions reachable from <paramref name="start"/> without passing through <paramref name="branch"/>.</summary>

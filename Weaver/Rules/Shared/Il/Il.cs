@@ -37,6 +37,15 @@ namespace NonBlocking.Weaver.Analyse
             return false;
         }
 
+        /// <summary>Whether the method stores the field (<c>stfld</c>) or takes its address (<c>ldflda</c>), so may change it.</summary>
+        public static bool Assigns(Mono.Cecil.MethodDefinition method, Mono.Cecil.FieldReference field)
+        {
+            foreach (var ins in method.Body.Instructions)
+                if ((ins.OpCode.Code == Code.Stfld || ins.OpCode.Code == Code.Ldflda) && ins.Operand is Mono.Cecil.FieldReference f && SameField(f, field))
+                    return true;
+            return false;
+        }
+
         /// <summary>Whether two references name the same field (of any instantiation of its type).</summary>
         public static bool SameField(Mono.Cecil.FieldReference a, Mono.Cecil.FieldReference b) =>
             a.Name == b.Name && a.DeclaringType.GetElementType().FullName == b.DeclaringType.GetElementType().FullName;
