@@ -28,14 +28,13 @@ namespace NonBlocking.RealCode.Tests
         private static IReadOnlyList<string> Warnings(string package, string version, string assembly) =>
             Analysed.GetOrAdd($"{package}/{version}/{assembly}", _ =>
             {
-                var path = DownloadedPackage.AssemblyPath(package, version, assembly);
-                // Dependencies are not downloaded with the package: this project's output holds (newer versions of)
-                // most of them, which is enough to resolve the types the rules look at.
-                var bin = AppContext.BaseDirectory;
+                var folder = HistoricVersions.Folder(package, version);
+                var path = Path.Combine(folder, assembly + ".dll");
+                if (!File.Exists(path)) throw new FileNotFoundException($"{package} {version} did not bring {assembly}.dll into {folder}", path);
                 var result = AssemblyWeaver.Analyze(new WeaveOptions
                 {
                     AssemblyPath = path,
-                    ReferencePaths = Directory.GetFiles(bin, "*.dll").Where(p => Path.GetFileNameWithoutExtension(p) != assembly).ToList(),
+                    ReferencePaths = Directory.GetFiles(folder, "*.dll").Where(p => p != path).ToList(),
                     StaticAnalysis = StaticAnalysisLevel.Warn,
                 });
                 // An analysis that could not run (a reference missing) would make every fixed version look silent.
