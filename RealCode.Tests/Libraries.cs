@@ -28,6 +28,9 @@ namespace NonBlocking.RealCode.Tests
             new("MQTTnet", "MQTTnet", "5.2.0.1603", Training, "https://github.com/dotnet/MQTTnet"),
             new("CsvHelper", "CsvHelper", "33.1.0", Training, "https://github.com/JoshClose/CsvHelper"),
             new("LiteDB", "LiteDB", "5.0.21", Training, "https://github.com/litedb-org/LiteDB"),
+            // Applications (added 2026-12-05, set drawn by the same seeded shuffle): a diagnostics CLI and its client library.
+            new("dotnet-counters", "dotnet-counters", "10.0.750501", Training, "https://github.com/dotnet/diagnostics", Tool: true),
+            new("Microsoft.Diagnostics.NETCore.Client", "dotnet-counters", "10.0.750501", Training, "https://github.com/dotnet/diagnostics", Tool: true),
 
             new("NATS.Client.Core", "NATS.Net", "3.3.2", Validation, "https://github.com/nats-io/nats.net"),
             new("Elastic.Transport", "Elastic.Transport", "1.1.0", Validation, "https://github.com/elastic/elastic-transport-net"),
@@ -38,6 +41,9 @@ namespace NonBlocking.RealCode.Tests
             new("Octokit", "Octokit", "14.0.0", Validation, "https://github.com/octokit/octokit.net"),
             new("NATS.Client.JetStream", "NATS.Net", "3.3.2", Validation, "https://github.com/nats-io/nats.net"),
             new("Hangfire.Core", "Hangfire.Core", "1.8.25", Validation, "https://github.com/HangfireIO/Hangfire"),
+            // A server application (Microsoft Garnet, a Redis-compatible cache store), never tuned against.
+            new("Garnet.server", "garnet-server", "2.2.12", Validation, "https://github.com/microsoft/garnet", Tool: true),
+            new("Garnet.cluster", "garnet-server", "2.2.12", Validation, "https://github.com/microsoft/garnet", Tool: true),
         };
     }
 }

@@ -33,7 +33,7 @@ namespace NonBlocking.RealCode.Tests.Support
         /// <summary>The analysis a build of the library itself would run (NonBlockingAnalyzeReferences off).</summary>
         public static Measurement Of(Library library)
         {
-            var bin = AppContext.BaseDirectory;
+            var bin = library.Tool ? ToolFolder.Of(library.Package, library.Version) : AppContext.BaseDirectory;
             var path = Path.Combine(bin, library.Assembly + ".dll");
             if (!File.Exists(path)) throw new FileNotFoundException($"{library.Package} {library.Version} did not bring {library.Assembly}.dll into {bin}", path);
             var result = AssemblyWeaver.Analyze(new WeaveOptions

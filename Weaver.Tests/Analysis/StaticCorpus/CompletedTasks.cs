@@ -83,6 +83,35 @@ namespace Corpus.Completed
         }
     }
 
+    // case: completed/.Result after await WhenAll(new[] {…}).ConfigureAwait(false) in a try whose catch rethrows
+    // (a later await of another Task reuses the awaitable's local in IL; dotnet-diagnostics' router factories)
+    public static class AfterWhenAllReusedAwaitable
+    {
+        public static async Task<int> Get(CancellationToken token)
+        {
+            Task<int> read = Source.Load();
+            Task check = Task.Delay(1, token);
+            try { await Task.WhenAll(new Task[] { read, check }).ConfigureAwait(false); }
+            catch (Exception) { if (read.IsFaulted) Source.Use(0); throw; }
+            int bytes = read.Result;
+            await Task.Delay(bytes, token).ConfigureAwait(false);
+            return bytes;
+        }
+    }
+
+    // case: completed/.Result after another task's await, with the awaitable's local reused, still waits
+    public static class AfterOtherAwaitReusedAwaitable
+    {
+        public static async Task<int> Get(CancellationToken token)
+        {
+            Task<int> read = Source.Load();
+            await Task.Delay(1, token).ConfigureAwait(false);
+            int bytes = read.Result; // expect: NB0003
+            await Task.Delay(bytes, token).ConfigureAwait(false);
+            return bytes;
+        }
+    }
+
     // case: completed/.Result before the await
     public static class BeforeAwait
     {

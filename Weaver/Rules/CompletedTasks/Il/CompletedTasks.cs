@@ -122,7 +122,8 @@ namespace NonBlocking.Weaver.Analyse
                 if (producer.OpCode.Code == Code.Ldloca || producer.OpCode.Code == Code.Ldloca_S || Il.IsLdloc(producer.OpCode.Code))
                 {
                     var local = Receivers.Local(method, producer);
-                    var stored = local == null ? null : Receivers.SingleStoreValue(method, local, addressTakenToCall: true);
+                    var stored = local == null ? null
+                        : Receivers.SingleStoreValue(method, local, addressTakenToCall: true) ?? StoredJustBefore(method, producer, local);
                     if (stored == null || !IsCall(stored)) return producer;
                     value = stored;
                 }
@@ -132,6 +133,22 @@ namespace NonBlocking.Weaver.Analyse
                 producer = inner;
             }
             return producer;
+        }
+
+        /// <summary>
+        /// The value stored into <paramref name="local"/> by the instruction right before <paramref name="load"/>, when
+        /// nothing jumps to the load: the compiler's <c>stloc v; ldloca v</c> of an await, in a method that reuses the
+        /// awaitable's local for several awaits (so it is not stored once).
+        /// </summary>
+        private static Instruction? StoredJustBefore(MethodDefinition method, Instruction load, VariableDefinition local)
+        {
+            var store = load.Previous;
+            if (store == null || !Il.IsStloc(store.OpCode.Code) || Receivers.Local(method, store) != local) return null;
+            foreach (var ins in method.Body.Instructions)
+                if (ins.Operand == load || (ins.Operand is Instruction[] targets && System.Array.IndexOf(targets, load) >= 0)) return null;
+            foreach (var handler in method.Body.ExceptionHandlers)
+                if (handler.HandlerStart == load || handler.FilterStart == load) return null;
+            return Receivers.Producer(method.Body, store, 0);
         }
 
         /// <summary>

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -213,12 +214,23 @@ namespace NonBlocking.Analyzers
             return false;
         }
 
-        /// <summary>Whether a statement before <paramref name="statement"/> in the block awaits or waits on the task, and nothing assigns it after.</summary>
-        private static bool AwaitedBefore(BlockSyntax block, StatementSyntax statement, TaskVariable task, SemanticModel model)
+        /// <summary>
+        /// Whether a statement before <paramref name="statement"/> in the block (all of them when it is null) awaits or
+        /// waits on the task, and nothing assigns it after. A try block that does so counts when every catch ends by
+        /// throwing: the code after the try runs only if the wait completed.
+        /// </summary>
+        private static bool AwaitedBefore(BlockSyntax block, StatementSyntax? statement, TaskVariable task, SemanticModel model)
         {
             bool complete = false;
             foreach (var before in block.Statements.TakeWhile(s => s != statement))
             {
+                if (before is TryStatementSyntax attempt && attempt.Catches.All(c => c.Block.Statements.LastOrDefault() is ThrowStatementSyntax) &&
+                    AwaitedBefore(attempt.Block, null, task, model))
+                {
+                    complete = true;
+                    if (attempt.Finally != null && Assigns(attempt.Finally.Block, task, model)) complete = false;
+                    continue;
+                }
                 if (Assigns(before, task, model)) complete = false;
                 if ((before is ExpressionStatementSyntax || before is LocalDeclarationStatementSyntax) && Waits(before, task, model)) complete = true;
             }
@@ -255,7 +267,7 @@ namespace NonBlocking.Analyzers
                 {
                     string name = m.Name.Identifier.ValueText;
                     if (name == "WhenAll" || name == "WaitAll")
-                        return call.ArgumentList.Arguments.Any(a => Refers(a.Expression, task, model));
+                        return call.ArgumentList.Arguments.SelectMany(a => Elements(a.Expression)).Any(a => Refers(a, task, model));
                     if (name == "ConfigureAwait" || name == "GetAwaiter" || name == "AsTask")
                     {
                         e = m.Expression;
@@ -263,6 +275,18 @@ namespace NonBlocking.Analyzers
                     }
                 }
                 return Refers(e, task, model);
+            }
+        }
+
+        /// <summary>The tasks a WhenAll/WaitAll argument passes: itself, or the elements of an array it builds there.</summary>
+        private static IEnumerable<ExpressionSyntax> Elements(ExpressionSyntax argument)
+        {
+            switch (argument)
+            {
+                case ArrayCreationExpressionSyntax array when array.Initializer != null: return array.Initializer.Expressions;
+                case ImplicitArrayCreationExpressionSyntax array: return array.Initializer.Expressions;
+                case CollectionExpressionSyntax collection: return collection.Elements.OfType<ExpressionElementSyntax>().Select(e => e.Expression);
+                default: return new[] { argument };
             }
         }
 
