@@ -1,10 +1,8 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
-using System.IO;
 using System.Linq;
 using NonBlocking.RealCode.Tests.Support;
-using NonBlocking.Weaver;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -27,22 +25,8 @@ namespace NonBlocking.RealCode.Tests
         /// <summary>The warning messages a build of that package version would print (references not followed).</summary>
         private static IReadOnlyList<string> Warnings(string package, string version, string assembly) =>
             Analysed.GetOrAdd($"{package}/{version}/{assembly}", _ =>
-            {
-                var folder = HistoricVersions.Folder(package, version);
-                var path = Path.Combine(folder, assembly + ".dll");
-                if (!File.Exists(path)) throw new FileNotFoundException($"{package} {version} did not bring {assembly}.dll into {folder}", path);
-                var result = AssemblyWeaver.Analyze(new WeaveOptions
-                {
-                    AssemblyPath = path,
-                    ReferencePaths = Directory.GetFiles(folder, "*.dll").Where(p => p != path).ToList(),
-                    StaticAnalysis = StaticAnalysisLevel.Warn,
-                });
-                // An analysis that could not run (a reference missing) would make every fixed version look silent.
-                var failed = result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
-                if (failed.Count > 0)
-                    throw new InvalidOperationException($"{package} {version}: the analysis did not run: " + string.Join("; ", failed.Select(d => d.Message)));
-                return result.Diagnostics.Where(d => d.Key != null).Select(d => d.Message).ToList();
-            });
+                FolderAnalysis.Of(HistoricVersions.Folder(package, version), assembly, $"{package} {version}")
+                    .Where(d => d.Key != null).Select(d => d.Message).ToList());
 
         private static bool Found(HistoricBug bug) => Warnings(bug.Package, bug.Buggy, bug.Assembly).Any(bug.NamedBy);
         private static bool SilentWhenFixed(HistoricBug bug) => !Warnings(bug.Package, bug.Fixed, bug.Assembly).Any(bug.NamedBy);

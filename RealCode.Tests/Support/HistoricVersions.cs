@@ -1,7 +1,5 @@
 using System;
 using System.IO;
-using System.Linq;
-using System.Reflection;
 
 namespace NonBlocking.RealCode.Tests.Support
 {
@@ -11,8 +9,7 @@ namespace NonBlocking.RealCode.Tests.Support
     /// </summary>
     internal static class HistoricVersions
     {
-        private static readonly string Root = typeof(HistoricVersions).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
-            .Single(a => a.Key == "HistoricVersions").Value!;
+        private static readonly string Root = BuildMetadata.Of("HistoricVersions");
 
         /// <summary>The folder holding the package's assembly and all it references.</summary>
         public static string Folder(string package, string version)

@@ -1,8 +1,6 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
 using System.Linq;
-using NonBlocking.Weaver;
 
 namespace NonBlocking.RealCode.Tests.Support
 {
@@ -34,16 +32,8 @@ namespace NonBlocking.RealCode.Tests.Support
         public static Measurement Of(Library library)
         {
             var bin = library.Tool ? ToolFolder.Of(library.Package, library.Version) : AppContext.BaseDirectory;
-            var path = Path.Combine(bin, library.Assembly + ".dll");
-            if (!File.Exists(path)) throw new FileNotFoundException($"{library.Package} {library.Version} did not bring {library.Assembly}.dll into {bin}", path);
-            var result = AssemblyWeaver.Analyze(new WeaveOptions
-            {
-                AssemblyPath = path,
-                ReferencePaths = Directory.GetFiles(bin, "*.dll").Where(p => p != path).ToList(),
-                StaticAnalysis = StaticAnalysisLevel.Warn,
-            });
             var warnings = new Dictionary<string, string>(StringComparer.Ordinal);
-            foreach (var d in result.Diagnostics)
+            foreach (var d in FolderAnalysis.Of(bin, library.Assembly, $"{library.Package} {library.Version}"))
                 if (d.Key != null) warnings.TryAdd(d.Key, d.Message);
             return new Measurement(library, warnings, Sample.Of(warnings.Keys), LabelFile.Read(library));
         }

@@ -1,6 +1,5 @@
 using System.IO;
 using System.Linq;
-using System.Reflection;
 
 namespace NonBlocking.RealCode.Tests.Support
 {
@@ -9,8 +8,7 @@ namespace NonBlocking.RealCode.Tests.Support
     {
         public static string Of(string package, string version)
         {
-            var root = typeof(ToolFolder).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
-                .Single(a => a.Key == "NuGetPackageRoot").Value!;
+            var root = BuildMetadata.Of("NuGetPackageRoot");
             var tools = Path.Combine(root, package.ToLowerInvariant(), version, "tools");
             var any = Directory.Exists(tools) ? Directory.GetDirectories(tools, "any", SearchOption.AllDirectories).OrderBy(d => d).LastOrDefault() : null;
             return any ?? throw new DirectoryNotFoundException(

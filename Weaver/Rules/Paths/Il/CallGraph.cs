@@ -55,17 +55,17 @@ namespace NonBlocking.Weaver.Analyse.Reachability
         /// <summary>For each virtual or interface method, the methods in the analysed modules that implement it.</summary>
         public IEnumerable<KeyValuePair<MethodDefinition, List<MethodDefinition>>> Overriders => _overrides.All;
 
+        /// <summary>Whether any other assembly's paths are known (project references, or packages when asked for).</summary>
+        public bool FollowsReferences => _references.Count > 0;
+
         /// <summary>
         /// The blocking path a call leads into when its target is in a summarised reference, else null; the path with
         /// in-memory streams (or none) when <paramref name="streamsInMemory"/> says the call hands one for each of the
         /// target's Stream parameters.
         /// </summary>
-        /// <summary>Whether any other assembly's paths are known (project references, or packages when asked for).</summary>
-        public bool FollowsReferences => _references.Count > 0;
-
         public ExternalWitness? External(MethodDefinition caller, Instruction ins, Func<MethodDefinition, bool>? streamsInMemory = null)
         {
-            if (_references.Count == 0 || !(ins.Operand is MethodReference target)) return null;
+            if (!FollowsReferences || !(ins.Operand is MethodReference target)) return null;
             if (ins.OpCode.Code != Code.Call && ins.OpCode.Code != Code.Callvirt && ins.OpCode.Code != Code.Newobj) return null;
             var element = target.GetElementMethod();
             if (element is MethodDefinition) return null;
