@@ -47,6 +47,8 @@ namespace NonBlocking.RealCode.Tests
             // A true warning a rule change took away is recall lost: shown, for the one who changed the rule to look at.
             foreach (var lost in m.Labels.Where(l => l.Value.Verdict == Verdict.True && !m.Warnings.ContainsKey(l.Key)))
                 _output.WriteLine($"  no longer reported (labelled TRUE): {lost.Key}");
+            foreach (var key in m.Sampled.Where(k => m.Labels.TryGetValue(k, out var l) && l.Verdict == Verdict.False))
+                _output.WriteLine($"  false: {key}");
             if (m.Precision is double p)
                 Assert.True(p >= Targets.PerLibraryFloor, $"{library.Assembly}: precision {p:P0} is below {Targets.PerLibraryFloor:P0}; false: \n" +
                     string.Join("\n", m.Sampled.Where(k => m.Labels.TryGetValue(k, out var l) && l.Verdict == Verdict.False)));

@@ -63,7 +63,7 @@ echo "== build time" >&2
 if [ -n "$smoke" ]; then BUILD_RUNS=1 "$bench/buildtime.sh" "$parts/build.md"; else "$bench/buildtime.sh" "$parts/build.md"; fi
 
 echo "== analyzer build cost" >&2
-if [ -n "$smoke" ]; then BUILD_RUNS=1 "$bench/analyzercost.sh" "$parts/analyzer.md"; else "$bench/analyzercost.sh" "$parts/analyzer.md"; fi
+if [ -n "$smoke" ]; then BUILD_RUNS=1 BUILD_WARM=0 ANALYZER_CLASSES=4 "$bench/analyzercost.sh" "$parts/analyzer.md"; else "$bench/analyzercost.sh" "$parts/analyzer.md"; fi
 
 echo "== load test" >&2
 if [ -n "$smoke" ]; then LOAD_WARMUP=1 LOAD_SECONDS=1 LOAD_ROUNDS=1 "$bench/load.sh" "$parts/load.md"; else "$bench/load.sh" "$parts/load.md"; fi

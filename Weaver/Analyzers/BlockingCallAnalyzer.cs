@@ -205,7 +205,8 @@ namespace NonBlocking.Analyzers
 
             if (match.SyncOverAsync && SourceCompletedTasks.IsKnownComplete(operation, WaitedTask(operation, instance))) return;
             if (operation is IInvocationOperation invocation &&
-                (SourceZeroTimeouts.Polls(invocation) || !match.SyncOverAsync && InMemoryOperands.StaticApiOverMemory(invocation, state.Streams))) return;
+                (SourceZeroTimeouts.Polls(invocation) || SourceReadinessChecks.Guarded(invocation) ||
+                 !match.SyncOverAsync && InMemoryOperands.StaticApiOverMemory(invocation, state.Streams))) return;
             if (instance != null && !match.SyncOverAsync && InMemoryOperands.Is(instance, state.Streams) &&
                 (method.Name != "CopyTo" || operation is IInvocationOperation copy && copy.Arguments.Length > 0 &&
                  InMemoryOperands.Is(copy.Arguments[0].Value, state.Streams))) return;

@@ -72,6 +72,21 @@ namespace Corpus.Modes
         }
     }
 
+    // case: modes/an async method's flag a lambda also captures (the closure gets a copy of it)
+    public sealed class LambdaCapturedMode
+    {
+        private readonly Stream _stream;
+        public LambdaCapturedMode(Stream stream) => _stream = stream;
+        public async Task<int> CopyAsync(Stream destination, bool async)
+        {
+            System.Func<bool> retrying = () => async && destination.CanWrite;
+            await Task.Yield();
+            if (async) await _stream.CopyToAsync(destination);
+            else _stream.CopyTo(destination);
+            return retrying() ? 1 : 0;
+        }
+    }
+
     // case: modes/a sync iterator pages with async: false, the async one with async: true
     public abstract class Pages
     {
@@ -120,6 +135,22 @@ namespace Corpus.Modes
         {
             if (_stream.CanTimeout) return await _stream.ReadAsync(buffer, 0, buffer.Length);
             return _stream.Read(buffer, 0, buffer.Length); // expect: NB0001
+        }
+    }
+
+    // case: modes/a value worked out in the method that a lambda captures is no mode value
+    public sealed class CapturedComputedMode
+    {
+        private readonly Stream _stream;
+        public CapturedComputedMode(Stream stream) => _stream = stream;
+        public async Task<int> CopyAsync(Stream destination)
+        {
+            bool useAsync = _stream.CanSeek;
+            System.Func<bool> retrying = () => useAsync && destination.CanWrite;
+            await Task.Yield();
+            if (useAsync) await _stream.CopyToAsync(destination);
+            else _stream.CopyTo(destination); // expect: NB0001
+            return retrying() ? 1 : 0;
         }
     }
 

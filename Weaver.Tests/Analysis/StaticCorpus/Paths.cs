@@ -226,6 +226,17 @@ namespace Corpus.Basics
         }
     }
 
+    // case: paths/HttpContent.ReadAsStream hands back the response's stream; reading it is what blocks
+    public static class ResponseStream
+    {
+        public static async Task<int> Run(System.Net.Http.HttpClient client)
+        {
+            using var response = await client.GetAsync("http://localhost/", System.Net.Http.HttpCompletionOption.ResponseHeadersRead);
+            var stream = response.Content.ReadAsStream();
+            return stream.Read(new byte[16], 0, 16); // expect: NB0001
+        }
+    }
+
     // case: paths/a blocking helper only ever offloaded
     public static class HelperOffloaded
     {

@@ -36,6 +36,8 @@ namespace NonBlocking.Weaver.Find
                     if (forBuildWarnings && api.SyncOverAsync && Analyse.CompletedTasks.IsKnownComplete(method, ins)) continue;
                     // Nor does a wait with a zero timeout: it polls.
                     if (forBuildWarnings && Analyse.ZeroTimeouts.Polls(method, ins, target)) continue;
+                    // Nor a read a readiness check just said will find its input (Console.KeyAvailable, then ReadKey).
+                    if (forBuildWarnings && Analyse.ReadinessChecks.Guarded(method, ins, target)) continue;
                     sites.Add(new BlockingCallSite(method, ins, api));
                 }
             }

@@ -213,7 +213,7 @@ namespace NonBlocking.Weaver.Analyse
         }
 
         /// <summary>The only store into <paramref name="local"/> (see <see cref="SingleStoreValue"/>), or null.</summary>
-        private static Instruction? SingleStore(MethodDefinition method, VariableDefinition local, bool addressTakenToCall)
+        public static Instruction? SingleStore(MethodDefinition method, VariableDefinition local, bool addressTakenToCall = false)
         {
             Instruction? store = null;
             foreach (var ins in method.Body.Instructions)

@@ -102,7 +102,7 @@ namespace NonBlocking.Weaver.Analyse.Flags
         /// A load of a bool or enum the method does not assign: a parameter, or a field read off <c>this</c> (its own, a
         /// state machine's hoisted parameter or outer <c>this</c>, a closure's capture).
         /// </summary>
-        private static bool IsModeLoad(MethodDefinition method, Instruction? load)
+        private static bool IsModeLoad(MethodDefinition method, Instruction? load, int copies = 0)
         {
             if (load == null) return false;
             if (Il.IsLdarg(load.OpCode.Code))
@@ -111,7 +111,25 @@ namespace NonBlocking.Weaver.Analyse.Flags
                 return parameter != null && IsModeType(parameter.ParameterType) && !Il.Assigns(method, parameter);
             }
             if (load.OpCode.Code != Code.Ldfld || !(load.Operand is FieldReference field) || !IsModeType(field.FieldType)) return false;
-            return method.HasThis && IsThis(method, Receivers.Producer(method.Body, load, 0), outer: true) && !Il.Assigns(method, field);
+            return method.HasThis && IsThis(method, Receivers.Producer(method.Body, load, 0), outer: true) && OnlyCopiesModeInto(method, field, copies);
+        }
+
+        /// <summary>
+        /// Whether every store the method makes to the field copies a mode value into it: an async method whose flag a
+        /// lambda also captures moves it into the closure first (<c>&lt;&gt;8__1.async = this.async</c>, Azure's
+        /// DownloadStreamingInternal); any other store, or the field's address taken, makes it the method's own value.
+        /// </summary>
+        private static bool OnlyCopiesModeInto(MethodDefinition method, FieldReference field, int copies)
+        {
+            foreach (var ins in method.Body.Instructions)
+            {
+                if ((ins.OpCode.Code != Code.Stfld && ins.OpCode.Code != Code.Ldflda) || !(ins.Operand is FieldReference f) || !Il.SameField(f, field)) continue;
+                if (ins.OpCode.Code == Code.Ldflda) return false;
+                var stored = Receivers.Producer(method.Body, ins, 0);
+                // One copy deep: a value copied on from a copy is the method's own bookkeeping.
+                if (copies > 0 || stored == null || !IsModeLoad(method, stored, copies + 1)) return false;
+            }
+            return true;
         }
 
         /// <summary><c>this</c>, or (with <paramref name="outer"/>) a field of it such as a state machine's outer <c>this</c>, also through a local stored once.</summary>
