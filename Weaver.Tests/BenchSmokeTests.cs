@@ -9,11 +9,15 @@ using Xunit;
 
 namespace NonBlocking.Tests
 {
+    /// <summary>bench/run.sh --smoke takes the longest of the end-to-end tests: a collection of its own, run beside "package" on the same feed.</summary>
+    [CollectionDefinition("bench")]
+    public class BenchCollection : ICollectionFixture<PackageFeed> { }
+
     /// <summary>
     /// bench/run.sh --smoke: every benchmark builds against the packed package and runs once. The figures are not
     /// judged here (that is what bench/run.sh is for), only that each part produced one and compared the right things.
     /// </summary>
-    [Collection("package")]
+    [Collection("bench")]
     public class BenchSmokeTests
     {
         private readonly PackageFeed _feed;

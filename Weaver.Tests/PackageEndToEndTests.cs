@@ -9,7 +9,12 @@ using Xunit;
 
 namespace NonBlocking.Tests
 {
-    [CollectionDefinition("package", DisableParallelization = true)]
+    /// <summary>
+    /// The end-to-end tests build user projects against the packed feed, one after another, beside the in-process
+    /// collections (their builds and woven apps are processes of their own); the timing-sensitive "reports"
+    /// collection runs alone after them.
+    /// </summary>
+    [CollectionDefinition("package")]
     public class PackageCollection : ICollectionFixture<PackageFeed> { }
 
     /// <summary>

@@ -8,23 +8,36 @@ namespace NonBlocking.Tests.Support
     /// <summary>
     /// Packs NonBlocking's packages (Runtime, Weaver, Fody, Tool) once per test run, with a version of their own, into a
     /// local folder feed; user projects made by <see cref="UserProject"/> restore from it alone, into a private
-    /// package cache, so no earlier build of the packages can be picked up by mistake.
+    /// package cache, so no earlier build of the packages can be picked up by mistake. The collections that use it
+    /// ("package", "bench") run side by side and share the one feed, deleted when the test process ends.
     /// </summary>
-    public sealed class PackageFeed : IDisposable
+    public sealed class PackageFeed
     {
+        private static readonly Lazy<(string Root, string Version)> Packed = new Lazy<(string, string)>(Pack);
+
         public PackageFeed()
         {
-            Root = TestPaths.NewTempDirectory("feed");
+            (Root, Version) = Packed.Value;
             Feed = Path.Combine(Root, "packages");
             Cache = Path.Combine(Root, "cache");
-            Version = "0.1.0-test." + DateTime.UtcNow.ToString("yyyyMMddHHmmss");
+        }
+
+        private static (string Root, string Version) Pack()
+        {
+            string root = TestPaths.NewTempDirectory("feed"), feed = Path.Combine(root, "packages");
+            string version = "0.1.0-test." + DateTime.UtcNow.ToString("yyyyMMddHHmmss");
+            AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+            {
+                try { Directory.Delete(root, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+            };
             foreach (var project in Projects)
             {
-                var r = ProcessRunner.Run("dotnet", new[] { "pack", TestPaths.Source(project), "-c", "Release", "-o", Feed, "-nologo",
-                    "-p:NonBlockingVersion=" + Version, "-p:ContinuousIntegrationBuild=true" }, TestPaths.RepoRoot);
+                var r = ProcessRunner.Run("dotnet", new[] { "pack", TestPaths.Source(project), "-c", "Release", "-o", feed, "-nologo",
+                    "-p:NonBlockingVersion=" + version, "-p:ContinuousIntegrationBuild=true" }, TestPaths.RepoRoot);
                 Assert.True(r.ExitCode == 0, "pack failed: " + r);
             }
-            Assert.True(File.Exists(Path.Combine(Feed, $"NonBlocking.Weaver.{Version}.nupkg")), "NonBlocking.Weaver package missing");
+            Assert.True(File.Exists(Path.Combine(feed, $"NonBlocking.Weaver.{version}.nupkg")), "NonBlocking.Weaver package missing");
+            return (root, version);
         }
 
         /// <summary>Every package NonBlocking ships, packed CI-style as build/pack.sh packs them.</summary>
@@ -63,10 +76,6 @@ namespace NonBlocking.Tests.Support
             return Path.Combine(dir, "nonblocking");
         }
 
-        public void Dispose()
-        {
-            try { Directory.Delete(Root, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
-        }
     }
 
     /// <summary>A throw-away project that consumes the packed package exactly as a user would.</summary>
