@@ -15,11 +15,7 @@ namespace NonBlocking.Accuracy.Tests
         public ScenarioBuild Build { get; } = new ScenarioBuild();
         public Servers Servers { get; } = new Servers();
 
-        public void Dispose()
-        {
-            Servers.Dispose();
-            Build.Dispose();
-        }
+        public void Dispose() => Servers.Dispose();
     }
 
     /// <summary>

@@ -11,9 +11,10 @@ namespace NonBlocking.Accuracy.Tests
 {
     /// <summary>
     /// Accuracy.Tests/Scenarios, copied out of the repo and built in Release against the packed NonBlocking.Weaver from a
-    /// local folder feed, as a user's project is; then its labels (`--labels`) and the source markers they refer to.
+    /// local folder feed, as a user's project is; then its labels (`--labels`) and the source markers they refer to. The
+    /// feed is deleted when the test process ends.
     /// </summary>
-    public sealed class ScenarioBuild : IDisposable
+    public sealed class ScenarioBuild
     {
         private readonly PackageFeed _feed = new PackageFeed();
 
@@ -57,8 +58,6 @@ namespace NonBlocking.Accuracy.Tests
             }
             return markers;
         }
-
-        public void Dispose() => _feed.Dispose();
     }
 
     public sealed class Scenario
