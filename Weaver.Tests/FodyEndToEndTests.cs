@@ -11,7 +11,7 @@ namespace NonBlocking.Tests
     /// FodyWeavers.xml. The seed scenario builds with its warnings and reports Foo and Main, alone and next to another
     /// Fody weaver.
     /// </summary>
-    [Collection("package")]
+    [Collection("package-more")]
     public class FodyEndToEndTests
     {
         private readonly PackageFeed _feed;

@@ -11,7 +11,7 @@ namespace NonBlocking.Tests
     /// samples/OpenTelemetryDemo as a user builds it: the packed package plus OpenTelemetry's console exporter,
     /// and nothing but <c>AddMeter("NonBlocking")</c>.
     /// </summary>
-    [Collection("package")]
+    [Collection("package-more")]
     public class OpenTelemetrySampleTests
     {
         private readonly PackageFeed _feed;

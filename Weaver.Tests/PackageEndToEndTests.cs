@@ -17,6 +17,10 @@ namespace NonBlocking.Tests
     [CollectionDefinition("package")]
     public class PackageCollection : ICollectionFixture<PackageFeed> { }
 
+    /// <summary>The other end-to-end tests (Fody, the tool, metadata, samples, report output): a lane of their own beside "package".</summary>
+    [CollectionDefinition("package-more")]
+    public class MorePackageCollection : ICollectionFixture<PackageFeed> { }
+
     /// <summary>
     /// A user adds NonBlocking.Weaver from a folder feed, builds in Release and runs: the real path, with the
     /// real SeedDemo source.

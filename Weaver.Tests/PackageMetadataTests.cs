@@ -18,7 +18,7 @@ namespace NonBlocking.Tests
     /// reproducible build, what flows to the consumers of a library built with the weaver, and no weaving in an IDE's
     /// design-time build.
     /// </summary>
-    [Collection("package")]
+    [Collection("package-more")]
     public sealed class PackageMetadataTests
     {
         private static readonly Guid SourceLinkKind = new Guid("CC110556-A091-4D38-9FEC-25AB9A351A6A");

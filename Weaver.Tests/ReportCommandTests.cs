@@ -13,7 +13,7 @@ namespace NonBlocking.Tests
     /// crash-truncated line, another tool's JSON, an unknown kind and an empty file mixed in — as text and as an HTML
     /// page opened in headless Chromium (build/chromium.sh installs it from Debian's packages).
     /// </summary>
-    [Collection("package")]
+    [Collection("package-more")]
     public sealed class ReportCommandTests
     {
         private const string App = @"using System;

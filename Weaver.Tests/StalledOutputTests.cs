@@ -16,7 +16,7 @@ namespace NonBlocking.Tests
     /// waits for a reader), yet the app's segments run at full speed; the reports that fit the queue are written once a
     /// reader comes, and the next one says how many were dropped.
     /// </summary>
-    [Collection("package")]
+    [Collection("package-more")]
     public sealed class StalledOutputTests
     {
         private const string App = @"using System;

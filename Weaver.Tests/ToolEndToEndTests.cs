@@ -11,7 +11,7 @@ namespace NonBlocking.Tests
     /// here built: Dapper from nuget.org. Its async query over SQLite (whose "async" is synchronous) blocks, and once
     /// woven Dapper's own async method is reported.
     /// </summary>
-    [Collection("package")]
+    [Collection("package-more")]
     public class ToolEndToEndTests
     {
         private const string Program = @"using System;

@@ -14,7 +14,7 @@ namespace NonBlocking.Tests
     /// <c>nonblocking.blocked</c> event, the JSON report names that span's trace and span ids, and the Meter's histogram
     /// carries an exemplar of that trace.
     /// </summary>
-    [Collection("package")]
+    [Collection("package-more")]
     public sealed class TraceCorrelationTests
     {
         private const string App = @"using System;

@@ -9,7 +9,7 @@ namespace NonBlocking.Tests.Support
     /// Packs NonBlocking's packages (Runtime, Weaver, Fody, Tool) once per test run, with a version of their own, into a
     /// local folder feed; user projects made by <see cref="UserProject"/> restore from it alone, into a private
     /// package cache, so no earlier build of the packages can be picked up by mistake. The collections that use it
-    /// ("package", "bench") run side by side and share the one feed, deleted when the test process ends.
+    /// ("package", "package-more", "bench") run side by side and share the one feed, deleted when the test process ends.
     /// </summary>
     public sealed class PackageFeed
     {
