@@ -10,9 +10,8 @@ using Xunit;
 namespace NonBlocking.Tests
 {
     /// <summary>
-    /// The end-to-end tests build user projects against the packed feed, one after another, beside the in-process
-    /// collections (their builds and woven apps are processes of their own); the timing-sensitive "reports"
-    /// collection runs alone after them.
+    /// Builds user projects against the packed feed one after another, beside the "package-more" and "bench"
+    /// collections (every build and woven app is a process of its own, so the lanes do not share report state).
     /// </summary>
     [CollectionDefinition("package")]
     public class PackageCollection : ICollectionFixture<PackageFeed> { }

@@ -75,7 +75,6 @@ namespace NonBlocking.Tests.Support
             Assert.True(install.ExitCode == 0, "tool install failed: " + install);
             return Path.Combine(dir, "nonblocking");
         }
-
     }
 
     /// <summary>A throw-away project that consumes the packed package exactly as a user would.</summary>
