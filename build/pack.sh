@@ -7,10 +7,8 @@ out="$root/artifacts/packages"
 rm -rf "$out"
 mkdir -p "$out"
 # CI-style: deterministic, repository-relative paths in the PDBs, SourceLink to the commit (Directory.Build.*).
-for project in Runtime/NonBlocking.Runtime.csproj Weaver/Tasks/NonBlocking.Weaver.Tasks.csproj Logging/NonBlocking.Extensions.Logging.csproj \
-               Weaver/Fody/NonBlocking.Fody.csproj Weaver/Tool/NonBlocking.Tool.csproj; do
-  dotnet pack "$root/$project" -c Release -o "$out" -nologo -v:q -nodeReuse:false -p:ContinuousIntegrationBuild=true "$@"
-done
+# One invocation for all five (build/packages.slnf): MSBuild builds them side by side and the shared engine once.
+dotnet pack "$root/build/packages.slnf" -c Release -p:PackageOutputPath="$out" -nologo -v:q -nodeReuse:false -p:ContinuousIntegrationBuild=true "$@"
 # Consumers cache packages by version; drop the samples' cached copies so they see this build.
 rm -rf "$root/artifacts/sample-packages"
 ls -1 "$out"

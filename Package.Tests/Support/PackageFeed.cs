@@ -30,22 +30,17 @@ namespace NonBlocking.Tests.Support
             {
                 try { Directory.Delete(root, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
             };
-            foreach (var project in Projects)
-            {
-                var r = ProcessRunner.Run("dotnet", new[] { "pack", TestPaths.Source(project), "-c", "Release", "-o", feed, "-nologo",
-                    "-p:NonBlockingVersion=" + version, "-p:ContinuousIntegrationBuild=true" }, TestPaths.RepoRoot);
-                Assert.True(r.ExitCode == 0, "pack failed: " + r);
-            }
+            // One invocation for the five packages: MSBuild builds them side by side and evaluates the shared engine once
+            // (about 30 s → 20 s here, against five `dotnet pack` runs one after another).
+            var r = ProcessRunner.Run("dotnet", new[] { "pack", TestPaths.Source(PackagesFilter), "-c", "Release", "-nologo",
+                "-p:PackageOutputPath=" + feed, "-p:NonBlockingVersion=" + version, "-p:ContinuousIntegrationBuild=true" }, TestPaths.RepoRoot);
+            Assert.True(r.ExitCode == 0, "pack failed: " + r);
             Assert.True(File.Exists(Path.Combine(feed, $"NonBlocking.Weaver.{version}.nupkg")), "NonBlocking.Weaver package missing");
             return (root, version);
         }
 
-        /// <summary>Every package NonBlocking ships, packed CI-style as build/pack.sh packs them.</summary>
-        public static readonly string[] Projects =
-        {
-            "Runtime/NonBlocking.Runtime.csproj", "Weaver/Tasks/NonBlocking.Weaver.Tasks.csproj", "Logging/NonBlocking.Extensions.Logging.csproj",
-            "Weaver/Fody/NonBlocking.Fody.csproj", "Weaver/Tool/NonBlocking.Tool.csproj",
-        };
+        /// <summary>The solution filter naming every package NonBlocking ships, packed CI-style as build/pack.sh packs them.</summary>
+        private const string PackagesFilter = "build/packages.slnf";
 
         public string Root { get; }
         public string Feed { get; }

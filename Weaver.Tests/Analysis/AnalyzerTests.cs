@@ -52,6 +52,16 @@ public static class P
         }
 
         [Fact]
+        public void A_data_reader_disposed_by_hand_warns_unless_the_user_lists_its_Dispose()
+        {
+            Assert.Equal(new[] { ("NB0001", "dispose") }, Analyze(BothFrontEnds.ReaderDisposal).Select(f => (f.Id, f.Marker)));
+            Assert.Empty(Analyze(BothFrontEnds.ReaderDisposal, new Dictionary<string, string>
+            {
+                ["build_property.NonBlockingNotBlockingApis"] = "System.Data.Common.DbDataReader.Dispose",
+            }));
+        }
+
+        [Fact]
         public void A_sync_call_whose_async_twin_only_wraps_it_is_no_warning()
         {
             var found = Analyze(BothFrontEnds.ContextFactory, references: new[] { MetadataReference.CreateFromFile(BothFrontEnds.EfCore) });

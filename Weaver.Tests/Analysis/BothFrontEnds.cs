@@ -35,6 +35,22 @@ public static class P
     }
 }";
 
+        /// <summary>
+        /// A data reader disposed by hand: a catalogued disposal (closing reads the rest of the response), unlike the
+        /// command's Dispose beside it; a user's not-blocking entry for the reader's Dispose still wins.
+        /// </summary>
+        public const string ReaderDisposal = @"
+using System.Data.Common;
+public static class P
+{
+    public static async Task M(DbCommand command)
+    {
+        var reader = await command.ExecuteReaderAsync();
+        reader.Dispose(); // @dispose
+        command.Dispose();
+    }
+}";
+
         /// <summary>The EF Core assembly the program above compiles against.</summary>
         public static string EfCore => typeof(Microsoft.EntityFrameworkCore.DbContext).Assembly.Location;
     }

@@ -42,6 +42,16 @@ public static class P
         }
 
         [Fact]
+        public void A_data_reader_disposed_by_hand_warns_unless_the_user_lists_its_Dispose()
+        {
+            var a = new AnalysisHarness("ReaderDisposal", Usings + BothFrontEnds.ReaderDisposal);
+            a.AssertExactly(("NB0001", "dispose"));
+            Assert.EndsWith("Use await using (DisposeAsync).", a.At("dispose").Message);
+            new AnalysisHarness("ReaderDisposalListed", Usings + BothFrontEnds.ReaderDisposal, notBlocking: new[] { "System.Data.Common.DbDataReader.Dispose" })
+                .AssertExactly();
+        }
+
+        [Fact]
         public void A_sync_call_whose_async_twin_only_wraps_it_is_no_warning()
         {
             var a = new AnalysisHarness("ContextFactory", BothFrontEnds.ContextFactory.Replace("using Microsoft.EntityFrameworkCore;", Usings + "using Microsoft.EntityFrameworkCore;"),

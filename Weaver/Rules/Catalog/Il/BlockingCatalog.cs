@@ -9,8 +9,9 @@ namespace NonBlocking.Weaver.Catalog
     internal sealed class BlockingApi
     {
         public BlockingApi(string type, string member, bool userCallsOnly, string alternative, bool syncOverAsync = false, bool runtimeOnly = false,
-            bool counterpart = false, bool queryable = false, bool asyncCall = false)
+            bool counterpart = false, bool queryable = false, bool asyncCall = false, bool disposal = false)
         {
+            Disposal = disposal;
             AsyncCall = asyncCall;
             Counterpart = counterpart;
             Queryable = queryable;
@@ -45,6 +46,12 @@ namespace NonBlocking.Weaver.Catalog
 
         /// <summary>A LINQ operator that blocks only over an EF Core query (see <see cref="Find.QueryableSources"/>).</summary>
         public bool Queryable { get; }
+
+        /// <summary>
+        /// A <c>Dispose</c> that does I/O, matched where the type has a <c>DisposeAsync</c> to call instead; it beats
+        /// not-blocking-apis.txt's rule that disposing is not waiting (see <see cref="BlockingCatalog.MatchDisposal"/>).
+        /// </summary>
+        public bool Disposal { get; }
 
         /// <summary>Short form for messages: <c>Thread.Sleep</c>, <c>Task.Result</c>.</summary>
         public string ShortName
@@ -93,7 +100,7 @@ namespace NonBlocking.Weaver.Catalog
                     string name = userOnly ? member.Substring(0, member.Length - 5) : member;
                     catalog.Add(new BlockingApi(type, name, userOnly,
                         columns.Length > 2 ? columns[2].Replace("{Member}", name) : "", flags.Contains("sync-over-async"), flags.Contains("runtime-only"),
-                        queryable: flags.Contains("queryable")));
+                        queryable: flags.Contains("queryable"), disposal: flags.Contains("disposal")));
                 }
             }
             foreach (var (type, member) in CatalogFile.UserEntries(userApis))
@@ -114,6 +121,10 @@ namespace NonBlocking.Weaver.Catalog
             var declaring = target.DeclaringType.GetElementType();
             if (_memberNames.Contains(target.Name))
             {
+                // A catalogued disposal beats the rule that disposing is not waiting (not-blocking-apis.txt's '* | Dispose'),
+                // though not an entry for the type itself.
+                if (target.Name == "Dispose" && !target.HasParameters && MatchDisposal(declaring) is BlockingApi disposal)
+                    return _notBlocking.ExcludesOnType(declaring.FullName, target.Name) ? null : disposal;
                 if (_notBlocking.Excludes(declaring.FullName, target.Name)) return null;
                 var api = Lookup(declaring.FullName, target.Name);
                 if (api == null)
@@ -124,6 +135,35 @@ namespace NonBlocking.Weaver.Catalog
                 if (api != null) return Awaitable.Is(target.ReturnType) ? null : api;
             }
             return _counterparts.Match(target);
+        }
+
+        /// <summary>
+        /// The catalogued disposal (a 'disposal' entry) for disposing a value of <paramref name="type"/>, where the type
+        /// has an awaitable <c>DisposeAsync</c> to use instead (a netstandard2.0 data reader has none); else null.
+        /// </summary>
+        private BlockingApi? MatchDisposal(TypeReference type)
+        {
+            type = type.GetElementType();
+            var api = Lookup(type.FullName, "Dispose");
+            if (api == null)
+                foreach (var baseType in BaseChain(type))
+                    if ((api = Lookup(baseType, "Dispose")) != null) break;
+            return api != null && api.Disposal && HasDisposeAsync(type) ? api : null;
+        }
+
+        private readonly Dictionary<string, bool> _disposeAsync = new Dictionary<string, bool>(StringComparer.Ordinal);
+
+        private bool HasDisposeAsync(TypeReference type)
+        {
+            if (_disposeAsync.TryGetValue(type.FullName, out bool has)) return has;
+            try
+            {
+                for (var t = type.Resolve(); t != null && !has; t = t.BaseType?.Resolve())
+                    has = t.Methods.Any(m => m.Name == "DisposeAsync" && !m.HasParameters && Awaitable.Is(m.ReturnType));
+            }
+            catch (AssemblyResolutionException) { }
+            catch (NotSupportedException) { }
+            return _disposeAsync[type.FullName] = has;
         }
 
         private BlockingApi? Lookup(string type, string member) =>

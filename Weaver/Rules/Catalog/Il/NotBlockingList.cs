@@ -52,6 +52,9 @@ namespace NonBlocking.Weaver.Catalog
         public bool Excludes(string type, string member) =>
             In(type, member) || In("*", member);
 
+        /// <summary>Whether an entry names <paramref name="member"/> of this very type (not '*'): a user's word beats a catalogued disposal.</summary>
+        public bool ExcludesOnType(string type, string member) => In(type, member);
+
         /// <summary>Whether every member of the type is excluded (an in-memory type as a receiver).</summary>
         public bool ExcludesType(string type) =>
             _byType.TryGetValue(type, out var members) && members.Contains(AnyMember);

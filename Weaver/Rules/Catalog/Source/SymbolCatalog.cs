@@ -34,7 +34,7 @@ namespace NonBlocking.Analyzers
         private sealed class Entry
         {
             public string Alternative = "";
-            public bool SyncOverAsync, RuntimeOnly, Queryable;
+            public bool SyncOverAsync, RuntimeOnly, Queryable, Disposal;
         }
 
         private readonly Dictionary<string, Dictionary<string, Entry>> _byType = new Dictionary<string, Dictionary<string, Entry>>(StringComparer.Ordinal);
@@ -70,6 +70,7 @@ namespace NonBlocking.Analyzers
                         SyncOverAsync = flags.Contains("sync-over-async"),
                         RuntimeOnly = flags.Contains("runtime-only"),
                         Queryable = flags.Contains("queryable"),
+                        Disposal = flags.Contains("disposal"),
                     };
                     catalog._memberNames.Add(name);
                 }
@@ -128,6 +129,10 @@ namespace NonBlocking.Analyzers
             string name = method.Name;
             if (_memberNames.Contains(name))
             {
+                // A catalogued disposal beats the rule that disposing is not waiting (not-blocking-apis.txt's '* | Dispose'),
+                // though not an entry for the type itself.
+                if (name == "Dispose" && method.Parameters.IsEmpty && MatchDisposal(declaring) is BlockingMatch disposal)
+                    return In(MetadataName(declaring), name) ? null : disposal;
                 if (Excludes(MetadataName(declaring), name)) return null;
                 for (var type = declaring; type != null; type = type.BaseType)
                 {
@@ -141,6 +146,29 @@ namespace NonBlocking.Analyzers
             if (SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, compilation.Assembly)) return null;
             var twin = SymbolCounterparts.Find(method, this);
             return twin == null ? null : new BlockingMatch($"await {twin.Name}(...)", false, false, twin);
+        }
+
+        /// <summary>
+        /// The catalogued disposal (a 'disposal' entry) for disposing a value of <paramref name="type"/>, where the type
+        /// has an awaitable <c>DisposeAsync</c> to use instead (as the weave's <c>BlockingCatalog.MatchDisposal</c>); else null.
+        /// </summary>
+        private BlockingMatch? MatchDisposal(ITypeSymbol type)
+        {
+            for (var t = type as INamedTypeSymbol; t != null; t = t.BaseType)
+            {
+                if (!_byType.TryGetValue(MetadataName(t), out var members) || !members.TryGetValue("Dispose", out var entry)) continue;
+                if (!entry.Disposal || !HasDisposeAsync(type)) return null;
+                return new BlockingMatch(entry.Alternative, false, false, null);
+            }
+            return null;
+        }
+
+        private static bool HasDisposeAsync(ITypeSymbol type)
+        {
+            for (var t = type as INamedTypeSymbol; t != null; t = t.BaseType)
+                foreach (var member in t.GetMembers("DisposeAsync"))
+                    if (member is IMethodSymbol { Parameters.IsEmpty: true, IsStatic: false } m && Awaitables.Is(m.ReturnType)) return true;
+            return false;
         }
 
         /// <summary>A type's metadata name as the catalog writes it: <c>Namespace.Outer/Inner`1</c>.</summary>
