@@ -31,9 +31,12 @@ namespace NonBlocking.Tests.Support
                 try { Directory.Delete(root, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
             };
             // One invocation for the five packages: MSBuild builds them side by side and evaluates the shared engine once
-            // (about 30 s → 20 s here, against five `dotnet pack` runs one after another).
+            // (about 30 s → 20 s here, against five `dotnet pack` runs one after another). A solution build unsets
+            // Configuration for references outside it, which would build the analyzers the Weaver package carries in
+            // Debug: ShouldUnsetParentConfigurationAndPlatform=false keeps them in Release.
             var r = ProcessRunner.Run("dotnet", new[] { "pack", TestPaths.Source(PackagesFilter), "-c", "Release", "-nologo",
-                "-p:PackageOutputPath=" + feed, "-p:NonBlockingVersion=" + version, "-p:ContinuousIntegrationBuild=true" }, TestPaths.RepoRoot);
+                "-p:PackageOutputPath=" + feed, "-p:ShouldUnsetParentConfigurationAndPlatform=false",
+                "-p:NonBlockingVersion=" + version, "-p:ContinuousIntegrationBuild=true" }, TestPaths.RepoRoot);
             Assert.True(r.ExitCode == 0, "pack failed: " + r);
             Assert.True(File.Exists(Path.Combine(feed, $"NonBlocking.Weaver.{version}.nupkg")), "NonBlocking.Weaver package missing");
             return (root, version);
