@@ -17,6 +17,7 @@ namespace NonBlocking.Bench.Micro
     {
         public const int Calls = 1000;
         public const int YieldCalls = 100;
+        public const int QueryCalls = 100;
 
         private readonly plain::NonBlocking.Bench.Workload.Cases _plain = new plain::NonBlocking.Bench.Workload.Cases();
         private readonly woven::NonBlocking.Bench.Workload.Cases _woven = new woven::NonBlocking.Bench.Workload.Cases();
@@ -78,5 +79,26 @@ namespace NonBlocking.Bench.Micro
 
         [Benchmark(OperationsPerInvoke = Calls), BenchmarkCategory("f: await of a library's async call that completes synchronously")]
         public Task<int> F_Woven() => _woven.LoopLibraryGetAsync(Calls);
+
+        private string? _database;
+
+        /// <summary>(g)'s SQLite file and query, made once; both copies run the same command.</summary>
+        [GlobalSetup(Targets = new[] { nameof(G_Unwoven), nameof(G_Woven) })]
+        public void OpenDatabase()
+        {
+            if (_database != null) return;
+            _database = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "nonblocking-bench-" + System.Environment.ProcessId + ".db");
+            System.IO.File.Delete(_database);
+            plain::NonBlocking.Bench.Workload.Cases.CreateDatabase(_database);
+            var query = plain::NonBlocking.Bench.Workload.Cases.OpenQuery(_database);
+            _plain.UseQuery(query);
+            _woven.UseQuery(query);
+        }
+
+        [Benchmark(Baseline = true, OperationsPerInvoke = QueryCalls), BenchmarkCategory("g: a SQLite query on a file, with an async twin (catalogued)")]
+        public long G_Unwoven() => _plain.LoopQuery(QueryCalls);
+
+        [Benchmark(OperationsPerInvoke = QueryCalls), BenchmarkCategory("g: a SQLite query on a file, with an async twin (catalogued)")]
+        public long G_Woven() => _woven.LoopQuery(QueryCalls);
     }
 }

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Threading.Tasks;
+using Microsoft.Data.Sqlite;
 
 namespace NonBlocking.Bench.Workload
 {
@@ -88,6 +89,44 @@ namespace NonBlocking.Bench.Workload
             int sum = 0;
             for (int i = 0; i < n; i++) sum += LibraryGet(i);
             return sum;
+        }
+
+        private SqliteCommand? _query;
+
+        /// <summary>
+        /// (g)'s query: a connection to a SQLite file database that <see cref="CreateDatabase"/> made, and a command
+        /// reading one row by key (prepared once, on its first run). Both copies run the one command, so they differ by
+        /// the probe alone, not by a connection's state.
+        /// </summary>
+        public static SqliteCommand OpenQuery(string path)
+        {
+            var connection = new SqliteConnection("Data Source=" + path);
+            connection.Open();
+            var query = connection.CreateCommand();
+            query.CommandText = "SELECT v FROM kv WHERE k = $k";
+            query.Parameters.AddWithValue("$k", 7L);
+            return query;
+        }
+
+        public void UseQuery(SqliteCommand query) => _query = query;
+
+        /// <summary>(g) A real I/O call with an async twin: a SQLite query on a file (DbCommand.ExecuteScalar; ExecuteScalarAsync beside it).</summary>
+        public long LoopQuery(int n)
+        {
+            long sum = 0;
+            for (int i = 0; i < n; i++) sum += (long)_query!.ExecuteScalar()!;
+            return sum;
+        }
+
+        /// <summary>(g)'s database: one table of 100 rows in a file.</summary>
+        public static void CreateDatabase(string path)
+        {
+            using var connection = new SqliteConnection("Data Source=" + path);
+            connection.Open();
+            using var create = connection.CreateCommand();
+            create.CommandText = "CREATE TABLE kv (k INTEGER PRIMARY KEY, v INTEGER NOT NULL);" +
+                                 "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 100) INSERT INTO kv SELECT i, i * 3 FROM n;";
+            create.ExecuteNonQuery();
         }
     }
 }

@@ -426,4 +426,59 @@ namespace Corpus.Completed
             return node.Length(); // expect: NB0002
         }
     }
+
+    // case: completed/.Result on a completion source's task after its TrySetCanceled (Azure.Core's AsyncLockWithValue)
+    public sealed class LockOrValue
+    {
+        private readonly object _sync = new object();
+
+        public async Task<int> Get(CancellationToken token)
+        {
+            TaskCompletionSource<int> waiter;
+            lock (_sync) waiter = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+            try
+            {
+                return await waiter.Task.WaitAsync(token);
+            }
+            catch (OperationCanceledException)
+            {
+                // False: the task was completed already, so .Result returns at once (true: it is canceled now).
+                if (waiter.TrySetCanceled(token)) throw;
+                return waiter.Task.Result;
+            }
+        }
+
+        public static async Task<int> SetThenRead(TaskCompletionSource<int> source)
+        {
+            await Task.Yield();
+            source.TrySetResult(1);
+            return source.Task.Result;
+        }
+    }
+
+    // case: completed/.Result after a TrySet on another source, one that may not run, or before the source was replaced
+    public static class SetElsewhere
+    {
+        public static async Task<int> Other(TaskCompletionSource<int> source, TaskCompletionSource<int> other, CancellationToken token)
+        {
+            await Task.Yield();
+            other.TrySetCanceled(token);
+            return source.Task.Result; // expect: NB0003
+        }
+
+        public static async Task<int> Maybe(TaskCompletionSource<int> source, bool cancel)
+        {
+            await Task.Yield();
+            if (cancel && source.TrySetCanceled()) return -1;
+            return source.Task.Result; // expect: NB0003
+        }
+
+        public static async Task<int> Replaced(TaskCompletionSource<int> source, Func<TaskCompletionSource<int>> next)
+        {
+            await Task.Yield();
+            source.TrySetResult(1);
+            source = next();
+            return source.Task.Result; // expect: NB0003
+        }
+    }
 }

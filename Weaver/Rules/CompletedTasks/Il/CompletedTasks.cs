@@ -76,14 +76,18 @@ namespace NonBlocking.Weaver.Analyse
             for (var ins = getTask.Previous; ins != null; ins = ins.Previous)
             {
                 if (ins.OpCode.FlowControl == FlowControl.Branch || ins.OpCode.FlowControl == FlowControl.Cond_Branch || Receivers.IsJoinPoint(method.Body, ins)) return false;
-                if (IsCall(ins) && ins.Operand is MethodReference set && (set.Name.StartsWith("Set", System.StringComparison.Ordinal) || set.Name.StartsWith("TrySet", System.StringComparison.Ordinal)) &&
-                    set.DeclaringType.GetElementType().FullName.StartsWith("System.Threading.Tasks.TaskCompletionSource", System.StringComparison.Ordinal) &&
+                if (IsCall(ins) && ins.Operand is MethodReference set && IsSourceSet(set) &&
                     Receivers.Producer(method.Body, ins, set.Parameters.Count) is Instruction receiver &&
                     (local != null ? Receivers.Local(method, receiver) == local : Origin(method, receiver) == made))
                     return true;
             }
             return false;
         }
+
+        /// <summary>A TaskCompletionSource's <c>SetResult</c>, <c>TrySetException</c>… (each leaves its task complete).</summary>
+        private static bool IsSourceSet(MethodReference m) =>
+            (m.Name.StartsWith("Set", System.StringComparison.Ordinal) || m.Name.StartsWith("TrySet", System.StringComparison.Ordinal)) &&
+            m.DeclaringType.GetElementType().FullName.StartsWith("System.Threading.Tasks.TaskCompletionSource", System.StringComparison.Ordinal);
 
         /// <summary>The instruction that made a value, seen through <c>dup</c>.</summary>
         private static Instruction? Origin(MethodDefinition method, Instruction? value)
@@ -404,10 +408,21 @@ namespace NonBlocking.Weaver.Analyse
             return (task == null ? null : Key(method, task), whenEqual);
         }
 
-        /// <summary>The tasks complete once <paramref name="ins"/> has run: an awaiter's GetResult, Wait, WaitAll, .Result.</summary>
+        /// <summary>
+        /// The tasks complete once <paramref name="ins"/> has run: an awaiter's GetResult, Wait, WaitAll, .Result; and a
+        /// TaskCompletionSource's <c>Task</c> once any of its <c>Set…</c>/<c>TrySet…</c> returned — a TrySet that returns
+        /// false found it complete already (Azure.Core's AsyncLockWithValue reads <c>.Result</c> after a failed
+        /// <c>TrySetCanceled</c>).
+        /// </summary>
         private static IEnumerable<string> CompletedBy(MethodDefinition method, Instruction ins)
         {
             if (!IsCall(ins) || !(ins.Operand is MethodReference m)) yield break;
+            if (IsSourceSet(m))
+            {
+                if (Receivers.Producer(method.Body, ins, m.Parameters.Count) is Instruction source && Key(method, source) is string owner)
+                    yield return owner + ".Task";
+                yield break;
+            }
             Instruction? task = null;
             if (m.Name == "GetResult" && m.DeclaringType.GetElementType().Name.Split('`')[0].EndsWith("Awaiter", System.StringComparison.Ordinal))
                 task = AwaitedBy(method, ins);

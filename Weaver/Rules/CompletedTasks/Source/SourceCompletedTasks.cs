@@ -233,8 +233,35 @@ namespace NonBlocking.Analyzers
                 }
                 if (Assigns(before, task, model)) complete = false;
                 if ((before is ExpressionStatementSyntax || before is LocalDeclarationStatementSyntax) && Waits(before, task, model)) complete = true;
+                if (Completes(before is IfStatementSyntax test ? test.Condition : before, task, model)) complete = true;
             }
             return complete;
+        }
+
+        /// <summary>
+        /// For <c>source.Task</c>: the statement (or an if's condition) always calls <c>source.Set…</c> or
+        /// <c>source.TrySet…</c>, each of which leaves the task complete — a TrySet that returns false found it complete
+        /// already (Azure.Core's AsyncLockWithValue reads <c>.Result</c> after a failed <c>TrySetCanceled</c>).
+        /// </summary>
+        private static bool Completes(SyntaxNode evaluated, TaskVariable task, SemanticModel model)
+        {
+            if (task.Owner == null || task.Symbol.Name != "Task" || evaluated is BlockSyntax || evaluated is IfStatementSyntax) return false;
+            foreach (var node in evaluated.DescendantNodesAndSelf(n => !(n is AnonymousFunctionExpressionSyntax) && !(n is ConditionalExpressionSyntax) &&
+                                                                      !(n is StatementSyntax && n != evaluated)))
+            {
+                if (!(node is InvocationExpressionSyntax call) || !(call.Expression is MemberAccessExpressionSyntax m)) continue;
+                string name = m.Name.Identifier.ValueText;
+                if (!name.StartsWith("Set", System.StringComparison.Ordinal) && !name.StartsWith("TrySet", System.StringComparison.Ordinal)) continue;
+                // Only where it always runs: not on the right of &&, || or ??.
+                if (call.Ancestors().TakeWhile(a => a != evaluated.Parent).Any(a => a is BinaryExpressionSyntax b && b.Right.Span.Contains(call.Span) &&
+                        (b.IsKind(SyntaxKind.LogicalAndExpression) || b.IsKind(SyntaxKind.LogicalOrExpression) || b.IsKind(SyntaxKind.CoalesceExpression))))
+                    continue;
+                if (model.GetSymbolInfo(call).Symbol is IMethodSymbol set && set.ContainingType is { Name: "TaskCompletionSource" } source &&
+                    Namespaces.Is(source.ContainingNamespace, "System.Threading.Tasks") &&
+                    SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(Branches.Bare(m.Expression)).Symbol, task.Owner))
+                    return true;
+            }
+            return false;
         }
 
         private static bool Assigns(StatementSyntax s, TaskVariable task, SemanticModel model) =>
