@@ -480,5 +480,12 @@ namespace Corpus.Completed
             source = next();
             return source.Task.Result; // expect: NB0003
         }
+
+        public static async Task<int> ReplacedWhenSet(TaskCompletionSource<int> source, Func<TaskCompletionSource<int>> next)
+        {
+            await Task.Yield();
+            if (source.TrySetCanceled()) source = next();
+            return source.Task.Result; // expect: NB0003
+        }
     }
 }

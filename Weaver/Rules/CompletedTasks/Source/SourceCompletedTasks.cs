@@ -232,8 +232,9 @@ namespace NonBlocking.Analyzers
                     continue;
                 }
                 if (Assigns(before, task, model)) complete = false;
+                // (An if whose body assigns the source after completing it leaves a new, unknown task.)
+                else if (Completes(before is IfStatementSyntax test ? test.Condition : before, task, model)) complete = true;
                 if ((before is ExpressionStatementSyntax || before is LocalDeclarationStatementSyntax) && Waits(before, task, model)) complete = true;
-                if (Completes(before is IfStatementSyntax test ? test.Condition : before, task, model)) complete = true;
             }
             return complete;
         }
