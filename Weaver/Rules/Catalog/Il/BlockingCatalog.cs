@@ -126,10 +126,7 @@ namespace NonBlocking.Weaver.Catalog
                 if (target.Name == "Dispose" && !target.HasParameters && MatchDisposal(declaring) is BlockingApi disposal)
                     return _notBlocking.ExcludesOnType(declaring.FullName, target.Name) ? null : disposal;
                 if (_notBlocking.Excludes(declaring.FullName, target.Name)) return null;
-                var api = Lookup(declaring.FullName, target.Name);
-                if (api == null)
-                    foreach (var baseType in BaseChain(declaring))
-                        if ((api = Lookup(baseType, target.Name)) != null) break;
+                var api = LookupInChain(declaring, target.Name);
                 // A library's own overload that hands back a task (Npgsql's ExecuteReader(bool async, …) beside
                 // DbCommand.ExecuteReader) is its async path, not the catalogued sync member.
                 if (api != null) return Awaitable.Is(target.ReturnType) ? null : api;
@@ -141,15 +138,8 @@ namespace NonBlocking.Weaver.Catalog
         /// The catalogued disposal (a 'disposal' entry) for disposing a value of <paramref name="type"/>, where the type
         /// has an awaitable <c>DisposeAsync</c> to use instead (a netstandard2.0 data reader has none); else null.
         /// </summary>
-        private BlockingApi? MatchDisposal(TypeReference type)
-        {
-            type = type.GetElementType();
-            var api = Lookup(type.FullName, "Dispose");
-            if (api == null)
-                foreach (var baseType in BaseChain(type))
-                    if ((api = Lookup(baseType, "Dispose")) != null) break;
-            return api != null && api.Disposal && HasDisposeAsync(type) ? api : null;
-        }
+        private BlockingApi? MatchDisposal(TypeReference type) =>
+            LookupInChain(type, "Dispose") is { Disposal: true } api && HasDisposeAsync(type) ? api : null;
 
         private readonly Dictionary<string, bool> _disposeAsync = new Dictionary<string, bool>(StringComparer.Ordinal);
 
@@ -168,6 +158,16 @@ namespace NonBlocking.Weaver.Catalog
 
         private BlockingApi? Lookup(string type, string member) =>
             _byType.TryGetValue(type, out var members) && members.TryGetValue(member, out var api) ? api : null;
+
+        /// <summary>The entry for <paramref name="member"/> on the type (an element type) or the nearest base that has one.</summary>
+        private BlockingApi? LookupInChain(TypeReference type, string member)
+        {
+            var api = Lookup(type.FullName, member);
+            if (api == null)
+                foreach (var baseType in BaseChain(type))
+                    if ((api = Lookup(baseType, member)) != null) break;
+            return api;
+        }
 
         /// <summary>Base types by name, resolved once per type; empty when the type's assembly is not available.</summary>
         private IReadOnlyList<string> BaseChain(TypeReference type)
