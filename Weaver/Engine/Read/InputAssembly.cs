@@ -13,10 +13,12 @@ namespace NonBlocking.Weaver.Read
     /// <summary>The input module read fully into memory (no file stays locked), with its symbols.</summary>
     internal sealed class InputAssembly : IDisposable
     {
-        private InputAssembly(ModuleDefinition module, SymbolForm symbols, ModuleResolver resolver)
+        private InputAssembly(ModuleDefinition module, SymbolForm symbols, ModuleResolver resolver, int imageSize, int symbolsSize)
         {
             Module = module;
             Symbols = symbols;
+            ImageSize = imageSize;
+            SymbolsSize = symbolsSize;
             _resolver = resolver;
         }
 
@@ -25,6 +27,11 @@ namespace NonBlocking.Weaver.Read
         public ModuleDefinition Module { get; }
 
         public SymbolForm Symbols { get; }
+
+        /// <summary>Bytes of the assembly and of its PDB file as read: the woven ones are about as large.</summary>
+        public int ImageSize { get; }
+
+        public int SymbolsSize { get; }
 
         public static InputAssembly Read(string path, IEnumerable<string> referencePaths, IList<Diagnostic> diagnostics)
         {
@@ -60,7 +67,7 @@ namespace NonBlocking.Weaver.Read
                     $"{path}: is a reference assembly (metadata only, no code). Weave the implementation assembly instead (obj/<config>/<tfm>/, not obj/.../ref/).");
             }
             MaterializeGenericParameters(module);
-            return new InputAssembly(module, symbols, resolver);
+            return new InputAssembly(module, symbols, resolver, image.Length, pdb?.Length ?? 0);
         }
 
         /// <summary>

@@ -23,8 +23,11 @@ namespace NonBlocking.Weaver.Write
                 // Symbols written to a stream are recorded in the assembly by file name only ("App.pdb"), not by
                 // a full path: the output is the same wherever it is built, and the runtime and debuggers still
                 // find the PDB beside the assembly.
-                var dll = new MemoryStream();
-                var pdb = input.Symbols == SymbolForm.PortableFile ? new MemoryStream() : null;
+                // Sized for the woven output at once (probes add a few per cent; the site table a little more): a
+                // stream that doubles its way up to a large assembly leaves a trail of large-object-heap arrays, and
+                // on 2026-12-06 that trail set off a full collection in every weave of bench/WeaveCost.
+                var dll = new MemoryStream(input.ImageSize + input.ImageSize / 2);
+                var pdb = input.Symbols == SymbolForm.PortableFile ? new MemoryStream(input.SymbolsSize + input.SymbolsSize / 2) : null;
                 var parameters = new WriterParameters { DeterministicMvid = true };
                 if (input.Symbols != SymbolForm.None)
                 {
