@@ -127,6 +127,45 @@ namespace NonBlocking.Tests
         }
 
         [Fact]
+        public void The_build_task_comes_ReadyToRun_for_linux_x64_beside_the_plain_assemblies_and_a_build_here_loads_it()
+        {
+            // The same assemblies twice: IL for every MSBuild (tasks/netstandard2.0), and ReadyToRun-compiled for MSBuild on
+            // .NET on Linux x64 (tasks/linux-x64), where a fresh build process would otherwise JIT-compile the weave.
+            string[] files = { "NonBlocking.Weaver.Tasks.dll", "NonBlocking.Weaver.Engine.dll", "Mono.Cecil.dll" };
+            using (var zip = ZipFile.OpenRead(Package("NonBlocking.Weaver")))
+                foreach (var file in files)
+                {
+                    var (plainIdentity, plainNative) = Identity(zip, "tasks/netstandard2.0/" + file);
+                    var (r2rIdentity, r2rNative) = Identity(zip, "tasks/linux-x64/" + file);
+                    Assert.False(plainNative, file + " in tasks/netstandard2.0 should be IL only");
+                    Assert.True(r2rNative, file + " in tasks/linux-x64 carries no ReadyToRun code");
+                    Assert.Equal(plainIdentity, r2rIdentity);
+                }
+
+            var project = new UserProject(_feed, "TaskPick", "public static class Program { public static void Main() { } }");
+            var restore = ProcessRunner.Run("dotnet", new[] { "restore", project.ProjectFile, "-nologo" }, project.Directory);
+            Assert.True(restore.ExitCode == 0, "restore failed: " + restore);
+            var picked = ProcessRunner.Run("dotnet", new[] { "msbuild", project.ProjectFile, "-getProperty:NonBlockingTasksAssembly" }, project.Directory);
+            string expected = OperatingSystem.IsLinux() && System.Runtime.InteropServices.RuntimeInformation.OSArchitecture == System.Runtime.InteropServices.Architecture.X64
+                ? "linux-x64" : "netstandard2.0";
+            Assert.EndsWith($"tasks/{expected}/NonBlocking.Weaver.Tasks.dll", picked.StdOut.Trim().Replace('\\', '/'));
+        }
+
+        /// <summary>An assembly's name and version from the package, and whether it carries ReadyToRun code.</summary>
+        private static (string Identity, bool ReadyToRun) Identity(ZipArchive zip, string path)
+        {
+            var entry = zip.GetEntry(path);
+            Assert.True(entry != null, path + " missing from the package");
+            var bytes = new MemoryStream();
+            using (var s = entry!.Open()) s.CopyTo(bytes);
+            bytes.Position = 0;
+            using var pe = new System.Reflection.PortableExecutable.PEReader(bytes);
+            var md = pe.GetMetadataReader();
+            var name = md.GetAssemblyDefinition();
+            return ($"{md.GetString(name.Name)} {name.Version}", pe.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory.Size > 0);
+        }
+
+        [Fact]
         public void A_library_built_with_the_weaver_passes_on_only_the_runtime_and_no_design_time_build_weaves()
         {
             const string library = @"using System.Threading;
