@@ -127,7 +127,7 @@ namespace NonBlocking.Tests
         }
 
         [Fact]
-        public void The_build_task_comes_ReadyToRun_for_linux_x64_beside_the_plain_assemblies_and_a_build_here_loads_it()
+        public void The_build_task_comes_ReadyToRun_for_linux_x64_beside_the_plain_assemblies_and_a_build_here_picks_it()
         {
             // The same assemblies twice: IL for every MSBuild (tasks/netstandard2.0), and ReadyToRun-compiled for MSBuild on
             // .NET on Linux x64 (tasks/linux-x64), where a fresh build process would otherwise JIT-compile the weave.
