@@ -133,6 +133,11 @@ namespace NonBlocking.Tests
             // .NET on Linux x64 (tasks/linux-x64), where a fresh build process would otherwise JIT-compile the weave.
             string[] files = { "NonBlocking.Weaver.Tasks.dll", "NonBlocking.Weaver.Engine.dll", "Mono.Cecil.dll" };
             using (var zip = ZipFile.OpenRead(Package("NonBlocking.Weaver")))
+            {
+                // MSBuild resolves the task's dependencies beside it: each folder must hold all of them.
+                string[] Folder(string name) => zip.Entries.Where(e => e.FullName.StartsWith("tasks/" + name + "/", StringComparison.Ordinal))
+                    .Select(e => e.Name).OrderBy(n => n, StringComparer.Ordinal).ToArray();
+                Assert.Equal(Folder("netstandard2.0"), Folder("linux-x64"));
                 foreach (var file in files)
                 {
                     var (plainIdentity, plainNative) = Identity(zip, "tasks/netstandard2.0/" + file);
@@ -141,6 +146,7 @@ namespace NonBlocking.Tests
                     Assert.True(r2rNative, file + " in tasks/linux-x64 carries no ReadyToRun code");
                     Assert.Equal(plainIdentity, r2rIdentity);
                 }
+            }
 
             var project = new UserProject(_feed, "TaskPick", "public static class Program { public static void Main() { } }");
             var restore = ProcessRunner.Run("dotnet", new[] { "restore", project.ProjectFile, "-nologo" }, project.Directory);
