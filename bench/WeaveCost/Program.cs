@@ -62,7 +62,7 @@ namespace NonBlocking.Bench.WeaveCost
                 double perSecond = asyncMethods / weave.TotalSeconds;
                 var rows = new List<string>
                 {
-                    $"| weave {asyncMethods:N0} async methods (read, analyse, instrument, write) | {Ms(weave)}, {(weaveBytes / 1024.0 / asyncMethods).ToString("N0", CultureInfo.InvariantCulture)} KB allocated per method | {perSecond.ToString("N0", CultureInfo.InvariantCulture)} methods/s | ≥ 5,000 methods/s |",
+                    $"| weave {asyncMethods:N0} async methods (read, analyse, instrument, write) | {Ms(weave)}, {(weaveBytes / 1024.0 / asyncMethods).ToString("N0", CultureInfo.InvariantCulture)} KB allocated per method | {perSecond.ToString("N0", CultureInfo.InvariantCulture)} methods/s | ≥ 10,000 methods/s |",
                     $"| analyse a {chain:N0}-method call chain (NB0002 through all of it) | {Ms(analyse)} | {(chain / analyse.TotalSeconds).ToString("N0", CultureInfo.InvariantCulture)} methods/s | |",
                 };
                 foreach (var row in rows) Console.WriteLine(row);

@@ -65,8 +65,7 @@ namespace NonBlocking.Weaver.Analyse
         /// </summary>
         private static bool SetBefore(MethodDefinition method, Instruction getTask)
         {
-            if (!IsCall(getTask) || !(getTask.Operand is MethodReference m) || m.Name != "get_Task" ||
-                !m.DeclaringType.GetElementType().FullName.StartsWith("System.Threading.Tasks.TaskCompletionSource", System.StringComparison.Ordinal))
+            if (!IsCall(getTask) || !(getTask.Operand is MethodReference m) || m.Name != "get_Task" || !IsCompletionSource(m.DeclaringType))
                 return false;
             // The source as a local, or (a Release build keeps it on the stack) the object a dup copied.
             var source = Receivers.Producer(method.Body, getTask, 0);
@@ -87,7 +86,11 @@ namespace NonBlocking.Weaver.Analyse
         /// <summary>A TaskCompletionSource's <c>SetResult</c>, <c>TrySetException</c>… (each leaves its task complete).</summary>
         private static bool IsSourceSet(MethodReference m) =>
             (m.Name.StartsWith("Set", System.StringComparison.Ordinal) || m.Name.StartsWith("TrySet", System.StringComparison.Ordinal)) &&
-            m.DeclaringType.GetElementType().FullName.StartsWith("System.Threading.Tasks.TaskCompletionSource", System.StringComparison.Ordinal);
+            IsCompletionSource(m.DeclaringType);
+
+        /// <summary><c>TaskCompletionSource</c> or <c>TaskCompletionSource&lt;T&gt;</c>.</summary>
+        private static bool IsCompletionSource(TypeReference type) =>
+            type.GetElementType().FullName.StartsWith("System.Threading.Tasks.TaskCompletionSource", System.StringComparison.Ordinal);
 
         /// <summary>The instruction that made a value, seen through <c>dup</c>.</summary>
         private static Instruction? Origin(MethodDefinition method, Instruction? value)

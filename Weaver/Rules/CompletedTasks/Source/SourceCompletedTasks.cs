@@ -209,7 +209,7 @@ namespace NonBlocking.Analyzers
                 value.FirstAncestorOrSelf<StatementSyntax>() is StatementSyntax statement && statement.Parent is BlockSyntax block)
                 return block.Statements.TakeWhile(st => st != statement).OfType<ExpressionStatementSyntax>().Any(st =>
                     st.Expression is InvocationExpressionSyntax set && set.Expression is MemberAccessExpressionSyntax m &&
-                    (m.Name.Identifier.ValueText.StartsWith("Set", System.StringComparison.Ordinal) || m.Name.Identifier.ValueText.StartsWith("TrySet", System.StringComparison.Ordinal)) &&
+                    IsSetName(m.Name.Identifier.ValueText) &&
                     m.Expression is IdentifierNameSyntax same && same.Identifier.ValueText == source.Identifier.ValueText);
             return false;
         }
@@ -251,8 +251,7 @@ namespace NonBlocking.Analyzers
                                                                       !(n is StatementSyntax && n != evaluated)))
             {
                 if (!(node is InvocationExpressionSyntax call) || !(call.Expression is MemberAccessExpressionSyntax m)) continue;
-                string name = m.Name.Identifier.ValueText;
-                if (!name.StartsWith("Set", System.StringComparison.Ordinal) && !name.StartsWith("TrySet", System.StringComparison.Ordinal)) continue;
+                if (!IsSetName(m.Name.Identifier.ValueText)) continue;
                 // Only where it always runs: not on the right of &&, || or ??.
                 if (call.Ancestors().TakeWhile(a => a != evaluated.Parent).Any(a => a is BinaryExpressionSyntax b && b.Right.Span.Contains(call.Span) &&
                         (b.IsKind(SyntaxKind.LogicalAndExpression) || b.IsKind(SyntaxKind.LogicalOrExpression) || b.IsKind(SyntaxKind.CoalesceExpression))))
@@ -264,6 +263,10 @@ namespace NonBlocking.Analyzers
             }
             return false;
         }
+
+        /// <summary>A completion source's <c>SetResult</c>, <c>TrySetCanceled</c>… by name.</summary>
+        private static bool IsSetName(string name) =>
+            name.StartsWith("Set", System.StringComparison.Ordinal) || name.StartsWith("TrySet", System.StringComparison.Ordinal);
 
         private static bool Assigns(StatementSyntax s, TaskVariable task, SemanticModel model) =>
             s.DescendantNodes().OfType<AssignmentExpressionSyntax>().Any(a => Refers(a.Left, task, model) ||
