@@ -31,6 +31,11 @@ namespace NonBlocking.RealCode.Tests
             // Applications (added 2026-12-05, set drawn by the same seeded shuffle): a diagnostics CLI and its client library.
             new("dotnet-counters", "dotnet-counters", "10.0.750501", Training, "https://github.com/dotnet/diagnostics", Tool: true),
             new("Microsoft.Diagnostics.NETCore.Client", "dotnet-counters", "10.0.750501", Training, "https://github.com/dotnet/diagnostics", Tool: true),
+            // Second batch (added 2026-12-06, set drawn by a seeded shuffle before labelling; docs/accuracy.md).
+            new("ICSharpCode.SharpZipLib", "SharpZipLib", "1.4.2", Training, "https://github.com/icsharpcode/SharpZipLib/tree/v1.4.2"),
+            new("Polly.Core", "Polly.Core", "8.9.1", Training, "https://github.com/App-vNext/Polly"),
+            new("FluentStorage", "FluentStorage", "8.0.24", Training, "https://github.com/robinrodricks/FluentStorage"),
+            new("Azure.Storage.Queues", "Azure.Storage.Queues", "12.28.1", Training, "https://github.com/Azure/azure-sdk-for-net/tree/main/sdk/storage/Azure.Storage.Queues"),
 
             new("NATS.Client.Core", "NATS.Net", "3.3.2", Validation, "https://github.com/nats-io/nats.net"),
             new("Elastic.Transport", "Elastic.Transport", "1.1.0", Validation, "https://github.com/elastic/elastic-transport-net"),
@@ -41,6 +46,9 @@ namespace NonBlocking.RealCode.Tests
             new("Octokit", "Octokit", "14.0.0", Validation, "https://github.com/octokit/octokit.net"),
             new("NATS.Client.JetStream", "NATS.Net", "3.3.2", Validation, "https://github.com/nats-io/nats.net"),
             new("Hangfire.Core", "Hangfire.Core", "1.8.25", Validation, "https://github.com/HangfireIO/Hangfire"),
+            // Second batch, validation (the shuffle drew MongoDB.Driver too; it cannot restore beside SharpCompress 0.48.0, NU1605).
+            new("Serilog.Sinks.Seq", "Serilog.Sinks.Seq", "9.1.0", Validation, "https://github.com/datalust/serilog-sinks-seq"),
+            new("StackExchange.Redis", "StackExchange.Redis", "3.4.35", Validation, "https://github.com/StackExchange/StackExchange.Redis"),
             // A server application (Microsoft Garnet, a Redis-compatible cache store), never tuned against.
             new("Garnet.server", "garnet-server", "2.2.12", Validation, "https://github.com/microsoft/garnet", Tool: true),
             new("Garnet.cluster", "garnet-server", "2.2.12", Validation, "https://github.com/microsoft/garnet", Tool: true),
