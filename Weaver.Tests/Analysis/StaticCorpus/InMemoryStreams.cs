@@ -4,6 +4,7 @@ using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
 using System.Threading.Tasks;
+using System.Xml;
 
 namespace Corpus.Streams
 {
@@ -564,6 +565,34 @@ namespace Corpus.Streams
             using var file = File.Create(path);
             var writer = new System.Xml.XmlTextWriter(file, Encoding.UTF8);
             writer.WriteModel(new TagModel { Value = value }, "Tag"); // expect: NB0002
+        }
+    }
+    // case: streams/an XmlReader a factory builds over a MemoryStream
+    public static class XmlOverMemory
+    {
+        public static async Task<string> Read(byte[] xml)
+        {
+            await Task.Yield();
+            return Name(xml);
+        }
+        private static string Name(byte[] xml)
+        {
+            using var input = new MemoryStream(xml);
+            using var reader = XmlReader.Create(input, new XmlReaderSettings());
+            reader.MoveToContent();
+            return reader.Name;
+        }
+    }
+
+    // case: streams/an XmlReader a factory builds over a file reads the disk
+    public static class XmlOverFile
+    {
+        public static async Task<string> Read(string path, Stream file)
+        {
+            await Task.Yield();
+            using var reader = XmlReader.Create(file);
+            reader.MoveToContent(); // expect: NB0001
+            return reader.Name;
         }
     }
 }

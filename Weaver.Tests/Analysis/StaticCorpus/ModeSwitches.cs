@@ -1,9 +1,13 @@
 // One body for the sync and the async API, the mode picked by a value no caller on the path decides: an enum
 // (MySqlConnector's IOBehavior), a field of the object (Microsoft.Data.SqlClient's _asyncWrite), a flag captured by a
-// local function (Elastic's isAsync), a sync iterator paging with async: false (the Azure SDK's Pageable). On an async
-// path the async side runs. Look-alikes: a branch that is no mode switch still warns.
+// local function (Elastic's isAsync), a sync iterator paging with async: false (the Azure SDK's Pageable), a nullable
+// token the sync API leaves out (SharpZipLib's WriteSyncOrAsync), a bool named for its mode (Polly's
+// ResilienceContext.IsSynchronous). On an async path the async side runs. Look-alikes: a branch that is no mode switch
+// still warns.
+using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Threading;
 using System.Threading.Tasks;
 
 namespace Corpus.Modes
@@ -164,6 +168,92 @@ namespace Corpus.Modes
             bool useAsync = _stream.CanSeek;
             if (useAsync) return await _stream.ReadAsync(buffer, 0, buffer.Length);
             return _stream.Read(buffer, 0, buffer.Length); // expect: NB0001
+        }
+    }
+    // case: modes/a nullable token picks the mode: the sync API passes none
+    public sealed class TokenMode
+    {
+        private readonly Stream _stream;
+        public TokenMode(Stream stream) => _stream = stream;
+        public void Write(byte[] data) => WriteSyncOrAsync(data, null).GetAwaiter().GetResult();
+        public Task WriteAsync(byte[] data, CancellationToken token) => WriteSyncOrAsync(data, token);
+        private async Task WriteSyncOrAsync(byte[] data, CancellationToken? ct)
+        {
+            if (ct.HasValue) await _stream.WriteAsync(data, 0, data.Length, ct.Value);
+            else _stream.Write(data, 0, data.Length);
+        }
+    }
+
+    public sealed class ModeContext
+    {
+        public bool IsSynchronous { get; set; }
+        public bool IsBuffered { get; set; }
+    }
+
+    // case: modes/a property named for the sync mode guards the sync API's wait, the other side hands the task back
+    public static class NamedMode
+    {
+        public static async Task RetryAsync(ModeContext context)
+        {
+            await Task.Yield();
+            await DelayAsync(context, TimeSpan.FromMilliseconds(1));
+            await Scheduled(Task.Delay(1), context);
+        }
+        private static Task DelayAsync(ModeContext context, TimeSpan delay)
+        {
+            if (context.IsSynchronous)
+            {
+                Task.Delay(delay).GetAwaiter().GetResult();
+                return Task.CompletedTask;
+            }
+            return Task.Delay(delay);
+        }
+        private static Task Scheduled(Task task, ModeContext context)
+        {
+            if (context.IsSynchronous && !task.IsCompleted) task.GetAwaiter().GetResult();
+            return task;
+        }
+    }
+
+    // case: modes/a nullable that is no token is no mode value
+    public sealed class NullableTimeout
+    {
+        private readonly Stream _stream;
+        public NullableTimeout(Stream stream) => _stream = stream;
+        public async Task<int> ReadAsync(byte[] buffer, int? timeout)
+        {
+            if (timeout.HasValue) return await _stream.ReadAsync(buffer, 0, buffer.Length);
+            return _stream.Read(buffer, 0, buffer.Length); // expect: NB0001
+        }
+    }
+
+    // case: modes/a property not named for a mode still warns
+    public static class UnnamedProperty
+    {
+        public static async Task RunAsync(ModeContext context)
+        {
+            await Task.Yield();
+            await Drain(context); // expect: NB0002
+        }
+        private static Task Drain(ModeContext context)
+        {
+            if (context.IsBuffered) Thread.Sleep(1);
+            return Task.CompletedTask;
+        }
+    }
+
+    // case: modes/a wait on the side where the sync-named value is false still warns
+    public static class AsyncSideWaits
+    {
+        public static async Task RunAsync(ModeContext context)
+        {
+            await Task.Yield();
+            await Drain(context); // expect: NB0002
+        }
+        private static Task Drain(ModeContext context)
+        {
+            if (!context.IsSynchronous) Thread.Sleep(1);
+            return Task.CompletedTask;
         }
     }
 }

@@ -38,6 +38,8 @@ namespace NonBlocking.Weaver.Find
                     if (forBuildWarnings && Analyse.ZeroTimeouts.Polls(method, ins, target)) continue;
                     // Nor a read a readiness check just said will find its input (Console.KeyAvailable, then ReadKey).
                     if (forBuildWarnings && Analyse.ReadinessChecks.Guarded(method, ins, target)) continue;
+                    // Nor one after which the process ends (Environment.FailFast on every path on).
+                    if (forBuildWarnings && Analyse.ProcessEnds.Follows(method, ins)) continue;
                     sites.Add(new BlockingCallSite(method, ins, api));
                 }
             }

@@ -54,7 +54,7 @@ namespace NonBlocking.Weaver.Analyse.Flags
                         case FlowControl.Throw:
                             break;
                         default:
-                            Reach(ins.Next);
+                            Reach(ConstantBranchTarget(method, ins) ?? ins.Next);
                             break;
                     }
                 }
@@ -72,6 +72,25 @@ namespace NonBlocking.Weaver.Analyse.Flags
                 }
             }
             return pruned ? live : null;
+        }
+
+        /// <summary>
+        /// Where a constant goes when a Debug build stores it into a temporary and branches on it at once: its <c>a &amp;&amp; b</c>
+        /// is <c>a; brfalse L; b; br M; L: ldc.i4.0; M: stloc t; ldloc t; brfalse X</c>, so once <c>a</c> is known false
+        /// the constant's branch is known too (a Release build branches on <c>a</c> to X itself). Null for anything else.
+        /// </summary>
+        private static Instruction? ConstantBranchTarget(MethodDefinition method, Instruction ins)
+        {
+            if (!(Il.Int32Constant(ins) is int constant)) return null;
+            var store = ins.Next;
+            var load = store?.Next;
+            var branch = load?.Next;
+            if (store == null || load == null || branch == null || !Il.IsStloc(store.OpCode.Code) || !Il.IsLdloc(load.OpCode.Code) ||
+                Receivers.Local(method, store) != Receivers.Local(method, load) || !(branch.Operand is Instruction target)) return null;
+            var code = branch.OpCode.Code;
+            bool onTrue = code == Code.Brtrue || code == Code.Brtrue_S;
+            if (!onTrue && code != Code.Brfalse && code != Code.Brfalse_S) return null;
+            return (constant != 0) == onTrue ? target : branch.Next;
         }
 
         /// <summary>Whether a brtrue/brfalse on a known flag jumps; null when it is not decided.</summary>

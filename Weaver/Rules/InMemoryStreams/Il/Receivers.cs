@@ -120,6 +120,8 @@ namespace NonBlocking.Weaver.Analyse
                     // taken at their word, as their bodies could open anything.
                     var target = (MethodReference)producer.Operand;
                     if (Catalog.InMemoryStreamSources.Returns(target.DeclaringType.GetElementType().FullName, target.Name)) return true;
+                    if (!target.HasThis && Catalog.StreamWrappers.IsFactory(target.DeclaringType.GetElementType().FullName, target.Name))
+                        return StreamArgumentsInMemory(method, producer, target, streams, depth, assumed);
                     // An auto-property reads its backing field: what its own code stores there.
                     if (AutoPropertyField(method.Module, target) is FieldDefinition backing)
                         return AllInMemory(KnownValues.OfField(backing), streams, depth, assumed);

@@ -19,6 +19,10 @@ namespace NonBlocking.Weaver.Catalog
             // (src/CommunityToolkit.HighPerformance/Extensions/MemoryExtensions.cs, ReadOnlyMemoryExtensions.cs; Minio).
             "CommunityToolkit.HighPerformance.MemoryExtensions::AsStream",
             "CommunityToolkit.HighPerformance.ReadOnlyMemoryExtensions::AsStream",
+            // System.Memory.Data's BinaryData holds its bytes in memory and ToStream wraps them in a read-only memory
+            // stream (src/libraries/System.Memory.Data/src/System/BinaryData.cs); Azure's generated models serialize to
+            // it (ModelReaderWriter.Write) and read it back (Azure.Storage.Queues' WriteObjectValue).
+            "System.BinaryData::ToStream",
         };
 
         /// <summary>Whether a member (its declaring type's metadata name and its own name) returns an in-memory stream.</summary>

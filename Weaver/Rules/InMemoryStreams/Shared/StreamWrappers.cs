@@ -18,6 +18,18 @@ namespace NonBlocking.Weaver.Catalog
         };
 
         /// <summary>
+        /// Static factories that build a reader or writer over the stream they are handed: over in-memory streams only,
+        /// what they build is in memory too (<c>XmlReader.Create(memory, settings)</c>).
+        /// </summary>
+        private static readonly HashSet<string> Factories = new HashSet<string>
+        {
+            "System.Xml.XmlReader::Create", "System.Xml.XmlWriter::Create",
+        };
+
+        /// <summary>Whether a static member (its declaring type's metadata name and its own name) is such a factory.</summary>
+        public static bool IsFactory(string declaringType, string member) => Factories.Contains(declaringType + "::" + member);
+
+        /// <summary>
         /// Whether a parameter of this type (metadata name) can carry an in-memory stream down a call path besides a
         /// Stream: a wrapper, or the abstract XmlWriter / XmlReader an XmlTextWriter / XmlTextReader is handed as (Azure's
         /// generated clients build request bodies in an XmlWriter over a MemoryStream and hand it to each model's Write).

@@ -64,6 +64,9 @@ namespace NonBlocking.Analyzers
                     var target = call.TargetMethod;
                     if (target.ContainingType != null && NonBlocking.Weaver.Catalog.InMemoryStreamSources.Returns(SymbolCatalog.MetadataName(target.ContainingType), target.Name))
                         return true;
+                    if (target.IsStatic && target.ContainingType != null &&
+                        NonBlocking.Weaver.Catalog.StreamWrappers.IsFactory(SymbolCatalog.MetadataName(target.ContainingType), target.Name))
+                        return StreamArgumentsInMemory(call.Arguments, streams, depth, assumption);
                     if (!SourceStreamTypes.IsStream(target.ReturnType) || target.ContainingType == null || streams.DeclaredHere(target.ContainingType)) return false;
                     var receiver = call.Instance;
                     while (receiver is IConversionOperation c) receiver = c.Operand;

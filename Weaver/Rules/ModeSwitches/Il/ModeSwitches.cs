@@ -35,6 +35,14 @@ namespace NonBlocking.Weaver.Analyse.Flags
                         any = true;
                         break;
                     }
+                // A value named for its mode decides a switch with no await on either side.
+                if (!any)
+                    foreach (var ins in m.Body.Instructions)
+                        if (NamesMode(m, ins))
+                        {
+                            any = true;
+                            break;
+                        }
                 if (!any) return false;
                 foreach (var ins in m.Body.Instructions)
                     if (ins.OpCode.FlowControl == FlowControl.Cond_Branch && ins.Operand is Instruction && AsyncSideTaken(m, ins) != null) return true;
@@ -61,15 +69,59 @@ namespace NonBlocking.Weaver.Analyse.Flags
 
         private static bool? Decide(MethodDefinition method, Instruction branch)
         {
-            if (!(branch.Operand is Instruction target) || !TestsModeValue(method, branch)) return null;
-            var jumped = Reachable(method.Body, target, branch);
-            var fallen = Reachable(method.Body, branch.Next, branch);
-            bool machine = IsMoveNext(method);
-            bool jumpedAsync = GoesAsync(method, jumped, fallen, machine);
-            bool fallenAsync = GoesAsync(method, fallen, jumped, machine);
-            if (jumpedAsync == fallenAsync) return null;
-            return jumpedAsync;
+            if (!(branch.Operand is Instruction target)) return null;
+            if (TestsModeValue(method, branch))
+            {
+                var jumped = Reachable(method.Body, target, branch);
+                var fallen = Reachable(method.Body, branch.Next, branch);
+                bool machine = IsMoveNext(method);
+                bool jumpedAsync = GoesAsync(method, jumped, fallen, machine);
+                bool fallenAsync = GoesAsync(method, fallen, jumped, machine);
+                if (jumpedAsync != fallenAsync) return jumpedAsync;
+            }
+            return ByName(method, branch);
         }
+
+        /// <summary>
+        /// For a brtrue/brfalse on a value named for its mode (<see cref="ModeNames"/>): whether the async side is where it
+        /// jumps; null when the value says no mode.
+        /// </summary>
+        private static bool? ByName(MethodDefinition method, Instruction branch)
+        {
+            var code = branch.OpCode.Code;
+            bool onTrue = code == Code.Brtrue || code == Code.Brtrue_S;
+            if (!onTrue && code != Code.Brfalse && code != Code.Brfalse_S) return null;
+            var tested = BranchConditions.Tested(method, branch, out bool negated);
+            if (tested == null || !NamesMode(method, tested) || !(ModeNames.TrueMeansSync(NameOf(method, tested)!) is bool trueMeansSync)) return null;
+            bool jumpsWhenTrue = onTrue ^ negated;
+            return jumpsWhenTrue != trueMeansSync;
+        }
+
+        /// <summary>
+        /// A bool named for its mode, read as the method got it: a parameter or field load <see cref="IsModeLoad"/> accepts,
+        /// or an instance getter (<c>context.IsSynchronous</c>) read off a parameter or a field.
+        /// </summary>
+        private static bool NamesMode(MethodDefinition method, Instruction ins)
+        {
+            if (ins.OpCode.FlowControl == FlowControl.Call)
+            {
+                if (!(ins.Operand is MethodReference getter) || !getter.HasThis || getter.Parameters.Count != 0 ||
+                    getter.ReturnType.MetadataType != MetadataType.Boolean || !getter.Name.StartsWith("get_", System.StringComparison.Ordinal) ||
+                    ModeNames.TrueMeansSync(getter.Name) == null) return false;
+                var receiver = Receivers.Producer(method.Body, ins, 0);
+                return receiver != null && (Il.IsLdarg(receiver.OpCode.Code) || receiver.OpCode.Code == Code.Ldfld);
+            }
+            if (!Il.IsLdarg(ins.OpCode.Code) && ins.OpCode.Code != Code.Ldfld) return false;
+            var name = NameOf(method, ins);
+            return name != null && ModeNames.TrueMeansSync(name) != null && IsModeLoad(method, ins);
+        }
+
+        private static string? NameOf(MethodDefinition method, Instruction ins) => ins.Operand switch
+        {
+            MethodReference m => m.Name,
+            FieldReference f => f.Name,
+            _ => Il.IsLdarg(ins.OpCode.Code) ? Il.ParameterOf(method, ins)?.Name : null,
+        };
 
         /// <summary>Whether the branch tests a bare mode value: brtrue/brfalse on it, or a comparison of it with a constant.</summary>
         private static bool TestsModeValue(MethodDefinition method, Instruction branch)
@@ -78,13 +130,33 @@ namespace NonBlocking.Weaver.Analyse.Flags
             {
                 case Code.Brtrue: case Code.Brtrue_S: case Code.Brfalse: case Code.Brfalse_S:
                     var tested = BranchConditions.Tested(method, branch, out _);
-                    return tested != null && (IsModeLoad(method, tested) || IsConstantComparison(method, tested));
+                    return tested != null && (IsModeLoad(method, tested) || IsConstantComparison(method, tested) || IsTokenPresence(method, tested));
                 case Code.Beq: case Code.Beq_S: case Code.Bne_Un: case Code.Bne_Un_S:
                     return ComparesModeWithConstant(method, Receivers.Producer(method.Body, branch, 1), Receivers.Producer(method.Body, branch, 0));
                 default:
                     return false;
             }
         }
+
+        /// <summary>
+        /// <c>ct.HasValue</c> on a <c>CancellationToken?</c> the method got (a parameter, a hoisted one): one body for both
+        /// APIs, the sync one passing no token (SharpZipLib's <c>WriteSyncOrAsync(…, CancellationToken? ct)</c>).
+        /// </summary>
+        private static bool IsTokenPresence(MethodDefinition method, Instruction tested)
+        {
+            if (tested.OpCode.FlowControl != FlowControl.Call || !(tested.Operand is MethodReference call) || call.Name != "get_HasValue" ||
+                !IsNullableToken(call.DeclaringType)) return false;
+            var address = Receivers.Producer(method.Body, tested, 0);
+            if (address == null) return false;
+            if (address.OpCode.Code == Code.Ldarga || address.OpCode.Code == Code.Ldarga_S)
+                return address.Operand is ParameterDefinition parameter && !Il.Assigns(method, parameter);
+            return address.OpCode.Code == Code.Ldflda && address.Operand is FieldReference field && IsNullableToken(field.FieldType) && method.HasThis &&
+                   IsThis(method, Receivers.Producer(method.Body, address, 0), outer: true) && OnlyCopiesModeInto(method, field, 0);
+        }
+
+        private static bool IsNullableToken(TypeReference type) =>
+            type is GenericInstanceType nullable && nullable.ElementType.FullName == "System.Nullable`1" &&
+            nullable.GenericArguments[0].FullName == "System.Threading.CancellationToken";
 
         private static bool IsConstantComparison(MethodDefinition method, Instruction value) =>
             value.OpCode.Code == Code.Ceq &&
@@ -124,7 +196,14 @@ namespace NonBlocking.Weaver.Analyse.Flags
             foreach (var ins in method.Body.Instructions)
             {
                 if ((ins.OpCode.Code != Code.Stfld && ins.OpCode.Code != Code.Ldflda) || !(ins.Operand is FieldReference f) || !Il.SameField(f, field)) continue;
-                if (ins.OpCode.Code == Code.Ldflda) return false;
+                if (ins.OpCode.Code == Code.Ldflda)
+                {
+                    // Reading a nullable's HasValue or Value through its address leaves it alone.
+                    if (ins.Next?.Operand is MethodReference read && ins.Next.OpCode.FlowControl == FlowControl.Call &&
+                        read.DeclaringType.GetElementType().FullName == "System.Nullable`1" && (read.Name == "get_HasValue" || read.Name == "get_Value" || read.Name == "GetValueOrDefault"))
+                        continue;
+                    return false;
+                }
                 var stored = Receivers.Producer(method.Body, ins, 0);
                 // One copy deep: a value copied on from a copy is the method's own bookkeeping.
                 if (copies > 0 || stored == null || !IsModeLoad(method, stored, copies + 1)) return false;

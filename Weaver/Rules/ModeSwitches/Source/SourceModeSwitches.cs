@@ -51,9 +51,57 @@ namespace NonBlocking.Analyzers
                 if (condition != null && mine != null && other != null && ModeValue(condition, model) is ISymbol value &&
                     GoesAsync(other, model) && !GoesAsync(mine, model))
                     return value;
+                // A value named for its mode decides by its name, with or without an await on the other side.
+                if (condition != null && mine != null && NamedMode(condition, model, out var named) is bool trueMeansSync &&
+                    OnTrueSide(ancestor, mine) == trueMeansSync)
+                    return named;
                 child = ancestor;
             }
             return null;
+        }
+
+        /// <summary>Whether <paramref name="side"/> is the side a condition's truth takes (the if's statement, the ternary's first).</summary>
+        private static bool OnTrueSide(SyntaxNode ancestor, SyntaxNode side) => ancestor switch
+        {
+            IfStatementSyntax branch => side == branch.Statement,
+            ConditionalExpressionSyntax c => side == c.WhenTrue,
+            _ => false,
+        };
+
+        /// <summary>
+        /// Whether a condition's truth says the sync mode (true) or the async one (false) by the name of a bool it tests
+        /// (<see cref="NonBlocking.Weaver.Analyse.Flags.ModeNames"/>): a parameter or field, or a property read off one
+        /// (<c>context.IsSynchronous</c>), negated or one operand of an <c>&amp;&amp;</c>; null when none is named so.
+        /// </summary>
+        private static bool? NamedMode(ExpressionSyntax condition, SemanticModel model, out ISymbol? symbol)
+        {
+            symbol = null;
+            var bare = Branches.Bare(condition);
+            if (bare is PrefixUnaryExpressionSyntax not && not.IsKind(SyntaxKind.LogicalNotExpression))
+                return !NamedMode(not.Operand, model, out symbol);
+            if (bare is BinaryExpressionSyntax both && both.IsKind(SyntaxKind.LogicalAndExpression))
+                return NamedMode(both.Left, model, out symbol) ?? NamedMode(both.Right, model, out symbol);
+            ISymbol? named = model.GetSymbolInfo(bare).Symbol;
+            switch (bare)
+            {
+                case IdentifierNameSyntax _ when named is IParameterSymbol || named is IFieldSymbol:
+                    if (!(ModeValue(bare, model) is ISymbol value)) return null;
+                    named = value;
+                    break;
+                case MemberAccessExpressionSyntax member when named is IPropertySymbol || named is IFieldSymbol:
+                    var owner = Branches.Bare(member.Expression);
+                    if (!(owner is ThisExpressionSyntax) &&
+                        !(owner is IdentifierNameSyntax && model.GetSymbolInfo(owner).Symbol is ISymbol held && (held is IParameterSymbol || held is IFieldSymbol)))
+                        return null;
+                    break;
+                default:
+                    return null;
+            }
+            var type = named switch { IParameterSymbol p => p.Type, IFieldSymbol f => f.Type, IPropertySymbol p => p.Type, _ => null };
+            if (type?.SpecialType != SpecialType.System_Boolean) return null;
+            var says = NonBlocking.Weaver.Analyse.Flags.ModeNames.TrueMeansSync(named!.Name);
+            if (says != null) symbol = named;
+            return says;
         }
 
         /// <summary>The bool or enum parameter or field a condition tests bare, or compares with a constant.</summary>
@@ -67,10 +115,19 @@ namespace NonBlocking.Analyzers
                 else if (model.GetConstantValue(compare.Left).HasValue) bare = Branches.Bare(compare.Right);
                 else return null;
             }
+            // ct.HasValue on a CancellationToken?: the sync API passes no token (SharpZipLib's WriteSyncOrAsync).
+            bool presence = false;
+            if (bare is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "HasValue" } hasValue && !(hasValue.Expression is ThisExpressionSyntax))
+            {
+                bare = Branches.Bare(hasValue.Expression);
+                presence = true;
+            }
             if (!(bare is IdentifierNameSyntax) && !(bare is MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax })) return null;
             var symbol = model.GetSymbolInfo(bare).Symbol;
             var type = symbol switch { IParameterSymbol p => p.Type, IFieldSymbol f => f.Type, _ => null };
-            if (type == null || !(type.SpecialType == SpecialType.System_Boolean || type.TypeKind == TypeKind.Enum)) return null;
+            if (type == null) return null;
+            if (IsNullableToken(type)) { }
+            else if (presence || !(type.SpecialType == SpecialType.System_Boolean || type.TypeKind == TypeKind.Enum)) return null;
             // A parameter the function assigns holds its own value, not a caller's mode.
             if (symbol is IParameterSymbol parameter && parameter.ContainingSymbol.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() is SyntaxNode declaration &&
                 declaration.DescendantNodes().OfType<AssignmentExpressionSyntax>().Any(a =>
@@ -79,6 +136,10 @@ namespace NonBlocking.Analyzers
                 return null;
             return symbol;
         }
+
+        private static bool IsNullableToken(ITypeSymbol type) =>
+            type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable &&
+            nullable.TypeArguments[0] is INamedTypeSymbol token && token.Name == "CancellationToken" && Namespaces.Is(token.ContainingNamespace, "System.Threading");
 
         /// <summary>Whether a side awaits, or returns an asynchronous call's task (a method named …Async or declared async).</summary>
         private static bool GoesAsync(SyntaxNode side, SemanticModel model)
