@@ -36,6 +36,10 @@ namespace NonBlocking.RealCode.Tests
             new("Polly.Core", "Polly.Core", "8.9.1", Training, "https://github.com/App-vNext/Polly"),
             new("FluentStorage", "FluentStorage", "8.0.24", Training, "https://github.com/robinrodricks/FluentStorage"),
             new("Azure.Storage.Queues", "Azure.Storage.Queues", "12.28.1", Training, "https://github.com/Azure/azure-sdk-for-net/tree/main/sdk/storage/Azure.Storage.Queues"),
+            // Third batch (2026-12-06; the same shuffle, seed 31c, drew Akka for validation).
+            new("Orleans.Runtime", "Microsoft.Orleans.Runtime", "10.4.2", Training, "https://github.com/dotnet/orleans"),
+            new("Confluent.Kafka", "Confluent.Kafka", "2.16.0", Training, "https://github.com/confluentinc/confluent-kafka-dotnet"),
+            new("DnsClient", "DnsClient", "1.8.0", Training, "https://github.com/MichaCo/DnsClient.NET"),
 
             new("NATS.Client.Core", "NATS.Net", "3.3.2", Validation, "https://github.com/nats-io/nats.net"),
             new("Elastic.Transport", "Elastic.Transport", "1.1.0", Validation, "https://github.com/elastic/elastic-transport-net"),
@@ -49,6 +53,7 @@ namespace NonBlocking.RealCode.Tests
             // Second batch, validation (the shuffle drew MongoDB.Driver too; it cannot restore beside SharpCompress 0.48.0, NU1605).
             new("Serilog.Sinks.Seq", "Serilog.Sinks.Seq", "9.1.0", Validation, "https://github.com/datalust/serilog-sinks-seq"),
             new("StackExchange.Redis", "StackExchange.Redis", "3.4.35", Validation, "https://github.com/StackExchange/StackExchange.Redis"),
+            new("Akka", "Akka", "1.5.75", Validation, "https://github.com/akkadotnet/akka.net"),
             // A server application (Microsoft Garnet, a Redis-compatible cache store), never tuned against.
             new("Garnet.server", "garnet-server", "2.2.12", Validation, "https://github.com/microsoft/garnet", Tool: true),
             new("Garnet.cluster", "garnet-server", "2.2.12", Validation, "https://github.com/microsoft/garnet", Tool: true),

@@ -1,6 +1,7 @@
 // Waiting on a task that is already complete returns at once: the fast-path idioms of libraries (check, then .Result),
 // results read after an await, and continuations. Each has a look-alike that really waits.
 using System;
+using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -486,6 +487,106 @@ namespace Corpus.Completed
             await Task.Yield();
             if (source.TrySetCanceled()) source = next();
             return source.Task.Result; // expect: NB0003
+        }
+    }
+    // case: completed/each element of a list checked with Status, then read (Orleans' cluster probes)
+    public static class ElementStatus
+    {
+        public static async Task<int> Failed(List<Task<bool>> probes)
+        {
+            await Task.Yield();
+            int failed = 0;
+            for (int j = 0; j < probes.Count; j++)
+                if (probes[j].Status != TaskStatus.RanToCompletion || !probes[j].GetAwaiter().GetResult()) failed++;
+            return failed;
+        }
+    }
+
+    // case: completed/an array element checked with IsCompletedSuccessfully, then .Result
+    public static class ElementChecked
+    {
+        public static async Task<int> Sum(Task<int>[] tasks)
+        {
+            await Task.Yield();
+            int sum = 0;
+            for (int i = tasks.Length - 1; i >= 0; i--)
+                if (tasks[i].IsCompletedSuccessfully) sum += tasks[i].Result;
+            return sum;
+        }
+    }
+
+    // case: completed/one element checked, the next one read, still waits
+    public static class OtherElement
+    {
+        public static async Task<int> Next(Task<int>[] tasks, int i)
+        {
+            await Task.Yield();
+            if (!tasks[i].IsCompleted) return 0;
+            i++;
+            return tasks[i].Result; // expect: NB0003
+        }
+    }
+
+    // case: completed/an element checked, then replaced before it is read, still waits
+    public static class ReplacedElement
+    {
+        public static async Task<int> Read(Task<int>[] tasks, int i)
+        {
+            await Task.Yield();
+            if (!tasks[i].IsCompleted) return 0;
+            tasks[i] = Task.Run(() => 1);
+            return tasks[i].Result; // expect: NB0003
+        }
+    }
+    // case: completed/each task of a list after await Task.WhenAll(list) (Orleans' ManagementGrain)
+    public static class EachAfterWhenAll
+    {
+        public static async Task<int> Total(CancellationToken token)
+        {
+            var tasks = new List<Task<int>>();
+            for (int i = 0; i < 3; i++) tasks.Add(Source.Load());
+            await Task.WhenAll(tasks).WaitAsync(token);
+            int total = 0;
+            foreach (Task<int> task in tasks) total += task.Result;
+            return total;
+        }
+    }
+
+    // case: completed/each element of an array after await Task.WhenAll(array)
+    public static class EachElementAfterWhenAll
+    {
+        public static async Task<int> First(Task<int>[] tasks)
+        {
+            await Task.WhenAll(tasks).ConfigureAwait(false);
+            int sum = 0;
+            for (int i = 0; i < tasks.Length; i++) sum += tasks[i].Result;
+            foreach (var task in tasks) sum += task.Result;
+            return sum;
+        }
+    }
+
+    // case: completed/a task added to the list after WhenAll still waits
+    public static class AddedAfterWhenAll
+    {
+        public static async Task<int> Total(List<Task<int>> tasks)
+        {
+            await Task.WhenAll(tasks);
+            tasks.Add(Task.Run(() => 2));
+            int total = 0;
+            foreach (var task in tasks) total += task.Result; // expect: NB0003
+            return total;
+        }
+    }
+
+    // case: completed/WhenAll over another list leaves this one's tasks waiting
+    public static class OtherListAwaited
+    {
+        public static async Task<int> Total(List<Task<int>> awaited, List<Task<int>> read)
+        {
+            await Task.WhenAll(awaited);
+            int total = 0;
+            foreach (var task in read) total += task.Result; // expect: NB0003
+            return total;
         }
     }
 }

@@ -20,11 +20,83 @@ namespace NonBlocking.Weaver.Analyse
         {
             var task = WaitedTask(method, wait);
             if (task != null && task.OpCode.Code == Code.Ldfld && AlwaysComplete((FieldReference)task.Operand, 0)) return true;
-            var key = task == null ? null : Key(method, task);
-            if (key == null) return false;
-            if (IsContinuationAntecedent(method, key)) return true;
+            if (task == null) return false;
+            var key = Key(method, task);
+            var each = EachOf(method, task, 0);
+            if (key == null && each == null) return false;
+            if (key != null && IsContinuationAntecedent(method, key)) return true;
             var facts = Facts.GetValue(method.Body, _ => Analyse(method));
-            return facts.TryGetValue(wait, out var known) && known.Contains(key);
+            return facts.TryGetValue(wait, out var known) && (key != null && known.Contains(key) || each != null && known.Contains(Each + each));
+        }
+
+        /// <summary>The fact that every task in a collection is complete: after <c>await Task.WhenAll(tasks)</c>.</summary>
+        private const string Each = "each:";
+
+        /// <summary>
+        /// The collection a task is an element of, as a key: <c>tasks[i]</c> of an array or a list, or the variable a
+        /// <c>foreach</c> over it reads (<c>Current</c> of its <c>GetEnumerator()</c>, an array copy's element).
+        /// </summary>
+        private static string? EachOf(MethodDefinition method, Instruction producer, int depth)
+        {
+            if (depth > 3) return null;
+            var code = producer.OpCode.Code;
+            if (Il.IsLdloc(code) && Receivers.Local(method, producer) is VariableDefinition local)
+                return Receivers.SingleStoreValue(method, local) is Instruction stored ? EachOf(method, stored, depth + 1) : null;
+            // A Debug build hoists the loop's variable into the state machine.
+            if (code == Code.Ldfld && IsThis(method, Receivers.Producer(method.Body, producer, 0)))
+                return HoistedValue(method, (FieldReference)producer.Operand) is Instruction value ? EachOf(method, value, depth + 1) : null;
+            if (code == Code.Ldelem_Ref || code == Code.Ldelem_Any ||
+                IsCall(producer) && producer.Operand is MethodReference indexer && indexer.HasThis && indexer.Name == "get_Item" && indexer.Parameters.Count == 1)
+                return CollectionKey(method, Receivers.Producer(method.Body, producer, 1));
+            if (!IsCall(producer) || !(producer.Operand is MethodReference current) || current.Name != "get_Current" || !current.HasThis) return null;
+            var enumerator = Receivers.Producer(method.Body, producer, 0);
+            Instruction? made = null;
+            if (enumerator != null && Receivers.Local(method, enumerator) is VariableDefinition e)
+                made = Receivers.SingleStoreValue(method, e, addressTakenToCall: true);
+            else if (enumerator != null && (enumerator.OpCode.Code == Code.Ldflda || enumerator.OpCode.Code == Code.Ldfld) &&
+                     IsThis(method, Receivers.Producer(method.Body, enumerator, 0)))
+                made = HoistedValue(method, (FieldReference)enumerator.Operand);
+            if (made == null || !IsCall(made) || !(made.Operand is MethodReference getEnumerator) || getEnumerator.Name != "GetEnumerator" || !getEnumerator.HasThis)
+                return null;
+            return CollectionKey(method, Receivers.Producer(method.Body, made, 0));
+        }
+
+        private static bool SetOnceAtMost(MethodDefinition method, Instruction load)
+        {
+            if (Il.IsLdarg(load.OpCode.Code)) return Il.ParameterOf(method, load) is ParameterDefinition p && !Il.Assigns(method, p);
+            if (Il.IsLdloc(load.OpCode.Code)) return Receivers.Local(method, load) is VariableDefinition v && Receivers.SingleStore(method, v) != null;
+            if (load.OpCode.Code != Code.Ldfld || !IsThis(method, Receivers.Producer(method.Body, load, 0))) return false;
+            var field = (FieldReference)load.Operand;
+            return !Il.Assigns(method, field) || HoistedValue(method, field) != null;
+        }
+
+        /// <summary>The one value a state machine stores into its own field, not counting the default it clears it to after the loop.</summary>
+        private static Instruction? HoistedValue(MethodDefinition method, FieldReference field)
+        {
+            Instruction? found = null;
+            foreach (var ins in method.Body.Instructions)
+            {
+                if (ins.OpCode.Code != Code.Stfld || !(ins.Operand is FieldReference f) || !Il.SameField(f, field)) continue;
+                var value = Receivers.Producer(method.Body, ins, 0);
+                if (value != null && value.OpCode.Code == Code.Ldnull) continue;
+                if (found != null || value == null) return null;
+                found = value;
+            }
+            return found;
+        }
+
+        /// <summary>A collection's key, through the copy a <c>foreach</c> over an array makes into a local of its own.</summary>
+        private static string? CollectionKey(MethodDefinition method, Instruction? load)
+        {
+            if (load == null) return null;
+            Instruction? original = null;
+            if (Il.IsLdloc(load.OpCode.Code) && Receivers.Local(method, load) is VariableDefinition copy)
+                original = Receivers.SingleStoreValue(method, copy);
+            else if (load.OpCode.Code == Code.Ldfld && IsThis(method, Receivers.Producer(method.Body, load, 0)))
+                original = HoistedValue(method, (FieldReference)load.Operand);
+            // Only a copy of a variable that is set once at most: the copy and the variable hold the same collection.
+            if (original != null && SetOnceAtMost(method, original)) load = original;
+            return Key(method, load, 1);
         }
 
         /// <summary>
@@ -134,7 +206,7 @@ namespace NonBlocking.Weaver.Analyse
                     if (stored == null || !IsCall(stored)) return producer;
                     value = stored;
                 }
-                if (!IsCall(value) || !(value.Operand is MethodReference m) || (m.Name != "ConfigureAwait" && m.Name != "AsTask")) return producer;
+                if (!IsCall(value) || !(value.Operand is MethodReference m) || (m.Name != "ConfigureAwait" && m.Name != "AsTask" && m.Name != "WaitAsync")) return producer;
                 var inner = Receivers.Producer(method.Body, value, m.Parameters.Count);
                 if (inner == null) return producer;
                 producer = inner;
@@ -174,6 +246,17 @@ namespace NonBlocking.Weaver.Analyse
                 return "fld:" + ((FieldReference)load.Operand).Name;
             if (code == Code.Ldsfld || code == Code.Ldsflda) return "sfld:" + ((FieldReference)load.Operand).FullName;
             if (depth >= 2) return null;
+            // An element: tasks[i] of an array or a list, keyed by both variables (Orleans checks tasks[j].Status, then
+            // reads tasks[j]); assigning either, or storing into the collection, forgets it.
+            if (code == Code.Ldelem_Ref || code == Code.Ldelem_Any || code == Code.Ldelema ||
+                IsCall(load) && load.Operand is MethodReference indexer && indexer.HasThis && indexer.Name == "get_Item" &&
+                indexer.Parameters.Count == 1 && indexer.Parameters[0].ParameterType.MetadataType == MetadataType.Int32)
+            {
+                var collection = Receivers.Producer(method.Body, load, 1);
+                var index = Receivers.Producer(method.Body, load, 0);
+                return collection != null && index != null && Key(method, collection, depth + 1) is string of && Key(method, index, depth + 1) is string at
+                    ? of + "[" + at + "]" : null;
+            }
             if (code == Code.Ldfld || code == Code.Ldflda)
                 return Member(method, Receivers.Producer(method.Body, load, 0), ((FieldReference)load.Operand).Name, depth);
             if (IsCall(load) && load.Operand is MethodReference getter && getter.HasThis && getter.Parameters.Count == 0 &&
@@ -205,6 +288,20 @@ namespace NonBlocking.Weaver.Analyse
             if (code == Code.Stsfld) return "sfld:" + ((FieldReference)ins.Operand).FullName;
             return null;
         }
+
+        /// <summary>The collection an element store writes (<c>tasks[i] = …</c> on an array or a list), as a key.</summary>
+        private static string? StoredInto(MethodDefinition method, Instruction ins)
+        {
+            int above = ins.Operand is MethodReference m ? m.Parameters.Count : 2;
+            var collection = Receivers.Producer(method.Body, ins, above);
+            return collection == null ? null : Key(method, collection, 1);
+        }
+
+        /// <summary>A store into an array or a list, or a list's Add or Insert: a new task among its elements.</summary>
+        private static bool StoresElement(Instruction ins) =>
+            ins.OpCode.Code == Code.Stelem_Ref || ins.OpCode.Code == Code.Stelem_Any ||
+            IsCall(ins) && ins.Operand is MethodReference setter && setter.HasThis &&
+            (setter.Name == "set_Item" && setter.Parameters.Count == 2 || setter.Name == "Add" || setter.Name == "AddRange" || setter.Name == "Insert" || setter.Name == "InsertRange");
 
         /// <summary>For each instruction, the tasks known complete when it runs (a forward must-analysis).</summary>
         private static Dictionary<Instruction, HashSet<string>> Analyse(MethodDefinition method)
@@ -241,12 +338,21 @@ namespace NonBlocking.Weaver.Analyse
                 if (Stored(method, ins) is string assigned)
                 {
                     facts.Remove(assigned);
-                    facts.RemoveWhere(k => k.StartsWith(assigned + ".", System.StringComparison.Ordinal));
+                    facts.Remove(Each + assigned);
+                    facts.RemoveWhere(k => k.StartsWith(assigned + ".", System.StringComparison.Ordinal) ||
+                                           k.StartsWith(assigned + "[", System.StringComparison.Ordinal) || k.Contains("[" + assigned + "]"));
                     facts.RemoveWhere(k => k.StartsWith(Implies + assigned + ":", System.StringComparison.Ordinal));
                     // A Debug build's condition temporary (t.IsFaulted || t.IsCanceled, stored at the join of its two sides).
                     if (assigned.StartsWith("loc:", System.StringComparison.Ordinal))
                         foreach (var known in facts.Where(k => k.StartsWith(Top, System.StringComparison.Ordinal) && k != Top + "*").ToList())
                             facts.Add(Implies + assigned + ":" + known.Substring(Top.Length));
+                }
+                if (StoresElement(ins))
+                {
+                    // A collection the IL does not show (a lambda's cache branch among the operands): forget every element.
+                    var collection = StoredInto(method, ins);
+                    facts.RemoveWhere(k => collection == null ? k.Contains("[") || k.StartsWith(Each, System.StringComparison.Ordinal)
+                                                              : k.StartsWith(collection + "[", System.StringComparison.Ordinal) || k == Each + collection);
                 }
                 foreach (var done in CompletedBy(method, ins)) facts.Add(done);
                 if (ins.OpCode.Code != Code.Br && ins.OpCode.Code != Code.Br_S && ins.OpCode.Code != Code.Nop)
@@ -439,6 +545,10 @@ namespace NonBlocking.Weaver.Analyse
             {
                 foreach (var element in ArrayElements(method, task))
                     if (Key(method, element) is string key) yield return key;
+                // WhenAll(tasks) over a collection in a variable: every task in it.
+                if (all.Parameters.Count == 1 && Receivers.Producer(method.Body, task, 0) is Instruction collection && collection.OpCode.Code != Code.Newarr &&
+                    CollectionKey(method, collection) is string tasks)
+                    yield return Each + tasks;
             }
             else if (Key(method, task) is string key) yield return key;
         }

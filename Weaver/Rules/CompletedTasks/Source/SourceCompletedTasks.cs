@@ -22,8 +22,43 @@ namespace NonBlocking.Analyzers
         public static bool IsKnownComplete(IOperation wait, IOperation? task)
         {
             var model = wait.SemanticModel;
+            if (model == null) return false;
             var symbol = Variable(task);
-            if (model == null || symbol == null) return false;
+            if (symbol != null && IsKnownComplete(wait, symbol, model)) return true;
+            // An element of a collection every task of which was awaited (await Task.WhenAll(tasks); foreach (var t in tasks) t.Result).
+            if (!(EachOf(task, model) is TaskVariable each)) return false;
+            SyntaxNode child = wait.Syntax;
+            foreach (var ancestor in wait.Syntax.Ancestors())
+            {
+                if (ancestor is BlockSyntax block && child is StatementSyntax statement && AwaitedBefore(block, statement, each, model)) return true;
+                if (ancestor is AnonymousFunctionExpressionSyntax || ancestor is LocalFunctionStatementSyntax || ancestor is BaseMethodDeclarationSyntax) return false;
+                child = ancestor;
+            }
+            return false;
+        }
+
+        /// <summary>
+        /// The collection a task is an element of: <c>tasks[i]</c> of an array or a list, or the variable of a
+        /// <c>foreach</c> over it.
+        /// </summary>
+        private static TaskVariable? EachOf(IOperation? task, SemanticModel model)
+        {
+            var element = Unwrapped(task);
+            IOperation? collection = element switch
+            {
+                IArrayElementReferenceOperation a => a.ArrayReference,
+                IPropertyReferenceOperation { Property.IsIndexer: true } p => p.Instance,
+                _ => null,
+            };
+            if (collection != null) return SimpleVariable(collection, out _) is ISymbol of ? new TaskVariable(of, null, each: true) : null;
+            if (!(element is ILocalReferenceOperation local) ||
+                !(local.Local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() is ForEachStatementSyntax loop)) return null;
+            var over = model.GetSymbolInfo(Branches.Bare(loop.Expression)).Symbol;
+            return over is ILocalSymbol || over is IParameterSymbol || over is IFieldSymbol ? new TaskVariable(over, null, each: true) : null;
+        }
+
+        private static bool IsKnownComplete(IOperation wait, TaskVariable symbol, SemanticModel model)
+        {
             if (symbol.Owner == null && symbol.Symbol is IFieldSymbol field && AlwaysComplete(field, model.Compilation, 0)) return true;
             if (Branches.Governing(wait.Syntax).Any(g => Asserts(g.Condition, symbol, g.Value, model) && !AssignedBetween(g.Condition, wait.Syntax, symbol, model)))
                 return true;
@@ -53,10 +88,14 @@ namespace NonBlocking.Analyzers
         /// </summary>
         private sealed class TaskVariable
         {
-            public TaskVariable(ISymbol symbol, ISymbol? owner) { Symbol = symbol; Owner = owner; }
+            public TaskVariable(ISymbol symbol, ISymbol? owner, ISymbol? index = null, bool each = false) { Symbol = symbol; Owner = owner; Index = index; Each = each; }
+            /// <summary>Every task of the collection <see cref="Symbol"/> (what <c>Task.WhenAll(tasks)</c> awaits).</summary>
+            public bool Each { get; }
             public ISymbol Symbol { get; }
             /// <summary>For a property, the variable it is read off.</summary>
             public ISymbol? Owner { get; }
+            /// <summary>For an element (<c>tasks[i]</c>), the index variable; <see cref="Symbol"/> is then the array or list.</summary>
+            public ISymbol? Index { get; }
             public string Name => Symbol.Name;
         }
 
@@ -74,10 +113,22 @@ namespace NonBlocking.Analyzers
             var method = wait.Ancestors().FirstOrDefault(a => a is BaseMethodDeclarationSyntax || a is LocalFunctionStatementSyntax || a is AnonymousFunctionExpressionSyntax);
             if (method == null) return false;
             var root = task.Owner ?? task.Symbol;
-            return method.DescendantNodes().OfType<AssignmentExpressionSyntax>().Any(a =>
-                a.SpanStart > check.Span.End && a.SpanStart < wait.SpanStart &&
-                Branches.Bare(a.Left) is IdentifierNameSyntax name && name.Identifier.ValueText == root.Name &&
-                SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(name).Symbol, root));
+            bool Names(ExpressionSyntax target, ISymbol symbol) =>
+                Branches.Bare(target) is IdentifierNameSyntax name && name.Identifier.ValueText == symbol.Name &&
+                SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(name).Symbol, symbol);
+            bool Between(SyntaxNode n) => n.SpanStart > check.Span.End && n.SpanStart < wait.SpanStart;
+            if (method.DescendantNodes().OfType<AssignmentExpressionSyntax>().Any(a => Between(a) && Names(a.Left, root)))
+                return true;
+            if (task.Index == null) return false;
+            // An element: another index, or a store into the collection, is another task.
+            return method.DescendantNodes().Any(n => Between(n) && n switch
+            {
+                AssignmentExpressionSyntax a => Names(a.Left, task.Index) ||
+                                                Branches.Bare(a.Left) is ElementAccessExpressionSyntax store && Names(store.Expression, root),
+                PostfixUnaryExpressionSyntax step => Names(step.Operand, task.Index),
+                PrefixUnaryExpressionSyntax step => (step.IsKind(SyntaxKind.PreIncrementExpression) || step.IsKind(SyntaxKind.PreDecrementExpression)) && Names(step.Operand, task.Index),
+                _ => false,
+            });
         }
 
         /// <summary>The variable a task expression reads, through ConfigureAwait and AsTask.</summary>
@@ -87,7 +138,33 @@ namespace NonBlocking.Analyzers
             if (simple != null) return new TaskVariable(simple, null);
             if (property != null && property.Property.Parameters.Length == 0 && SimpleVariable(property.Instance, out _) is ISymbol owner)
                 return new TaskVariable(property.Property, owner);
+            // An element of an array or a list, read at a variable index.
+            var element = Unwrapped(task);
+            var (collection, index) = element switch
+            {
+                IArrayElementReferenceOperation a when a.Indices.Length == 1 => (a.ArrayReference, a.Indices[0]),
+                IPropertyReferenceOperation { Property.IsIndexer: true, Arguments.Length: 1 } p when p.Arguments[0].Value.Type?.SpecialType == SpecialType.System_Int32 =>
+                    (p.Instance, p.Arguments[0].Value),
+                _ => (null, null),
+            };
+            if (collection != null && SimpleVariable(collection, out _) is ISymbol of && SimpleVariable(index, out _) is ISymbol at)
+                return new TaskVariable(of, null, at);
             return null;
+        }
+
+        /// <summary>A task expression through conversions, ConfigureAwait and AsTask.</summary>
+        private static IOperation? Unwrapped(IOperation? task)
+        {
+            while (true)
+            {
+                while (task is IConversionOperation conversion) task = conversion.Operand;
+                if (task is IInvocationOperation call && (call.TargetMethod.Name == "ConfigureAwait" || call.TargetMethod.Name == "AsTask"))
+                {
+                    task = call.Instance;
+                    continue;
+                }
+                return task;
+            }
         }
 
         /// <summary>The local, parameter or field a task expression reads, through ConfigureAwait and AsTask.</summary>
@@ -271,7 +348,12 @@ namespace NonBlocking.Analyzers
         private static bool Assigns(StatementSyntax s, TaskVariable task, SemanticModel model) =>
             s.DescendantNodes().OfType<AssignmentExpressionSyntax>().Any(a => Refers(a.Left, task, model) ||
                 task.Owner != null && Branches.Bare(a.Left) is IdentifierNameSyntax n && n.Identifier.ValueText == task.Owner.Name &&
-                SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(n).Symbol, task.Owner));
+                SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(n).Symbol, task.Owner) ||
+                task.Each && Branches.Bare(a.Left) is ElementAccessExpressionSyntax store && Refers(store.Expression, task.Symbol, model)) ||
+            // A new task among a collection's elements: tasks.Add(…), Insert, AddRange, InsertRange.
+            task.Each && s.DescendantNodes().OfType<InvocationExpressionSyntax>().Any(call =>
+                call.Expression is MemberAccessExpressionSyntax grow && Refers(grow.Expression, task.Symbol, model) &&
+                (grow.Name.Identifier.ValueText is "Add" or "Insert" or "AddRange" or "InsertRange"));
 
         /// <summary>The statement awaits the task or waits on it, not under a condition or in a lambda.</summary>
         private static bool Waits(StatementSyntax s, TaskVariable task, SemanticModel model)
@@ -299,7 +381,7 @@ namespace NonBlocking.Analyzers
                     string name = m.Name.Identifier.ValueText;
                     if (name == "WhenAll" || name == "WaitAll")
                         return call.ArgumentList.Arguments.SelectMany(a => Elements(a.Expression)).Any(a => Refers(a, task, model));
-                    if (name == "ConfigureAwait" || name == "GetAwaiter" || name == "AsTask")
+                    if (name == "ConfigureAwait" || name == "GetAwaiter" || name == "AsTask" || name == "WaitAsync")
                     {
                         e = m.Expression;
                         continue;
@@ -324,6 +406,10 @@ namespace NonBlocking.Analyzers
         private static bool Refers(ExpressionSyntax e, TaskVariable task, SemanticModel model)
         {
             while (e is ParenthesizedExpressionSyntax p) e = p.Expression;
+            if (task.Each) return Refers(e, task.Symbol, model);
+            if (task.Index != null)
+                return e is ElementAccessExpressionSyntax element && element.ArgumentList.Arguments.Count == 1 &&
+                       Refers(element.Expression, task.Symbol, model) && Refers(element.ArgumentList.Arguments[0].Expression, task.Index, model);
             if (task.Owner != null)
                 return e is MemberAccessExpressionSyntax read && read.Name.Identifier.ValueText == task.Name &&
                        Refers(read.Expression, task.Owner, model) && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(e).Symbol, task.Symbol);
