@@ -40,6 +40,10 @@ namespace NonBlocking.RealCode.Tests
             new("Orleans.Runtime", "Microsoft.Orleans.Runtime", "10.4.2", Training, "https://github.com/dotnet/orleans"),
             new("Confluent.Kafka", "Confluent.Kafka", "2.16.0", Training, "https://github.com/confluentinc/confluent-kafka-dotnet"),
             new("DnsClient", "DnsClient", "1.8.0", Training, "https://github.com/MichaCo/DnsClient.NET"),
+            // Fourth batch (2026-12-06; shuffle seed 31d drew Google.Apis for validation).
+            new("Microsoft.Azure.Cosmos.Client", "Microsoft.Azure.Cosmos", "3.64.0", Training, "https://github.com/Azure/azure-cosmos-dotnet-v3"),
+            new("Npgsql", "Npgsql", "10.0.3", Training, "https://github.com/npgsql/npgsql/tree/v10.0.3"),
+            new("Elasticsearch.Net", "Elasticsearch.Net", "7.17.5", Training, "https://github.com/elastic/elasticsearch-net/tree/v7.17.5"),
 
             new("NATS.Client.Core", "NATS.Net", "3.3.2", Validation, "https://github.com/nats-io/nats.net"),
             new("Elastic.Transport", "Elastic.Transport", "1.1.0", Validation, "https://github.com/elastic/elastic-transport-net"),
@@ -54,6 +58,7 @@ namespace NonBlocking.RealCode.Tests
             new("Serilog.Sinks.Seq", "Serilog.Sinks.Seq", "9.1.0", Validation, "https://github.com/datalust/serilog-sinks-seq"),
             new("StackExchange.Redis", "StackExchange.Redis", "3.4.35", Validation, "https://github.com/StackExchange/StackExchange.Redis"),
             new("Akka", "Akka", "1.5.75", Validation, "https://github.com/akkadotnet/akka.net"),
+            new("Google.Apis", "Google.Apis", "1.76.0", Validation, "https://github.com/googleapis/google-api-dotnet-client"),
             // A server application (Microsoft Garnet, a Redis-compatible cache store), never tuned against.
             new("Garnet.server", "garnet-server", "2.2.12", Validation, "https://github.com/microsoft/garnet", Tool: true),
             new("Garnet.cluster", "garnet-server", "2.2.12", Validation, "https://github.com/microsoft/garnet", Tool: true),

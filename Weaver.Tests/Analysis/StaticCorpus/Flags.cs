@@ -286,4 +286,35 @@ namespace Corpus.Flags
             return stream.Read(buffer, 0, 8); // expect: NB0001
         }
     }
+    // case: flags/the sync API runs an async body through a ValueTask wrapper with async: false (Npgsql's ReadBuffer.Ensure)
+    public sealed class SyncWrapperBuffer
+    {
+        private readonly Stream _stream;
+        public SyncWrapperBuffer(Stream stream) => _stream = stream;
+        public int Read() => Ensure(4, async: false).GetAwaiter().GetResult();
+        public async Task<int> ReadAsync() => await Ensure(4, async: true);
+        private ValueTask<int> Ensure(int count, bool async) => count <= 0 ? new ValueTask<int>(0) : EnsureLong(count, async);
+        private async ValueTask<int> EnsureLong(int count, bool async)
+        {
+            var buffer = new byte[count];
+            return async ? await _stream.ReadAsync(buffer, 0, count) : _stream.Read(buffer, 0, count);
+        }
+    }
+    // case: flags/an async method that hands async: false to the ValueTask wrapper blocks
+    public sealed class WrongFlagBuffer
+    {
+        private readonly Stream _stream;
+        public WrongFlagBuffer(Stream stream) => _stream = stream;
+        public async Task<int> ReadAsync()
+        {
+            await Task.Yield();
+            return await Ensure(4, async: false);
+        }
+        private ValueTask<int> Ensure(int count, bool async) => count <= 0 ? new ValueTask<int>(0) : EnsureLong(count, async);
+        private async ValueTask<int> EnsureLong(int count, bool async)
+        {
+            var buffer = new byte[count];
+            return async ? await _stream.ReadAsync(buffer, 0, count) : _stream.Read(buffer, 0, count); // expect: NB0001
+        }
+    }
 }

@@ -595,4 +595,50 @@ namespace Corpus.Streams
             return reader.Name;
         }
     }
+    // case: streams/Json.NET's writer over a StreamWriter over a MemoryStream (Cosmos' serializer)
+    public static class JsonNetOverMemory
+    {
+        public static async Task<MemoryStream> Serialize(object value)
+        {
+            await Task.Yield();
+            return ToStream(value);
+        }
+        private static MemoryStream ToStream(object value)
+        {
+            var memory = new MemoryStream();
+            using (var text = new StreamWriter(memory, Encoding.UTF8, 1024, leaveOpen: true))
+            using (Newtonsoft.Json.JsonWriter json = new Newtonsoft.Json.JsonTextWriter(text))
+            {
+                Newtonsoft.Json.JsonSerializer.CreateDefault().Serialize(json, value);
+                json.Flush();
+            }
+            memory.Position = 0;
+            return memory;
+        }
+    }
+
+    // case: streams/Json.NET's reader over a StringReader
+    public static class JsonNetReaderOverString
+    {
+        public static async Task<int> Count(string json)
+        {
+            await Task.Yield();
+            int tokens = 0;
+            using var reader = new Newtonsoft.Json.JsonTextReader(new StringReader(json));
+            while (reader.Read()) tokens++;
+            return tokens;
+        }
+    }
+
+    // case: streams/Json.NET's writer over a caller's stream still writes it
+    public static class JsonNetOverCallersStream
+    {
+        public static async Task Write(Stream destination, object value)
+        {
+            await Task.Yield();
+            using var json = new Newtonsoft.Json.JsonTextWriter(new StreamWriter(destination));
+            Newtonsoft.Json.JsonSerializer.CreateDefault().Serialize(json, value);
+            json.Flush(); // expect: NB0001
+        }
+    }
 }

@@ -23,6 +23,10 @@ namespace NonBlocking.Weaver.Catalog
             // stream (src/libraries/System.Memory.Data/src/System/BinaryData.cs); Azure's generated models serialize to
             // it (ModelReaderWriter.Write) and read it back (Azure.Storage.Queues' WriteObjectValue).
             "System.BinaryData::ToStream",
+            // The Cosmos DB SDK buffers every response body before it builds the ResponseMessage: the gateway copies it into
+            // a MemoryStream (GatewayStoreClient.BufferContentIfAvailableAsync), direct mode reads the whole frame into a
+            // buffer the store response wraps (Microsoft.Azure.Cosmos/src/GatewayStoreClient.cs, Direct's TransportClient).
+            "Microsoft.Azure.Cosmos.ResponseMessage::get_Content",
         };
 
         /// <summary>Whether a member (its declaring type's metadata name and its own name) returns an in-memory stream.</summary>

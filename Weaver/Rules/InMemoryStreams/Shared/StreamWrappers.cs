@@ -15,6 +15,10 @@ namespace NonBlocking.Weaver.Catalog
             "System.IO.Compression.BrotliStream", "System.IO.Compression.ZLibStream",
             "System.Security.Cryptography.CryptoStream", "System.Xml.XmlTextWriter", "System.Xml.XmlTextReader",
             "System.Text.Json.Utf8JsonWriter",
+            // Json.NET's text reader and writer read and write the TextReader / TextWriter their constructor is handed
+            // (Newtonsoft.Json's JsonTextReader.cs, JsonTextWriter.cs): over a StreamWriter over a MemoryStream, or a
+            // StringWriter, their Flush and Read stay in memory (Cosmos' CosmosJsonDotNetSerializer.ToStream).
+            "Newtonsoft.Json.JsonTextWriter", "Newtonsoft.Json.JsonTextReader",
         };
 
         /// <summary>

@@ -210,6 +210,7 @@ namespace NonBlocking.Weaver.Analyse.Reachability
         public IReadOnlyList<FlagContext> RootContexts(MethodDefinition? kickoff)
         {
             if (kickoff == null || !HasFlags(kickoff)) return OnlyUnknown;
+            ResolveSyncModeStarts();
             if (_asyncSide.TryGetValue(kickoff, out var contexts)) return contexts;
             return _calledAnywhere?.Contains(kickoff) == true ? System.Array.Empty<FlagContext>() : OnlyUnknown;
         }
@@ -286,10 +287,15 @@ namespace NonBlocking.Weaver.Analyse.Reachability
                     foreach (var kickoff in _graph.AsyncCallees(node.Method, ins))
                     {
                         if (!flagged.TryGetValue(kickoff, out var moveNext)) continue;
-                        if (!IsAsyncSide(node.Method)) continue;
+                        var side = Side(node);
+                        if (side == CallerSide.Sync) continue;
                         var context = ContextFor(node, ins, kickoff, streams: false);
-                        if (!_asyncSide.TryGetValue(kickoff, out var contexts)) _asyncSide[kickoff] = contexts = new List<FlagContext>();
-                        if (!contexts.Contains(context)) contexts.Add(context);
+                        if (side == CallerSide.Async)
+                        {
+                            if (!_asyncSide.TryGetValue(kickoff, out var contexts)) _asyncSide[kickoff] = contexts = new List<FlagContext>();
+                            if (!contexts.Contains(context)) contexts.Add(context);
+                        }
+                        else _syncModeStarts.Add((kickoff, context, node));
                         Add(new FlagNode(moveNext, context));
                     }
                 }
@@ -299,9 +305,86 @@ namespace NonBlocking.Weaver.Analyse.Reachability
         /// <summary>
         /// An async method's body, or a method that hands an awaitable back (<c>Task ReadAsync() =&gt; Read(async: true)</c>).
         /// A sync iterator's body is the sync side: the Azure SDK's Pageable enumerates pages with
-        /// <c>GetNextPageAsync(…, async: false, …).EnsureCompleted()</c>.
+        /// <c>GetNextPageAsync(…, async: false, …).EnsureCompleted()</c>. A method that hands an awaitable back under a
+        /// context whose flag named for its mode says sync (<see cref="ModeNames"/>) is the sync side too: Npgsql's sync API
+        /// calls <c>ReadBuffer.Ensure(count, async: false).GetAwaiter().GetResult()</c>, and the async body Ensure starts
+        /// runs its sync side for that caller only.
         /// </summary>
-        private bool IsAsyncSide(MethodDefinition method) =>
-            (_flags.OwnerOf(method) != method && AsyncMachineFinder.IsAsyncStateMachine(method.DeclaringType)) || Awaitable.Is(method.ReturnType);
+        private CallerSide Side(FlagNode node)
+        {
+            var method = node.Method;
+            if (!IsAsyncBody(method) && !Awaitable.Is(method.ReturnType)) return CallerSide.Sync;
+            return InSyncMode(_flags.OwnerOf(method), node.Context) ? CallerSide.SyncMode : CallerSide.Async;
+        }
+
+        /// <summary>Whether a context gives one of the owner's bool parameters named for its mode its sync value (async: false).</summary>
+        private static bool InSyncMode(MethodDefinition owner, FlagContext context)
+        {
+            for (int i = 0; i < owner.Parameters.Count && i < 16; i++)
+                if (context.ValueOf(i) is bool value && ModeNames.TrueMeansSync(owner.Parameters[i].Name) is bool trueMeansSync &&
+                    value == trueMeansSync)
+                    return true;
+            return false;
+        }
+
+        private bool IsAsyncBody(MethodDefinition method) =>
+            _flags.OwnerOf(method) != method && AsyncMachineFinder.IsAsyncStateMachine(method.DeclaringType);
+
+        private enum CallerSide { Sync, Async, SyncMode }
+
+        /// <summary>Async bodies a wrapper in sync mode starts, with the wrapper's node: roots only where async code calls that wrapper.</summary>
+        private readonly List<(MethodDefinition Kickoff, FlagContext Context, FlagNode Wrapper)> _syncModeStarts = new List<(MethodDefinition, FlagContext, FlagNode)>();
+
+        /// <summary>
+        /// A sync-mode start counts as an async root when async code reaches the wrapper: an async method that hands
+        /// <c>async: false</c> to it blocks (<c>await Ensure(4, async: false)</c>), where the sync API's own call does not.
+        /// </summary>
+        private void ResolveSyncModeStarts()
+        {
+            if (_syncModeStarts.Count == 0) return;
+            var memo = new Dictionary<FlagNode, bool>();
+            var admitted = _syncModeStarts.Where(start => Started(start.Wrapper, memo)).ToList();
+            foreach (var (kickoff, context, _) in admitted)
+            {
+                if (!_asyncSide.TryGetValue(kickoff, out var contexts)) _asyncSide[kickoff] = contexts = new List<FlagContext>();
+                if (!contexts.Contains(context)) contexts.Add(context);
+            }
+            _syncModeStarts.Clear();
+        }
+
+        /// <summary>Whether the node that started a sync-mode body is async code: an async body that runs async, or a wrapper async code reaches.</summary>
+        private bool Started(FlagNode starter, Dictionary<FlagNode, bool> memo) =>
+            IsAsyncBody(starter.Method) ? RunsAsync(starter, memo) : ReachedFromAsync(starter, memo);
+
+        private bool ReachedFromAsync(FlagNode node, Dictionary<FlagNode, bool> memo)
+        {
+            if (memo.TryGetValue(node, out bool known)) return known;
+            memo[node] = false;
+            bool reached = false;
+            if (_callers.TryGetValue(node, out var callers))
+                foreach (var (caller, _) in callers)
+                    if (IsAsyncBody(caller.Method) ? RunsAsync(caller, memo) : Awaitable.Is(caller.Method.ReturnType) && ReachedFromAsync(caller, memo))
+                    {
+                        reached = true;
+                        break;
+                    }
+            return memo[node] = reached;
+        }
+
+        /// <summary>
+        /// Whether an async body runs as async code: any context but a sync-mode one, and a sync-mode one only where async
+        /// code started it (an async method that a sync API runs with async: false is sync code for that caller).
+        /// </summary>
+        private bool RunsAsync(FlagNode body, Dictionary<FlagNode, bool> memo)
+        {
+            var owner = _flags.OwnerOf(body.Method);
+            if (!InSyncMode(owner, body.Context)) return true;
+            if (_asyncSide.TryGetValue(owner, out var contexts) && contexts.Contains(body.Context)) return true;
+            if (memo.TryGetValue(body, out bool known)) return known;
+            memo[body] = false;
+            foreach (var (kickoff, context, starter) in _syncModeStarts)
+                if (kickoff == owner && context.Equals(body.Context) && Started(starter, memo)) return memo[body] = true;
+            return false;
+        }
     }
 }
