@@ -256,4 +256,16 @@ namespace Corpus.Modes
             return Task.CompletedTask;
         }
     }
+    // case: modes/a framework property named like a mode describes the object: FileStream.IsAsync still warns
+    public sealed class FileOpenedSync
+    {
+        private readonly FileStream _file;
+        public FileOpenedSync(FileStream file) => _file = file;
+        public async Task<int> ReadAsync(byte[] buffer)
+        {
+            await Task.Yield();
+            if (_file.IsAsync) return await _file.ReadAsync(buffer, 0, buffer.Length);
+            return _file.Read(buffer, 0, buffer.Length); // expect: NB0001
+        }
+    }
 }

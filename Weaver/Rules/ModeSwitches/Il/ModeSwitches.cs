@@ -107,7 +107,7 @@ namespace NonBlocking.Weaver.Analyse.Flags
             {
                 if (!(ins.Operand is MethodReference getter) || !getter.HasThis || getter.Parameters.Count != 0 ||
                     getter.ReturnType.MetadataType != MetadataType.Boolean || !getter.Name.StartsWith("get_", System.StringComparison.Ordinal) ||
-                    ModeNames.TrueMeansSync(getter.Name) == null) return false;
+                    ModeNames.TrueMeansSync(getter.Name) == null || ModeNames.DescribesObject(getter.DeclaringType.Namespace)) return false;
                 var receiver = Receivers.Producer(method.Body, ins, 0);
                 return receiver != null && (Il.IsLdarg(receiver.OpCode.Code) || receiver.OpCode.Code == Code.Ldfld);
             }

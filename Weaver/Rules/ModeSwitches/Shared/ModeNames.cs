@@ -9,6 +9,13 @@ namespace NonBlocking.Weaver.Analyse.Flags
     /// </summary>
     internal static class ModeNames
     {
+        /// <summary>
+        /// Whether a property of a type of this namespace describes the object rather than the caller's mode: the
+        /// framework's own (<c>FileStream.IsAsync</c> says how the file was opened; a stream opened without it still
+        /// blocks in <c>Read</c>).
+        /// </summary>
+        public static bool DescribesObject(string? ns) => ns != null && (ns == "System" || ns.StartsWith("System.", System.StringComparison.Ordinal));
+
         /// <summary>True when the name says the sync mode, false when it says the async one, null when it says neither.</summary>
         public static bool? TrueMeansSync(string name)
         {

@@ -88,7 +88,8 @@ namespace NonBlocking.Analyzers
                     if (!(ModeValue(bare, model) is ISymbol value)) return null;
                     named = value;
                     break;
-                case MemberAccessExpressionSyntax member when named is IPropertySymbol || named is IFieldSymbol:
+                case MemberAccessExpressionSyntax member when (named is IPropertySymbol || named is IFieldSymbol) &&
+                                                              !NonBlocking.Weaver.Analyse.Flags.ModeNames.DescribesObject(named.ContainingNamespace?.ToDisplayString()):
                     var owner = Branches.Bare(member.Expression);
                     if (!(owner is ThisExpressionSyntax) &&
                         !(owner is IdentifierNameSyntax && model.GetSymbolInfo(owner).Symbol is ISymbol held && (held is IParameterSymbol || held is IFieldSymbol)))
