@@ -641,4 +641,34 @@ namespace Corpus.Streams
             json.Flush(); // expect: NB0001
         }
     }
+    public interface IMemoryFactory { MemoryStream Create(byte[] bytes); }
+    public interface IStreamFactory { Stream Open(string name); }
+
+    // case: streams/Stream.Null or a factory declared to return a MemoryStream, chosen by a conditional (Elasticsearch.Net)
+    public static class FactoryOrNull
+    {
+        public static async Task<int> Copy(IMemoryFactory factory, byte[] bytes)
+        {
+            await Task.Yield();
+            return Drain(bytes == null ? Stream.Null : factory.Create(bytes));
+        }
+        private static int Drain(Stream body)
+        {
+            var copy = new MemoryStream();
+            body.CopyTo(copy);
+            return (int)copy.Length;
+        }
+    }
+
+    // case: streams/a factory declared to return a Stream still reads what it opens
+    public static class FactoryStream
+    {
+        public static async Task<int> Copy(IStreamFactory factory)
+        {
+            await Task.Yield();
+            var copy = new MemoryStream();
+            factory.Open("x").CopyTo(copy); // expect: NB0001
+            return (int)copy.Length;
+        }
+    }
 }

@@ -97,6 +97,7 @@ namespace NonBlocking.Weaver.Analyse
                 {
                     var field = (FieldReference)producer.Operand;
                     if (streams.InMemory(field.FieldType)) return true;
+                    if (Catalog.InMemoryStreamSources.Returns(field.DeclaringType.GetElementType().FullName, field.Name)) return true;
                     return AllInMemory(KnownValues.OfField(field), streams, depth, assumed);
                 }
                 case Code.Ldarg: case Code.Ldarg_S: case Code.Ldarg_0: case Code.Ldarg_1: case Code.Ldarg_2: case Code.Ldarg_3:
@@ -120,6 +121,8 @@ namespace NonBlocking.Weaver.Analyse
                     // taken at their word, as their bodies could open anything.
                     var target = (MethodReference)producer.Operand;
                     if (Catalog.InMemoryStreamSources.Returns(target.DeclaringType.GetElementType().FullName, target.Name)) return true;
+                    // A call declared to return a MemoryStream returns one, as a local of that type holds one.
+                    if (streams.InMemory(target.ReturnType)) return true;
                     if (!target.HasThis && Catalog.StreamWrappers.IsFactory(target.DeclaringType.GetElementType().FullName, target.Name))
                         return StreamArgumentsInMemory(method, producer, target, streams, depth, assumed);
                     // An auto-property reads its backing field: what its own code stores there.

@@ -27,9 +27,11 @@ namespace NonBlocking.Weaver.Catalog
             // a MemoryStream (GatewayStoreClient.BufferContentIfAvailableAsync), direct mode reads the whole frame into a
             // buffer the store response wraps (Microsoft.Azure.Cosmos/src/GatewayStoreClient.cs, Direct's TransportClient).
             "Microsoft.Azure.Cosmos.ResponseMessage::get_Content",
+            // Stream.Null reads nothing and writes nowhere (the framework's NullStream); a field, read as a member.
+            "System.IO.Stream::Null",
         };
 
-        /// <summary>Whether a member (its declaring type's metadata name and its own name) returns an in-memory stream.</summary>
+        /// <summary>Whether a member (its declaring type's metadata name and its own name: a method, a getter or a field) returns an in-memory stream.</summary>
         public static bool Returns(string declaringType, string member) => Members.Contains(declaringType + "::" + member);
     }
 }

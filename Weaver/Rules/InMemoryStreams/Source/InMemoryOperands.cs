@@ -64,6 +64,8 @@ namespace NonBlocking.Analyzers
                     var target = call.TargetMethod;
                     if (target.ContainingType != null && NonBlocking.Weaver.Catalog.InMemoryStreamSources.Returns(SymbolCatalog.MetadataName(target.ContainingType), target.Name))
                         return true;
+                    // A call declared to return a MemoryStream returns one, as a local of that type holds one.
+                    if (streams.InMemory(target.ReturnType)) return true;
                     if (target.IsStatic && target.ContainingType != null &&
                         NonBlocking.Weaver.Catalog.StreamWrappers.IsFactory(SymbolCatalog.MetadataName(target.ContainingType), target.Name))
                         return StreamArgumentsInMemory(call.Arguments, streams, depth, assumption);
@@ -78,6 +80,9 @@ namespace NonBlocking.Analyzers
                     return Is(OnlyValue(local), streams, depth + 1, assumption);
                 case IFieldReferenceOperation field:
                     if (streams.InMemory(value.Type)) return true;
+                    if (field.Field.ContainingType != null &&
+                        NonBlocking.Weaver.Catalog.InMemoryStreamSources.Returns(SymbolCatalog.MetadataName(field.Field.ContainingType), field.Field.Name))
+                        return true;
                     return PrivateFieldValues(field, v => NullOrInMemory(v, streams, depth + 1, assumption));
                 case IParameterReferenceOperation parameter:
                     if (streams.InMemory(value.Type)) return true;
