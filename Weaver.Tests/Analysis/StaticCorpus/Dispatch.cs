@@ -224,4 +224,27 @@ namespace Corpus.Dispatch.Overloads
         }
         private static ValueTask<System.IO.Stream> OpenVia(Part part) => part.OpenAsync();
     }
+    public interface IFormatter<T> { int Write(T value); }
+    public sealed class TaskFormatter<T> : IFormatter<Task<T>> { public int Write(Task<T> value) => value.Result == null ? 0 : 1; }
+    public sealed class TextFormatter : IFormatter<string> { public int Write(string value) => value.Length; }
+
+    // case: dispatch/a call on IFormatter<string> runs no formatter of another instantiation (Elasticsearch.Net's Utf8Json)
+    public static class StringFormatting
+    {
+        public static async Task<int> Run(IFormatter<string> formatter)
+        {
+            await Task.Yield();
+            return formatter.Write("x");
+        }
+    }
+
+    // case: dispatch/a call on IFormatter<Task<int>> may run the task formatter, which waits
+    public static class TaskFormatting
+    {
+        public static async Task<int> Run(IFormatter<Task<int>> formatter, Task<int> pending)
+        {
+            await Task.Yield();
+            return formatter.Write(pending); // expect: NB0002
+        }
+    }
 }

@@ -72,6 +72,17 @@ namespace NonBlocking.Analyzers
             if (original.ContainingType.TypeKind == TypeKind.Interface)
             {
                 var impl = type.FindImplementationForInterfaceMember(target) as IMethodSymbol;
+                // A generic type implements the interface with its own type parameters (TaskFormatter<T> :
+                // IFormatter<Task<T>>): it may serve a call on IFormatter<Task<int>>, not one on IFormatter<string>.
+                if (impl == null && target.ContainingType is INamedTypeSymbol called)
+                    foreach (var candidate in type.AllInterfaces)
+                        if (SymbolEqualityComparer.Default.Equals(candidate.OriginalDefinition, called.OriginalDefinition) && Unify(candidate, called) &&
+                            candidate.GetMembers(target.Name).OfType<IMethodSymbol>().FirstOrDefault(m => SymbolEqualityComparer.Default.Equals(m.OriginalDefinition, original)) is IMethodSymbol member &&
+                            type.FindImplementationForInterfaceMember(member) is IMethodSymbol found)
+                        {
+                            impl = found;
+                            break;
+                        }
                 return impl != null && SymbolEqualityComparer.Default.Equals(impl.ContainingType.OriginalDefinition, type.OriginalDefinition) ? impl : null;
             }
             if (SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, original.ContainingType)) return original.IsAbstract ? null : original;
@@ -79,6 +90,17 @@ namespace NonBlocking.Analyzers
                 for (var o = member.OverriddenMethod; o != null; o = o.OverriddenMethod)
                     if (SymbolEqualityComparer.Default.Equals(o.OriginalDefinition, original)) return member;
             return null;
+        }
+
+        /// <summary>Whether two types can be one instantiation: a type parameter on either side matches anything.</summary>
+        private static bool Unify(ITypeSymbol a, ITypeSymbol b)
+        {
+            if (a is ITypeParameterSymbol || b is ITypeParameterSymbol) return true;
+            if (a is IArrayTypeSymbol arrayA && b is IArrayTypeSymbol arrayB) return arrayA.Rank == arrayB.Rank && Unify(arrayA.ElementType, arrayB.ElementType);
+            if (a is INamedTypeSymbol namedA && b is INamedTypeSymbol namedB && namedA.IsGenericType && namedB.IsGenericType)
+                return SymbolEqualityComparer.Default.Equals(namedA.OriginalDefinition, namedB.OriginalDefinition) &&
+                       namedA.TypeArguments.Zip(namedB.TypeArguments, Unify).All(x => x);
+            return SymbolEqualityComparer.Default.Equals(a, b);
         }
 
         private static bool DerivesFrom(INamedTypeSymbol type, INamedTypeSymbol receiver)

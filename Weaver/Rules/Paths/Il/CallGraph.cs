@@ -182,6 +182,10 @@ namespace NonBlocking.Weaver.Analyse.Reachability
                 yield return def;
                 yield break;
             }
+            // Only implementations whose instantiation can be the call's (an IJsonFormatter<string> call never runs the
+            // formatter of IJsonFormatter<ValueTask<T>>, Elasticsearch.Net's Utf8Json).
+            if (ins.Operand is MethodReference called && called.DeclaringType is GenericInstanceType instance)
+                impls = impls.Where(impl => GenericDispatch.CanRun(instance, def.DeclaringType, impl.DeclaringType)).ToList();
             var receiver = ReceiverType(caller, ins, def);
             if (receiver == null)
             {
