@@ -12,9 +12,16 @@ namespace NonBlocking.Weaver.Analyse
     /// </summary>
     internal static class GenericDispatch
     {
+        private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<TypeDefinition, Dictionary<TypeDefinition, List<TypeReference>>> Known =
+            new System.Runtime.CompilerServices.ConditionalWeakTable<TypeDefinition, Dictionary<TypeDefinition, List<TypeReference>>>();
+
         public static bool CanRun(GenericInstanceType call, TypeDefinition declaring, TypeDefinition implementing)
         {
-            var instantiations = InstantiationsOf(implementing, declaring).ToList();
+            var byDeclaring = Known.GetOrCreateValue(implementing);
+            List<TypeReference> instantiations;
+            lock (byDeclaring)
+                if (!byDeclaring.TryGetValue(declaring, out instantiations!))
+                    byDeclaring[declaring] = instantiations = InstantiationsOf(implementing, declaring).ToList();
             // Not found (a type the reader cannot resolve, an explicit override elsewhere): keep it.
             return instantiations.Count == 0 || instantiations.Any(i => Unify(call, i));
         }
