@@ -185,7 +185,16 @@ namespace NonBlocking.Weaver.Analyse.Reachability
             // Only implementations whose instantiation can be the call's (an IJsonFormatter<string> call never runs the
             // formatter of IJsonFormatter<ValueTask<T>>, Elasticsearch.Net's Utf8Json).
             if (ins.Operand is MethodReference called && called.DeclaringType is GenericInstanceType instance)
-                impls = impls.Where(impl => GenericDispatch.CanRun(instance, def.DeclaringType, impl.DeclaringType)).ToList();
+            {
+                // A new list only where one is left out: most calls keep them all.
+                List<MethodDefinition>? kept = null;
+                for (int i = 0; i < impls.Count; i++)
+                {
+                    if (GenericDispatch.CanRun(instance, def.DeclaringType, impls[i].DeclaringType)) kept?.Add(impls[i]);
+                    else kept ??= impls.Take(i).ToList();
+                }
+                if (kept != null) impls = kept;
+            }
             var receiver = ReceiverType(caller, ins, def);
             if (receiver == null)
             {
