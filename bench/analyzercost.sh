@@ -37,7 +37,7 @@ fi
   echo "namespace AnalyzerApp {"
   for c in $(seq 1 $classes); do
     echo "public sealed class C$c {"
-    echo "  private readonly Stream _s = Stream.Null; private int _n;"
+    echo "  private readonly Stream _s = File.OpenRead(\"data\"); private int _n;"
     for i in $(seq 1 $per); do
       echo "  public async Task<int> A$i(int x, CancellationToken ct) { await Task.Yield(); ${local_y}S$i(x) + _n;"
       case $(( i % 6 )) in
