@@ -268,4 +268,19 @@ namespace Corpus.Modes
             return _file.Read(buffer, 0, buffer.Length); // expect: NB0001
         }
     }
+    // case: modes/an exiting guard on the named flag's async side leaves the rest to the sync mode
+    public static class NamedGuard
+    {
+        public static async Task RunAsync(ModeContext context)
+        {
+            await Task.Yield();
+            await DelayAsync(context, TimeSpan.FromMilliseconds(1));
+        }
+        private static Task DelayAsync(ModeContext context, TimeSpan delay)
+        {
+            if (!context.IsSynchronous) return Task.Delay(delay);
+            Task.Delay(delay).GetAwaiter().GetResult();
+            return Task.CompletedTask;
+        }
+    }
 }

@@ -43,9 +43,14 @@ namespace NonBlocking.Analyzers
                     case BlockSyntax block when child is StatementSyntax statement:
                         // if (async) { await …; return; } Sync(); — the rest of the block is the other side of an exiting guard.
                         foreach (var guard in block.Statements.TakeWhile(s => s != statement).OfType<IfStatementSyntax>())
-                            if (guard.Else == null && Branches.Exits(guard.Statement) && ModeValue(guard.Condition, model) is ISymbol guarded &&
-                                GoesAsync(guard.Statement, model) && !GoesAsync(statement, model))
+                        {
+                            if (guard.Else != null || !Branches.Exits(guard.Statement)) continue;
+                            if (ModeValue(guard.Condition, model) is ISymbol guarded && GoesAsync(guard.Statement, model) && !GoesAsync(statement, model))
                                 return guarded;
+                            // if (!context.IsSynchronous) return …Async(…); Wait(); — the guard's true side is the async mode, so the
+                            // rest is the sync mode; only for the named value alone (a false `async && x` leaves async open).
+                            if (IsLone(guard.Condition) && NamedMode(guard.Condition, model, out var guardName) == false) return guardName;
+                        }
                         break;
                 }
                 if (condition != null && mine != null && other != null && ModeValue(condition, model) is ISymbol value &&
@@ -58,6 +63,14 @@ namespace NonBlocking.Analyzers
                 child = ancestor;
             }
             return null;
+        }
+
+        /// <summary>A condition that is one value, negated or not (no <c>&amp;&amp;</c>, <c>||</c> or comparison).</summary>
+        private static bool IsLone(ExpressionSyntax condition)
+        {
+            var bare = Branches.Bare(condition);
+            while (bare is PrefixUnaryExpressionSyntax not && not.IsKind(SyntaxKind.LogicalNotExpression)) bare = Branches.Bare(not.Operand);
+            return !(bare is BinaryExpressionSyntax);
         }
 
         /// <summary>Whether <paramref name="side"/> is the side a condition's truth takes (the if's statement, the ternary's first).</summary>
