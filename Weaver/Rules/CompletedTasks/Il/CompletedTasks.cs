@@ -39,26 +39,37 @@ namespace NonBlocking.Weaver.Analyse
         private static string? EachOf(MethodDefinition method, Instruction producer, int depth)
         {
             if (depth > 3) return null;
-            var code = producer.OpCode.Code;
-            if (Il.IsLdloc(code) && Receivers.Local(method, producer) is VariableDefinition local)
-                return Receivers.SingleStoreValue(method, local) is Instruction stored ? EachOf(method, stored, depth + 1) : null;
-            // A Debug build hoists the loop's variable into the state machine.
-            if (code == Code.Ldfld && IsThis(method, Receivers.Producer(method.Body, producer, 0)))
-                return HoistedValue(method, (FieldReference)producer.Operand) is Instruction value ? EachOf(method, value, depth + 1) : null;
-            if (code == Code.Ldelem_Ref || code == Code.Ldelem_Any ||
-                IsCall(producer) && producer.Operand is MethodReference indexer && indexer.HasThis && indexer.Name == "get_Item" && indexer.Parameters.Count == 1)
-                return CollectionKey(method, Receivers.Producer(method.Body, producer, 1));
+            // A variable (a Debug build hoists the loop's into the state machine): the value it was set to.
+            if (IsVariableLoad(method, producer))
+                return StoredOnce(method, producer, addressTakenToCall: false) is Instruction stored ? EachOf(method, stored, depth + 1) : null;
+            if (IsElementRead(producer)) return CollectionKey(method, Receivers.Producer(method.Body, producer, 1));
             if (!IsCall(producer) || !(producer.Operand is MethodReference current) || current.Name != "get_Current" || !current.HasThis) return null;
             var enumerator = Receivers.Producer(method.Body, producer, 0);
-            Instruction? made = null;
-            if (enumerator != null && Receivers.Local(method, enumerator) is VariableDefinition e)
-                made = Receivers.SingleStoreValue(method, e, addressTakenToCall: true);
-            else if (enumerator != null && (enumerator.OpCode.Code == Code.Ldflda || enumerator.OpCode.Code == Code.Ldfld) &&
-                     IsThis(method, Receivers.Producer(method.Body, enumerator, 0)))
-                made = HoistedValue(method, (FieldReference)enumerator.Operand);
+            var made = enumerator == null ? null : StoredOnce(method, enumerator, addressTakenToCall: true);
             if (made == null || !IsCall(made) || !(made.Operand is MethodReference getEnumerator) || getEnumerator.Name != "GetEnumerator" || !getEnumerator.HasThis)
                 return null;
             return CollectionKey(method, Receivers.Producer(method.Body, made, 0));
+        }
+
+        /// <summary><c>array[i]</c> (its value or its address) or a one-parameter indexer's <c>get_Item</c>.</summary>
+        private static bool IsElementRead(Instruction ins) =>
+            ins.OpCode.Code == Code.Ldelem_Ref || ins.OpCode.Code == Code.Ldelem_Any || ins.OpCode.Code == Code.Ldelema ||
+            IsCall(ins) && ins.Operand is MethodReference indexer && indexer.HasThis && indexer.Name == "get_Item" && indexer.Parameters.Count == 1;
+
+        /// <summary>A local, or a field of the method's own object (a state machine's hoisted local), loaded or its address taken.</summary>
+        private static bool IsVariableLoad(MethodDefinition method, Instruction load) =>
+            Il.IsLdloc(load.OpCode.Code) || load.OpCode.Code == Code.Ldloca || load.OpCode.Code == Code.Ldloca_S ||
+            (load.OpCode.Code == Code.Ldfld || load.OpCode.Code == Code.Ldflda) && IsThis(method, Receivers.Producer(method.Body, load, 0));
+
+        /// <summary>
+        /// The one value a variable <see cref="IsVariableLoad"/> reads was set to: a local stored once, or a hoisted field
+        /// stored once besides the default it is cleared to; null otherwise.
+        /// </summary>
+        private static Instruction? StoredOnce(MethodDefinition method, Instruction load, bool addressTakenToCall)
+        {
+            if (!IsVariableLoad(method, load)) return null;
+            if (load.Operand is FieldReference field) return HoistedValue(method, field);
+            return Receivers.Local(method, load) is VariableDefinition local ? Receivers.SingleStoreValue(method, local, addressTakenToCall) : null;
         }
 
         private static bool SetOnceAtMost(MethodDefinition method, Instruction load)
@@ -89,13 +100,8 @@ namespace NonBlocking.Weaver.Analyse
         private static string? CollectionKey(MethodDefinition method, Instruction? load)
         {
             if (load == null) return null;
-            Instruction? original = null;
-            if (Il.IsLdloc(load.OpCode.Code) && Receivers.Local(method, load) is VariableDefinition copy)
-                original = Receivers.SingleStoreValue(method, copy);
-            else if (load.OpCode.Code == Code.Ldfld && IsThis(method, Receivers.Producer(method.Body, load, 0)))
-                original = HoistedValue(method, (FieldReference)load.Operand);
             // Only a copy of a variable that is set once at most: the copy and the variable hold the same collection.
-            if (original != null && SetOnceAtMost(method, original)) load = original;
+            if (StoredOnce(method, load, addressTakenToCall: false) is Instruction original && SetOnceAtMost(method, original)) load = original;
             return Key(method, load, 1);
         }
 
@@ -248,9 +254,7 @@ namespace NonBlocking.Weaver.Analyse
             if (depth >= 2) return null;
             // An element: tasks[i] of an array or a list, keyed by both variables (Orleans checks tasks[j].Status, then
             // reads tasks[j]); assigning either, or storing into the collection, forgets it.
-            if (code == Code.Ldelem_Ref || code == Code.Ldelem_Any || code == Code.Ldelema ||
-                IsCall(load) && load.Operand is MethodReference indexer && indexer.HasThis && indexer.Name == "get_Item" &&
-                indexer.Parameters.Count == 1 && indexer.Parameters[0].ParameterType.MetadataType == MetadataType.Int32)
+            if (IsElementRead(load) && !(load.Operand is MethodReference indexer && indexer.Parameters[0].ParameterType.MetadataType != MetadataType.Int32))
             {
                 var collection = Receivers.Producer(method.Body, load, 1);
                 var index = Receivers.Producer(method.Body, load, 0);
@@ -397,9 +401,8 @@ namespace NonBlocking.Weaver.Analyse
         private static (string? Task, bool WhenTaken) Check(MethodDefinition method, Instruction branch, HashSet<string> facts)
         {
             var code = branch.OpCode.Code;
-            if (code == Code.Brtrue || code == Code.Brtrue_S || code == Code.Brfalse || code == Code.Brfalse_S)
+            if (BranchConditions.JumpsWhen(branch) is bool onTrue)
             {
-                bool onTrue = code == Code.Brtrue || code == Code.Brtrue_S;
                 var test = BranchConditions.Tested(method, branch, out bool negated);
                 if (test != null && Il.IsLdloc(test.OpCode.Code) && Receivers.Local(method, test) is VariableDefinition temporary)
                 {

@@ -44,12 +44,7 @@ namespace NonBlocking.Analyzers
         private static TaskVariable? EachOf(IOperation? task, SemanticModel model)
         {
             var element = Unwrapped(task);
-            IOperation? collection = element switch
-            {
-                IArrayElementReferenceOperation a => a.ArrayReference,
-                IPropertyReferenceOperation { Property.IsIndexer: true } p => p.Instance,
-                _ => null,
-            };
+            var (collection, _) = ElementOf(element);
             if (collection != null) return SimpleVariable(collection, out _) is ISymbol of ? new TaskVariable(of, null, each: true) : null;
             if (!(element is ILocalReferenceOperation local) ||
                 !(local.Local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() is ForEachStatementSyntax loop)) return null;
@@ -134,23 +129,29 @@ namespace NonBlocking.Analyzers
         /// <summary>The variable a task expression reads, through ConfigureAwait and AsTask.</summary>
         private static TaskVariable? Variable(IOperation? task)
         {
+            task = Unwrapped(task);
             var simple = SimpleVariable(task, out var property);
             if (simple != null) return new TaskVariable(simple, null);
             if (property != null && property.Property.Parameters.Length == 0 && SimpleVariable(property.Instance, out _) is ISymbol owner)
                 return new TaskVariable(property.Property, owner);
             // An element of an array or a list, read at a variable index.
-            var element = Unwrapped(task);
-            var (collection, index) = element switch
-            {
-                IArrayElementReferenceOperation a when a.Indices.Length == 1 => (a.ArrayReference, a.Indices[0]),
-                IPropertyReferenceOperation { Property.IsIndexer: true, Arguments.Length: 1 } p when p.Arguments[0].Value.Type?.SpecialType == SpecialType.System_Int32 =>
-                    (p.Instance, p.Arguments[0].Value),
-                _ => (null, null),
-            };
-            if (collection != null && SimpleVariable(collection, out _) is ISymbol of && SimpleVariable(index, out _) is ISymbol at)
+            var (collection, index) = ElementOf(task);
+            if (collection != null && index != null && SimpleVariable(collection, out _) is ISymbol of && SimpleVariable(index, out _) is ISymbol at)
                 return new TaskVariable(of, null, at);
             return null;
         }
+
+        /// <summary>
+        /// For <c>array[i]</c> or an indexer's <c>list[i]</c>: the collection, and the index where it is one position (one
+        /// array index, or an indexer's one <c>int</c>).
+        /// </summary>
+        private static (IOperation? Collection, IOperation? Index) ElementOf(IOperation? element) => element switch
+        {
+            IArrayElementReferenceOperation a => (a.ArrayReference, a.Indices.Length == 1 ? a.Indices[0] : null),
+            IPropertyReferenceOperation { Property.IsIndexer: true } p =>
+                (p.Instance, p.Arguments.Length == 1 && p.Arguments[0].Value.Type?.SpecialType == SpecialType.System_Int32 ? p.Arguments[0].Value : null),
+            _ => (null, null),
+        };
 
         /// <summary>A task expression through conversions, ConfigureAwait and AsTask.</summary>
         private static IOperation? Unwrapped(IOperation? task)
@@ -170,24 +171,15 @@ namespace NonBlocking.Analyzers
         /// <summary>The local, parameter or field a task expression reads, through ConfigureAwait and AsTask.</summary>
         private static ISymbol? SimpleVariable(IOperation? task, out IPropertyReferenceOperation? property)
         {
-            property = null;
-            while (true)
+            task = Unwrapped(task);
+            property = task as IPropertyReferenceOperation;
+            return task switch
             {
-                while (task is IConversionOperation conversion) task = conversion.Operand;
-                if (task is IInvocationOperation call && (call.TargetMethod.Name == "ConfigureAwait" || call.TargetMethod.Name == "AsTask"))
-                {
-                    task = call.Instance;
-                    continue;
-                }
-                property = task as IPropertyReferenceOperation;
-                return task switch
-                {
-                    ILocalReferenceOperation l => l.Local,
-                    IParameterReferenceOperation p => p.Parameter,
-                    IFieldReferenceOperation f when f.Instance == null || f.Instance is IInstanceReferenceOperation => f.Field,
-                    _ => null,
-                };
-            }
+                ILocalReferenceOperation l => l.Local,
+                IParameterReferenceOperation p => p.Parameter,
+                IFieldReferenceOperation f when f.Instance == null || f.Instance is IInstanceReferenceOperation => f.Field,
+                _ => null,
+            };
         }
 
         /// <summary>Whether <paramref name="condition"/> having the value <paramref name="value"/> means the task is complete.</summary>

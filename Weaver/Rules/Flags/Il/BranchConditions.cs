@@ -12,6 +12,17 @@ namespace NonBlocking.Weaver.Analyse
     /// </summary>
     internal static class BranchConditions
     {
+        /// <summary>For a brtrue (true) or brfalse (false): the value of what it tests that makes it jump; null for any other instruction.</summary>
+        public static bool? JumpsWhen(Instruction branch)
+        {
+            switch (branch.OpCode.Code)
+            {
+                case Code.Brtrue: case Code.Brtrue_S: return true;
+                case Code.Brfalse: case Code.Brfalse_S: return false;
+                default: return null;
+            }
+        }
+
         /// <summary>
         /// The instruction that pushes the value tested by <paramref name="branch"/> (a brtrue or brfalse), seen through
         /// temporaries stored once and <c>== 0</c>; <paramref name="negated"/> when the branch tests its opposite.

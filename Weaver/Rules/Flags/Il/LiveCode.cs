@@ -87,18 +87,14 @@ namespace NonBlocking.Weaver.Analyse.Flags
             var branch = load?.Next;
             if (store == null || load == null || branch == null || !Il.IsStloc(store.OpCode.Code) || !Il.IsLdloc(load.OpCode.Code) ||
                 Receivers.Local(method, store) != Receivers.Local(method, load) || !(branch.Operand is Instruction target)) return null;
-            var code = branch.OpCode.Code;
-            bool onTrue = code == Code.Brtrue || code == Code.Brtrue_S;
-            if (!onTrue && code != Code.Brfalse && code != Code.Brfalse_S) return null;
+            if (!(BranchConditions.JumpsWhen(branch) is bool onTrue)) return null;
             return (constant != 0) == onTrue ? target : branch.Next;
         }
 
         /// <summary>Whether a brtrue/brfalse on a known flag jumps; null when it is not decided.</summary>
         private static bool? Taken(MethodDefinition method, FlagContext context, Instruction branch, FlagReader flags)
         {
-            var code = branch.OpCode.Code;
-            bool onTrue = code == Code.Brtrue || code == Code.Brtrue_S;
-            if (onTrue || code == Code.Brfalse || code == Code.Brfalse_S)
+            if (BranchConditions.JumpsWhen(branch) is bool onTrue)
             {
                 var producer = BranchConditions.Tested(method, branch, out bool negated);
                 if (producer != null && flags.Value(method, context, producer) is bool value) return onTrue ^ negated ? value : !value;

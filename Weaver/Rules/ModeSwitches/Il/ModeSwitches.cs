@@ -27,22 +27,15 @@ namespace NonBlocking.Weaver.Analyse.Flags
             var answer = HasAny.GetValue(method, m =>
             {
                 // Cheap first: without an await or an awaitable call no side can go async.
+                // A value named for its mode decides a switch with no await on either side.
                 bool machine = IsMoveNext(m), any = false;
                 foreach (var ins in m.Body.Instructions)
                     if (ins.OpCode.FlowControl == FlowControl.Call && ins.Operand is MethodReference callee &&
-                        (machine ? Awaits(callee) : Find.AsyncCallFinder.IsAwaitable(callee)))
+                        (machine ? Awaits(callee) : Find.AsyncCallFinder.IsAwaitable(callee)) || NamesMode(m, ins))
                     {
                         any = true;
                         break;
                     }
-                // A value named for its mode decides a switch with no await on either side.
-                if (!any)
-                    foreach (var ins in m.Body.Instructions)
-                        if (NamesMode(m, ins))
-                        {
-                            any = true;
-                            break;
-                        }
                 if (!any) return false;
                 foreach (var ins in m.Body.Instructions)
                     if (ins.OpCode.FlowControl == FlowControl.Cond_Branch && ins.Operand is Instruction && AsyncSideTaken(m, ins) != null) return true;
@@ -88,9 +81,7 @@ namespace NonBlocking.Weaver.Analyse.Flags
         /// </summary>
         private static bool? ByName(MethodDefinition method, Instruction branch)
         {
-            var code = branch.OpCode.Code;
-            bool onTrue = code == Code.Brtrue || code == Code.Brtrue_S;
-            if (!onTrue && code != Code.Brfalse && code != Code.Brfalse_S) return null;
+            if (!(BranchConditions.JumpsWhen(branch) is bool onTrue)) return null;
             var tested = BranchConditions.Tested(method, branch, out bool negated);
             if (tested == null || !NamesMode(method, tested) || !(ModeNames.TrueMeansSync(NameOf(method, tested)!) is bool trueMeansSync)) return null;
             bool jumpsWhenTrue = onTrue ^ negated;

@@ -139,9 +139,8 @@ namespace NonBlocking.Analyzers
             if (!(bare is IdentifierNameSyntax) && !(bare is MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax })) return null;
             var symbol = model.GetSymbolInfo(bare).Symbol;
             var type = symbol switch { IParameterSymbol p => p.Type, IFieldSymbol f => f.Type, _ => null };
-            if (type == null) return null;
-            if (IsNullableToken(type)) { }
-            else if (presence || !(type.SpecialType == SpecialType.System_Boolean || type.TypeKind == TypeKind.Enum)) return null;
+            if (type == null || !IsNullableToken(type) && (presence || !(type.SpecialType == SpecialType.System_Boolean || type.TypeKind == TypeKind.Enum)))
+                return null;
             // A parameter the function assigns holds its own value, not a caller's mode.
             if (symbol is IParameterSymbol parameter && parameter.ContainingSymbol.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() is SyntaxNode declaration &&
                 declaration.DescendantNodes().OfType<AssignmentExpressionSyntax>().Any(a =>

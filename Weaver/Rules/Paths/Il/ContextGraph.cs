@@ -290,11 +290,7 @@ namespace NonBlocking.Weaver.Analyse.Reachability
                         var side = Side(node);
                         if (side == CallerSide.Sync) continue;
                         var context = ContextFor(node, ins, kickoff, streams: false);
-                        if (side == CallerSide.Async)
-                        {
-                            if (!_asyncSide.TryGetValue(kickoff, out var contexts)) _asyncSide[kickoff] = contexts = new List<FlagContext>();
-                            if (!contexts.Contains(context)) contexts.Add(context);
-                        }
+                        if (side == CallerSide.Async) AddRoot(kickoff, context);
                         else _syncModeStarts.Add((kickoff, context, node));
                         Add(new FlagNode(moveNext, context));
                     }
@@ -344,12 +340,15 @@ namespace NonBlocking.Weaver.Analyse.Reachability
             if (_syncModeStarts.Count == 0) return;
             var memo = new Dictionary<FlagNode, bool>();
             var admitted = _syncModeStarts.Where(start => Started(start.Wrapper, memo)).ToList();
-            foreach (var (kickoff, context, _) in admitted)
-            {
-                if (!_asyncSide.TryGetValue(kickoff, out var contexts)) _asyncSide[kickoff] = contexts = new List<FlagContext>();
-                if (!contexts.Contains(context)) contexts.Add(context);
-            }
+            foreach (var (kickoff, context, _) in admitted) AddRoot(kickoff, context);
             _syncModeStarts.Clear();
+        }
+
+        /// <summary>Records a context an async method's body is reported under (once).</summary>
+        private void AddRoot(MethodDefinition kickoff, FlagContext context)
+        {
+            if (!_asyncSide.TryGetValue(kickoff, out var contexts)) _asyncSide[kickoff] = contexts = new List<FlagContext>();
+            if (!contexts.Contains(context)) contexts.Add(context);
         }
 
         /// <summary>Whether the node that started a sync-mode body is async code: an async body that runs async, or a wrapper async code reaches.</summary>

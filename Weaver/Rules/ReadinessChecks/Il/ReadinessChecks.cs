@@ -62,9 +62,7 @@ namespace NonBlocking.Weaver.Analyse
         /// <summary>For a brtrue/brfalse on a readiness check, whether its ready side is the jump (true) or the fall-through (false).</summary>
         private static bool? ReadySide(MethodDefinition method, Instruction branch)
         {
-            var code = branch.OpCode.Code;
-            bool onTrue = code == Code.Brtrue || code == Code.Brtrue_S;
-            if (!onTrue && code != Code.Brfalse && code != Code.Brfalse_S) return null;
+            if (!(BranchConditions.JumpsWhen(branch) is bool onTrue)) return null;
             var tested = BranchConditions.Tested(method, branch, out bool negated);
             if (tested != null && IsCheck(tested)) return onTrue ^ negated;
             // A Debug build stores `a && check` into a temporary from two places: the check, or false where `a` failed.
