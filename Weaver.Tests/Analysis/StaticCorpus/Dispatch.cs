@@ -248,3 +248,114 @@ namespace Corpus.Dispatch.Overloads
         }
     }
 }
+
+// Where the receiver comes from may allow fewer implementations than its declared type: a new object, a private
+// method's parameter, a private field, a factory's returns.
+namespace Corpus.Dispatch.ReceiverSources
+{
+    public sealed class CountingStore : IStore
+    {
+        private int _count;
+        public int Get() => ++_count;
+    }
+
+    // case: dispatch/a private helper's interface parameter that its only caller hands the in-memory implementation
+    public static class HelperParameter
+    {
+        public static async Task<int> Run()
+        {
+            await Task.Yield();
+            return Read(new MemoryStore());
+        }
+
+        private static int Read(IStore store) => store.Get();
+    }
+
+    // case: dispatch/a public helper's interface parameter: a caller elsewhere may hand it the waiting implementation
+    public static class PublicHelperParameter
+    {
+        public static async Task<int> Run()
+        {
+            await Task.Yield();
+            return Read(new MemoryStore()); // expect: NB0002
+        }
+
+        public static int Read(IStore store) => store.Get();
+    }
+
+    // case: dispatch/mutually recursive private helpers hand one store round (Cosmos' JSON parser and its reader)
+    public static class RecursiveHelpers
+    {
+        public static async Task<int> Run(int depth)
+        {
+            await Task.Yield();
+            return Outer(new CountingStore(), depth);
+        }
+
+        private static int Outer(IStore store, int depth) => depth == 0 ? store.Get() : Inner(store, depth - 1);
+
+        private static int Inner(IStore store, int depth) => Outer(store, depth) + 1;
+    }
+
+    // case: dispatch/a factory whose every return is an in-memory implementation
+    public static class FactoryReceiver
+    {
+        public static async Task<int> Run(int kind)
+        {
+            await Task.Yield();
+            IStore store = Create(kind);
+            return store.Get();
+        }
+
+        private static IStore Create(int kind) => kind switch
+        {
+            0 => new MemoryStore(),
+            _ => new CountingStore(),
+        };
+    }
+
+    // case: dispatch/a factory one of whose returns is the waiting implementation
+    public static class FactoryMayWait
+    {
+        public static async Task<int> Run(int kind)
+        {
+            await Task.Yield();
+            IStore store = Create(kind);
+            return store.Get(); // expect: NB0002
+        }
+
+        private static IStore Create(int kind) => kind switch
+        {
+            0 => new MemoryStore(),
+            _ => new WaitingStore(),
+        };
+    }
+
+    // case: dispatch/a private readonly field only ever set to the in-memory implementation
+    public sealed class FieldReceiver
+    {
+        private readonly IStore _store = new MemoryStore();
+
+        public async Task<int> Run()
+        {
+            await Task.Yield();
+            return _store.Get();
+        }
+    }
+
+    // case: dispatch/a private field a public constructor may set to any implementation
+    public sealed class FieldFromCaller
+    {
+        private readonly IStore _store = new MemoryStore();
+
+        public FieldFromCaller() { }
+
+        public FieldFromCaller(IStore store) => _store = store;
+
+        public async Task<int> Run()
+        {
+            await Task.Yield();
+            return _store.Get(); // expect: NB0002
+        }
+    }
+}

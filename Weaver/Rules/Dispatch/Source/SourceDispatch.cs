@@ -12,9 +12,13 @@ namespace NonBlocking.Analyzers
     internal sealed class SourceDispatch
     {
         private readonly System.Lazy<List<INamedTypeSymbol>> _types;
+        private readonly SourceReceiverTypes _receiverTypes;
 
-        public SourceDispatch(Compilation compilation) =>
+        public SourceDispatch(Compilation compilation)
+        {
             _types = new System.Lazy<List<INamedTypeSymbol>>(() => TypesOf(compilation));
+            _receiverTypes = new SourceReceiverTypes(compilation);
+        }
 
         /// <summary>Every method in source that runs for <paramref name="method"/> in some type: its overrides and implementations (and itself, unless abstract).</summary>
         public IEnumerable<IMethodSymbol> Implementations(IMethodSymbol method) =>
@@ -25,8 +29,26 @@ namespace NonBlocking.Analyzers
             var target = call.Target;
             if (!call.IsVirtual || !(target.IsVirtual || target.IsAbstract || target.IsOverride || target.ContainingType.TypeKind == TypeKind.Interface))
                 return new[] { target.PartialImplementationPart ?? target };
-            var targets = new List<IMethodSymbol>();
             var receiver = call.Receiver as INamedTypeSymbol;
+            var targets = ForReceiver(receiver, call, call.OnThis);
+            // Where the object comes from may allow fewer than its declared type (a parameter typed as the interface whose
+            // callers all hand one implementation): only what both allow runs (the engine's CallGraph does the same).
+            if (targets.Count > 1 && call.ReceiverValue != null && _receiverTypes.Of(call.ReceiverValue) is List<ITypeSymbol> sources &&
+                !sources.Any(s => SymbolEqualityComparer.Default.Equals(s, receiver)))
+            {
+                var allowed = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
+                foreach (var source in sources)
+                    if (source is INamedTypeSymbol named) allowed.UnionWith(ForReceiver(named, call, onThis: false));
+                targets = targets.Where(allowed.Contains).ToList();
+            }
+            return targets;
+        }
+
+        /// <summary>The implementations an object of <paramref name="receiver"/> or a type derived from it may run; all in source where it is unknown.</summary>
+        private List<IMethodSymbol> ForReceiver(INamedTypeSymbol? receiver, HelperPaths.Call call, bool onThis)
+        {
+            var target = call.Target;
+            var targets = new List<IMethodSymbol>();
             if (receiver != null && receiver.TypeKind != TypeKind.Interface)
                 for (INamedTypeSymbol? type = receiver; type != null; type = type.BaseType)
                 {
@@ -36,7 +58,7 @@ namespace NonBlocking.Analyzers
             foreach (var type in SourceTypes())
             {
                 if (receiver != null && (SymbolEqualityComparer.Default.Equals(type, receiver) || !DerivesFrom(type, receiver))) continue;
-                if (call.OnThis && receiver != null && ReplacedBelow(call.Caller, type, receiver)) continue;
+                if (onThis && receiver != null && ReplacedBelow(call.Caller, type, receiver)) continue;
                 var own = Implementation(type, target);
                 if (own != null) targets.Add(own);
             }

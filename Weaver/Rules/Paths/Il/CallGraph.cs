@@ -50,6 +50,7 @@ namespace NonBlocking.Weaver.Analyse.Reachability
             _references = (references ?? Enumerable.Empty<ReferenceSummary>())
                 .GroupBy(r => r.AssemblyName, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
             _overrides = _modules.Count == 1 ? Overrides.For(_modules.First()) : new Overrides(_modules);
+            _receiverTypes = new ReceiverTypes(r => Resolve(r), ResolveType);
         }
 
         /// <summary>For each virtual or interface method, the methods in the analysed modules that implement it.</summary>
@@ -196,24 +197,47 @@ namespace NonBlocking.Weaver.Analyse.Reachability
                 if (kept != null) impls = kept;
             }
             var receiver = ReceiverType(caller, ins, def);
+            var outer = receiver == null ? null : ThisCallOf(caller, ins, def);
+            var targets = ForReceiver(receiver, def, impls, outer);
+            // Where the object comes from may allow fewer than its declared type (a parameter typed as the interface whose
+            // callers all hand one implementation): only what both allow runs.
+            if (targets.Count > 1 && outer == null && Receivers.Producer(caller.Body, ins, def.Parameters.Count) is Instruction producer &&
+                _receiverTypes.Of(caller, producer) is IReadOnlyList<TypeDefinition> sources)
+            {
+                var allowed = new HashSet<MethodDefinition>();
+                foreach (var source in sources)
+                    if (source != receiver) allowed.UnionWith(ForReceiver(source, def, impls, null));
+                    else { allowed = null; break; }
+                if (allowed != null) targets = targets.Where(allowed.Contains).ToList();
+            }
+            foreach (var target in targets) yield return target;
+        }
+
+        /// <summary>
+        /// The implementations an object whose type is <paramref name="receiver"/> or derives from it may run: the one its
+        /// own class runs (the nearest declaration in its base chain) and those of its subtypes; all of them where the
+        /// receiver is not known.
+        /// </summary>
+        private List<MethodDefinition> ForReceiver(TypeDefinition? receiver, MethodDefinition def, IReadOnlyList<MethodDefinition> impls, MethodDefinition? outer)
+        {
+            var targets = new List<MethodDefinition>();
             if (receiver == null)
             {
-                yield return def;
-                foreach (var impl in impls) yield return impl;
-                yield break;
+                targets.Add(def);
+                targets.AddRange(impls);
+                return targets;
             }
-            // The one the receiver's own class runs: the nearest declaration in its base chain.
             for (var type = receiver; type != null && !type.IsInterface; type = ResolveType(type.BaseType))
             {
-                if (type == def.DeclaringType) { yield return def; break; }
+                if (type == def.DeclaringType) { targets.Add(def); break; }
                 var own = impls.FirstOrDefault(i => i.DeclaringType == type);
-                if (own != null) { yield return own; break; }
+                if (own != null) { targets.Add(own); break; }
             }
-            var outer = ThisCallOf(caller, ins, def);
             foreach (var impl in impls)
                 if (impl.DeclaringType != receiver && _overrides.SupertypesOf(impl.DeclaringType).Contains(receiver) &&
                     !(outer != null && ReplacedBelow(outer, impl.DeclaringType, receiver)))
-                    yield return impl;
+                    targets.Add(impl);
+            return targets;
         }
 
         /// <summary>
@@ -233,6 +257,7 @@ namespace NonBlocking.Weaver.Analyse.Reachability
         }
 
         private readonly MethodOwners _owners = new MethodOwners();
+        private readonly ReceiverTypes _receiverTypes;
 
         /// <summary>
         /// Whether an object of <paramref name="type"/> never runs <paramref name="outer"/>'s body: a class between it and

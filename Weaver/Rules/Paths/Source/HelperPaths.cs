@@ -55,8 +55,9 @@ namespace NonBlocking.Analyzers
         {
             public Call(IMethodSymbol caller, IMethodSymbol target, ITypeSymbol? receiver, bool isVirtual, Location location, ISymbol owner,
                 FlagGuards.Requirement[] guards, Argument[] arguments, StreamArgument[] streams, IParameterSymbol[] unless, bool suppressed,
-                bool onThis = false)
+                bool onThis = false, IOperation? receiverValue = null)
             {
+                ReceiverValue = receiverValue;
                 Caller = caller; Target = target; Receiver = receiver; IsVirtual = isVirtual; Location = location; Owner = owner;
                 Guards = guards; Arguments = arguments; Streams = streams; Unless = unless; Suppressed = suppressed; OnThis = onThis;
             }
@@ -71,6 +72,8 @@ namespace NonBlocking.Analyzers
             public IMethodSymbol Caller { get; }
             public IMethodSymbol Target { get; }
             public ITypeSymbol? Receiver { get; }
+            /// <summary>For a virtual call not on <c>this</c>: the receiver, read for where it comes from (<see cref="SourceReceiverTypes"/>).</summary>
+            public IOperation? ReceiverValue { get; }
             public bool IsVirtual { get; }
             public Location Location { get; }
             /// <summary>The member the diagnostic names (for a lambda or local function, the method around it).</summary>

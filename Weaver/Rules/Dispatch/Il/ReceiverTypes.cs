@@ -1,0 +1,145 @@
+using System.Collections.Generic;
+using Mono.Cecil;
+using Mono.Cecil.Cil;
+
+namespace NonBlocking.Weaver.Analyse
+{
+    /// <summary>
+    /// The types a virtual call's receiver can have, read from where the object comes from rather than from the type
+    /// the IL declares for it: a new object is its own type; a local, a private field or a private method's parameter
+    /// holds only what its stores and callers give it (<see cref="KnownValues"/>); a factory in the analysed code returns
+    /// only what its returns give back. Cosmos' JSON parser takes an <c>IJsonReader</c> in <c>ParseTrueNode</c>, but its
+    /// only caller hands it the <c>IJsonTextReaderPrivateImplementation</c> it was given, which its Json.NET adapter is
+    /// not; <c>JsonWriter.Create(Text)</c> returns its own text or binary writer, never the adapter. Each answer is a
+    /// list of types the object is one of or derives from; null where a source is not known (a generic parameter, a
+    /// value from a path the stack walk cannot follow), and then the declared type decides.
+    /// </summary>
+    internal sealed class ReceiverTypes
+    {
+        private const int MaxDepth = 6;
+        private readonly System.Func<MethodReference, MethodDefinition?> _resolve;
+        private readonly System.Func<TypeReference?, TypeDefinition?> _resolveType;
+        private readonly Dictionary<Instruction, List<TypeDefinition>?> _known = new Dictionary<Instruction, List<TypeDefinition>?>();
+
+        /// <param name="resolve">A method in the analysed code, or null (its returns are not read then).</param>
+        /// <param name="resolveType">A type, resolved (null where it cannot be).</param>
+        public ReceiverTypes(System.Func<MethodReference, MethodDefinition?> resolve, System.Func<TypeReference?, TypeDefinition?> resolveType)
+        {
+            _resolve = resolve;
+            _resolveType = resolveType;
+        }
+
+        /// <summary>The types the value <paramref name="producer"/> pushes in <paramref name="method"/> can have; null where not known.</summary>
+        public IReadOnlyList<TypeDefinition>? Of(MethodDefinition method, Instruction producer)
+        {
+            if (_known.TryGetValue(producer, out var known)) return known;
+            return _known[producer] = Sources(method, producer, new HashSet<object>(), 0);
+        }
+
+        private List<TypeDefinition>? Sources(MethodDefinition method, Instruction producer, HashSet<object> visiting, int depth)
+        {
+            var code = producer.OpCode.Code;
+            if (code == Code.Ldnull) return new List<TypeDefinition>();
+            if (code == Code.Newobj) return Declared(((MethodReference)producer.Operand).DeclaringType);
+            if (code == Code.Castclass || code == Code.Isinst) return Declared(producer.Operand as TypeReference);
+            if (code == Code.Dup) return Receivers.Producer(method.Body, producer, 0) is Instruction copied ? Sources(method, copied, visiting, depth) : null;
+            if (depth >= MaxDepth) return Static(method, producer);
+            // A value met again on the way round a cycle (a parser's mutually recursive helpers hand one reader round)
+            // adds no source of its own: its sources are the ones the cycle is entered from.
+            object key = Key(method, producer);
+            if (!visiting.Add(key)) return new List<TypeDefinition>();
+            try
+            {
+                var values = Values(method, producer);
+                if (values == null) return Static(method, producer);
+                var types = new List<TypeDefinition>();
+                foreach (var (owner, value) in values)
+                {
+                    var found = value == null ? null : Sources(owner, value, visiting, depth + 1);
+                    if (found == null) return Static(method, producer);
+                    foreach (var type in found)
+                        if (!types.Contains(type)) types.Add(type);
+                }
+                return types;
+            }
+            finally { visiting.Remove(key); }
+        }
+
+        /// <summary>A value's identity for cycles: a parameter, a field or a method's returns (shared by every load), else the instruction.</summary>
+        private object Key(MethodDefinition method, Instruction producer)
+        {
+            if (Il.IsLdarg(producer.OpCode.Code) && Il.ParameterOf(method, producer) is ParameterDefinition parameter) return parameter;
+            if (producer.Operand is FieldReference field) return field.Resolve() ?? (object)producer;
+            if (producer.OpCode.Code == Code.Call && producer.Operand is MethodReference called && _resolve(called) is MethodDefinition def) return def;
+            return producer;
+        }
+
+        /// <summary>The values that flow into <paramref name="producer"/>'s, each with the method that pushes it; null where code elsewhere can supply one.</summary>
+        private List<(MethodDefinition, Instruction?)>? Values(MethodDefinition method, Instruction producer)
+        {
+            var code = producer.OpCode.Code;
+            if (Il.IsLdloc(code))
+            {
+                var local = Receivers.Local(method, producer);
+                return local == null ? null : Stores(method, local);
+            }
+            if (Il.IsLdarg(code))
+            {
+                if (method.HasThis && producer.OpCode.Code == Code.Ldarg_0) return null;
+                var parameter = Il.ParameterOf(method, producer);
+                return parameter == null ? null : Listed(KnownValues.OfParameter(method, parameter));
+            }
+            if (code == Code.Ldfld || code == Code.Ldsfld) return Listed(KnownValues.OfField((FieldReference)producer.Operand));
+            if (code == Code.Call && producer.Operand is MethodReference called) return Returns(called);
+            return null;
+        }
+
+        private static List<(MethodDefinition, Instruction?)>? Listed(IReadOnlyList<KnownValues.Value>? values)
+        {
+            if (values == null) return null;
+            var list = new List<(MethodDefinition, Instruction?)>(values.Count);
+            foreach (var value in values) list.Add((value.Method, value.Producer));
+            return list;
+        }
+
+        /// <summary>Every value stored into the local (a switch expression's arms share one); null when its address is taken.</summary>
+        private static List<(MethodDefinition, Instruction?)>? Stores(MethodDefinition method, VariableDefinition local)
+        {
+            var values = new List<(MethodDefinition, Instruction?)>();
+            foreach (var ins in method.Body.Instructions)
+            {
+                if ((ins.OpCode.Code == Code.Ldloca || ins.OpCode.Code == Code.Ldloca_S) && ins.Operand == local) return null;
+                if (!Il.IsStloc(ins.OpCode.Code) || Receivers.Local(method, ins) != local) continue;
+                var producers = Receivers.Operands(method.Body, ins, 0);
+                if (producers == null) return null;
+                foreach (var p in producers) values.Add((method, p));
+            }
+            return values;
+        }
+
+        /// <summary>What a static or non-virtual method of the analysed code returns; null for any other.</summary>
+        private List<(MethodDefinition, Instruction?)>? Returns(MethodReference called)
+        {
+            var def = _resolve(called);
+            if (def == null || !def.HasBody || def.IsVirtual || called.ReturnType.IsGenericParameter) return null;
+            var values = new List<(MethodDefinition, Instruction?)>();
+            foreach (var ins in def.Body.Instructions)
+            {
+                if (ins.OpCode.Code != Code.Ret) continue;
+                var producers = Receivers.Operands(def.Body, ins, 0);
+                if (producers == null) return null;
+                foreach (var p in producers) values.Add((def, p));
+            }
+            return values;
+        }
+
+        private List<TypeDefinition>? Static(MethodDefinition method, Instruction producer) => Declared(Receivers.StaticType(method, producer));
+
+        private List<TypeDefinition>? Declared(TypeReference? type)
+        {
+            if (type == null || type.IsGenericParameter || type.IsByReference || type.IsArray) return null;
+            var resolved = _resolveType(type);
+            return resolved == null ? null : new List<TypeDefinition> { resolved };
+        }
+    }
+}

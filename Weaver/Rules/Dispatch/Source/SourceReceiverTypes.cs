@@ -1,0 +1,213 @@
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace NonBlocking.Analyzers
+{
+    /// <summary>
+    /// The types a virtual call's receiver can have, from where the object comes from (the engine's ReceiverTypes): a
+    /// new object is its own type; a local, a private or readonly field, a private method's parameter holds only what its
+    /// assignments and callers give it; a non-virtual method of the project returns only what its returns give back.
+    /// Null where a source is not known; then the declared type decides.
+    /// </summary>
+    internal sealed class SourceReceiverTypes
+    {
+        private const int MaxDepth = 6;
+        private readonly Compilation _compilation;
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<ISymbol, List<IOperation>?> _values =
+            new System.Collections.Concurrent.ConcurrentDictionary<ISymbol, List<IOperation>?>(SymbolEqualityComparer.Default);
+
+        public SourceReceiverTypes(Compilation compilation) => _compilation = compilation;
+
+        /// <summary>The types the value can have (each one it is or derives from); null where not known.</summary>
+        public List<ITypeSymbol>? Of(IOperation value) => Sources(value, new HashSet<ISymbol>(SymbolEqualityComparer.Default), 0);
+
+        private List<ITypeSymbol>? Sources(IOperation value, HashSet<ISymbol> visiting, int depth)
+        {
+            switch (value)
+            {
+                case IConversionOperation conversion when conversion.IsImplicit || conversion.Conversion.IsIdentity:
+                    return Sources(conversion.Operand, visiting, depth);
+                case IConversionOperation conversion:
+                    return Declared(conversion.Type);
+                case IObjectCreationOperation created:
+                    return Declared(created.Type);
+                case ILiteralOperation literal when literal.ConstantValue.HasValue && literal.ConstantValue.Value == null:
+                case IThrowOperation _:
+                    return new List<ITypeSymbol>();
+                case IConditionalOperation conditional when conditional.WhenFalse != null:
+                    return Union(new[] { conditional.WhenTrue, conditional.WhenFalse }, visiting, depth);
+                case ICoalesceOperation coalesce:
+                    return Union(new[] { coalesce.Value, coalesce.WhenNull }, visiting, depth);
+                case ISwitchExpressionOperation switchExpression:
+                    return Union(switchExpression.Arms.Select(a => a.Value), visiting, depth);
+            }
+            if (depth >= MaxDepth) return Declared(value.Type);
+            var symbol = value switch
+            {
+                ILocalReferenceOperation local => (ISymbol)local.Local,
+                IParameterReferenceOperation parameter => parameter.Parameter,
+                IFieldReferenceOperation field => field.Field,
+                IInvocationOperation call => call.TargetMethod.OriginalDefinition,
+                _ => null,
+            };
+            if (symbol == null) return Declared(value.Type);
+            // Met again on the way round a cycle (a parser's helpers hand one reader round): no source of its own.
+            if (!visiting.Add(symbol)) return new List<ITypeSymbol>();
+            try
+            {
+                var values = _values.GetOrAdd(symbol, s => Values(s));
+                return values == null ? Declared(value.Type) : Union(values, visiting, depth + 1) ?? Declared(value.Type);
+            }
+            finally { visiting.Remove(symbol); }
+        }
+
+        private List<ITypeSymbol>? Union(IEnumerable<IOperation> values, HashSet<ISymbol> visiting, int depth)
+        {
+            var types = new List<ITypeSymbol>();
+            foreach (var value in values)
+            {
+                var found = Sources(value, visiting, depth);
+                if (found == null) return null;
+                foreach (var type in found)
+                    if (!types.Contains(type, SymbolEqualityComparer.Default)) types.Add(type);
+            }
+            return types;
+        }
+
+        /// <summary>The values that flow into the symbol where all of them are in sight (read once per symbol); null where code elsewhere can supply one.</summary>
+        private List<IOperation>? Values(ISymbol symbol)
+        {
+            switch (symbol)
+            {
+                case ILocalSymbol local:
+                    return local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() is VariableDeclaratorSyntax declarator &&
+                           declarator.FirstAncestorOrSelf<MemberDeclarationSyntax>() is SyntaxNode body
+                        ? Stores(local, body, declarator.Initializer?.Value)
+                        : null;
+                case IParameterSymbol parameter:
+                    return Arguments(parameter);
+                case IFieldSymbol field:
+                    if (!(field.DeclaredAccessibility == Accessibility.Private || field.IsReadOnly) || field.IsImplicitlyDeclared) return null;
+                    var values = new List<IOperation>();
+                    foreach (var reference in Top(field.ContainingType).DeclaringSyntaxReferences)
+                    {
+                        var found = Stores(field, reference.GetSyntax(), null);
+                        if (found == null) return null;
+                        values.AddRange(found);
+                    }
+                    return values;
+                case IMethodSymbol method:
+                    return Returns(method);
+                default:
+                    return null;
+            }
+        }
+
+        /// <summary>Every value assigned to a local or field within <paramref name="scope"/> (and its initializer); null when it is passed by reference.</summary>
+        private List<IOperation>? Stores(ISymbol symbol, SyntaxNode scope, ExpressionSyntax? initializer)
+        {
+            var model = Model(scope);
+            var values = new List<IOperation>();
+            if (initializer != null && model.GetOperation(initializer) is IOperation first) values.Add(first);
+            foreach (var declarator in scope.DescendantNodes().OfType<VariableDeclaratorSyntax>())
+                if (symbol is IFieldSymbol && declarator.Initializer != null && SymbolEqualityComparer.Default.Equals(model.GetDeclaredSymbol(declarator), symbol))
+                {
+                    if (model.GetOperation(declarator.Initializer.Value) is IOperation set) values.Add(set);
+                    else return null;
+                }
+            foreach (var name in scope.DescendantNodes().OfType<IdentifierNameSyntax>().Where(n => n.Identifier.ValueText == symbol.Name))
+            {
+                var target = name.Parent is MemberAccessExpressionSyntax access && access.Name == name ? (ExpressionSyntax)access : name;
+                if (!(target.Parent is AssignmentExpressionSyntax || target.Parent is ArgumentSyntax || target.Parent is RefExpressionSyntax)) continue;
+                if (!SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(name).Symbol, symbol)) continue;
+                if (!(target.Parent is AssignmentExpressionSyntax assignment) || assignment.Left != target)
+                {
+                    if (target.Parent is ArgumentSyntax argument && argument.RefKindKeyword.IsKind(SyntaxKind.None)) continue;
+                    return null;
+                }
+                if (!assignment.IsKind(SyntaxKind.SimpleAssignmentExpression) && !assignment.IsKind(SyntaxKind.CoalesceAssignmentExpression)) return null;
+                if (model.GetOperation(assignment.Right) is IOperation assigned) values.Add(assigned);
+                else return null;
+            }
+            return values;
+        }
+
+        /// <summary>
+        /// What every call passes for a parameter of a private method or a local function, which only its own type's code
+        /// can call; null for any other, for one the method assigns, and for one whose method is made a delegate.
+        /// </summary>
+        private List<IOperation>? Arguments(IParameterSymbol parameter)
+        {
+            if (!(parameter.ContainingSymbol is IMethodSymbol method) || parameter.RefKind != RefKind.None || method.IsVirtual || method.IsOverride ||
+                method.IsAbstract || method.MethodKind == MethodKind.Constructor ||
+                !(method.DeclaredAccessibility == Accessibility.Private || method.MethodKind == MethodKind.LocalFunction) ||
+                method.ContainingType == null) return null;
+            var values = new List<IOperation>();
+            foreach (var reference in Top(method.ContainingType).DeclaringSyntaxReferences)
+            {
+                var scope = reference.GetSyntax();
+                var model = Model(scope);
+                foreach (var name in scope.DescendantNodes().OfType<SimpleNameSyntax>().Where(n => n.Identifier.ValueText == method.Name || n.Identifier.ValueText == parameter.Name))
+                {
+                    var symbol = model.GetSymbolInfo(name).Symbol;
+                    if (SymbolEqualityComparer.Default.Equals(symbol, parameter))
+                    {
+                        // Assigned in its own method: it holds more than its callers give.
+                        var target = name.Parent is MemberAccessExpressionSyntax access && access.Name == name ? (ExpressionSyntax)access : name;
+                        if (target.Parent is AssignmentExpressionSyntax assignment && assignment.Left == target ||
+                            target.Parent is ArgumentSyntax argument && !argument.RefKindKeyword.IsKind(SyntaxKind.None)) return null;
+                        continue;
+                    }
+                    if (!(symbol is IMethodSymbol called) || !SymbolEqualityComparer.Default.Equals(called.OriginalDefinition, method.OriginalDefinition)) continue;
+                    var callee = name.Parent is MemberAccessExpressionSyntax member && member.Name == name ? (ExpressionSyntax)member : name;
+                    if (!(callee.Parent is InvocationExpressionSyntax invocation) || invocation.Expression != callee ||
+                        !(model.GetOperation(invocation) is IInvocationOperation call)) return null;
+                    var passed = call.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == parameter.Ordinal);
+                    if (passed == null) return null;
+                    values.Add(passed.Value);
+                }
+            }
+            return values;
+        }
+
+        /// <summary>What a static or non-virtual method of the project returns; null for any other.</summary>
+        private List<IOperation>? Returns(IMethodSymbol method)
+        {
+            if (method.IsVirtual || method.IsAbstract || method.IsOverride || method.ReturnType is ITypeParameterSymbol || method.IsAsync ||
+                method.DeclaringSyntaxReferences.Length != 1) return null;
+            var declaration = method.DeclaringSyntaxReferences[0].GetSyntax();
+            var model = Model(declaration);
+            var arrow = (declaration as BaseMethodDeclarationSyntax)?.ExpressionBody ?? (declaration as LocalFunctionStatementSyntax)?.ExpressionBody;
+            if (arrow != null) return model.GetOperation(arrow.Expression) is IOperation single ? new List<IOperation> { single } : null;
+            var block = (declaration as BaseMethodDeclarationSyntax)?.Body ?? (declaration as LocalFunctionStatementSyntax)?.Body;
+            if (block == null) return null;
+            var values = new List<IOperation>();
+            foreach (var statement in block.DescendantNodes(n => !(n is AnonymousFunctionExpressionSyntax || n is LocalFunctionStatementSyntax)).OfType<ReturnStatementSyntax>())
+            {
+                if (statement.Expression == null || !(model.GetOperation(statement.Expression) is IOperation returned)) return null;
+                values.Add(returned);
+            }
+            return values;
+        }
+
+        private SemanticModel Model(SyntaxNode node)
+        {
+#pragma warning disable RS1030 // another member's code, read only for a virtual call with several implementations
+            return _compilation.GetSemanticModel(node.SyntaxTree);
+#pragma warning restore RS1030
+        }
+
+        private static INamedTypeSymbol Top(INamedTypeSymbol type)
+        {
+            while (type.ContainingType != null) type = type.ContainingType;
+            return type;
+        }
+
+        private static List<ITypeSymbol>? Declared(ITypeSymbol? type) =>
+            type == null || type is ITypeParameterSymbol || type is IArrayTypeSymbol || type.TypeKind == TypeKind.Error ? null : new List<ITypeSymbol> { type };
+    }
+}
