@@ -672,3 +672,180 @@ namespace Corpus.Streams
         }
     }
 }
+
+// A method of the project that returns a Stream is read: where every body the call may run returns an in-memory stream,
+// what it returns is in memory.
+namespace Corpus.Streams.OwnReturns
+{
+    public abstract class Payloads
+    {
+        public abstract Stream Open(string text);
+    }
+
+    public sealed class BytesPayloads : Payloads
+    {
+        public override Stream Open(string text)
+        {
+            var stream = new MemoryStream();
+            stream.Write(Encoding.UTF8.GetBytes(text));
+            stream.Position = 0;
+            return stream;
+        }
+    }
+
+    public abstract class Documents
+    {
+        public abstract Stream Open(string name);
+    }
+
+    public sealed class CachedDocuments : Documents
+    {
+        public override Stream Open(string name) => new MemoryStream(Encoding.UTF8.GetBytes(name));
+    }
+
+    public sealed class FileDocuments : Documents
+    {
+        public override Stream Open(string name) => File.OpenRead(name);
+    }
+
+    // case: streams/reading back what the project's own serializer wrote into memory (Cosmos' LINQ translation)
+    public sealed class ReadBack
+    {
+        private readonly Payloads _payloads;
+
+        public ReadBack(Payloads payloads) => _payloads = payloads;
+
+        public async Task<string> Run(string text)
+        {
+            await Task.Yield();
+            using var reader = new StreamReader(_payloads.Open(text));
+            return reader.ReadToEnd();
+        }
+    }
+
+    // case: streams/a static method of the project whose every return is a MemoryStream
+    public static class OwnFactory
+    {
+        public static async Task<string> Run(string text)
+        {
+            await Task.Yield();
+            using var reader = new StreamReader(Serialize(text));
+            return reader.ReadToEnd();
+        }
+
+        private static Stream Serialize(string text)
+        {
+            if (text.Length == 0) return new MemoryStream();
+            return new MemoryStream(Encoding.UTF8.GetBytes(text));
+        }
+    }
+
+    // case: streams/a static method of the project one of whose returns opens a file
+    public static class OwnFactoryOpensFile
+    {
+        public static async Task<string> Run(string text)
+        {
+            await Task.Yield();
+            using var reader = new StreamReader(Serialize(text));
+            return reader.ReadToEnd(); // expect: NB0001
+        }
+
+        private static Stream Serialize(string text)
+        {
+            if (text.Length == 0) return new MemoryStream();
+            return File.OpenRead(text);
+        }
+    }
+
+    // case: streams/an abstract method one of whose implementations opens a file
+    public static class OneImplementationOpensFile
+    {
+        public static async Task<string> Run(Documents documents, string name)
+        {
+            await Task.Yield();
+            using var reader = new StreamReader(documents.Open(name));
+            return reader.ReadToEnd(); // expect: NB0001
+        }
+    }
+
+    // case: streams/a writer a loop replaces with a fresh one over memory, handed to a helper as a JsonWriter (Cosmos' telemetry chunks)
+    public static class WriterPerChunk
+    {
+        public static async Task<int> Run(string[] chunks)
+        {
+            var builder = new StringBuilder();
+            Newtonsoft.Json.JsonWriter writer = StartWriter(builder);
+            foreach (var chunk in chunks)
+            {
+                if (builder.Length > 100)
+                {
+                    writer.WriteEndArray();
+                    await Task.Yield();
+                    builder.Clear();
+                    writer = StartWriter(builder);
+                }
+                Describe(writer, chunk);
+            }
+            writer.WriteEndArray();
+            return builder.Length;
+        }
+
+        private static Newtonsoft.Json.JsonWriter StartWriter(StringBuilder builder)
+        {
+            Newtonsoft.Json.JsonWriter writer = new Newtonsoft.Json.JsonTextWriter(new StringWriter(builder));
+            writer.WriteStartArray();
+            return writer;
+        }
+
+        private static void Describe(Newtonsoft.Json.JsonWriter writer, string chunk) => writer.WriteValue(chunk.Length);
+    }
+
+    // case: streams/a writer a loop replaces with a fresh one over a file
+    public static class WriterPerFile
+    {
+        public static async Task<int> Run(string[] paths)
+        {
+            Newtonsoft.Json.JsonWriter writer = StartWriter(paths[0]);
+            foreach (var path in paths)
+            {
+                writer.WriteEndArray(); // expect: NB0001
+                await Task.Yield();
+                writer = StartWriter(path);
+                Describe(writer, path); // expect: NB0002
+            }
+            return paths.Length;
+        }
+
+        private static Newtonsoft.Json.JsonWriter StartWriter(string path)
+        {
+            if (path.Length == 0) return new Newtonsoft.Json.JsonTextWriter(new StringWriter());
+            return new Newtonsoft.Json.JsonTextWriter(File.CreateText(path));
+        }
+
+        private static void Describe(Newtonsoft.Json.JsonWriter writer, string path) => writer.WriteValue(path.Length);
+    }
+
+    // case: streams/a local every assignment of which is an in-memory stream
+    public static class ReassignedLocal
+    {
+        public static async Task<int> Run(bool big)
+        {
+            await Task.Yield();
+            Stream body = new MemoryStream(new byte[4]);
+            if (big) body = new MemoryStream(new byte[400]);
+            return body.Read(new byte[1], 0, 1);
+        }
+    }
+
+    // case: streams/a local one assignment of which opens a file
+    public static class ReassignedToFile
+    {
+        public static async Task<int> Run(bool big)
+        {
+            await Task.Yield();
+            Stream body = new MemoryStream(new byte[4]);
+            if (big) body = File.OpenRead("big.bin");
+            return body.Read(new byte[1], 0, 1); // expect: NB0001
+        }
+    }
+}

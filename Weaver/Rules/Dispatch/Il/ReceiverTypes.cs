@@ -105,12 +105,12 @@ namespace NonBlocking.Weaver.Analyse
         /// <summary>Every value stored into the local (a switch expression's arms share one); null when its address is taken.</summary>
         private static List<(MethodDefinition, Instruction?)>? Stores(MethodDefinition method, VariableDefinition local)
         {
+            var stores = Receivers.Stores(method, local);
+            if (stores == null) return null;
             var values = new List<(MethodDefinition, Instruction?)>();
-            foreach (var ins in method.Body.Instructions)
+            foreach (var store in stores)
             {
-                if ((ins.OpCode.Code == Code.Ldloca || ins.OpCode.Code == Code.Ldloca_S) && ins.Operand == local) return null;
-                if (!Il.IsStloc(ins.OpCode.Code) || Receivers.Local(method, ins) != local) continue;
-                var producers = Receivers.Operands(method.Body, ins, 0);
+                var producers = Receivers.Operands(method.Body, store, 0);
                 if (producers == null) return null;
                 foreach (var p in producers) values.Add((method, p));
             }

@@ -175,24 +175,8 @@ namespace NonBlocking.Analyzers
         }
 
         /// <summary>What a static or non-virtual method of the project returns; null for any other.</summary>
-        private List<IOperation>? Returns(IMethodSymbol method)
-        {
-            if (method.IsVirtual || method.IsAbstract || method.IsOverride || method.ReturnType is ITypeParameterSymbol || method.IsAsync ||
-                method.DeclaringSyntaxReferences.Length != 1) return null;
-            var declaration = method.DeclaringSyntaxReferences[0].GetSyntax();
-            var model = Model(declaration);
-            var arrow = (declaration as BaseMethodDeclarationSyntax)?.ExpressionBody ?? (declaration as LocalFunctionStatementSyntax)?.ExpressionBody;
-            if (arrow != null) return model.GetOperation(arrow.Expression) is IOperation single ? new List<IOperation> { single } : null;
-            var block = (declaration as BaseMethodDeclarationSyntax)?.Body ?? (declaration as LocalFunctionStatementSyntax)?.Body;
-            if (block == null) return null;
-            var values = new List<IOperation>();
-            foreach (var statement in block.DescendantNodes(n => !(n is AnonymousFunctionExpressionSyntax || n is LocalFunctionStatementSyntax)).OfType<ReturnStatementSyntax>())
-            {
-                if (statement.Expression == null || !(model.GetOperation(statement.Expression) is IOperation returned)) return null;
-                values.Add(returned);
-            }
-            return values;
-        }
+        private List<IOperation>? Returns(IMethodSymbol method) =>
+            method.IsVirtual || method.IsOverride || method.ReturnType is ITypeParameterSymbol ? null : ReturnedValues.Of(method, _compilation);
 
         private SemanticModel Model(SyntaxNode node)
         {

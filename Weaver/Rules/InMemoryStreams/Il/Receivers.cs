@@ -90,8 +90,17 @@ namespace NonBlocking.Weaver.Analyse
                     var local = Local(method, producer);
                     if (local == null) return false;
                     if (streams.InMemory(local.VariableType)) return true;
-                    var store = SingleStore(method, local, addressTakenToCall: false);
-                    return store != null && OperandInMemory(method, store, 0, streams, depth + 1, assumed) == Found.InMemory;
+                    // Every value stored into it in memory or null (a writer a loop replaces with a fresh one over memory).
+                    var stores = Stores(method, local);
+                    if (stores == null) return false;
+                    bool any = false;
+                    foreach (var store in stores)
+                    {
+                        var stored = OperandInMemory(method, store, 0, streams, depth + 1, assumed);
+                        if (stored == Found.No) return false;
+                        any |= stored == Found.InMemory;
+                    }
+                    return any;
                 }
                 case Code.Ldfld: case Code.Ldsfld:
                 {
@@ -117,8 +126,8 @@ namespace NonBlocking.Weaver.Analyse
                 case Code.Call: case Code.Callvirt:
                 {
                     // A stream another assembly's factory builds over in-memory streams (BouncyCastle's
-                    // PgpCompressedDataGenerator.Open(memory)) writes into those; this module's own factories are not
-                    // taken at their word, as their bodies could open anything.
+                    // PgpCompressedDataGenerator.Open(memory)) writes into those; this module's own methods are read: each
+                    // body the call may run must return only in-memory streams.
                     var target = (MethodReference)producer.Operand;
                     if (Catalog.InMemoryStreamSources.Returns(target.DeclaringType.GetElementType().FullName, target.Name)) return true;
                     // A call declared to return a MemoryStream returns one, as a local of that type holds one.
@@ -128,7 +137,10 @@ namespace NonBlocking.Weaver.Analyse
                     // An auto-property reads its backing field: what its own code stores there.
                     if (AutoPropertyField(method.Module, target) is FieldDefinition backing)
                         return AllInMemory(KnownValues.OfField(backing), streams, depth, assumed);
-                    if (!streams.IsStream(target.ReturnType) || streams.DeclaredHere(target.DeclaringType)) return false;
+                    bool carrier = Catalog.StreamWrappers.CarriesStream(target.ReturnType.GetElementType().FullName);
+                    if (!streams.IsStream(target.ReturnType) && !carrier) return false;
+                    if (streams.DeclaredHere(target.DeclaringType)) return OwnReturnsInMemory(method, producer, target, streams, depth);
+                    if (carrier) return false;
                     if (target.HasThis)
                     {
                         var receiver = Operand(method.Body, producer, target.Parameters.Count);
@@ -144,6 +156,67 @@ namespace NonBlocking.Weaver.Analyse
                     return type != null && streams.InMemory(type);
                 }
             }
+        }
+
+        /// <summary>
+        /// Whether every body a call into this module may run returns only in-memory streams (or null): the method itself,
+        /// or for a virtual call the implementations the receiver's declared type allows (Cosmos' LINQ translation reads
+        /// back what its serializer's <c>ToStream</c> wrote into a MemoryStream). None to read (a callback the user
+        /// supplies) is not in memory.
+        /// </summary>
+        private static bool OwnReturnsInMemory(MethodDefinition method, Instruction call, MethodReference target, StreamTypes streams, int depth)
+        {
+            MethodDefinition? def;
+            try { def = target.Resolve(); }
+            catch (AssemblyResolutionException) { return false; }
+            if (def == null) return false;
+            var bodies = new List<MethodDefinition>();
+            if (def.HasBody) bodies.Add(def);
+            if (call.OpCode.Code == Code.Callvirt && def.IsVirtual && !def.IsFinal)
+            {
+                var receiver = Operand(method.Body, call, target.Parameters.Count);
+                var declared = receiver == null ? null : Resolved(receiver.OpCode.Code == Code.Ldarg_0 && method.HasThis ? method.DeclaringType : StaticType(method, receiver));
+                var overrides = Overrides.For(def.Module);
+                // The implementations related to the receiver's declared type: it, its subtypes, its bases.
+                foreach (var implementation in overrides.Of(def))
+                    if (declared == null || implementation.DeclaringType == declared || overrides.SupertypesOf(implementation.DeclaringType).Contains(declared) ||
+                        overrides.SupertypesOf(declared).Contains(implementation.DeclaringType))
+                        bodies.Add(implementation);
+            }
+            if (bodies.Count == 0) return false;
+            foreach (var body in bodies)
+            foreach (var ins in body.Body.Instructions)
+            {
+                if (ins.OpCode.Code != Code.Ret) continue;
+                // A Debug build returns through one local each return statement stores (ldloc V; ret): each store is a return.
+                if (Producer(body.Body, ins, 0) is Instruction load && Il.IsLdloc(load.OpCode.Code) && Local(body, load) is VariableDefinition local &&
+                    Stores(body, local) is List<Instruction> stores)
+                {
+                    foreach (var store in stores)
+                        if (OperandInMemory(body, store, 0, streams, depth + 1, null) != Found.InMemory) return false;
+                }
+                else if (OperandInMemory(body, ins, 0, streams, depth + 1, null) != Found.InMemory) return false;
+            }
+            return true;
+        }
+
+        /// <summary>Every store into <paramref name="local"/>; null when its address is taken (it may be written through that).</summary>
+        public static List<Instruction>? Stores(MethodDefinition method, VariableDefinition local)
+        {
+            var stores = new List<Instruction>();
+            foreach (var ins in method.Body.Instructions)
+            {
+                if ((ins.OpCode.Code == Code.Ldloca || ins.OpCode.Code == Code.Ldloca_S) && ins.Operand == local) return null;
+                if (Il.IsStloc(ins.OpCode.Code) && Local(method, ins) == local) stores.Add(ins);
+            }
+            return stores;
+        }
+
+        private static TypeDefinition? Resolved(TypeReference? type)
+        {
+            if (type == null || type.IsGenericParameter) return null;
+            try { return type.Resolve(); }
+            catch (AssemblyResolutionException) { return null; }
         }
 
         /// <summary>The field an instance getter of this module only returns (<c>ldarg.0; ldfld f; ret</c>, an auto-property's).</summary>

@@ -27,6 +27,10 @@ namespace NonBlocking.Weaver.Catalog
             // a MemoryStream (GatewayStoreClient.BufferContentIfAvailableAsync), direct mode reads the whole frame into a
             // buffer the store response wraps (Microsoft.Azure.Cosmos/src/GatewayStoreClient.cs, Direct's TransportClient).
             "Microsoft.Azure.Cosmos.ResponseMessage::get_Content",
+            // The same bodies as the transport hands them to the SDK's own code: GatewayStoreClient.ParseResponseAsync
+            // builds each DocumentServiceResponse over the stream BufferContentIfAvailableAsync returns, and direct mode
+            // over the store response's buffered frame (Microsoft.Azure.Cosmos/src/GatewayStoreClient.cs).
+            "Microsoft.Azure.Documents.DocumentServiceResponse::get_ResponseBody",
             // Stream.Null reads nothing and writes nowhere (the framework's NullStream); a field, read as a member.
             "System.IO.Stream::Null",
         };

@@ -34,11 +34,20 @@ namespace NonBlocking.Weaver.Catalog
         public static bool IsFactory(string declaringType, string member) => Factories.Contains(declaringType + "::" + member);
 
         /// <summary>
-        /// Whether a parameter of this type (metadata name) can carry an in-memory stream down a call path besides a
-        /// Stream: a wrapper, or the abstract XmlWriter / XmlReader an XmlTextWriter / XmlTextReader is handed as (Azure's
-        /// generated clients build request bodies in an XmlWriter over a MemoryStream and hand it to each model's Write).
+        /// Whether a parameter or a return of this type (metadata name) can carry an in-memory stream besides a Stream: a
+        /// wrapper, or an abstract base a wrapper is handed as.
         /// </summary>
-        public static bool CarriesStream(string type) => Types.Contains(type) || type == "System.Xml.XmlWriter" || type == "System.Xml.XmlReader";
+        public static bool CarriesStream(string type) => Types.Contains(type) || Bases.Contains(type);
+
+        /// <summary>
+        /// The abstract bases a catalogued wrapper is handed down as: XmlWriter / XmlReader (Azure's generated clients build
+        /// request bodies in an XmlWriter over a MemoryStream and hand it to each model's Write), and Json.NET's JsonWriter /
+        /// JsonReader (Cosmos' telemetry writes a JsonTextWriter over a StringWriter through helpers that take a JsonWriter).
+        /// </summary>
+        private static readonly HashSet<string> Bases = new HashSet<string>
+        {
+            "System.Xml.XmlWriter", "System.Xml.XmlReader", "Newtonsoft.Json.JsonWriter", "Newtonsoft.Json.JsonReader",
+        };
 
         /// <summary>
         /// Whether a wrapper's first constructor parameter is an <c>IBufferWriter&lt;byte&gt;</c> (Utf8JsonWriter's other

@@ -59,8 +59,8 @@ namespace NonBlocking.Analyzers
                 case IInvocationOperation call:
                 {
                     // A stream another assembly's factory builds over in-memory streams (BouncyCastle's
-                    // PgpCompressedDataGenerator.Open(memory)) writes into those; this compilation's own factories are
-                    // not taken at their word, as their bodies could open anything.
+                    // PgpCompressedDataGenerator.Open(memory)) writes into those; this compilation's own methods are
+                    // read: each body the call may run must return only in-memory streams.
                     var target = call.TargetMethod;
                     if (target.ContainingType != null && NonBlocking.Weaver.Catalog.InMemoryStreamSources.Returns(SymbolCatalog.MetadataName(target.ContainingType), target.Name))
                         return true;
@@ -69,7 +69,13 @@ namespace NonBlocking.Analyzers
                     if (target.IsStatic && target.ContainingType != null &&
                         NonBlocking.Weaver.Catalog.StreamWrappers.IsFactory(SymbolCatalog.MetadataName(target.ContainingType), target.Name))
                         return StreamArgumentsInMemory(call.Arguments, streams, depth, assumption);
-                    if (!SourceStreamTypes.IsStream(target.ReturnType) || target.ContainingType == null || streams.DeclaredHere(target.ContainingType)) return false;
+                    bool carrier = target.ReturnType is INamedTypeSymbol returnType &&
+                                   NonBlocking.Weaver.Catalog.StreamWrappers.CarriesStream(SymbolCatalog.MetadataName(returnType.OriginalDefinition));
+                    if (!SourceStreamTypes.IsStream(target.ReturnType) && !carrier || target.ContainingType == null) return false;
+                    if (streams.DeclaredHere(target.ContainingType))
+                        return streams.ReturnedBy(call) is List<IOperation> returned && returned.Count > 0 &&
+                               returned.All(v => !IsNull(v) && Is(v, streams, depth + 1, null));
+                    if (carrier) return false;
                     var receiver = call.Instance;
                     while (receiver is IConversionOperation c) receiver = c.Operand;
                     if (receiver != null && (receiver is IInstanceReferenceOperation || SourceStreamTypes.IsStream(receiver.Type) && !Is(receiver, streams, depth + 1, assumption))) return false;
@@ -77,7 +83,9 @@ namespace NonBlocking.Analyzers
                 }
                 case ILocalReferenceOperation local:
                     if (streams.InMemory(local.Local.Type)) return true;
-                    return Is(OnlyValue(local), streams, depth + 1, assumption);
+                    // Every value assigned to it in memory or null (a writer a loop replaces with a fresh one over memory).
+                    return AssignedValues(local) is List<IOperation> assigned && assigned.Any(v => !IsNull(v)) &&
+                           assigned.All(v => NullOrInMemory(v, streams, depth + 1, assumption));
                 case IFieldReferenceOperation field:
                     if (streams.InMemory(value.Type)) return true;
                     if (field.Field.ContainingType != null &&
@@ -157,6 +165,12 @@ namespace NonBlocking.Analyzers
                 any = true;
             }
             return any;
+        }
+
+        private static bool IsNull(IOperation value)
+        {
+            while (value is IConversionOperation conversion) value = conversion.Operand;
+            return value.ConstantValue.HasValue && value.ConstantValue.Value == null;
         }
 
         private static bool NullOrInMemory(IOperation value, SourceStreamTypes streams, int depth, Assumption? assumption) =>
@@ -301,30 +315,40 @@ namespace NonBlocking.Analyzers
         }
 
         /// <summary>
-        /// The local's initializer (or, for <c>x is T local</c>, <c>x</c>), when nothing else in its method writes it: no assignment, and no write
-        /// <see cref="Written"/> cannot follow (an <c>out</c> or <c>ref</c> argument, a deconstruction), as the engine
-        /// gives up on a local whose address is taken.
+        /// Every value assigned to a local: its initializer (or, for <c>x is T t</c>, the tested value) and each later plain
+        /// assignment; null where a write is anything else (ref, out, compound) or the local is declared another way.
         /// </summary>
-        private static IOperation? OnlyValue(ILocalReferenceOperation reference)
+        private static List<IOperation>? AssignedValues(ILocalReferenceOperation reference)
         {
             var local = reference.Local;
             var model = reference.SemanticModel;
             if (model == null || local.DeclaringSyntaxReferences.Length != 1) return null;
             var declared = local.DeclaringSyntaxReferences[0].GetSyntax();
-            ExpressionSyntax? initial;
-            if (declared is VariableDeclaratorSyntax declarator && declarator.Initializer != null) initial = declarator.Initializer.Value;
+            var values = new List<IOperation>();
+            if (declared is VariableDeclaratorSyntax declarator)
+            {
+                if (declarator.Initializer != null)
+                {
+                    if (!(model.GetOperation(declarator.Initializer.Value) is IOperation initial)) return null;
+                    values.Add(initial);
+                }
+            }
             // stream is ICancellableStream cancellable: the same object, cast.
             else if (declared is SingleVariableDesignationSyntax && declared.Parent is DeclarationPatternSyntax pattern &&
-                     pattern.Parent is IsPatternExpressionSyntax test) initial = test.Expression;
+                     pattern.Parent is IsPatternExpressionSyntax test && model.GetOperation(test.Expression) is IOperation tested)
+                values.Add(tested);
             else return null;
             var scope = declared.Ancestors().FirstOrDefault(a => a is BaseMethodDeclarationSyntax || a is LocalFunctionStatementSyntax ||
                                                                    a is AnonymousFunctionExpressionSyntax || a is AccessorDeclarationSyntax);
             if (scope == null) return null;
             foreach (var name in scope.DescendantNodes().OfType<IdentifierNameSyntax>())
                 if (name.Identifier.ValueText == local.Name && model.GetOperation(name) is ILocalReferenceOperation use &&
-                    SymbolEqualityComparer.Default.Equals(use.Local, local) && (!Written(use, name, out var value) || value != null))
-                    return null;
-            return model.GetOperation(initial);
+                    SymbolEqualityComparer.Default.Equals(use.Local, local))
+                {
+                    if (!Written(use, name, out var value)) return null;
+                    if (value != null) values.Add(value);
+                }
+            return values;
         }
     }
 }

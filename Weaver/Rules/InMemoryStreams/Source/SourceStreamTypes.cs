@@ -73,6 +73,47 @@ namespace NonBlocking.Analyzers
             _compilation != null && !type.OriginalDefinition.DeclaringSyntaxReferences.IsEmpty &&
             SymbolEqualityComparer.Default.Equals(type.ContainingAssembly, _compilation.Assembly);
 
+        /// <summary>
+        /// What every body of this compilation a call may run returns (the engine's Receivers.OwnReturnsInMemory): the
+        /// method itself and, for a virtual call, the implementations related to the receiver's declared type (it, its
+        /// subtypes, its bases); null where one is not in sight.
+        /// </summary>
+        public List<IOperation>? ReturnedBy(IInvocationOperation call)
+        {
+            if (_compilation == null || _dispatch == null) return null;
+            var target = call.TargetMethod.OriginalDefinition;
+            var bodies = new List<IMethodSymbol>();
+            if (!target.IsAbstract) bodies.Add(target);
+            if (call.IsVirtual && (target.IsVirtual || target.IsAbstract || target.IsOverride || target.ContainingType.TypeKind == TypeKind.Interface))
+            {
+                var receiver = call.Instance;
+                while (receiver is IConversionOperation conversion) receiver = conversion.Operand;
+                var declared = receiver?.Type as INamedTypeSymbol;
+                foreach (var implementation in _dispatch.Implementations(target))
+                    if (!bodies.Contains(implementation, SymbolEqualityComparer.Default) &&
+                        (declared == null || Related(implementation.ContainingType, declared))) bodies.Add(implementation);
+            }
+            if (bodies.Count == 0) return null;
+            var values = new List<IOperation>();
+            foreach (var body in bodies)
+            {
+                var returned = ReturnedValues.Of(body, _compilation);
+                if (returned == null) return null;
+                values.AddRange(returned);
+            }
+            return values;
+        }
+
+        private static bool Related(INamedTypeSymbol a, INamedTypeSymbol b) => Derives(a, b) || Derives(b, a);
+
+        private static bool Derives(INamedTypeSymbol type, INamedTypeSymbol ancestor)
+        {
+            ancestor = ancestor.OriginalDefinition;
+            for (INamedTypeSymbol? t = type.OriginalDefinition; t != null; t = t.BaseType?.OriginalDefinition)
+                if (SymbolEqualityComparer.Default.Equals(t, ancestor)) return true;
+            return type.AllInterfaces.Any(i => SymbolEqualityComparer.Default.Equals(i.OriginalDefinition, ancestor));
+        }
+
         /// <summary>The type's own kind, and no better than any subclass of it here: a receiver typed as the base may be the subclass.</summary>
         private Kind KindOf(INamedTypeSymbol type)
         {
