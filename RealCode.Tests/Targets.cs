@@ -16,9 +16,10 @@ namespace NonBlocking.RealCode.Tests
         /// (Akka: 0 true, 2 false, 24 unclear). Training reached the target on 2026-12-06 (90.7 %, 93.2 % with the second
         /// and third batches and the rules they asked for), then measured 68 % when the fourth batch joined it (Cosmos DB's
         /// SDK: 0 of 29 true; Npgsql 1 of 14): 0.70 after the rules that batch asked for, 0.73 once dispatch read where a
-        /// receiver comes from and the project's own methods returning streams and writers were read (73.2 %).
+        /// receiver comes from and the project's own methods returning streams and writers were read (73.2 %), 0.75 with
+        /// Cosmos' CloneableStream catalogued as in memory (75.2 %).
         /// </summary>
-        public static double FloorOf(Support.LabelSet set) => set == Support.LabelSet.Training ? 0.73 : 0.65;
+        public static double FloorOf(Support.LabelSet set) => set == Support.LabelSet.Training ? 0.75 : 0.65;
         /// <summary>Today's floor for any one library; raised to <see cref="PerLibrary"/> as the rules get there.</summary>
         public const double PerLibraryFloor = 0.0;
         /// <summary>Share of the fixed upstream bugs (Historic/bugs.tsv) reported on the buggy version and not on the fixed one.</summary>
