@@ -44,6 +44,9 @@ namespace NonBlocking.RealCode.Tests
             new("Microsoft.Azure.Cosmos.Client", "Microsoft.Azure.Cosmos", "3.64.0", Training, "https://github.com/Azure/azure-cosmos-dotnet-v3"),
             new("Npgsql", "Npgsql", "10.0.3", Training, "https://github.com/npgsql/npgsql/tree/v10.0.3"),
             new("Elasticsearch.Net", "Elasticsearch.Net", "7.17.5", Training, "https://github.com/elastic/elasticsearch-net/tree/v7.17.5"),
+            // Fifth batch (2026-12-06; shuffle seed 31e over fifteen packages; the first three drawn, docs/accuracy.md).
+            new("MailKit", "MailKit", "4.18.2", Training, "https://github.com/jstedfast/MailKit/tree/4.18.2"),
+            new("Azure.Messaging.EventHubs", "Azure.Messaging.EventHubs", "5.12.2", Training, "https://github.com/Azure/azure-sdk-for-net/tree/main/sdk/eventhub/Azure.Messaging.EventHubs"),
 
             new("NATS.Client.Core", "NATS.Net", "3.3.2", Validation, "https://github.com/nats-io/nats.net"),
             new("Elastic.Transport", "Elastic.Transport", "1.1.0", Validation, "https://github.com/elastic/elastic-transport-net"),
@@ -59,6 +62,8 @@ namespace NonBlocking.RealCode.Tests
             new("StackExchange.Redis", "StackExchange.Redis", "3.4.35", Validation, "https://github.com/StackExchange/StackExchange.Redis"),
             new("Akka", "Akka", "1.5.75", Validation, "https://github.com/akkadotnet/akka.net"),
             new("Google.Apis", "Google.Apis", "1.76.0", Validation, "https://github.com/googleapis/google-api-dotnet-client"),
+            // Fifth batch, validation (the third of the three drawn).
+            new("Grpc.Net.Client", "Grpc.Net.Client", "2.85.0", Validation, "https://github.com/grpc/grpc-dotnet/tree/v2.85.0"),
             // A server application (Microsoft Garnet, a Redis-compatible cache store), never tuned against.
             new("Garnet.server", "garnet-server", "2.2.12", Validation, "https://github.com/microsoft/garnet", Tool: true),
             new("Garnet.cluster", "garnet-server", "2.2.12", Validation, "https://github.com/microsoft/garnet", Tool: true),

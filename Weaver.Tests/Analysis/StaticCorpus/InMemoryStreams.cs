@@ -848,4 +848,40 @@ namespace Corpus.Streams.OwnReturns
             return body.Read(new byte[1], 0, 1); // expect: NB0001
         }
     }
+
+    // case: streams/an XML tree saved into a MemoryStream (an instance method that writes its in-memory receiver)
+    public static class TreeIntoMemory
+    {
+        public static async Task<int> Run(System.Xml.Linq.XDocument document)
+        {
+            await Task.Yield();
+            using var buffer = new MemoryStream();
+            document.Save(buffer, System.Xml.Linq.SaveOptions.None);
+            return (int)buffer.Length;
+        }
+    }
+
+    // case: streams/an XML tree saved into a file
+    public static class TreeIntoFile
+    {
+        public static async Task<int> Run(System.Xml.Linq.XDocument document, string path)
+        {
+            await Task.Yield();
+            using var file = File.Create(path);
+            document.Save(file, System.Xml.Linq.SaveOptions.None); // expect: NB0001
+            return 1;
+        }
+    }
+
+    // case: streams/content copied into memory still reads its own source (an instance method not listed)
+    public static class ContentIntoMemory
+    {
+        public static async Task<int> Run(System.Net.Http.HttpContent content)
+        {
+            await Task.Yield();
+            using var buffer = new MemoryStream();
+            content.CopyTo(buffer, null, default); // expect: NB0001
+            return (int)buffer.Length;
+        }
+    }
 }

@@ -131,11 +131,14 @@ namespace NonBlocking.Analyzers
         /// </summary>
         /// <summary>
         /// A static API whose I/O is the streams it is handed (<c>JsonSerializer.Serialize(stream, value)</c>,
-        /// <c>JsonDocument.Parse(stream)</c>), each of them in memory: it does none (as the weave's StreamArguments). An
+        /// <c>JsonDocument.Parse(stream)</c>), each of them in memory: it does none (as the weave's StreamArguments); nor does
+        /// an instance method that writes its in-memory receiver into them (<c>XDocument.Save(stream)</c>). Any other
         /// instance method is left alone: its receiver may be the I/O.
         /// </summary>
         public static bool StaticApiOverMemory(IInvocationOperation call, SourceStreamTypes streams) =>
-            call.TargetMethod.IsStatic && StreamArgumentsInMemory(call.Arguments, streams, 0, null);
+            (call.TargetMethod.IsStatic || call.TargetMethod.ContainingType != null &&
+             NonBlocking.Weaver.Catalog.ReceiverWriters.Writes(SymbolCatalog.MetadataName(call.TargetMethod.ContainingType.OriginalDefinition), call.TargetMethod.Name)) &&
+            StreamArgumentsInMemory(call.Arguments, streams, 0, null);
 
         private static bool StreamArgumentsInMemory(ImmutableArray<IArgumentOperation> arguments, SourceStreamTypes streams, int depth, Assumption? assumption)
         {
