@@ -255,3 +255,49 @@ namespace Corpus.Basics
         private static int Sum(int n) => n <= 0 ? 0 : n + Sum(n - 1);
     }
 }
+
+// A catalogued member is the member, not any method of a derived type with its name.
+namespace Corpus.CatalogMembers
+{
+    public sealed class LineBuffer : Stream
+    {
+        private readonly Stream _inner;
+        private readonly byte[] _input = new byte[64];
+        private int _start, _end;
+
+        public LineBuffer(Stream inner) => _inner = inner;
+
+        // case: catalog/a stream's own overload named Read copies from its buffer (MailKit's Pop3Stream): not Stream.Read
+        public async Task<int> ReadBufferedAsync(byte[] buffer, CancellationToken cancellationToken)
+        {
+            _start = 0;
+            _end = await _inner.ReadAsync(_input, 0, _input.Length, cancellationToken);
+            int index = 0;
+            Read(buffer, ref index, buffer.Length);
+            return index;
+        }
+
+        // case: catalog/the stream's override of Stream.Read, called from async code, reads the inner stream
+        public async Task<int> ReadThroughAsync(byte[] buffer)
+        {
+            await Task.Yield();
+            return Read(buffer, 0, buffer.Length); // expect: NB0001
+        }
+
+        private void Read(byte[] buffer, ref int index, int end)
+        {
+            while (_start < _end && index < end) buffer[index++] = _input[_start++];
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => _inner.Read(buffer, offset, count);
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+        public override void Flush() { }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+    }
+}

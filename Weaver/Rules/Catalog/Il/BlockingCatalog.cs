@@ -129,9 +129,37 @@ namespace NonBlocking.Weaver.Catalog
                 var api = LookupInChain(declaring, target.Name);
                 // A library's own overload that hands back a task (Npgsql's ExecuteReader(bool async, …) beside
                 // DbCommand.ExecuteReader) is its async path, not the catalogued sync member.
-                if (api != null) return Awaitable.Is(target.ReturnType) ? null : api;
+                if (api != null && Awaitable.Is(target.ReturnType)) return null;
+                if (api != null && (api.Type == declaring.FullName || SameMember(target, api.Type))) return api;
             }
             return _counterparts.Match(target);
+        }
+
+        /// <summary>
+        /// Whether a method of a derived type named as a catalogued member of <paramref name="baseType"/> is that member: an
+        /// override or interface implementation (virtual), or a method with its parameters. MailKit's private
+        /// <c>Pop3Stream.Read(byte[], ref int, int)</c> copies from its own buffer; it is no <c>Stream.Read</c>.
+        /// </summary>
+        private static bool SameMember(MethodReference target, string baseType)
+        {
+            MethodDefinition? def;
+            try { def = target.Resolve(); }
+            catch (AssemblyResolutionException) { return true; }
+            if (def == null || def.IsVirtual) return true;
+            try
+            {
+                for (var t = def.DeclaringType.BaseType?.Resolve(); t != null; t = t.BaseType?.Resolve())
+                {
+                    if (t.FullName != baseType) continue;
+                    foreach (var candidate in t.Methods)
+                        if (candidate.Name == def.Name && candidate.Parameters.Count == def.Parameters.Count &&
+                            candidate.Parameters.Select(p => p.ParameterType.FullName).SequenceEqual(def.Parameters.Select(p => p.ParameterType.FullName)))
+                            return true;
+                    return false;
+                }
+            }
+            catch (AssemblyResolutionException) { return true; }
+            return true;
         }
 
         /// <summary>

@@ -137,6 +137,8 @@ namespace NonBlocking.Analyzers
                 for (var type = declaring; type != null; type = type.BaseType)
                 {
                     if (!_byType.TryGetValue(MetadataName(type), out var members) || !members.TryGetValue(name, out var entry)) continue;
+                    // A derived type's own overload of the name is not the catalogued member (the weave's SameMember).
+                    if (!SymbolEqualityComparer.Default.Equals(type, declaring) && !SameMember(method, type)) break;
                     if (entry.RuntimeOnly) return null;
                     // A library's own task-returning overload of a catalogued name is its async path.
                     if (!entry.SyncOverAsync && Awaitables.Is(method.OriginalDefinition.ReturnType)) return null;
@@ -146,6 +148,21 @@ namespace NonBlocking.Analyzers
             if (SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, compilation.Assembly)) return null;
             var twin = SymbolCounterparts.Find(method, this);
             return twin == null ? null : new BlockingMatch($"await {twin.Name}(...)", false, false, twin);
+        }
+
+        /// <summary>
+        /// Whether a method of a derived type named as a catalogued member of <paramref name="baseType"/> is that member: an
+        /// override, or a method with its parameters (an interface's implementation has them).
+        /// </summary>
+        private static bool SameMember(IMethodSymbol method, INamedTypeSymbol baseType)
+        {
+            var original = method.OriginalDefinition;
+            if (original.IsOverride || original.IsVirtual || original.IsAbstract) return true;
+            foreach (var candidate in baseType.GetMembers(original.Name))
+                if (candidate is IMethodSymbol m && m.Parameters.Length == original.Parameters.Length &&
+                    m.Parameters.Zip(original.Parameters, (a, b) => a.RefKind == b.RefKind && SymbolEqualityComparer.Default.Equals(a.Type, b.Type)).All(x => x))
+                    return true;
+            return false;
         }
 
         /// <summary>
