@@ -106,3 +106,73 @@ namespace Corpus.Polls
         }
     }
 }
+
+// A socket switched to non-blocking mode only polls (Microsoft.Diagnostics.NETCore.Client peeks a byte to see whether a
+// connection is alive).
+namespace Corpus.Polls.Sockets
+{
+    // case: polls/a socket switched to non-blocking mode peeked and written to, through a helper (NETCore.Client's IsStreamConnected)
+    public static class PeekConnected
+    {
+        public static async Task<bool> IsConnectedAsync(System.Net.Sockets.NetworkStream stream)
+        {
+            await Task.Yield();
+            return IsConnected(stream);
+        }
+
+        private static bool IsConnected(System.Net.Sockets.NetworkStream stream)
+        {
+            bool connected = true;
+            bool blocking = stream.Socket.Blocking;
+            try
+            {
+                stream.Socket.Blocking = false;
+                if (stream.Socket.Receive(new byte[1], 0, 1, System.Net.Sockets.SocketFlags.Peek) == 0) connected = false;
+                if (connected) stream.Socket.Send(Array.Empty<byte>(), 0, System.Net.Sockets.SocketFlags.None);
+            }
+            catch (InvalidOperationException)
+            {
+                connected = stream.Socket.Connected;
+            }
+            finally
+            {
+                stream.Socket.Blocking = blocking;
+            }
+            return connected;
+        }
+    }
+
+    // case: polls/a socket switched to non-blocking mode in an async method
+    public static class PeekDirect
+    {
+        public static async Task<int> PeekAsync(System.Net.Sockets.Socket socket)
+        {
+            await Task.Yield();
+            socket.Blocking = false;
+            return socket.Receive(new byte[1], 0, 1, System.Net.Sockets.SocketFlags.Peek);
+        }
+    }
+
+    // case: polls/a socket switched to non-blocking mode on one side only waits on the other
+    public static class PeekSometimes
+    {
+        public static async Task<int> PeekAsync(System.Net.Sockets.Socket socket, bool quick)
+        {
+            await Task.Yield();
+            if (quick) socket.Blocking = false;
+            return socket.Receive(new byte[1], 0, 1, System.Net.Sockets.SocketFlags.Peek); // expect: NB0001
+        }
+    }
+
+    // case: polls/a socket switched back to blocking mode before the read waits
+    public static class PeekAfterRestore
+    {
+        public static async Task<int> PeekAsync(System.Net.Sockets.Socket socket)
+        {
+            await Task.Yield();
+            socket.Blocking = false;
+            socket.Blocking = true;
+            return socket.Receive(new byte[1]); // expect: NB0001
+        }
+    }
+}

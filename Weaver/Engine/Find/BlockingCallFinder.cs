@@ -35,7 +35,7 @@ namespace NonBlocking.Weaver.Find
                     // A wait on a task already complete returns at once; at run time its probe costs nothing worth skipping.
                     if (forBuildWarnings && api.SyncOverAsync && Analyse.CompletedTasks.IsKnownComplete(method, ins)) continue;
                     // Nor does a wait with a zero timeout: it polls.
-                    if (forBuildWarnings && Analyse.ZeroTimeouts.Polls(method, ins, target)) continue;
+                    if (forBuildWarnings && (Analyse.ZeroTimeouts.Polls(method, ins, target) || Analyse.NonBlockingSockets.Polls(method, ins, target))) continue;
                     // Nor a read a readiness check just said will find its input (Console.KeyAvailable, then ReadKey).
                     if (forBuildWarnings && Analyse.ReadinessChecks.Guarded(method, ins, target)) continue;
                     // Nor one after which the process ends (Environment.FailFast on every path on).
