@@ -358,4 +358,24 @@ namespace Corpus.Dispatch.ReceiverSources
             return _store.Get(); // expect: NB0002
         }
     }
+
+    public sealed class StoreFactory
+    {
+        private int _created;
+
+        public IStore Create() => ++_created > 1 ? new CountingStore() : new MemoryStore();
+    }
+
+    // case: dispatch/an instance factory of another object (a callvirt) whose every return is an in-memory implementation
+    public sealed class InstanceFactory
+    {
+        private readonly StoreFactory _factory = new StoreFactory();
+
+        public async Task<int> Run()
+        {
+            await Task.Yield();
+            IStore store = _factory.Create();
+            return store.Get();
+        }
+    }
 }

@@ -70,7 +70,8 @@ namespace NonBlocking.Weaver.Analyse
         {
             if (Il.IsLdarg(producer.OpCode.Code) && Il.ParameterOf(method, producer) is ParameterDefinition parameter) return parameter;
             if (producer.Operand is FieldReference field) return field.Resolve() ?? (object)producer;
-            if (producer.OpCode.Code == Code.Call && producer.Operand is MethodReference called && _resolve(called) is MethodDefinition def) return def;
+            if ((producer.OpCode.Code == Code.Call || producer.OpCode.Code == Code.Callvirt) && producer.Operand is MethodReference called &&
+                _resolve(called) is MethodDefinition def) return def;
             return producer;
         }
 
@@ -90,7 +91,8 @@ namespace NonBlocking.Weaver.Analyse
                 return parameter == null ? null : Listed(KnownValues.OfParameter(method, parameter));
             }
             if (code == Code.Ldfld || code == Code.Ldsfld) return Listed(KnownValues.OfField((FieldReference)producer.Operand));
-            if (code == Code.Call && producer.Operand is MethodReference called) return Returns(called);
+            // C# calls an instance method with callvirt, virtual or not: Returns reads only the non-virtual ones.
+            if ((code == Code.Call || code == Code.Callvirt) && producer.Operand is MethodReference called) return Returns(called);
             return null;
         }
 
