@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using Mono.Cecil;
 using Mono.Cecil.Cil;
 
@@ -105,32 +106,26 @@ namespace NonBlocking.Weaver.Analyse
         }
 
         /// <summary>Every value stored into the local (a switch expression's arms share one); null when its address is taken.</summary>
-        private static List<(MethodDefinition, Instruction?)>? Stores(MethodDefinition method, VariableDefinition local)
-        {
-            var stores = Receivers.Stores(method, local);
-            if (stores == null) return null;
-            var values = new List<(MethodDefinition, Instruction?)>();
-            foreach (var store in stores)
-            {
-                var producers = Receivers.Operands(method.Body, store, 0);
-                if (producers == null) return null;
-                foreach (var p in producers) values.Add((method, p));
-            }
-            return values;
-        }
+        private static List<(MethodDefinition, Instruction?)>? Stores(MethodDefinition method, VariableDefinition local) =>
+            Receivers.Stores(method, local) is List<Instruction> stores ? Consumed(method, stores) : null;
 
         /// <summary>What a static or non-virtual method of the analysed code returns; null for any other.</summary>
         private List<(MethodDefinition, Instruction?)>? Returns(MethodReference called)
         {
             var def = _resolve(called);
             if (def == null || !def.HasBody || def.IsVirtual || called.ReturnType.IsGenericParameter) return null;
+            return Consumed(def, def.Body.Instructions.Where(i => i.OpCode.Code == Code.Ret));
+        }
+
+        /// <summary>Every value the instructions take from the top of the stack (each side of a conditional); null where one is not known.</summary>
+        private static List<(MethodDefinition, Instruction?)>? Consumed(MethodDefinition method, IEnumerable<Instruction> consumers)
+        {
             var values = new List<(MethodDefinition, Instruction?)>();
-            foreach (var ins in def.Body.Instructions)
+            foreach (var consumer in consumers)
             {
-                if (ins.OpCode.Code != Code.Ret) continue;
-                var producers = Receivers.Operands(def.Body, ins, 0);
+                var producers = Receivers.Operands(method.Body, consumer, 0);
                 if (producers == null) return null;
-                foreach (var p in producers) values.Add((def, p));
+                foreach (var p in producers) values.Add((method, p));
             }
             return values;
         }

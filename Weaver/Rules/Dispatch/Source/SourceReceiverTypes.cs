@@ -10,8 +10,8 @@ namespace NonBlocking.Analyzers
     /// <summary>
     /// The types a virtual call's receiver can have, from where the object comes from (the engine's ReceiverTypes): a
     /// new object is its own type; a local, a private or readonly field, a private method's parameter holds only what its
-    /// assignments and callers give it; a non-virtual method of the project returns only what its returns give back.
-    /// Null where a source is not known; then the declared type decides.
+    /// assignments and callers give it (a parameter's: <see cref="SourceKnownValues"/>); a non-virtual method of the
+    /// project returns only what its returns give back. Null where a source is not known; then the declared type decides.
     /// </summary>
     internal sealed class SourceReceiverTypes
     {
@@ -59,7 +59,7 @@ namespace NonBlocking.Analyzers
             if (!visiting.Add(symbol)) return new List<ITypeSymbol>();
             try
             {
-                var values = _values.GetOrAdd(symbol, s => Values(s));
+                var values = _values.GetOrAdd(symbol, s => Values(value, s));
                 return values == null ? Declared(value.Type) : Union(values, visiting, depth + 1) ?? Declared(value.Type);
             }
             finally { visiting.Remove(symbol); }
@@ -79,7 +79,7 @@ namespace NonBlocking.Analyzers
         }
 
         /// <summary>The values that flow into the symbol where all of them are in sight (read once per symbol); null where code elsewhere can supply one.</summary>
-        private List<IOperation>? Values(ISymbol symbol)
+        private List<IOperation>? Values(IOperation use, ISymbol symbol)
         {
             switch (symbol)
             {
@@ -88,8 +88,8 @@ namespace NonBlocking.Analyzers
                            declarator.FirstAncestorOrSelf<MemberDeclarationSyntax>() is SyntaxNode body
                         ? Stores(local, body, declarator.Initializer?.Value)
                         : null;
-                case IParameterSymbol parameter:
-                    return Arguments(parameter);
+                case IParameterSymbol _:
+                    return use is IParameterReferenceOperation parameter ? SourceKnownValues.OfParameter(parameter) : null;
                 case IFieldSymbol field:
                     if (!(field.DeclaredAccessibility == Accessibility.Private || field.IsReadOnly) || field.IsImplicitlyDeclared) return null;
                     var values = new List<IOperation>();
@@ -132,44 +132,6 @@ namespace NonBlocking.Analyzers
                 if (!assignment.IsKind(SyntaxKind.SimpleAssignmentExpression) && !assignment.IsKind(SyntaxKind.CoalesceAssignmentExpression)) return null;
                 if (model.GetOperation(assignment.Right) is IOperation assigned) values.Add(assigned);
                 else return null;
-            }
-            return values;
-        }
-
-        /// <summary>
-        /// What every call passes for a parameter of a private method or a local function, which only its own type's code
-        /// can call; null for any other, for one the method assigns, and for one whose method is made a delegate.
-        /// </summary>
-        private List<IOperation>? Arguments(IParameterSymbol parameter)
-        {
-            if (!(parameter.ContainingSymbol is IMethodSymbol method) || parameter.RefKind != RefKind.None || method.IsVirtual || method.IsOverride ||
-                method.IsAbstract || method.MethodKind == MethodKind.Constructor ||
-                !(method.DeclaredAccessibility == Accessibility.Private || method.MethodKind == MethodKind.LocalFunction) ||
-                method.ContainingType == null) return null;
-            var values = new List<IOperation>();
-            foreach (var reference in Top(method.ContainingType).DeclaringSyntaxReferences)
-            {
-                var scope = reference.GetSyntax();
-                var model = Model(scope);
-                foreach (var name in scope.DescendantNodes().OfType<SimpleNameSyntax>().Where(n => n.Identifier.ValueText == method.Name || n.Identifier.ValueText == parameter.Name))
-                {
-                    var symbol = model.GetSymbolInfo(name).Symbol;
-                    if (SymbolEqualityComparer.Default.Equals(symbol, parameter))
-                    {
-                        // Assigned in its own method: it holds more than its callers give.
-                        var target = name.Parent is MemberAccessExpressionSyntax access && access.Name == name ? (ExpressionSyntax)access : name;
-                        if (target.Parent is AssignmentExpressionSyntax assignment && assignment.Left == target ||
-                            target.Parent is ArgumentSyntax argument && !argument.RefKindKeyword.IsKind(SyntaxKind.None)) return null;
-                        continue;
-                    }
-                    if (!(symbol is IMethodSymbol called) || !SymbolEqualityComparer.Default.Equals(called.OriginalDefinition, method.OriginalDefinition)) continue;
-                    var callee = name.Parent is MemberAccessExpressionSyntax member && member.Name == name ? (ExpressionSyntax)member : name;
-                    if (!(callee.Parent is InvocationExpressionSyntax invocation) || invocation.Expression != callee ||
-                        !(model.GetOperation(invocation) is IInvocationOperation call)) return null;
-                    var passed = call.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == parameter.Ordinal);
-                    if (passed == null) return null;
-                    values.Add(passed.Value);
-                }
             }
             return values;
         }

@@ -200,13 +200,16 @@ namespace NonBlocking.Weaver.Analyse
             return true;
         }
 
-        /// <summary>Every store into <paramref name="local"/>; null when its address is taken (it may be written through that).</summary>
-        public static List<Instruction>? Stores(MethodDefinition method, VariableDefinition local)
+        /// <summary>
+        /// Every store into <paramref name="local"/>; null when its address is taken (it may be written through that), unless
+        /// <paramref name="addressTakenToCall"/> says the address only serves to call a struct's method.
+        /// </summary>
+        public static List<Instruction>? Stores(MethodDefinition method, VariableDefinition local, bool addressTakenToCall = false)
         {
             var stores = new List<Instruction>();
             foreach (var ins in method.Body.Instructions)
             {
-                if ((ins.OpCode.Code == Code.Ldloca || ins.OpCode.Code == Code.Ldloca_S) && ins.Operand == local) return null;
+                if (!addressTakenToCall && (ins.OpCode.Code == Code.Ldloca || ins.OpCode.Code == Code.Ldloca_S) && ins.Operand == local) return null;
                 if (Il.IsStloc(ins.OpCode.Code) && Local(method, ins) == local) stores.Add(ins);
             }
             return stores;
@@ -291,18 +294,8 @@ namespace NonBlocking.Weaver.Analyse
         }
 
         /// <summary>The only store into <paramref name="local"/> (see <see cref="SingleStoreValue"/>), or null.</summary>
-        public static Instruction? SingleStore(MethodDefinition method, VariableDefinition local, bool addressTakenToCall = false)
-        {
-            Instruction? store = null;
-            foreach (var ins in method.Body.Instructions)
-            {
-                if (!addressTakenToCall && (ins.OpCode.Code == Code.Ldloca || ins.OpCode.Code == Code.Ldloca_S) && ins.Operand == local) return null;
-                if (!Il.IsStloc(ins.OpCode.Code) || Local(method, ins) != local) continue;
-                if (store != null) return null;
-                store = ins;
-            }
-            return store;
-        }
+        public static Instruction? SingleStore(MethodDefinition method, VariableDefinition local, bool addressTakenToCall = false) =>
+            Stores(method, local, addressTakenToCall) is { Count: 1 } stores ? stores[0] : null;
 
         /// <summary>The local an ldloc, ldloca or stloc names.</summary>
         public static VariableDefinition? Local(MethodDefinition method, Instruction ins)

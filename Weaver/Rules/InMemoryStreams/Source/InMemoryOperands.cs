@@ -101,7 +101,7 @@ namespace NonBlocking.Analyzers
                         assumption.Used.Add(parameter.Parameter.OriginalDefinition);
                         return true;
                     }
-                    var arguments = PrivateArguments(parameter);
+                    var arguments = SourceKnownValues.OfParameter(parameter);
                     return arguments != null && arguments.Count > 0 && arguments.All(v => NullOrInMemory(v, streams, depth + 1, assumption));
                 case IPropertyReferenceOperation property:
                     if (streams.InMemory(value.Type)) return true;
@@ -182,7 +182,7 @@ namespace NonBlocking.Analyzers
         /// <summary>
         /// Whether a private field is assigned at least one value and only values that pass <paramref name="known"/> (its
         /// initializer first, which settles most fields without reading further), when its type is declared in this
-        /// one file, so that the file shows every write. False when a write is one <see cref="Written"/> cannot follow.
+        /// one file, so that the file shows every write. False when a write is one <see cref="SourceKnownValues.Written"/> cannot follow.
         /// </summary>
         private static bool PrivateFieldValues(IFieldReferenceOperation reference, System.Func<IOperation, bool> known)
         {
@@ -209,13 +209,13 @@ namespace NonBlocking.Analyzers
 
         /// <summary>
         /// The shared reading of a member only its own type's one file writes: at least one value, every initializer and
-        /// every stored value known; false when a write is one <see cref="Written"/> cannot follow.
+        /// every stored value known; false when a write is one <see cref="SourceKnownValues.Written"/> cannot follow.
         /// </summary>
         private static bool StoredValues(IOperation reference, ISymbol member, IEnumerable<ExpressionSyntax?> initializers,
             System.Func<IOperation, ISymbol?> memberOf, System.Func<IOperation, bool> known)
         {
             var model = reference.SemanticModel;
-            var declarations = model == null ? null : DeclaredIn(member.ContainingType, reference.Syntax.SyntaxTree);
+            var declarations = model == null ? null : SourceKnownValues.DeclaredIn(member.ContainingType, reference.Syntax.SyntaxTree);
             if (model == null || declarations == null) return false;
             int values = 0;
             foreach (var initializer in initializers)
@@ -224,97 +224,16 @@ namespace NonBlocking.Analyzers
                 if (!(model.GetOperation(initializer) is { } initial) || !known(initial)) return false;
                 values++;
             }
-            foreach (var name in Names(declarations, member.Name))
+            foreach (var name in SourceKnownValues.Names(declarations, member.Name))
             {
-                var node = Reference(name);
+                var node = SourceKnownValues.Reference(name);
                 if (!(model.GetOperation(node) is { } use) || !SymbolEqualityComparer.Default.Equals(memberOf(use), member)) continue;
-                if (!Written(use, node, out var value)) return false;
+                if (!SourceKnownValues.Written(use, node, out var value)) return false;
                 if (value == null) continue;
                 if (!known(value)) return false;
                 values++;
             }
             return values > 0;
-        }
-
-        /// <summary>
-        /// Every argument passed for a parameter of a private method or a local function, when its type is declared in
-        /// this one file, so that the file shows every call; null when the method is used otherwise than called (a
-        /// delegate), can be called from elsewhere (virtual, an interface's), or writes the parameter itself.
-        /// </summary>
-        private static List<IOperation>? PrivateArguments(IParameterReferenceOperation reference)
-        {
-            var parameter = reference.Parameter;
-            var model = reference.SemanticModel;
-            if (model == null || parameter.RefKind != RefKind.None || parameter.IsParams || !(parameter.ContainingSymbol is IMethodSymbol method)) return null;
-            bool local = method.MethodKind == MethodKind.LocalFunction;
-            if (!local && (method.MethodKind != MethodKind.Ordinary || method.DeclaredAccessibility != Accessibility.Private ||
-                           method.IsVirtual || method.IsOverride || method.IsAbstract || !method.ExplicitInterfaceImplementations.IsEmpty))
-                return null;
-            var declarations = DeclaredIn(method.ContainingType, reference.Syntax.SyntaxTree);
-            if (declarations == null) return null;
-            foreach (var name in Names(declarations, parameter.Name))
-                if (model.GetOperation(name) is IParameterReferenceOperation use && SymbolEqualityComparer.Default.Equals(use.Parameter, parameter) &&
-                    (!Written(use, name, out var value) || value != null))
-                    return null;
-            var arguments = new List<IOperation>();
-            foreach (var name in Names(declarations, method.Name))
-            {
-                var node = Reference(name);
-                var operation = model.GetOperation(node);
-                if (operation is IMethodReferenceOperation pointed && SymbolEqualityComparer.Default.Equals(pointed.Method.OriginalDefinition, method.OriginalDefinition))
-                    return null; // a delegate: called from anywhere
-                if (!(node.Parent is InvocationExpressionSyntax invocation) || invocation.Expression != node) continue;
-                if (!(model.GetOperation(invocation) is IInvocationOperation call) ||
-                    !SymbolEqualityComparer.Default.Equals(call.TargetMethod.OriginalDefinition, method.OriginalDefinition)) continue;
-                var argument = call.Arguments.FirstOrDefault(a => a.Parameter != null && a.Parameter.Ordinal == parameter.Ordinal);
-                if (argument == null) return null;
-                arguments.Add(argument.Value);
-            }
-            return arguments;
-        }
-
-        /// <summary>The type's declarations, when they are all in <paramref name="tree"/>: the one file shows every use.</summary>
-        private static IEnumerable<SyntaxReference>? DeclaredIn(INamedTypeSymbol type, SyntaxTree tree)
-        {
-            var declarations = type.DeclaringSyntaxReferences;
-            return declarations.IsEmpty || declarations.Any(d => d.SyntaxTree != tree) ? null : declarations;
-        }
-
-        /// <summary>The names spelled <paramref name="name"/> in those declarations (<c>M&lt;T&gt;</c> too): the candidates to bind.</summary>
-        private static IEnumerable<SimpleNameSyntax> Names(IEnumerable<SyntaxReference> declarations, string name) =>
-            declarations.SelectMany(d => d.GetSyntax().DescendantNodes().OfType<SimpleNameSyntax>()).Where(n => n.Identifier.ValueText == name);
-
-        /// <summary>The expression a name is the member of (<c>this._s</c>, <c>other._s</c>), or the name itself.</summary>
-        private static ExpressionSyntax Reference(SimpleNameSyntax name) =>
-            name.Parent is MemberAccessExpressionSyntax access && access.Name == name ? access : (ExpressionSyntax)name;
-
-        /// <summary>
-        /// How a use of a field or parameter writes it: false for a write the rule cannot follow (a compound assignment
-        /// or increment, a deconstruction, a <c>ref</c> assignment, a <c>ref</c> or <c>out</c> argument, a
-        /// <c>ref</c> expression), which the engine's IL reading cannot follow either; otherwise true, with the value a
-        /// plain or <c>??=</c> assignment stores, or null for a read.
-        /// </summary>
-        private static bool Written(IOperation use, SyntaxNode node, out IOperation? value)
-        {
-            value = null;
-            switch (use.Parent)
-            {
-                case ISimpleAssignmentOperation assignment when assignment.Target == use:
-                    value = assignment.Value;
-                    return !assignment.IsRef;
-                case ICoalesceAssignmentOperation coalesce when coalesce.Target == use:
-                    value = coalesce.Value;
-                    return true;
-                case ICompoundAssignmentOperation _:
-                case IIncrementOrDecrementOperation _:
-                case ITupleOperation _:
-                case IDeconstructionAssignmentOperation _:
-                    return false;
-                case IArgumentOperation argument when argument.Parameter?.RefKind == RefKind.Ref || argument.Parameter?.RefKind == RefKind.Out:
-                    return false;
-                default:
-                    return !(node.Parent is RefExpressionSyntax);
-            }
         }
 
         /// <summary>
@@ -348,7 +267,7 @@ namespace NonBlocking.Analyzers
                 if (name.Identifier.ValueText == local.Name && model.GetOperation(name) is ILocalReferenceOperation use &&
                     SymbolEqualityComparer.Default.Equals(use.Local, local))
                 {
-                    if (!Written(use, name, out var value)) return null;
+                    if (!SourceKnownValues.Written(use, name, out var value)) return null;
                     if (value != null) values.Add(value);
                 }
             return values;
