@@ -20,9 +20,11 @@ namespace NonBlocking.RealCode.Tests
         /// Cosmos' CloneableStream catalogued as in memory (75.2 %). The fifth batch measured training 64.8 % on labelling
         /// (MailKit: 0 of 25 true), 74.2 % after the rule it asked for; validation 56.4 % (gRPC's client: 0 of 18 true,
         /// completion checks through an extension method on a property no rule reads, not tuned against); training 0.75
-        /// once a socket switched to non-blocking mode was read as polling (75.2 %).
+        /// once a socket switched to non-blocking mode was read as polling (75.2 %); 0.78 and 0.58 once a call path carried
+        /// what it knows of the objects it hands on (a base class's method run on a new object, a base constructor's virtual
+        /// call) and a generic call's return was read at its type argument (78.8 %, 58.6 %).
         /// </summary>
-        public static double FloorOf(Support.LabelSet set) => set == Support.LabelSet.Training ? 0.75 : 0.56;
+        public static double FloorOf(Support.LabelSet set) => set == Support.LabelSet.Training ? 0.78 : 0.58;
         /// <summary>Today's floor for any one library; raised to <see cref="PerLibrary"/> as the rules get there.</summary>
         public const double PerLibraryFloor = 0.0;
         /// <summary>Share of the fixed upstream bugs (Historic/bugs.tsv) reported on the buggy version and not on the fixed one.</summary>

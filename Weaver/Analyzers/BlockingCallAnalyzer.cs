@@ -200,7 +200,8 @@ namespace NonBlocking.Analyzers
                 state.Paths.AddCall(function, new HelperPaths.Call(function, method, receiver?.Type, isVirtual, operation.Syntax.GetLocation(),
                     context.ContainingSymbol, guards, SourceCalls.BoolArguments(arguments), StreamArguments(arguments, state.Streams, function), unless,
                     suppressed: !function.IsAsync && state.Pragmas.Cuts(operation.Syntax), onThis: receiver is IInstanceReferenceOperation,
-                    receiverValue: isVirtual && receiver != null && !(receiver is IInstanceReferenceOperation) ? instance : null));
+                    receiverValue: isVirtual && receiver != null && !(receiver is IInstanceReferenceOperation) ? instance : null,
+                    typed: SourceCalls.TypedArguments(operation, method, instance, arguments)));
                 return;
             }
 

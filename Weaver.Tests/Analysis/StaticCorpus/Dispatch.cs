@@ -1,4 +1,5 @@
 // A virtual or interface call runs the override of the receiver's runtime type, which is its static type or a subtype.
+using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -271,16 +272,39 @@ namespace Corpus.Dispatch.ReceiverSources
         private static int Read(IStore store) => store.Get();
     }
 
-    // case: dispatch/a public helper's interface parameter: a caller elsewhere may hand it the waiting implementation
+    // case: dispatch/a public helper's interface parameter handed the in-memory implementation on this path (a caller elsewhere may hand it another)
     public static class PublicHelperParameter
     {
         public static async Task<int> Run()
         {
             await Task.Yield();
-            return Read(new MemoryStore()); // expect: NB0002
+            return Read(new MemoryStore());
         }
 
         public static int Read(IStore store) => store.Get();
+    }
+
+    // case: dispatch/a public helper's interface parameter handed the waiting implementation on this path
+    public static class PublicHelperParameterWaits
+    {
+        public static async Task<int> Run()
+        {
+            await Task.Yield();
+            return PublicHelperParameter.Read(new WaitingStore()); // expect: NB0002
+        }
+    }
+
+    // case: dispatch/a public helper's parameter passed on through another public helper keeps what the path knows
+    public static class PassedOnParameter
+    {
+        public static async Task<int> Run(bool waiting)
+        {
+            await Task.Yield();
+            int quiet = Twice(new MemoryStore());
+            return waiting ? quiet + Twice(new WaitingStore()) : quiet; // expect: NB0002
+        }
+
+        public static int Twice(IStore store) => PublicHelperParameter.Read(store) * 2;
     }
 
     // case: dispatch/mutually recursive private helpers hand one store round (Cosmos' JSON parser and its reader)
@@ -376,6 +400,170 @@ namespace Corpus.Dispatch.ReceiverSources
             await Task.Yield();
             IStore store = _factory.Create();
             return store.Get();
+        }
+    }
+
+    public abstract class ItemReader
+    {
+        public abstract int Read();
+
+        public int ReadAll()
+        {
+            int count = 0;
+            while (Read() > 0) count++;
+            return count;
+        }
+    }
+
+    public sealed class MemoryItemReader : ItemReader
+    {
+        private int _left = 3;
+        public override int Read() => _left--;
+    }
+
+    public sealed class WaitingItemReader : ItemReader
+    {
+        private readonly ManualResetEventSlim _ready = new ManualResetEventSlim();
+        public override int Read()
+        {
+            _ready.Wait();
+            return 0;
+        }
+    }
+
+    // case: dispatch/a base class's method run on a new object: its virtual call on this runs that object's override (Cosmos' JsonReader.WriteAll)
+    public static class BaseMethodOnNewObject
+    {
+        public static async Task<int> Run()
+        {
+            await Task.Yield();
+            return new MemoryItemReader().ReadAll();
+        }
+    }
+
+    // case: dispatch/a base class's method run on a new object whose override waits
+    public static class BaseMethodOnWaitingObject
+    {
+        public static async Task<int> Run()
+        {
+            await Task.Yield();
+            return new WaitingItemReader().ReadAll(); // expect: NB0002
+        }
+    }
+
+    // case: dispatch/a base class's method run on an object a caller hands in: any override may run
+    public static class BaseMethodOnParameter
+    {
+        public static async Task<int> Run(ItemReader reader)
+        {
+            await Task.Yield();
+            return reader.ReadAll(); // expect: NB0002
+        }
+    }
+
+    public abstract class Ledger
+    {
+        protected abstract int Load();
+
+        public int Open() => Load() + 1;
+    }
+
+    // case: dispatch/a derived class calls its base class's method: the virtual call on this runs its own override
+    public sealed class MemoryLedger : Ledger
+    {
+        protected override int Load() => 1;
+
+        public async Task<int> Run()
+        {
+            await Task.Yield();
+            return Open();
+        }
+    }
+
+    // case: dispatch/a derived class calls its base class's method and its own override waits
+    public sealed class WaitingLedger : Ledger
+    {
+        private readonly ManualResetEventSlim _ready = new ManualResetEventSlim();
+
+        protected override int Load()
+        {
+            _ready.Wait();
+            return 0;
+        }
+
+        public async Task<int> Run()
+        {
+            await Task.Yield();
+            return Open(); // expect: NB0002
+        }
+    }
+
+    public abstract class Volume
+    {
+        protected Volume() => Count = Scan();
+
+        public int Count { get; }
+
+        protected abstract int Scan();
+    }
+
+    public sealed class MemoryVolume : Volume
+    {
+        public MemoryVolume() : base() { }
+
+        protected override int Scan() => 1;
+    }
+
+    public sealed class WaitingVolume : Volume
+    {
+        private static readonly ManualResetEventSlim Ready = new ManualResetEventSlim();
+
+        public WaitingVolume() : base() { }
+
+        protected override int Scan()
+        {
+            Ready.Wait();
+            return 0;
+        }
+    }
+
+    // case: dispatch/a base constructor's virtual call runs the constructed class's override (SharpCompress' archives load their own volumes)
+    public static class ConstructorOfMemoryVolume
+    {
+        public static async Task<int> Run()
+        {
+            await Task.Yield();
+            return new MemoryVolume().Count;
+        }
+    }
+
+    // case: dispatch/a base constructor's virtual call runs an override that waits
+    public static class ConstructorOfWaitingVolume
+    {
+        public static async Task<int> Run()
+        {
+            await Task.Yield();
+            return new WaitingVolume().Count; // expect: NB0002
+        }
+    }
+
+    // case: dispatch/a receiver read straight from a generic collection of one implementation: its type argument decides
+    public static class GenericElementReceiver
+    {
+        public static async Task<int> Run(IReadOnlyList<MemoryItemReader> readers)
+        {
+            await Task.Yield();
+            return readers[0].Read();
+        }
+    }
+
+    // case: dispatch/a receiver read straight from a generic collection of the base class: any override may run
+    public static class GenericBaseElementReceiver
+    {
+        public static async Task<int> Run(IReadOnlyList<ItemReader> readers)
+        {
+            await Task.Yield();
+            return readers[0].Read(); // expect: NB0002
         }
     }
 }

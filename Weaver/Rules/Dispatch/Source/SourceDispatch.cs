@@ -24,7 +24,11 @@ namespace NonBlocking.Analyzers
         public IEnumerable<IMethodSymbol> Implementations(IMethodSymbol method) =>
             SourceTypes().Select(type => Implementation(type, method)).Where(m => m != null).Select(m => m!);
 
-        public IEnumerable<IMethodSymbol> Targets(HelperPaths.Call call)
+        /// <summary>
+        /// The methods a call may run; for a virtual call whose receiver the path knows more of (<paramref name="known"/>:
+        /// the types it is one of or derives from), only the implementations those allow.
+        /// </summary>
+        public IEnumerable<IMethodSymbol> Targets(HelperPaths.Call call, List<ITypeSymbol>? known = null)
         {
             var target = call.Target;
             if (!call.IsVirtual || !(target.IsVirtual || target.IsAbstract || target.IsOverride || target.ContainingType.TypeKind == TypeKind.Interface))
@@ -32,9 +36,10 @@ namespace NonBlocking.Analyzers
             var receiver = call.Receiver as INamedTypeSymbol;
             var targets = ForReceiver(receiver, call, call.OnThis);
             // Where the object comes from may allow fewer than its declared type (a parameter typed as the interface whose
-            // callers all hand one implementation): only what both allow runs (the engine's CallGraph does the same).
-            if (targets.Count > 1 && call.ReceiverValue != null && _receiverTypes.Of(call.ReceiverValue) is List<ITypeSymbol> sources &&
-                !sources.Any(s => SymbolEqualityComparer.Default.Equals(s, receiver)))
+            // callers all hand one implementation), and so may what the path knows of it: only what both allow runs (the
+            // engine's CallGraph does the same).
+            var sources = known ?? (targets.Count > 1 && call.ReceiverValue != null ? _receiverTypes.Of(call.ReceiverValue) : null);
+            if (targets.Count > 1 && sources != null && !sources.Any(s => SymbolEqualityComparer.Default.Equals(s, receiver)))
             {
                 var allowed = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
                 foreach (var source in sources)
@@ -43,6 +48,25 @@ namespace NonBlocking.Analyzers
             }
             return targets;
         }
+
+        /// <summary>The types a value can have, from where it comes from (<see cref="SourceReceiverTypes"/>); null where not known.</summary>
+        public List<ITypeSymbol>? SourcesOf(IOperation value) => _receiverTypes.Of(value);
+
+        /// <summary>
+        /// Whether knowing an object is one of <paramref name="types"/> (or derives from one) says more than its declared
+        /// type: each is declared in source, and below <paramref name="declared"/> (the engine's CallGraph.Narrows).
+        /// </summary>
+        public bool Narrows(List<ITypeSymbol> types, INamedTypeSymbol declared)
+        {
+            if (types.Count == 0 || types.Count > MaxTypes) return false;
+            foreach (var type in types)
+                if (!(type is INamedTypeSymbol named) || named.DeclaringSyntaxReferences.IsEmpty ||
+                    SymbolEqualityComparer.Default.Equals(named.OriginalDefinition, declared.OriginalDefinition) || !DerivesFrom(named, declared)) return false;
+            return true;
+        }
+
+        /// <summary>The most types one object may be said to have (the engine's ArgumentTypes.MaxTypes).</summary>
+        private const int MaxTypes = 4;
 
         /// <summary>The implementations an object of <paramref name="receiver"/> or a type derived from it may run; all in source where it is unknown.</summary>
         private List<IMethodSymbol> ForReceiver(INamedTypeSymbol? receiver, HelperPaths.Call call, bool onThis)

@@ -5,26 +5,29 @@ namespace NonBlocking.Weaver.Analyse.Flags
     /// <summary>
     /// What is known of a method's parameters on one call path: for each of the first 32 <c>bool</c> parameters, known
     /// or not, and its value; and which of its first 32 Stream parameters are passed in-memory streams (a sync helper
-    /// handed a MemoryStream). A state machine's MoveNext reads its async method's parameters from hoisted fields, so its
-    /// context is indexed by the async method's parameters. <see cref="Unknown"/> is the context of a method analysed
-    /// on its own.
+    /// handed a MemoryStream); and which of the analysed code's types its <c>this</c> and reference parameters are known
+    /// to have (<see cref="ArgumentTypes"/>, sync callees only). A state machine's MoveNext reads its async method's
+    /// parameters from hoisted fields, so its context is indexed by the async method's parameters. <see cref="Unknown"/>
+    /// is the context of a method analysed on its own.
     /// </summary>
     internal readonly struct FlagContext : IEquatable<FlagContext>
     {
         private readonly uint _known;
         private readonly uint _values;
         private readonly uint _inMemory;
+        private readonly ArgumentTypes? _types;
 
-        private FlagContext(uint known, uint values, uint inMemory)
+        private FlagContext(uint known, uint values, uint inMemory, ArgumentTypes? types)
         {
             _known = known;
             _values = values;
             _inMemory = inMemory;
+            _types = types;
         }
 
         public static FlagContext Unknown => default;
 
-        public bool IsUnknown => _known == 0 && _inMemory == 0;
+        public bool IsUnknown => _known == 0 && _inMemory == 0 && _types == null;
 
         /// <summary>Whether any bool flag is known (only those decide branches).</summary>
         public bool KnowsFlags => _known != 0;
@@ -32,22 +35,29 @@ namespace NonBlocking.Weaver.Analyse.Flags
         /// <summary>Whether some Stream parameter is known to hold an in-memory stream.</summary>
         public bool KnowsStreams => _inMemory != 0;
 
+        /// <summary>The types known for <c>this</c> and the reference parameters on this path; null when none are.</summary>
+        public ArgumentTypes? Types => _types;
+
+        /// <summary>This context with what is known of the objects passed (replacing what it had).</summary>
+        public FlagContext WithTypes(ArgumentTypes? types) => new FlagContext(_known, _values, _inMemory, types);
+
         public FlagContext With(int parameter, bool value) =>
             parameter < 0 || parameter >= 32 ? this
-                : new FlagContext(_known | (1u << parameter), value ? _values | (1u << parameter) : _values & ~(1u << parameter), _inMemory);
+                : new FlagContext(_known | (1u << parameter), value ? _values | (1u << parameter) : _values & ~(1u << parameter), _inMemory, _types);
 
         /// <summary>This context with the Stream parameter at <paramref name="parameter"/> known to hold an in-memory stream.</summary>
         public FlagContext WithInMemory(int parameter) =>
-            parameter < 0 || parameter >= 32 ? this : new FlagContext(_known, _values, _inMemory | (1u << parameter));
+            parameter < 0 || parameter >= 32 ? this : new FlagContext(_known, _values, _inMemory | (1u << parameter), _types);
 
         public bool InMemory(int parameter) => parameter >= 0 && parameter < 32 && (_inMemory & (1u << parameter)) != 0;
 
         public bool? ValueOf(int parameter) =>
             parameter < 0 || parameter >= 32 || (_known & (1u << parameter)) == 0 ? (bool?)null : (_values & (1u << parameter)) != 0;
 
-        public bool Equals(FlagContext other) => _known == other._known && _values == other._values && _inMemory == other._inMemory;
+        public bool Equals(FlagContext other) =>
+            _known == other._known && _values == other._values && _inMemory == other._inMemory && Equals(_types, other._types);
         public override bool Equals(object? obj) => obj is FlagContext other && Equals(other);
-        public override int GetHashCode() => (int)((_known * 31 + _values) * 31 + _inMemory);
+        public override int GetHashCode() => (int)((_known * 31 + _values) * 31 + _inMemory) * 31 + (_types?.GetHashCode() ?? 0);
 
         /// <summary>As a message shows it: <c>async: true</c>, with the parameters' names.</summary>
         public string Describe(Mono.Cecil.MethodDefinition owner)

@@ -272,8 +272,12 @@ namespace NonBlocking.Weaver.Analyse
             switch (producer.OpCode.Code)
             {
                 case Code.Newobj: return ((MethodReference)producer.Operand).DeclaringType;
-                case Code.Call: case Code.Callvirt: return ((MethodReference)producer.Operand).ReturnType;
-                case Code.Ldfld: case Code.Ldsfld: return ((FieldReference)producer.Operand).FieldType;
+                case Code.Call: case Code.Callvirt:
+                    var called = (MethodReference)producer.Operand;
+                    return Il.Instantiated(called.ReturnType, called.DeclaringType, called);
+                case Code.Ldfld: case Code.Ldsfld:
+                    var field = (FieldReference)producer.Operand;
+                    return Il.Instantiated(field.FieldType, field.DeclaringType, null);
                 case Code.Ldloc: case Code.Ldloc_S: case Code.Ldloc_0: case Code.Ldloc_1: case Code.Ldloc_2: case Code.Ldloc_3:
                     return Local(method, producer)?.VariableType;
                 case Code.Ldarg: case Code.Ldarg_S: case Code.Ldarg_0: case Code.Ldarg_1: case Code.Ldarg_2: case Code.Ldarg_3:

@@ -100,15 +100,37 @@ namespace NonBlocking.Weaver.Analyse.Reachability
 
         private readonly Dictionary<MethodDefinition, List<BlockingCallSite>> _direct = new Dictionary<MethodDefinition, List<BlockingCallSite>>();
 
-        /// <summary>Methods in the graph that a call instruction may run synchronously (async methods excluded).</summary>
-        public IEnumerable<MethodDefinition> Callees(MethodDefinition caller, Instruction ins)
+        /// <summary>
+        /// Methods in the graph that a call instruction may run synchronously (async methods excluded); for a virtual
+        /// call whose receiver the path knows more of (<paramref name="receiver"/>: the types it is one of or derives
+        /// from), only the implementations those allow.
+        /// </summary>
+        public IEnumerable<MethodDefinition> Callees(MethodDefinition caller, Instruction ins, IReadOnlyList<TypeDefinition>? receiver = null)
         {
             // Asked for every instruction of every method: answer the common case without an enumerator.
             var code = ins.OpCode.Code;
             if ((code != Code.Call && code != Code.Callvirt && code != Code.Newobj) || !(ins.Operand is MethodReference target) || !MayRunHere(target))
                 return Array.Empty<MethodDefinition>();
-            return CallTargets(caller, ins, target);
+            return CallTargets(caller, ins, target, receiver);
         }
+
+        /// <summary>The types the value <paramref name="producer"/> pushes can have, from where it comes from (<see cref="ReceiverTypes"/>); null where not known.</summary>
+        public IReadOnlyList<TypeDefinition>? SourcesOf(MethodDefinition method, Instruction producer) => _receiverTypes.Of(method, producer);
+
+        /// <summary>
+        /// Whether knowing an object is one of <paramref name="types"/> (or derives from one) says more than its declared
+        /// type: each is the analysed code's own, and a type below <paramref name="declared"/>.
+        /// </summary>
+        public bool Narrows(IReadOnlyList<TypeDefinition> types, TypeDefinition declared)
+        {
+            if (types.Count == 0 || types.Count > ArgumentTypes.MaxTypes) return false;
+            foreach (var type in types)
+                if (type == declared || !_modules.Contains(type.Module) || !_overrides.SupertypesOf(type).Contains(declared)) return false;
+            return true;
+        }
+
+        /// <summary>A type, resolved once (null where it cannot be).</summary>
+        public TypeDefinition? TypeOf(TypeReference? reference) => ResolveType(reference);
 
         /// <summary>
         /// Whether a call can lead into the analysed modules: a delegate's Invoke, or a method declared in one of them.
@@ -120,7 +142,7 @@ namespace NonBlocking.Weaver.Analyse.Reachability
         private bool DeclaredHere(MethodReference element) =>
             element is MethodDefinition || _moduleScopes.Contains(element.DeclaringType.Scope.Name);
 
-        private IEnumerable<MethodDefinition> CallTargets(MethodDefinition caller, Instruction ins, MethodReference target)
+        private IEnumerable<MethodDefinition> CallTargets(MethodDefinition caller, Instruction ins, MethodReference target, IReadOnlyList<TypeDefinition>? receiver)
         {
             if (IsDelegateInvoke(target))
             {
@@ -133,7 +155,7 @@ namespace NonBlocking.Weaver.Analyse.Reachability
             // those, though its own code reads them from fields whose values it cannot know.
             if (target.HasThis && ins.OpCode.Code != Code.Newobj && StreamMethod(def) &&
                 Receivers.StaysInMemory(caller, ins, StreamTypes.For(caller.Module, _catalog))) yield break;
-            foreach (var callee in DispatchTargets(caller, ins, def))
+            foreach (var callee in DispatchTargets(caller, ins, def, receiver))
                 if (Followable(callee)) yield return callee;
         }
 
@@ -175,7 +197,8 @@ namespace NonBlocking.Weaver.Analyse.Reachability
         /// analysed modules that the receiver's static type allows — the override its own class (or the nearest base) has
         /// and those in its subtypes. A sealed type has none of the latter.
         /// </summary>
-        private IEnumerable<MethodDefinition> DispatchTargets(MethodDefinition caller, Instruction ins, MethodDefinition def)
+        private IEnumerable<MethodDefinition> DispatchTargets(MethodDefinition caller, Instruction ins, MethodDefinition def,
+            IReadOnlyList<TypeDefinition>? known = null)
         {
             var impls = _overrides.Of(def);
             if (ins.OpCode.Code != Code.Callvirt || !(def.IsVirtual || def.IsAbstract) || impls.Count == 0)
@@ -200,9 +223,11 @@ namespace NonBlocking.Weaver.Analyse.Reachability
             var outer = receiver == null ? null : ThisCallOf(caller, ins, def);
             var targets = ForReceiver(receiver, def, impls, outer);
             // Where the object comes from may allow fewer than its declared type (a parameter typed as the interface whose
-            // callers all hand one implementation): only what both allow runs.
-            if (targets.Count > 1 && outer == null && Receivers.Producer(caller.Body, ins, def.Parameters.Count) is Instruction producer &&
-                _receiverTypes.Of(caller, producer) is IReadOnlyList<TypeDefinition> sources)
+            // callers all hand one implementation), and so may what the path knows of it: only what both allow runs.
+            var sources = known;
+            if (sources == null && targets.Count > 1 && outer == null && Receivers.Producer(caller.Body, ins, def.Parameters.Count) is Instruction producer)
+                sources = _receiverTypes.Of(caller, producer);
+            if (targets.Count > 1 && sources != null)
             {
                 var allowed = new HashSet<MethodDefinition>();
                 foreach (var source in sources)

@@ -148,7 +148,7 @@ namespace NonBlocking.Weaver.Analyse.Reachability
             // Asked for every instruction of every method: most are not calls, and most calls have one callee.
             if (ins.OpCode.FlowControl != FlowControl.Call) return System.Array.Empty<FlagNode>();
             List<FlagNode>? nodes = null;
-            foreach (var callee in _graph.Callees(caller.Method, ins))
+            foreach (var callee in _graph.Callees(caller.Method, ins, KnownReceiver(caller, ins)))
             {
                 // A stream the path hands in memory does no I/O, whatever its methods call.
                 if (caller.Context.KnowsStreams && ins.OpCode.Code != Code.Newobj && callee.HasThis && _graph.StreamMethod(callee) &&
@@ -156,6 +156,57 @@ namespace NonBlocking.Weaver.Analyse.Reachability
                 (nodes ??= new List<FlagNode>(1)).Add(new FlagNode(callee, ContextFor(caller, ins, callee, streams: true)));
             }
             return nodes ?? (IEnumerable<FlagNode>)System.Array.Empty<FlagNode>();
+        }
+
+        /// <summary>The types the node's context knows its call's receiver to have: <c>this</c> or a parameter it was handed.</summary>
+        private static IReadOnlyList<TypeDefinition>? KnownReceiver(FlagNode caller, Instruction call)
+        {
+            if (!(caller.Context.Types is ArgumentTypes types) || call.OpCode.Code == Code.Newobj ||
+                !(call.Operand is MethodReference target) || !target.HasThis) return null;
+            var producer = Receivers.Producer(caller.Method.Body, call, target.Parameters.Count);
+            return producer != null && Slot(caller.Method, producer) is int slot ? types.For(slot) : null;
+        }
+
+        /// <summary>The argument slot a value loads (<see cref="ArgumentTypes.This"/> or a parameter's index); null for any other value.</summary>
+        private static int? Slot(MethodDefinition method, Instruction producer)
+        {
+            if (!Il.IsLdarg(producer.OpCode.Code)) return null;
+            if (method.HasThis && producer.OpCode.Code == Code.Ldarg_0) return ArgumentTypes.This;
+            return Il.ParameterOf(method, producer)?.Index;
+        }
+
+        /// <summary>
+        /// What a sync callee is handed, where it says more than the declared types: for its <c>this</c> and each
+        /// reference parameter, the types the path knows the argument to have (the caller's own context for what it was
+        /// handed) or the ones where the value comes from gives (<see cref="ReceiverTypes"/>: a new object, a factory's
+        /// returns; <c>this</c> is its method's class). A base class's method called from a derived one's runs the
+        /// derived class's overrides only; a constructor's object is its own class.
+        /// </summary>
+        private FlagContext WithTypes(FlagNode caller, Instruction call, MethodDefinition callee, FlagContext context)
+        {
+            List<(int, IReadOnlyList<TypeDefinition>)>? entries = null;
+            int count = callee.Parameters.Count;
+            // A lambda a delegate's Invoke runs has its closure for this, not the delegate the call is made on.
+            if (callee.HasThis && call.OpCode.Code != Code.Newobj && call.Operand is MethodReference target && target.Name == callee.Name)
+                Add(ArgumentTypes.This, Receivers.Producer(caller.Method.Body, call, count), callee.DeclaringType);
+            for (int i = 0; i < count && i < 32; i++)
+            {
+                var type = callee.Parameters[i].ParameterType;
+                if (type.IsValueType || type.IsGenericParameter || type.IsByReference || type.IsPointer || type.IsArray) continue;
+                if (_graph.TypeOf(type) is TypeDefinition declared && !declared.IsSealed)
+                    Add(i, Receivers.Producer(caller.Method.Body, call, count - 1 - i), declared);
+            }
+            return entries == null ? context : context.WithTypes(ArgumentTypes.Of(entries));
+
+            void Add(int slot, Instruction? producer, TypeDefinition declared)
+            {
+                if (producer == null) return;
+                int? from = Slot(caller.Method, producer);
+                var types = from is int f && caller.Context.Types?.For(f) is IReadOnlyList<TypeDefinition> known ? known
+                    : from == ArgumentTypes.This ? new[] { caller.Method.DeclaringType }
+                    : _graph.SourcesOf(caller.Method, producer);
+                if (types != null && _graph.Narrows(types, declared)) (entries ??= new List<(int, IReadOnlyList<TypeDefinition>)>()).Add((slot, types));
+            }
         }
 
         /// <summary>
@@ -246,7 +297,7 @@ namespace NonBlocking.Weaver.Analyse.Reachability
         {
             var context = HasFlags(callee) ? _flags.Arguments(caller.Method, caller.Context, call, callee) : FlagContext.Unknown;
             // Only into sync code: an async method's stream is read in its state machine's fields, as any caller's.
-            return streams ? WithStreams(caller, call, callee, context) : context;
+            return streams ? WithTypes(caller, call, callee, WithStreams(caller, call, callee, context)) : context;
         }
 
         private bool HasFlags(MethodDefinition method)

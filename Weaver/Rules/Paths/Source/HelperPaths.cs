@@ -50,14 +50,32 @@ namespace NonBlocking.Analyzers
             public IParameterSymbol? Flag { get; }
         }
 
+        /// <summary>
+        /// An object a call hands its callee (its receiver, slot -1, or a reference argument): the caller's <c>this</c>,
+        /// a parameter of the caller passed on, or another value, read for where it comes from.
+        /// </summary>
+        public readonly struct TypedArgument
+        {
+            public TypedArgument(int slot, IOperation value, IParameterSymbol? from, bool fromThis)
+            {
+                Slot = slot; Value = value; From = from; FromThis = fromThis;
+            }
+            public const int This = -1;
+            public int Slot { get; }
+            public IOperation Value { get; }
+            public IParameterSymbol? From { get; }
+            public bool FromThis { get; }
+        }
+
         /// <summary>A call from one function into source.</summary>
         public sealed class Call
         {
             public Call(IMethodSymbol caller, IMethodSymbol target, ITypeSymbol? receiver, bool isVirtual, Location location, ISymbol owner,
                 FlagGuards.Requirement[] guards, Argument[] arguments, StreamArgument[] streams, IParameterSymbol[] unless, bool suppressed,
-                bool onThis = false, IOperation? receiverValue = null)
+                bool onThis = false, IOperation? receiverValue = null, TypedArgument[]? typed = null)
             {
                 ReceiverValue = receiverValue;
+                Typed = typed ?? System.Array.Empty<TypedArgument>();
                 Caller = caller; Target = target; Receiver = receiver; IsVirtual = isVirtual; Location = location; Owner = owner;
                 Guards = guards; Arguments = arguments; Streams = streams; Unless = unless; Suppressed = suppressed; OnThis = onThis;
             }
@@ -74,6 +92,8 @@ namespace NonBlocking.Analyzers
             public ITypeSymbol? Receiver { get; }
             /// <summary>For a virtual call not on <c>this</c>: the receiver, read for where it comes from (<see cref="SourceReceiverTypes"/>).</summary>
             public IOperation? ReceiverValue { get; }
+            /// <summary>The objects it hands its callee that a path may know more of (<see cref="SourceCalls.TypedArguments"/>).</summary>
+            public TypedArgument[] Typed { get; }
             public bool IsVirtual { get; }
             public Location Location { get; }
             /// <summary>The member the diagnostic names (for a lambda or local function, the method around it).</summary>
@@ -106,9 +126,9 @@ namespace NonBlocking.Analyzers
                     if (reported.Contains(call) || !state.Allows(call.Guards)) continue;
                     List<IMethodSymbol>? best = null;
                     Site? end = null;
-                    foreach (var callee in search.Targets(call).Where(t => !t.IsAsync))
+                    foreach (var callee in search.Targets(call, state).Where(t => !t.IsAsync))
                     {
-                        var (chain, site) = search.PathFrom(callee, state.Enter(call, callee, streams: true));
+                        var (chain, site) = search.PathFrom(callee, state.Enter(call, callee, streams: true, dispatch));
                         if (site != null && (best == null || chain!.Count < best.Count)) { best = chain; end = site; }
                     }
                     if (best == null) continue;
@@ -131,16 +151,40 @@ namespace NonBlocking.Analyzers
         private sealed class FlagState
         {
             public static readonly FlagState Unknown = new FlagState(new Dictionary<IParameterSymbol, bool>(SymbolEqualityComparer.Default),
-                new HashSet<IParameterSymbol>(SymbolEqualityComparer.Default));
+                new HashSet<IParameterSymbol>(SymbolEqualityComparer.Default), null, null);
             private readonly Dictionary<IParameterSymbol, bool> _known;
             private readonly HashSet<IParameterSymbol> _inMemory;
+            private readonly List<ITypeSymbol>? _this;
+            private readonly Dictionary<IParameterSymbol, List<ITypeSymbol>>? _types;
 
-            private FlagState(Dictionary<IParameterSymbol, bool> known, HashSet<IParameterSymbol> inMemory)
+            private FlagState(Dictionary<IParameterSymbol, bool> known, HashSet<IParameterSymbol> inMemory,
+                List<ITypeSymbol>? thisTypes, Dictionary<IParameterSymbol, List<ITypeSymbol>>? types)
             {
                 _known = known;
                 _inMemory = inMemory;
-                Key = string.Join(";", known.Select(k => Name(k.Key) + "=" + (k.Value ? 1 : 0))
-                    .Concat(inMemory.Select(p => Name(p) + "=memory")).OrderBy(k => k));
+                _this = thisTypes;
+                _types = types;
+                var keys = known.Select(k => Name(k.Key) + "=" + (k.Value ? 1 : 0)).Concat(inMemory.Select(p => Name(p) + "=memory"));
+                if (thisTypes != null) keys = keys.Append("this=" + Types(thisTypes));
+                if (types != null) keys = keys.Concat(types.Select(t => Name(t.Key) + "=" + Types(t.Value)));
+                Key = string.Join(";", keys.OrderBy(k => k));
+            }
+
+            private static string Types(List<ITypeSymbol> types) => string.Join(",", types.Select(t => t.ToDisplayString()).OrderBy(t => t));
+
+            /// <summary>
+            /// The types the path knows the call's receiver to have: this function's <c>this</c>, or a parameter it was
+            /// handed; null where it knows nothing more than the call does.
+            /// </summary>
+            public List<ITypeSymbol>? Receiver(Call call)
+            {
+                foreach (var typed in call.Typed)
+                {
+                    if (typed.Slot != TypedArgument.This) continue;
+                    if (typed.FromThis) return _this;
+                    return typed.From != null && _types != null && _types.TryGetValue(typed.From, out var known) ? known : null;
+                }
+                return null;
             }
 
             private static string Name(IParameterSymbol parameter) => parameter.ContainingSymbol.ToDisplayString() + "#" + parameter.Ordinal;
@@ -158,11 +202,15 @@ namespace NonBlocking.Analyzers
             /// The state <paramref name="callee"/> starts in: the values passed for its flags and, for a lambda or local
             /// function, the caller's (captured); with <paramref name="streams"/>, the in-memory streams passed (into sync code only).
             /// </summary>
-            public FlagState Enter(Call call, IMethodSymbol callee, bool streams)
+            public FlagState Enter(Call call, IMethodSymbol callee, bool streams, SourceDispatch? dispatch = null)
             {
                 bool nested = callee.MethodKind == MethodKind.LocalFunction || callee.MethodKind == MethodKind.AnonymousFunction;
+                // What the objects handed in are known to be: into sync code, and not into a lambda or local function,
+                // whose this the engine reads as its closure.
+                var (thisTypes, types) = streams && !nested && dispatch != null ? TypesFor(call, callee, dispatch) : (null, null);
                 // Most calls pass no bool and no stream: nothing to look up (a symbol's Parameters are built anew at each read).
-                if (call.Arguments.Length == 0 && (!streams || call.Streams.Length == 0)) return nested ? this : Unknown;
+                if (call.Arguments.Length == 0 && (!streams || call.Streams.Length == 0) && thisTypes == null && types == null)
+                    return nested ? this : Unknown;
                 var known = nested ? new Dictionary<IParameterSymbol, bool>(_known, SymbolEqualityComparer.Default)
                                    : new Dictionary<IParameterSymbol, bool>(SymbolEqualityComparer.Default);
                 var inMemory = nested ? new HashSet<IParameterSymbol>(_inMemory, SymbolEqualityComparer.Default)
@@ -180,7 +228,35 @@ namespace NonBlocking.Analyzers
                     foreach (var argument in call.Streams)
                         if (argument.Ordinal < parameters.Length && (argument.InMemoryIf.Length == 0 || InMemory(argument.InMemoryIf)))
                             inMemory.Add(parameters[argument.Ordinal]);
-                return known.Count == 0 && inMemory.Count == 0 ? Unknown : new FlagState(known, inMemory);
+                if (nested) (thisTypes, types) = (_this, _types);
+                return known.Count == 0 && inMemory.Count == 0 && thisTypes == null && types == null ? Unknown : new FlagState(known, inMemory, thisTypes, types);
+            }
+
+            /// <summary>
+            /// What the call hands <paramref name="callee"/> where it says more than the declared types (the engine's
+            /// ContextGraph.WithTypes): for its <c>this</c> and each reference parameter, what this state knows of the
+            /// caller's own <c>this</c> or parameter passed on, else where the value comes from; the caller's <c>this</c>
+            /// is its class.
+            /// </summary>
+            private (List<ITypeSymbol>?, Dictionary<IParameterSymbol, List<ITypeSymbol>>?) TypesFor(Call call, IMethodSymbol callee, SourceDispatch dispatch)
+            {
+                List<ITypeSymbol>? thisTypes = null;
+                Dictionary<IParameterSymbol, List<ITypeSymbol>>? types = null;
+                var parameters = callee.OriginalDefinition.Parameters;
+                foreach (var typed in call.Typed)
+                {
+                    ITypeSymbol? declared = typed.Slot == TypedArgument.This ? callee.OriginalDefinition.ContainingType
+                        : typed.Slot < parameters.Length ? parameters[typed.Slot].Type : null;
+                    if (!(declared is INamedTypeSymbol named) || named.IsSealed) continue;
+                    var known = typed.FromThis ? _this ?? (call.Caller.MethodKind == MethodKind.LocalFunction || call.Caller.MethodKind == MethodKind.AnonymousFunction
+                                                     ? null : new List<ITypeSymbol> { call.Caller.ContainingType })
+                        : typed.From != null && _types != null && _types.TryGetValue(typed.From, out var passed) ? passed
+                        : dispatch.SourcesOf(typed.Value);
+                    if (known == null || !dispatch.Narrows(known, named)) continue;
+                    if (typed.Slot == TypedArgument.This) thisTypes = known;
+                    else (types ??= new Dictionary<IParameterSymbol, List<ITypeSymbol>>(SymbolEqualityComparer.Default))[parameters[typed.Slot]] = known;
+                }
+                return (thisTypes, types);
             }
         }
 
@@ -203,6 +279,12 @@ namespace NonBlocking.Analyzers
                     _targets[call] = targets = _dispatch.Targets(call).Select(t => t.OriginalDefinition).ToList();
                 return targets;
             }
+
+            /// <summary>The targets of a call made in <paramref name="state"/>: fewer where it knows more of the receiver.</summary>
+            public List<IMethodSymbol> Targets(Call call, FlagState state) =>
+                call.IsVirtual && state.Receiver(call) is List<ITypeSymbol> known
+                    ? _dispatch.Targets(call, known).Select(t => t.OriginalDefinition).ToList()
+                    : Targets(call);
 
             /// <summary>
             /// The states an async function is read under: those its async-side callers (async, or returning an
@@ -291,10 +373,10 @@ namespace NonBlocking.Analyzers
                     foreach (var call in _paths.Ordered(method))
                     {
                         if (call.Suppressed || !at.Allows(call.Guards) || at.InMemory(call.Unless)) continue;
-                        foreach (var callee in Targets(call))
+                        foreach (var callee in Targets(call, at))
                         {
                             if (callee.IsAsync) continue;
-                            var entered = at.Enter(call, callee, streams: true);
+                            var entered = at.Enter(call, callee, streams: true, _dispatch);
                             var next = (callee, entered.Key);
                             if (parent.ContainsKey(next)) continue;
                             parent[next] = (method, at);

@@ -62,5 +62,38 @@ namespace NonBlocking.Analyzers
         }
 
         public static readonly HelperPaths.Argument[] NoArguments = new HelperPaths.Argument[0];
+
+        /// <summary>
+        /// The objects a call hands its callee that a path may know more of than their declared types: the receiver of
+        /// an instance call (not a new object's, not a delegate's) and each reference argument whose parameter is a
+        /// class or interface that can have subtypes. Each is the caller's <c>this</c>, one of its parameters, or a value.
+        /// </summary>
+        public static HelperPaths.TypedArgument[] TypedArguments(IOperation operation, IMethodSymbol target, IOperation? instance,
+            ImmutableArray<IArgumentOperation> arguments)
+        {
+            List<HelperPaths.TypedArgument>? found = null;
+            if (instance != null && !target.IsStatic && !(operation is IObjectCreationOperation) &&
+                (target.MethodKind == MethodKind.Ordinary || target.MethodKind == MethodKind.PropertyGet || target.MethodKind == MethodKind.PropertySet ||
+                 target.MethodKind == MethodKind.Constructor || target.MethodKind == MethodKind.ExplicitInterfaceImplementation))
+                Add(HelperPaths.TypedArgument.This, instance);
+            foreach (var argument in arguments)
+            {
+                var parameter = argument.Parameter?.OriginalDefinition;
+                if (parameter == null || parameter.RefKind != RefKind.None || argument.ArgumentKind != ArgumentKind.Explicit && argument.ArgumentKind != ArgumentKind.DefaultValue) continue;
+                if (parameter.Type is INamedTypeSymbol { IsSealed: false } type && (type.TypeKind == TypeKind.Class || type.TypeKind == TypeKind.Interface))
+                    Add(parameter.Ordinal, argument.Value);
+            }
+            return found?.ToArray() ?? NoTypedArguments;
+
+            void Add(int slot, IOperation value)
+            {
+                var bare = value;
+                while (bare is IConversionOperation conversion && conversion.IsImplicit) bare = conversion.Operand;
+                (found ??= new List<HelperPaths.TypedArgument>()).Add(new HelperPaths.TypedArgument(slot, value,
+                    bare is IParameterReferenceOperation p ? p.Parameter : null, bare is IInstanceReferenceOperation));
+            }
+        }
+
+        private static readonly HelperPaths.TypedArgument[] NoTypedArguments = new HelperPaths.TypedArgument[0];
     }
 }

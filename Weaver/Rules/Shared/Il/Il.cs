@@ -93,6 +93,22 @@ namespace NonBlocking.Weaver.Analyse
             c == Code.Ldarg || c == Code.Ldarg_S || c == Code.Ldarg_0 || c == Code.Ldarg_1 || c == Code.Ldarg_2 || c == Code.Ldarg_3;
 
         /// <summary>The parameter an <c>ldarg</c> reads; null for <c>this</c>.</summary>
+        /// <summary>
+        /// A member's type as the call or load that names it sees it: a type parameter of its class or method replaced by
+        /// the argument the reference gives (<c>IEnumerator&lt;RarFilePart&gt;.Current</c> is a RarFilePart, not <c>T</c>).
+        /// </summary>
+        public static Mono.Cecil.TypeReference Instantiated(Mono.Cecil.TypeReference type, Mono.Cecil.TypeReference declaring, Mono.Cecil.MethodReference? method)
+        {
+            if (!(type is Mono.Cecil.GenericParameter parameter)) return type;
+            if (parameter.Type == Mono.Cecil.GenericParameterType.Type && declaring is Mono.Cecil.GenericInstanceType instance &&
+                parameter.Position < instance.GenericArguments.Count)
+                return instance.GenericArguments[parameter.Position];
+            if (parameter.Type == Mono.Cecil.GenericParameterType.Method && method is Mono.Cecil.GenericInstanceMethod generic &&
+                parameter.Position < generic.GenericArguments.Count)
+                return generic.GenericArguments[parameter.Position];
+            return type;
+        }
+
         public static Mono.Cecil.ParameterDefinition? ParameterOf(Mono.Cecil.MethodDefinition method, Instruction ins)
         {
             if (ins.Operand is Mono.Cecil.ParameterDefinition named) return named;
