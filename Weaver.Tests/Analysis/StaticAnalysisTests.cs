@@ -32,6 +32,35 @@ public static class P
         }
 
         [Fact]
+        public void A_body_run_in_sync_mode_names_the_async_API_that_passes_the_sync_value()
+        {
+            // Npgsql 10.0.3's NpgsqlTransaction.ReleaseAsync is `=> Release(async: false, …)`: the blocking calls are in
+            // code that is right for its flag, so the message names the API that passes the wrong one.
+            var a = new AnalysisHarness("SyncModeOrigin", Usings + @"
+public sealed class Transaction
+{
+    private readonly Stream _stream;
+    public Transaction(Stream stream) => _stream = stream;
+    public void Release() => Release(async: false).GetAwaiter().GetResult();
+    public Task ReleaseAsync() => Release(async: false);
+    public Task CommitAsync() => Release(async: true);
+    private async Task Release(bool async)
+    {
+        await Task.Yield();
+        await Send(async);
+    }
+    private async Task Send(bool async)
+    {
+        var buffer = new byte[1];
+        if (async) await _stream.WriteAsync(buffer, 0, 1);
+        else _stream.Write(buffer, 0, 1); // @write
+    }
+}");
+            a.AssertExactly(("NB0001", "write"));
+            Assert.Contains("in an async method (it runs with async: false here, as Transaction.ReleaseAsync() passes it)", a.At("write").Message);
+        }
+
+        [Fact]
         public void What_to_do_names_an_async_API_only_where_one_exists()
         {
             var a = new AnalysisHarness("Remedies", Usings + BothFrontEnds.Remedies);

@@ -34,6 +34,10 @@ namespace NonBlocking.Weaver.Analyse.Reachability
                 // Under several contexts the same call may be reached more than once: report it once.
                 var warned = contexts.Count > 1 ? new HashSet<Instruction>() : null;
                 foreach (var context in contexts)
+                {
+                // In sync mode because a caller passed the sync value: say which, since this body's own code is right.
+                var origin = graph.SyncModeOrigin(root.Kickoff, context);
+                string runsAs = origin == null ? "" : $" (it runs with {ContextGraph.SyncModeFlags(root.Kickoff!, context)} here, as {DisplayName.Of(origin, origin.DeclaringType)} passes it)";
                 foreach (var ins in graph.LiveInstructions(new FlagNode(body, context)))
                 {
                     // Every warning is at a call (newobj included): the rest of the body has nothing to say.
@@ -61,10 +65,10 @@ namespace NonBlocking.Weaver.Analyse.Reachability
                         string called = DisplayName.OfCall(call.Target);
                         var made = call.Api.SyncOverAsync
                             ? new Diagnostic(DiagnosticCodes.SyncOverAsync, severity,
-                                $"{ownerName} waits synchronously on a task ({called}) in an async method; this blocks the thread and can deadlock. Use {call.Api.Alternative}.",
+                                $"{ownerName} waits synchronously on a task ({called}) in an async method{runsAs}; this blocks the thread and can deadlock. Use {call.Api.Alternative}.",
                                 file, line, column)
                             : new Diagnostic(DiagnosticCodes.BlockingCallInAsync, severity,
-                                $"{ownerName} calls {called}, which blocks the thread, in an async method. Use {call.Api.Alternative}.",
+                                $"{ownerName} calls {called}, which blocks the thread, in an async method{runsAs}. Use {call.Api.Alternative}.",
                                 file, line, column);
                         made.Key = BaselineKeys.Of(made.Code, ownerName, called);
                         diagnostics.Add(made);
@@ -92,8 +96,9 @@ namespace NonBlocking.Weaver.Analyse.Reachability
                     string ownerShort = DisplayName.UserMethodName(root.Kickoff?.Name ?? root.Type.Name);
                     string path = string.Join(" → ", new[] { ownerShort }.Concat(hops).Concat(new[] { api })) + where;
                     diagnostics.Add(new Diagnostic(DiagnosticCodes.BlockingCallReachable, severity,
-                        $"{ownerName} calls {calleeName}, which blocks the thread: {path}. " + Remedies.ForPath(alternative) + ".",
+                        $"{ownerName} calls {calleeName}, which blocks the thread{runsAs}: {path}. " + Remedies.ForPath(alternative) + ".",
                         file, line, column) { PathEnd = endsIn + " → " + api + where, Key = BaselineKeys.Of(DiagnosticCodes.BlockingCallReachable, ownerName, calleeName) });
+                }
                 }
             }
             return diagnostics;

@@ -341,7 +341,11 @@ namespace NonBlocking.Weaver.Analyse.Reachability
                         var side = Side(node);
                         if (side == CallerSide.Sync) continue;
                         var context = ContextFor(node, ins, kickoff, streams: false);
-                        if (side == CallerSide.Async) AddRoot(kickoff, context);
+                        if (side == CallerSide.Async)
+                        {
+                            AddRoot(kickoff, context);
+                            if (InSyncMode(kickoff, context) && !_origins.ContainsKey((kickoff, context))) _origins[(kickoff, context)] = _flags.OwnerOf(node.Method);
+                        }
                         else _syncModeStarts.Add((kickoff, context, node));
                         Add(new FlagNode(moveNext, context));
                     }
@@ -392,7 +396,49 @@ namespace NonBlocking.Weaver.Analyse.Reachability
             var memo = new Dictionary<FlagNode, bool>();
             var admitted = _syncModeStarts.Where(start => Started(start.Wrapper, memo)).ToList();
             foreach (var (kickoff, context, _) in admitted) AddRoot(kickoff, context);
+            // Each admitted body runs in sync mode because some async-side code passed the sync value further up: name it.
+            for (bool more = true; more;)
+            {
+                more = false;
+                foreach (var (kickoff, context, wrapper) in admitted)
+                    if (!_origins.ContainsKey((kickoff, context)) && OriginOf(wrapper, new HashSet<FlagNode>()) is MethodDefinition origin)
+                    {
+                        _origins[(kickoff, context)] = origin;
+                        more = true;
+                    }
+            }
             _syncModeStarts.Clear();
+        }
+
+        /// <summary>
+        /// For an async method's body analysed in sync mode (<c>async: false</c>) on the async side, the async-side method
+        /// that passed that value (NpgsqlTransaction.ReleaseAsync is <c>=&gt; Release(async: false, …)</c>, and every socket
+        /// read under it runs synchronously); null for any other body. The body's own code is not the bug: the caller is.
+        /// </summary>
+        public MethodDefinition? SyncModeOrigin(MethodDefinition? kickoff, FlagContext context) =>
+            kickoff != null && _origins.TryGetValue((kickoff, context), out var origin) ? origin : null;
+
+        /// <summary>The flags named for their mode that a context gives their sync value, as a message shows them (<c>async: false</c>).</summary>
+        public static string SyncModeFlags(MethodDefinition owner, FlagContext context)
+        {
+            var parts = new List<string>();
+            for (int i = 0; i < owner.Parameters.Count && i < 16; i++)
+                if (context.ValueOf(i) is bool value && ModeNames.TrueMeansSync(owner.Parameters[i].Name) is bool trueMeansSync && value == trueMeansSync)
+                    parts.Add(owner.Parameters[i].Name + ": " + (value ? "true" : "false"));
+            return string.Join(", ", parts);
+        }
+
+        private readonly Dictionary<(MethodDefinition, FlagContext), MethodDefinition> _origins = new Dictionary<(MethodDefinition, FlagContext), MethodDefinition>();
+
+        /// <summary>The origin of the sync value a node runs under: its own body's, or the first of its callers' that has one.</summary>
+        private MethodDefinition? OriginOf(FlagNode node, HashSet<FlagNode> seen)
+        {
+            if (!seen.Add(node)) return null;
+            if (IsAsyncBody(node.Method) && _origins.TryGetValue((_flags.OwnerOf(node.Method), node.Context), out var own)) return own;
+            if (_callers.TryGetValue(node, out var callers))
+                foreach (var (caller, _) in callers)
+                    if (OriginOf(caller, seen) is MethodDefinition found) return found;
+            return null;
         }
 
         /// <summary>Records a context an async method's body is reported under (once).</summary>
