@@ -47,6 +47,9 @@ namespace NonBlocking.RealCode.Tests
             // Fifth batch (2026-12-06; shuffle seed 31e over fifteen packages; the first three drawn, docs/accuracy.md).
             new("MailKit", "MailKit", "4.18.2", Training, "https://github.com/jstedfast/MailKit/tree/4.18.2"),
             new("Azure.Messaging.EventHubs", "Azure.Messaging.EventHubs", "5.12.2", Training, "https://github.com/Azure/azure-sdk-for-net/tree/main/sdk/eventhub/Azure.Messaging.EventHubs"),
+            // Sixth batch (2026-12-06, session 26): the next three of batch 5's draw, its first two to training.
+            new("Marten", "Marten", "9.62.0", Training, "https://github.com/JasperFx/marten"),
+            new("Twilio", "Twilio", "8.2.0", Training, "https://github.com/twilio/twilio-csharp"),
 
             new("NATS.Client.Core", "NATS.Net", "3.3.2", Validation, "https://github.com/nats-io/nats.net"),
             new("Elastic.Transport", "Elastic.Transport", "1.1.0", Validation, "https://github.com/elastic/elastic-transport-net"),
@@ -64,6 +67,8 @@ namespace NonBlocking.RealCode.Tests
             new("Google.Apis", "Google.Apis", "1.76.0", Validation, "https://github.com/googleapis/google-api-dotnet-client"),
             // Fifth batch, validation (the third of the three drawn).
             new("Grpc.Net.Client", "Grpc.Net.Client", "2.85.0", Validation, "https://github.com/grpc/grpc-dotnet/tree/v2.85.0"),
+            // Sixth batch, validation (the third of the three drawn).
+            new("Wolverine", "WolverineFx", "6.64.2", Validation, "https://github.com/JasperFx/wolverine"),
             // A server application (Microsoft Garnet, a Redis-compatible cache store), never tuned against.
             new("Garnet.server", "garnet-server", "2.2.12", Validation, "https://github.com/microsoft/garnet", Tool: true),
             new("Garnet.cluster", "garnet-server", "2.2.12", Validation, "https://github.com/microsoft/garnet", Tool: true),
