@@ -30,15 +30,26 @@ namespace NonBlocking.Weaver.Analyse
             _resolveType = resolveType;
         }
 
+        /// <summary>
+        /// The most values one question reads: a value handed through helpers that many callers share is followed to
+        /// six steps, and with a few callers each that is thousands of readings for one argument (EF Core's services);
+        /// past it, what is left is its declared type (less precise, never wrong).
+        /// </summary>
+        private const int MaxReadings = 64;
+
+        private int _readings;
+
         /// <summary>The types the value <paramref name="producer"/> pushes in <paramref name="method"/> can have; null where not known.</summary>
         public IReadOnlyList<TypeDefinition>? Of(MethodDefinition method, Instruction producer)
         {
             if (_known.TryGetValue(producer, out var known)) return known;
+            _readings = 0;
             return _known[producer] = Sources(method, producer, new HashSet<object>(), 0);
         }
 
         private List<TypeDefinition>? Sources(MethodDefinition method, Instruction producer, HashSet<object> visiting, int depth)
         {
+            if (++_readings > MaxReadings) return Static(method, producer);
             var code = producer.OpCode.Code;
             if (code == Code.Ldnull) return new List<TypeDefinition>();
             if (code == Code.Newobj) return Declared(((MethodReference)producer.Operand).DeclaringType);

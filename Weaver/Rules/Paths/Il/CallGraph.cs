@@ -133,6 +133,43 @@ namespace NonBlocking.Weaver.Analyse.Reachability
         public TypeDefinition? TypeOf(TypeReference? reference) => ResolveType(reference);
 
         /// <summary>
+        /// The analysed methods a call instruction may run, read cheaply: the target and every implementation of it, with
+        /// no reading of where the receiver comes from (a superset of <see cref="Callees"/>, for questions asked of every call).
+        /// </summary>
+        public IEnumerable<MethodDefinition> AnyCallees(Instruction ins)
+        {
+            var code = ins.OpCode.Code;
+            if ((code != Code.Call && code != Code.Callvirt && code != Code.Newobj) || !(ins.Operand is MethodReference target) ||
+                !MayRunHere(target) || IsDelegateInvoke(target) || !(Resolve(target) is MethodDefinition def))
+                return Array.Empty<MethodDefinition>();
+            var impls = code == Code.Callvirt ? _overrides.Of(def) : Array.Empty<MethodDefinition>();
+            if (impls.Count == 0) return Followable(def) ? new[] { def } : Array.Empty<MethodDefinition>();
+            return new[] { def }.Concat(impls).Where(Followable);
+        }
+
+        /// <summary>Whether a virtual call to <paramref name="target"/> can run more than one body here: it has implementations in the analysed code.</summary>
+        public bool Dispatches(MethodReference target) =>
+            MayRunHere(target) && Resolve(target) is MethodDefinition def && (def.IsVirtual || def.IsAbstract) && _overrides.Of(def).Count > 0;
+
+        /// <summary>
+        /// Whether some type of the analysed code derives from or implements <paramref name="type"/> (System.Object
+        /// aside): only then can knowing more of an object typed as it narrow a dispatch.
+        /// </summary>
+        public bool HasSubtypesHere(TypeDefinition type)
+        {
+            if (_extended == null)
+            {
+                _extended = new HashSet<TypeDefinition>();
+                foreach (var module in _modules)
+                foreach (var t in module.GetTypes())
+                    _extended.UnionWith(_overrides.SupertypesOf(t));
+            }
+            return type.FullName != "System.Object" && _extended.Contains(type);
+        }
+
+        private HashSet<TypeDefinition>? _extended;
+
+        /// <summary>
         /// Whether a call can lead into the analysed modules: a delegate's Invoke, or a method declared in one of them.
         /// Most calls go to the framework; this answers them without the enumerator <see cref="CallTargets"/> would allocate.
         /// </summary>

@@ -17,7 +17,9 @@ namespace NonBlocking.Weaver.Analyse.Reachability
     /// sync API's own; under unknown values only when nothing in the assembly calls it. A sync callee's context also
     /// says which of its Stream parameters its caller hands an in-memory stream: on that path a blocking call on such a
     /// stream, or on a stream built over it, does no I/O (MimeKit's DKIM code hands a hashing stream down
-    /// <c>MimeEntity.WriteTo</c>), and a call into the stream's own methods is not followed.
+    /// <c>MimeEntity.WriteTo</c>), and a call into the stream's own methods is not followed. And it says which of the
+    /// analysed code's types the callee's <c>this</c> and reference parameters are (<see cref="ArgumentTypes"/>), where
+    /// that is narrower than declared: a virtual call on them runs only those types' implementations.
     /// </summary>
     internal sealed class ContextGraph
     {
@@ -184,23 +186,27 @@ namespace NonBlocking.Weaver.Analyse.Reachability
         /// </summary>
         private FlagContext WithTypes(FlagNode caller, Instruction call, MethodDefinition callee, FlagContext context)
         {
+            // Most callees dispatch on nothing they are handed: nothing to read.
+            ulong uses = UsesTypes(callee);
+            if (uses == 0) return context;
             List<(int, IReadOnlyList<TypeDefinition>)>? entries = null;
             int count = callee.Parameters.Count;
             // A lambda a delegate's Invoke runs has its closure for this, not the delegate the call is made on.
-            if (callee.HasThis && call.OpCode.Code != Code.Newobj && call.Operand is MethodReference target && target.Name == callee.Name)
-                Add(ArgumentTypes.This, Receivers.Producer(caller.Method.Body, call, count), callee.DeclaringType);
+            if ((uses & Bit(ArgumentTypes.This)) != 0 && callee.HasThis && call.OpCode.Code != Code.Newobj &&
+                call.Operand is MethodReference target && target.Name == callee.Name)
+                Add(ArgumentTypes.This, count, callee.DeclaringType);
             for (int i = 0; i < count && i < 32; i++)
             {
+                if ((uses & Bit(i)) == 0) continue;
                 var type = callee.Parameters[i].ParameterType;
                 if (type.IsValueType || type.IsGenericParameter || type.IsByReference || type.IsPointer || type.IsArray) continue;
-                if (_graph.TypeOf(type) is TypeDefinition declared && !declared.IsSealed)
-                    Add(i, Receivers.Producer(caller.Method.Body, call, count - 1 - i), declared);
+                if (_graph.TypeOf(type) is TypeDefinition declared && !declared.IsSealed) Add(i, count - 1 - i, declared);
             }
             return entries == null ? context : context.WithTypes(ArgumentTypes.Of(entries));
 
-            void Add(int slot, Instruction? producer, TypeDefinition declared)
+            void Add(int slot, int depth, TypeDefinition declared)
             {
-                if (producer == null) return;
+                if (!_graph.HasSubtypesHere(declared) || !(Receivers.Producer(caller.Method.Body, call, depth) is Instruction producer)) return;
                 int? from = Slot(caller.Method, producer);
                 var types = from is int f && caller.Context.Types?.For(f) is IReadOnlyList<TypeDefinition> known ? known
                     : from == ArgumentTypes.This ? new[] { caller.Method.DeclaringType }
@@ -208,6 +214,46 @@ namespace NonBlocking.Weaver.Analyse.Reachability
                 if (types != null && _graph.Narrows(types, declared)) (entries ??= new List<(int, IReadOnlyList<TypeDefinition>)>()).Add((slot, types));
             }
         }
+
+        private static ulong Bit(int slot) => slot + 1 < 64 ? 1UL << (slot + 1) : 0;
+
+        /// <summary>
+        /// The slots (<see cref="Bit"/>) whose types a method can use: those it makes a virtual call on that the analysed
+        /// code implements more than once, or hands on to a method that can use them. Only these are carried: a context
+        /// no call narrows would only make the same method's paths twice (EF Core's services and Json.NET's readers hand
+        /// objects down many helpers that never dispatch on them). Worked out once per method; a method met again on a
+        /// cycle counts as using nothing there (fewer narrowings, never a wrong one).
+        /// </summary>
+        private ulong UsesTypes(MethodDefinition method)
+        {
+            if (_usesTypes.TryGetValue(method, out ulong known)) return known;
+            _usesTypes[method] = 0;
+            ulong mask = 0;
+            if (method.HasBody)
+                foreach (var ins in method.Body.Instructions)
+                {
+                    if ((ins.OpCode.Code != Code.Call && ins.OpCode.Code != Code.Callvirt) || !(ins.Operand is MethodReference target)) continue;
+                    int count = target.Parameters.Count;
+                    if (target.HasThis && ins.OpCode.Code == Code.Callvirt && _graph.Dispatches(target) &&
+                        Receivers.Producer(method.Body, ins, count) is Instruction receiver && Slot(method, receiver) is int own)
+                        mask |= Bit(own);
+                    foreach (var callee in _graph.AnyCallees(ins))
+                    {
+                        ulong used = UsesTypes(callee);
+                        if (used == 0) continue;
+                        if (callee.HasThis && (used & Bit(ArgumentTypes.This)) != 0 && callee.Name == target.Name &&
+                            Receivers.Producer(method.Body, ins, count) is Instruction self && Slot(method, self) is int s0)
+                            mask |= Bit(s0);
+                        for (int i = 0; i < callee.Parameters.Count && i < 62; i++)
+                            if ((used & Bit(i)) != 0 && Receivers.Producer(method.Body, ins, callee.Parameters.Count - 1 - i) is Instruction argument &&
+                                Slot(method, argument) is int si)
+                                mask |= Bit(si);
+                    }
+                }
+            return _usesTypes[method] = mask;
+        }
+
+        private readonly Dictionary<MethodDefinition, ulong> _usesTypes = new Dictionary<MethodDefinition, ulong>();
 
         /// <summary>
         /// Whether the instance call <paramref name="call"/> of <paramref name="node"/> is on a stream in memory once the
