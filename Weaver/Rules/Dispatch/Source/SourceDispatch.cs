@@ -65,6 +65,17 @@ namespace NonBlocking.Analyzers
             return true;
         }
 
+        /// <summary>
+        /// Whether a type of the compilation derives from or implements <paramref name="type"/> (System.Object aside): only
+        /// then can knowing more of an object typed as it narrow a dispatch (the engine's CallGraph.HasSubtypesHere).
+        /// </summary>
+        public bool HasSubtypesInSource(INamedTypeSymbol type) =>
+            type.SpecialType != SpecialType.System_Object && _extended.GetOrAdd(type.OriginalDefinition,
+                t => SourceTypes().Any(s => !SymbolEqualityComparer.Default.Equals(s.OriginalDefinition, t) && DerivesFrom(s, (INamedTypeSymbol)t)));
+
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<ITypeSymbol, bool> _extended =
+            new System.Collections.Concurrent.ConcurrentDictionary<ITypeSymbol, bool>(SymbolEqualityComparer.Default);
+
         /// <summary>The most types one object may be said to have (the engine's ArgumentTypes.MaxTypes).</summary>
         private const int MaxTypes = 4;
 

@@ -23,14 +23,24 @@ namespace NonBlocking.Analyzers
         public SourceReceiverTypes(Compilation compilation) => _compilation = compilation;
 
         /// <summary>The types the value can have (each one it is or derives from); null where not known.</summary>
-        public List<ITypeSymbol>? Of(IOperation value) => Sources(value, new HashSet<ISymbol>(SymbolEqualityComparer.Default), 0);
+        public List<ITypeSymbol>? Of(IOperation value) =>
+            _answers.GetOrAdd(value, v => Sources(v, new HashSet<ISymbol>(SymbolEqualityComparer.Default), 0, new Budget()));
 
-        private List<ITypeSymbol>? Sources(IOperation value, HashSet<ISymbol> visiting, int depth)
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<IOperation, List<ITypeSymbol>?> _answers =
+            new System.Collections.Concurrent.ConcurrentDictionary<IOperation, List<ITypeSymbol>?>();
+
+        /// <summary>The most values one question reads (the engine's ReceiverTypes.MaxReadings); past it, the declared type.</summary>
+        private const int MaxReadings = 64;
+
+        private sealed class Budget { public int Left = MaxReadings; }
+
+        private List<ITypeSymbol>? Sources(IOperation value, HashSet<ISymbol> visiting, int depth, Budget budget)
         {
+            if (--budget.Left < 0) return Declared(value.Type);
             switch (value)
             {
                 case IConversionOperation conversion when conversion.IsImplicit || conversion.Conversion.IsIdentity:
-                    return Sources(conversion.Operand, visiting, depth);
+                    return Sources(conversion.Operand, visiting, depth, budget);
                 case IConversionOperation conversion:
                     return Declared(conversion.Type);
                 case IObjectCreationOperation created:
@@ -39,11 +49,11 @@ namespace NonBlocking.Analyzers
                 case IThrowOperation _:
                     return new List<ITypeSymbol>();
                 case IConditionalOperation conditional when conditional.WhenFalse != null:
-                    return Union(new[] { conditional.WhenTrue, conditional.WhenFalse }, visiting, depth);
+                    return Union(new[] { conditional.WhenTrue, conditional.WhenFalse }, visiting, depth, budget);
                 case ICoalesceOperation coalesce:
-                    return Union(new[] { coalesce.Value, coalesce.WhenNull }, visiting, depth);
+                    return Union(new[] { coalesce.Value, coalesce.WhenNull }, visiting, depth, budget);
                 case ISwitchExpressionOperation switchExpression:
-                    return Union(switchExpression.Arms.Select(a => a.Value), visiting, depth);
+                    return Union(switchExpression.Arms.Select(a => a.Value), visiting, depth, budget);
             }
             if (depth >= MaxDepth) return Declared(value.Type);
             var symbol = value switch
@@ -60,17 +70,17 @@ namespace NonBlocking.Analyzers
             try
             {
                 var values = _values.GetOrAdd(symbol, s => Values(value, s));
-                return values == null ? Declared(value.Type) : Union(values, visiting, depth + 1) ?? Declared(value.Type);
+                return values == null ? Declared(value.Type) : Union(values, visiting, depth + 1, budget) ?? Declared(value.Type);
             }
             finally { visiting.Remove(symbol); }
         }
 
-        private List<ITypeSymbol>? Union(IEnumerable<IOperation> values, HashSet<ISymbol> visiting, int depth)
+        private List<ITypeSymbol>? Union(IEnumerable<IOperation> values, HashSet<ISymbol> visiting, int depth, Budget budget)
         {
             var types = new List<ITypeSymbol>();
             foreach (var value in values)
             {
-                var found = Sources(value, visiting, depth);
+                var found = Sources(value, visiting, depth, budget);
                 if (found == null) return null;
                 foreach (var type in found)
                     if (!types.Contains(type, SymbolEqualityComparer.Default)) types.Add(type);

@@ -247,7 +247,7 @@ namespace NonBlocking.Analyzers
                 {
                     ITypeSymbol? declared = typed.Slot == TypedArgument.This ? callee.OriginalDefinition.ContainingType
                         : typed.Slot < parameters.Length ? parameters[typed.Slot].Type : null;
-                    if (!(declared is INamedTypeSymbol named) || named.IsSealed) continue;
+                    if (!(declared is INamedTypeSymbol named) || named.IsSealed || !dispatch.HasSubtypesInSource(named)) continue;
                     var known = typed.FromThis ? _this ?? (call.Caller.MethodKind == MethodKind.LocalFunction || call.Caller.MethodKind == MethodKind.AnonymousFunction
                                                      ? null : new List<ITypeSymbol> { call.Caller.ContainingType })
                         : typed.From != null && _types != null && _types.TryGetValue(typed.From, out var passed) ? passed
