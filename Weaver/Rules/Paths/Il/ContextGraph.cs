@@ -233,18 +233,25 @@ namespace NonBlocking.Weaver.Analyse.Reachability
                 foreach (var ins in method.Body.Instructions)
                 {
                     if ((ins.OpCode.Code != Code.Call && ins.OpCode.Code != Code.Callvirt) || !(ins.Operand is MethodReference target)) continue;
-                    int count = target.Parameters.Count;
-                    if (target.HasThis && ins.OpCode.Code == Code.Callvirt && _graph.Dispatches(target) &&
-                        Receivers.Producer(method.Body, ins, count) is Instruction receiver && Slot(method, receiver) is int own)
+                    // The slot the receiver is, read once and only if something asks.
+                    int? receiverSlot = null;
+                    bool receiverRead = false;
+                    int? ReceiverSlot()
+                    {
+                        if (!receiverRead && target.HasThis && Receivers.Producer(method.Body, ins, target.Parameters.Count) is Instruction receiver)
+                            receiverSlot = Slot(method, receiver);
+                        receiverRead = true;
+                        return receiverSlot;
+                    }
+                    if (target.HasThis && ins.OpCode.Code == Code.Callvirt && _graph.Dispatches(target) && ReceiverSlot() is int own)
                         mask |= Bit(own);
                     foreach (var callee in _graph.AnyCallees(ins))
                     {
                         ulong used = UsesTypes(callee);
                         if (used == 0) continue;
-                        if (callee.HasThis && (used & Bit(ArgumentTypes.This)) != 0 && callee.Name == target.Name &&
-                            Receivers.Producer(method.Body, ins, count) is Instruction self && Slot(method, self) is int s0)
+                        if (callee.HasThis && (used & Bit(ArgumentTypes.This)) != 0 && callee.Name == target.Name && ReceiverSlot() is int s0)
                             mask |= Bit(s0);
-                        for (int i = 0; i < callee.Parameters.Count && i < 62; i++)
+                        for (int i = 0; i < callee.Parameters.Count && i < 32; i++)
                             if ((used & Bit(i)) != 0 && Receivers.Producer(method.Body, ins, callee.Parameters.Count - 1 - i) is Instruction argument &&
                                 Slot(method, argument) is int si)
                                 mask |= Bit(si);
@@ -415,13 +422,15 @@ namespace NonBlocking.Weaver.Analyse.Reachability
         }
 
         /// <summary>Whether a context gives one of the owner's bool parameters named for its mode its sync value (async: false).</summary>
-        private static bool InSyncMode(MethodDefinition owner, FlagContext context)
+        private static bool InSyncMode(MethodDefinition owner, FlagContext context) => SyncModeParameters(owner, context).Any();
+
+        /// <summary>The owner's bool parameters named for their mode that a context gives their sync value.</summary>
+        private static IEnumerable<(ParameterDefinition Parameter, bool Value)> SyncModeParameters(MethodDefinition owner, FlagContext context)
         {
             for (int i = 0; i < owner.Parameters.Count && i < 16; i++)
                 if (context.ValueOf(i) is bool value && ModeNames.TrueMeansSync(owner.Parameters[i].Name) is bool trueMeansSync &&
                     value == trueMeansSync)
-                    return true;
-            return false;
+                    yield return (owner.Parameters[i], value);
         }
 
         private bool IsAsyncBody(MethodDefinition method) =>
@@ -465,14 +474,8 @@ namespace NonBlocking.Weaver.Analyse.Reachability
             kickoff != null && _origins.TryGetValue((kickoff, context), out var origin) ? origin : null;
 
         /// <summary>The flags named for their mode that a context gives their sync value, as a message shows them (<c>async: false</c>).</summary>
-        public static string SyncModeFlags(MethodDefinition owner, FlagContext context)
-        {
-            var parts = new List<string>();
-            for (int i = 0; i < owner.Parameters.Count && i < 16; i++)
-                if (context.ValueOf(i) is bool value && ModeNames.TrueMeansSync(owner.Parameters[i].Name) is bool trueMeansSync && value == trueMeansSync)
-                    parts.Add(owner.Parameters[i].Name + ": " + (value ? "true" : "false"));
-            return string.Join(", ", parts);
-        }
+        public static string SyncModeFlags(MethodDefinition owner, FlagContext context) =>
+            string.Join(", ", SyncModeParameters(owner, context).Select(p => p.Parameter.Name + ": " + (p.Value ? "true" : "false")));
 
         private readonly Dictionary<(MethodDefinition, FlagContext), MethodDefinition> _origins = new Dictionary<(MethodDefinition, FlagContext), MethodDefinition>();
 

@@ -205,8 +205,8 @@ namespace NonBlocking.Analyzers
             public FlagState Enter(Call call, IMethodSymbol callee, bool streams, SourceDispatch? dispatch = null)
             {
                 bool nested = callee.MethodKind == MethodKind.LocalFunction || callee.MethodKind == MethodKind.AnonymousFunction;
-                // What the objects handed in are known to be: into sync code, and not into a lambda or local function,
-                // whose this the engine reads as its closure.
+                // What the objects handed in are known to be, into sync code; a lambda or local function keeps what its
+                // caller knows (its this and captured parameters are the caller's), and is handed nothing more.
                 var (thisTypes, types) = streams && !nested && dispatch != null ? TypesFor(call, callee, dispatch) : (null, null);
                 // Most calls pass no bool and no stream: nothing to look up (a symbol's Parameters are built anew at each read).
                 if (call.Arguments.Length == 0 && (!streams || call.Streams.Length == 0) && thisTypes == null && types == null)

@@ -92,7 +92,6 @@ namespace NonBlocking.Weaver.Analyse
         public static bool IsLdarg(Code c) =>
             c == Code.Ldarg || c == Code.Ldarg_S || c == Code.Ldarg_0 || c == Code.Ldarg_1 || c == Code.Ldarg_2 || c == Code.Ldarg_3;
 
-        /// <summary>The parameter an <c>ldarg</c> reads; null for <c>this</c>.</summary>
         /// <summary>
         /// A member's type as the call or load that names it sees it: a type parameter of its class or method replaced by
         /// the argument the reference gives (<c>IEnumerator&lt;RarFilePart&gt;.Current</c> is a RarFilePart, not <c>T</c>).
@@ -109,6 +108,7 @@ namespace NonBlocking.Weaver.Analyse
             return type;
         }
 
+        /// <summary>The parameter an <c>ldarg</c> reads; null for <c>this</c>.</summary>
         public static Mono.Cecil.ParameterDefinition? ParameterOf(Mono.Cecil.MethodDefinition method, Instruction ins)
         {
             if (ins.Operand is Mono.Cecil.ParameterDefinition named) return named;
