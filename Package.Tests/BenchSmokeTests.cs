@@ -59,6 +59,8 @@ namespace NonBlocking.Tests
             var load = Regex.Matches(table, @"\| load: [^|]+\| (\d+) req/s \| (\d+\.\d{3}) \|").Select(m => double.Parse(m.Groups[1].Value)).ToList();
             Assert.Equal(5, load.Count); // unwoven, woven, twin unwoven copy, woven with the watchdog, EventPipe peer
             Assert.All(load, rps => Assert.True(rps > 0, "a load variant served nothing:\n" + table));
+            // The whole run's time and each part's (issue 33: the full run within 15 minutes).
+            Assert.Matches(new Regex(@"The run took \d+ min \d+ s: pack \d+m\d+s, micro-benchmarks \d+m\d+s, weaving \d+m\d+s, build time \d+m\d+s, analyzer \d+m\d+s, load test \d+m\d+s\."), table);
         }
     }
 }

@@ -5,7 +5,9 @@
 # first alternating; the ratio is the median over pairs. BUILD_RUNS pairs (8). Then the same without the compiler
 # server, the same warnings with the NB0002 call sites outside local declarations, the same methods with no warning to
 # report, and, for comparison, the SDK's own CA1849 (the same job: a sync call with an async counterpart in async code)
-# on and off with NonBlocking's analyzer off. Writes markdown rows to $1.
+# on and off with NonBlocking's analyzer off. Writes markdown rows to $1. ANALYZER_VARIANTS: the variants to run, of
+# "blocking true" (with the compiler server), "blocking false", "assigned false", "clean false", "ca1849 false"; all five
+# by default.
 set -euo pipefail
 bench="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 source "$bench/stats.sh"
@@ -80,7 +82,9 @@ dotnet restore "$app/AnalyzerApp.csproj" -v:q ${BENCH_MSBUILD_ARGS:-} >/dev/null
 # declarator makes it bind the whole method again with nullable analysis (docs/performance.md). Since the analyzer
 # reports such a warning from the declaration's start (PathLocations), the two rows should read alike.
 # The peer ("ca1849"): what the SDK's analyzer for the same job costs on the same project, NonBlocking's off in both.
-for run in "blocking true" "blocking false" "assigned false" "clean false" "ca1849 false"; do
+variants="${ANALYZER_VARIANTS:-blocking true,blocking false,assigned false,clean false,ca1849 false}"
+IFS=, read -r -a runs_of <<< "$variants"
+for run in "${runs_of[@]}"; do
   read -r variant shared <<< "$run"
   if [ "$variant" = ca1849 ]; then generate blocking; on="timed false true"; off="timed false false"
   else generate "$variant"; on="timed true"; off="timed false"; fi

@@ -5,9 +5,10 @@
 #   3. `dotnet build` time with and without the package, and with the package's analyzer on and off;
 #   4. load test (ASP.NET Core + wrk): unwoven, woven (watchdog off and on), unwoven with EventPipe TPL tracing,
 #      and a second unwoven copy.
-# Prints one table and writes it to bench/results/latest.md. About 15 minutes on 2 cores.
-# --thorough: the iterations, build pairs and load rounds run until 2026-12-06 (about 35 minutes; the same figures,
-#   a little steadier).
+# Prints one table and writes it to bench/results/latest.md, with the minutes each part took. About 13 minutes on 2 cores.
+# --thorough: the iterations, build pairs and load rounds run until 2026-12-06, and the analyzer's two rows that have no
+#   target (the compiler's own cost of a local's declarator, the peer CA1849) (about 35 minutes; the same figures, a
+#   little steadier).
 # --smoke: build everything and run each part once, briefly (what the test suite does).
 # Env: BENCH_MSBUILD_ARGS, extra arguments for every dotnet build/restore.
 set -euo pipefail
@@ -18,6 +19,13 @@ thorough=""; [ "${1:-}" = "--thorough" ] && thorough="--thorough"
 # Build pairs per analyzer variant and load rounds: fewer by default (the analyzer's five variants of 8 pairs of
 # 10-second builds took 11 of the 35 minutes, the load test's 20 rounds 6).
 analyzer_runs=3; load_rounds=10; [ -n "$thorough" ] && { analyzer_runs=8; load_rounds=20; }
+# The analyzer's variants with a target (with and without the compiler server, and with no warning to report); the
+# "assigned" diagnostic and the CA1849 peer (a minute each) only with --thorough or --smoke (which keeps them building).
+analyzer_variants="blocking true,blocking false,clean false"
+[ -n "$thorough$smoke" ] && analyzer_variants="blocking true,blocking false,assigned false,clean false,ca1849 false"
+# Each part's wall time, for the table's last line (the whole run's target is 15 minutes, issue 33).
+started=$(date +%s); part_started=$started; timings=""
+part_done() { local now; now=$(date +%s); timings="${timings:+$timings, }$1 $(( (now - part_started) / 60 ))m$(( (now - part_started) % 60 ))s"; part_started=$now; }
 results="$bench/results"; mkdir -p "$results"
 parts="$(mktemp -d)"; trap 'rm -rf "$parts"' EXIT
 # bench/nuget.config lists this folder; restore fails on a missing local source, and a clean clone has none yet.
@@ -29,6 +37,7 @@ if [ -z "${BENCH_MSBUILD_ARGS:-}" ]; then
   "$root/build/pack.sh" >/dev/null
   rm -rf "$root/artifacts/bench-packages/nonblocking.weaver" "$root/artifacts/bench-packages/nonblocking.runtime"
 fi
+part_done "pack"
 
 echo "== micro-benchmarks" >&2
 dotnet build "$bench/Micro/Micro.csproj" -c Release -nologo -v:q -clp:NoSummary ${BENCH_MSBUILD_ARGS:-}
@@ -64,18 +73,23 @@ NONBLOCKING_HANG_MS=auto dotnet "$bench/Micro/bin/Release/net10.0/NonBlocking.Be
 # bench/ThreadIdentity (the hang watchdog's floor, docs/performance.md) is run by hand; the smoke run keeps it building.
 [ -n "$smoke" ] && dotnet build "$bench/ThreadIdentity/ThreadIdentity.csproj" -c Release -nologo -v:q -clp:NoSummary ${BENCH_MSBUILD_ARGS:-}
 
+part_done "micro-benchmarks"
 echo "== weaving cost" >&2
 dotnet build "$bench/WeaveCost/WeaveCost.csproj" -c Release -nologo -v:q -clp:NoSummary ${BENCH_MSBUILD_ARGS:-}
 dotnet "$bench/WeaveCost/bin/Release/net10.0/NonBlocking.Bench.WeaveCost.dll" $smoke --out "$parts/weave.md" >/dev/null
 
+part_done "weaving"
 echo "== build time" >&2
 if [ -n "$smoke" ]; then BUILD_RUNS=1 "$bench/buildtime.sh" "$parts/build.md"; else "$bench/buildtime.sh" "$parts/build.md"; fi
 
+part_done "build time"
 echo "== analyzer build cost" >&2
-if [ -n "$smoke" ]; then BUILD_RUNS=1 BUILD_WARM=0 ANALYZER_CLASSES=4 "$bench/analyzercost.sh" "$parts/analyzer.md"; else BUILD_RUNS=$analyzer_runs "$bench/analyzercost.sh" "$parts/analyzer.md"; fi
+if [ -n "$smoke" ]; then BUILD_RUNS=1 BUILD_WARM=0 ANALYZER_CLASSES=4 ANALYZER_VARIANTS="$analyzer_variants" "$bench/analyzercost.sh" "$parts/analyzer.md"; else BUILD_RUNS=$analyzer_runs ANALYZER_VARIANTS="$analyzer_variants" "$bench/analyzercost.sh" "$parts/analyzer.md"; fi
+part_done "analyzer"
 
 echo "== load test" >&2
 if [ -n "$smoke" ]; then LOAD_WARMUP=1 LOAD_SECONDS=1 LOAD_ROUNDS=1 "$bench/load.sh" "$parts/load.md"; else LOAD_ROUNDS=$load_rounds "$bench/load.sh" "$parts/load.md"; fi
+part_done "load test"
 
 {
   echo "Measured $(date -u +%Y-%m-%d) on $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(dotnet --version) SDK${smoke:+ (SMOKE RUN: one iteration, not figures)}."
@@ -87,5 +101,8 @@ if [ -n "$smoke" ]; then LOAD_WARMUP=1 LOAD_SECONDS=1 LOAD_ROUNDS=1 "$bench/load
   echo "| cost | measured | ratio / rate | target |"
   echo "|---|---|---|---|"
   cat "$parts/weave.md" "$parts/build.md" "$parts/analyzer.md" "$parts/load.md"
+  echo
+  total=$(( $(date +%s) - started ))
+  echo "The run took $(( total / 60 )) min $(( total % 60 )) s: ${timings}."
 } > "$results/latest${smoke:+-smoke}.md"
 cat "$results/latest${smoke:+-smoke}.md"
