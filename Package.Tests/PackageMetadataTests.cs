@@ -127,24 +127,33 @@ namespace NonBlocking.Tests
         }
 
         [Fact]
-        public void The_build_task_comes_ReadyToRun_for_linux_x64_beside_the_plain_assemblies_and_a_build_here_picks_it()
+        public void The_build_task_comes_ReadyToRun_for_each_platform_beside_the_plain_assemblies_and_a_build_here_picks_its_own()
         {
-            // The same assemblies twice: IL for every MSBuild (tasks/netstandard2.0), and ReadyToRun-compiled for MSBuild on
-            // .NET on Linux x64 (tasks/linux-x64), where a fresh build process would otherwise JIT-compile the weave.
+            // The same assemblies six times: IL for every MSBuild (tasks/netstandard2.0), and ReadyToRun-compiled for MSBuild
+            // on .NET on each platform whose runtime pack the feed serves (tasks/<rid>), where a fresh build process would
+            // otherwise JIT-compile the weave. Each copy's native code must be for its folder's OS and architecture.
             string[] files = { "NonBlocking.Weaver.Tasks.dll", "NonBlocking.Weaver.Engine.dll", "Mono.Cecil.dll" };
+            string[] rids = { "linux-x64", "linux-arm64", "win-x64", "osx-x64", "osx-arm64" };
             using (var zip = ZipFile.OpenRead(Package("NonBlocking.Weaver")))
             {
                 // MSBuild resolves the task's dependencies beside it: each folder must hold all of them.
                 string[] Folder(string name) => zip.Entries.Where(e => e.FullName.StartsWith("tasks/" + name + "/", StringComparison.Ordinal))
                     .Select(e => e.Name).OrderBy(n => n, StringComparer.Ordinal).ToArray();
-                Assert.Equal(Folder("netstandard2.0"), Folder("linux-x64"));
-                foreach (var file in files)
+                var folders = zip.Entries.Where(e => e.FullName.StartsWith("tasks/", StringComparison.Ordinal))
+                    .Select(e => e.FullName.Split('/')[1]).Distinct().OrderBy(n => n, StringComparer.Ordinal).ToArray();
+                Assert.Equal(rids.Append("netstandard2.0").OrderBy(n => n, StringComparer.Ordinal), folders);
+                foreach (var rid in rids)
                 {
-                    var (plainIdentity, plainNative) = Identity(zip, "tasks/netstandard2.0/" + file);
-                    var (r2rIdentity, r2rNative) = Identity(zip, "tasks/linux-x64/" + file);
-                    Assert.False(plainNative, file + " in tasks/netstandard2.0 should be IL only");
-                    Assert.True(r2rNative, file + " in tasks/linux-x64 carries no ReadyToRun code");
-                    Assert.Equal(plainIdentity, r2rIdentity);
+                    Assert.Equal(Folder("netstandard2.0"), Folder(rid));
+                    foreach (var file in files)
+                    {
+                        var plain = Identity(zip, "tasks/netstandard2.0/" + file);
+                        var r2r = Identity(zip, $"tasks/{rid}/{file}");
+                        Assert.False(plain.ReadyToRun, file + " in tasks/netstandard2.0 should be IL only");
+                        Assert.True(r2r.ReadyToRun, $"{file} in tasks/{rid} carries no ReadyToRun code");
+                        Assert.Equal(plain.Identity, r2r.Identity);
+                        Assert.True(MachineOf(rid) == r2r.Machine, $"{file} in tasks/{rid}: native code for machine 0x{r2r.Machine:X4}, not 0x{MachineOf(rid):X4}");
+                    }
                 }
             }
 
@@ -152,13 +161,25 @@ namespace NonBlocking.Tests
             var restore = ProcessRunner.Run("dotnet", new[] { "restore", project.ProjectFile, "-nologo" }, project.Directory);
             Assert.True(restore.ExitCode == 0, "restore failed: " + restore);
             var picked = ProcessRunner.Run("dotnet", new[] { "msbuild", project.ProjectFile, "-getProperty:NonBlockingTasksAssembly" }, project.Directory);
-            string expected = OperatingSystem.IsLinux() && System.Runtime.InteropServices.RuntimeInformation.OSArchitecture == System.Runtime.InteropServices.Architecture.X64
-                ? "linux-x64" : "netstandard2.0";
-            Assert.EndsWith($"tasks/{expected}/NonBlocking.Weaver.Tasks.dll", picked.StdOut.Trim().Replace('\\', '/'));
+            string os = OperatingSystem.IsWindows() ? "win" : OperatingSystem.IsMacOS() ? "osx" : "linux";
+            string here = os + "-" + System.Runtime.InteropServices.RuntimeInformation.ProcessArchitecture.ToString().ToLowerInvariant();
+            Assert.EndsWith($"tasks/{(rids.Contains(here) ? here : "netstandard2.0")}/NonBlocking.Weaver.Tasks.dll", picked.StdOut.Trim().Replace('\\', '/'));
         }
 
-        /// <summary>An assembly's name and version from the package, and whether it carries ReadyToRun code.</summary>
-        private static (string Identity, bool ReadyToRun) Identity(ZipArchive zip, string path)
+        /// <summary>
+        /// The COFF machine a ReadyToRun image for <paramref name="rid"/> declares: the architecture's, XOR the OS's mark
+        /// (none for Windows), as crossgen2 writes it so that no other OS loads the native code.
+        /// </summary>
+        private static ushort MachineOf(string rid)
+        {
+            var parts = rid.Split('-');
+            ushort arch = parts[1] switch { "x64" => 0x8664, "arm64" => 0xAA64, _ => throw new ArgumentException(rid) };
+            ushort os = parts[0] switch { "win" => 0, "linux" => 0x7B79, "osx" => 0x4644, _ => throw new ArgumentException(rid) };
+            return (ushort)(arch ^ os);
+        }
+
+        /// <summary>An assembly's name and version from the package, whether it carries ReadyToRun code, and its COFF machine.</summary>
+        private static (string Identity, bool ReadyToRun, ushort Machine) Identity(ZipArchive zip, string path)
         {
             var entry = zip.GetEntry(path);
             Assert.True(entry != null, path + " missing from the package");
@@ -168,7 +189,8 @@ namespace NonBlocking.Tests
             using var pe = new System.Reflection.PortableExecutable.PEReader(bytes);
             var md = pe.GetMetadataReader();
             var name = md.GetAssemblyDefinition();
-            return ($"{md.GetString(name.Name)} {name.Version}", pe.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory.Size > 0);
+            return ($"{md.GetString(name.Name)} {name.Version}", pe.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory.Size > 0,
+                (ushort)pe.PEHeaders.CoffHeader.Machine);
         }
 
         [Fact]

@@ -50,6 +50,9 @@ namespace NonBlocking.RealCode.Tests
             // Sixth batch (2026-12-06, session 26): the next three of batch 5's draw, its first two to training.
             new("Marten", "Marten", "9.62.0", Training, "https://github.com/JasperFx/marten"),
             new("Twilio", "Twilio", "8.2.0", Training, "https://github.com/twilio/twilio-csharp"),
+            // Seventh batch (2026-12-06, session 27): the last two of batch 5's draw, in the order's training places.
+            new("Azure.Data.Tables", "Azure.Data.Tables", "12.13.0", Training, "https://github.com/Azure/azure-sdk-for-net/tree/main/sdk/tables/Azure.Data.Tables"),
+            new("Docker.DotNet", "Docker.DotNet", "3.125.15", Training, "https://github.com/dotnet/Docker.DotNet"),
 
             new("NATS.Client.Core", "NATS.Net", "3.3.2", Validation, "https://github.com/nats-io/nats.net"),
             new("Elastic.Transport", "Elastic.Transport", "1.1.0", Validation, "https://github.com/elastic/elastic-transport-net"),
