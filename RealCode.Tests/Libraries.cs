@@ -53,6 +53,9 @@ namespace NonBlocking.RealCode.Tests
             // Seventh batch (2026-12-06, session 27): the last two of batch 5's draw, in the order's training places.
             new("Azure.Data.Tables", "Azure.Data.Tables", "12.13.0", Training, "https://github.com/Azure/azure-sdk-for-net/tree/main/sdk/tables/Azure.Data.Tables"),
             new("Docker.DotNet", "Docker.DotNet", "3.125.15", Training, "https://github.com/dotnet/Docker.DotNet"),
+            // Eighth batch (2026-12-06, session 27): the draw's next four, by its pattern (two training, then one validation).
+            new("Microsoft.AspNetCore.SignalR.Client.Core", "Microsoft.AspNetCore.SignalR.Client", "10.0.12", Training, "https://github.com/dotnet/aspnetcore/tree/v10.0.12/src/SignalR/clients/csharp"),
+            new("Dapr.Client", "Dapr.Client", "1.19.1", Training, "https://github.com/dapr/dotnet-sdk"),
 
             new("NATS.Client.Core", "NATS.Net", "3.3.2", Validation, "https://github.com/nats-io/nats.net"),
             new("Elastic.Transport", "Elastic.Transport", "1.1.0", Validation, "https://github.com/elastic/elastic-transport-net"),
@@ -72,6 +75,9 @@ namespace NonBlocking.RealCode.Tests
             new("Grpc.Net.Client", "Grpc.Net.Client", "2.85.0", Validation, "https://github.com/grpc/grpc-dotnet/tree/v2.85.0"),
             // Sixth batch, validation (the third of the three drawn).
             new("Wolverine", "WolverineFx", "6.64.2", Validation, "https://github.com/JasperFx/wolverine"),
+            // Eighth batch, validation (the draw's ninth and twelfth).
+            new("Stripe.net", "Stripe.net", "53.1.0", Validation, "https://github.com/stripe/stripe-dotnet"),
+            new("KubernetesClient", "KubernetesClient", "21.0.8", Validation, "https://github.com/kubernetes-client/csharp"),
             // A server application (Microsoft Garnet, a Redis-compatible cache store), never tuned against.
             new("Garnet.server", "garnet-server", "2.2.12", Validation, "https://github.com/microsoft/garnet", Tool: true),
             new("Garnet.cluster", "garnet-server", "2.2.12", Validation, "https://github.com/microsoft/garnet", Tool: true),

@@ -589,4 +589,52 @@ namespace Corpus.Completed
             return total;
         }
     }
+
+    // case: completed/an async wait with a zero timeout returns a completed task (SignalR's client takes its lock so)
+    public sealed class ZeroTimeoutWaitAsync
+    {
+        private readonly SemaphoreSlim _lock = new SemaphoreSlim(1);
+        public async Task<bool> Ping()
+        {
+            await Task.Yield();
+            if (!_lock.WaitAsync(0).Result) return false;
+            _lock.Release();
+            return true;
+        }
+        public async Task<int> Peek(Task<int> pending)
+        {
+            await Task.Yield();
+            try { return pending.WaitAsync(TimeSpan.Zero).GetAwaiter().GetResult(); }
+            catch (TimeoutException) { return -1; }
+        }
+        // Through a sync helper the async method calls: no NB0002 either.
+        public async Task<bool> PingThroughHelper()
+        {
+            await Task.Yield();
+            return TryAcquire();
+        }
+        private bool TryAcquire() => _lock.WaitAsync(TimeSpan.Zero).ConfigureAwait(false).GetAwaiter().GetResult();
+    }
+
+    // case: completed/an async wait with a timeout above zero still waits on .Result
+    public sealed class TimedWaitAsync
+    {
+        private readonly SemaphoreSlim _lock = new SemaphoreSlim(1);
+        public async Task<bool> Ping()
+        {
+            await Task.Yield();
+            return _lock.WaitAsync(100).Result; // expect: NB0003
+        }
+        public async Task<int> Peek(Task<int> pending)
+        {
+            await Task.Yield();
+            return pending.WaitAsync(TimeSpan.FromSeconds(1)).GetAwaiter().GetResult(); // expect: NB0003
+        }
+        public async Task<bool> PingThroughHelper()
+        {
+            await Task.Yield();
+            return TryAcquire(); // expect: NB0002
+        }
+        private bool TryAcquire() => _lock.WaitAsync(50).Result;
+    }
 }

@@ -21,6 +21,7 @@ namespace NonBlocking.Weaver.Analyse
             var task = WaitedTask(method, wait);
             if (task != null && task.OpCode.Code == Code.Ldfld && AlwaysComplete((FieldReference)task.Operand, 0)) return true;
             if (task == null) return false;
+            if (IsZeroTimeoutWaitAsync(method, task)) return true;
             var key = Key(method, task);
             var each = EachOf(method, task, 0);
             if (key == null && each == null) return false;
@@ -198,7 +199,15 @@ namespace NonBlocking.Weaver.Analyse
             return producer == null ? null : Unwrap(method, producer);
         }
 
-        /// <summary><c>t.ConfigureAwait(false)</c> and <c>t.AsTask()</c>, directly or through a local stored once, stand for <c>t</c>.</summary>
+        /// <summary>
+        /// An async wait handed a zero timeout — <c>semaphore.WaitAsync(0)</c>, <c>task.WaitAsync(TimeSpan.Zero)</c> —
+        /// returns a task that is already complete (entered or not, finished or timed out): SignalR's client takes its
+        /// connection lock with <c>WaitAsync(0).Result</c> in the browser.
+        /// </summary>
+        private static bool IsZeroTimeoutWaitAsync(MethodDefinition method, Instruction value) =>
+            IsCall(value) && value.Operand is MethodReference m && m.Name == "WaitAsync" && ZeroTimeouts.Polls(method, value, m);
+
+        /// <summary><c>t.ConfigureAwait(false)</c> and <c>t.AsTask()</c>, directly or through a local stored once, stand for <c>t</c>; a zero-timeout <c>WaitAsync</c> stands for itself.</summary>
         private static Instruction Unwrap(MethodDefinition method, Instruction producer)
         {
             for (int depth = 0; depth < 4; depth++)
@@ -213,6 +222,7 @@ namespace NonBlocking.Weaver.Analyse
                     value = stored;
                 }
                 if (!IsCall(value) || !(value.Operand is MethodReference m) || (m.Name != "ConfigureAwait" && m.Name != "AsTask" && m.Name != "WaitAsync")) return producer;
+                if (IsZeroTimeoutWaitAsync(method, value)) return value;
                 var inner = Receivers.Producer(method.Body, value, m.Parameters.Count);
                 if (inner == null) return producer;
                 producer = inner;

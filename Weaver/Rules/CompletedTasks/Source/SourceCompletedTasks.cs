@@ -23,6 +23,8 @@ namespace NonBlocking.Analyzers
         {
             var model = wait.SemanticModel;
             if (model == null) return false;
+            // An async wait handed a zero timeout (semaphore.WaitAsync(0), task.WaitAsync(TimeSpan.Zero)) returns a completed task.
+            if (Unwrapped(task) is IInvocationOperation zero && zero.TargetMethod.Name == "WaitAsync" && SourceZeroTimeouts.Polls(zero)) return true;
             var symbol = Variable(task);
             if (symbol != null && IsKnownComplete(wait, symbol, model)) return true;
             // An element of a collection every task of which was awaited (await Task.WhenAll(tasks); foreach (var t in tasks) t.Result).
