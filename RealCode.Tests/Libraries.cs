@@ -56,6 +56,9 @@ namespace NonBlocking.RealCode.Tests
             // Eighth batch (2026-12-06, session 27): the draw's next four, by its pattern (two training, then one validation).
             new("Microsoft.AspNetCore.SignalR.Client.Core", "Microsoft.AspNetCore.SignalR.Client", "10.0.12", Training, "https://github.com/dotnet/aspnetcore/tree/v10.0.12/src/SignalR/clients/csharp"),
             new("Dapr.Client", "Dapr.Client", "1.19.1", Training, "https://github.com/dapr/dotnet-sdk"),
+            // Ninth batch (2026-12-06, session 27): the draw's last three, two to training.
+            new("Microsoft.Identity.Client", "Microsoft.Identity.Client", "4.92.0", Training, "https://github.com/AzureAD/microsoft-authentication-library-for-dotnet"),
+            new("Telegram.Bot", "Telegram.Bot", "22.10.4", Training, "https://github.com/TelegramBots/Telegram.Bot"),
 
             new("NATS.Client.Core", "NATS.Net", "3.3.2", Validation, "https://github.com/nats-io/nats.net"),
             new("Elastic.Transport", "Elastic.Transport", "1.1.0", Validation, "https://github.com/elastic/elastic-transport-net"),
@@ -78,6 +81,8 @@ namespace NonBlocking.RealCode.Tests
             // Eighth batch, validation (the draw's ninth and twelfth).
             new("Stripe.net", "Stripe.net", "53.1.0", Validation, "https://github.com/stripe/stripe-dotnet"),
             new("KubernetesClient", "KubernetesClient", "21.0.8", Validation, "https://github.com/kubernetes-client/csharp"),
+            // Ninth batch, validation (the draw's last).
+            new("Rebus", "Rebus", "8.10.0", Validation, "https://github.com/rebus-org/Rebus"),
             // A server application (Microsoft Garnet, a Redis-compatible cache store), never tuned against.
             new("Garnet.server", "garnet-server", "2.2.12", Validation, "https://github.com/microsoft/garnet", Tool: true),
             new("Garnet.cluster", "garnet-server", "2.2.12", Validation, "https://github.com/microsoft/garnet", Tool: true),
