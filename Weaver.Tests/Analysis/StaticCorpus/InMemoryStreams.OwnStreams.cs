@@ -376,4 +376,88 @@ namespace Corpus.OwnStreams
             writer.Flush();
         }
     }
+
+    // case: own streams/an XmlWriter over this project's StringWriter subclass that only changes Encoding (MSAL's StringWriterWithEncoding), through a sync helper
+    public sealed class Utf8StringWriter : StringWriter
+    {
+        public override System.Text.Encoding Encoding => System.Text.Encoding.UTF8;
+    }
+    public static class SoapEnvelope
+    {
+        public static async Task<string> Build(string user)
+        {
+            await Task.Yield();
+            return Write(user);
+        }
+        private static string Write(string user)
+        {
+            using var text = new Utf8StringWriter();
+            using (var xml = System.Xml.XmlWriter.Create(text))
+            {
+                xml.WriteStartElement("Envelope");
+                xml.WriteElementString("User", user);
+                xml.WriteEndElement();
+            }
+            return text.ToString();
+        }
+    }
+
+    // case: own streams/a MemoryStream subclass of this project that counts what it holds
+    public sealed class CountingMemory : MemoryStream
+    {
+        public int Writes { get; private set; }
+        public override void Write(byte[] buffer, int offset, int count) { Writes++; base.Write(buffer, offset, count); }
+    }
+    public static class CountedBody
+    {
+        public static async Task<int> Fill(byte[] data)
+        {
+            await Task.Yield();
+            var body = new CountingMemory();
+            body.Write(data, 0, data.Length);
+            body.Flush();
+            return body.Writes;
+        }
+    }
+
+    // case: own streams/a StringWriter subclass of this project that also appends each write to a log file
+    public sealed class TeeStringWriter : StringWriter
+    {
+        public override void Write(char value) { base.Write(value); File.AppendAllText("tee.log", value.ToString()); }
+    }
+    public static class TeedEnvelope
+    {
+        public static async Task<string> Build(string user)
+        {
+            await Task.Yield();
+            return Write(user); // expect: NB0002
+        }
+        private static string Write(string user)
+        {
+            using var text = new TeeStringWriter();
+            using (var xml = System.Xml.XmlWriter.Create(text))
+            {
+                xml.WriteStartElement("Envelope");
+                xml.WriteElementString("User", user);
+                xml.WriteEndElement();
+            }
+            return text.ToString();
+        }
+    }
+
+    // case: own streams/a MemoryStream subclass of this project that mirrors its bytes to a file
+    public sealed class MirroredMemory : MemoryStream
+    {
+        private readonly FileStream _mirror = File.OpenWrite("mirror.bin");
+        public override void Write(byte[] buffer, int offset, int count) { base.Write(buffer, offset, count); _mirror.Write(buffer, offset, count); }
+    }
+    public static class MirroredBody
+    {
+        public static async Task Fill(byte[] data)
+        {
+            await Task.Yield();
+            var body = new MirroredMemory();
+            body.Write(data, 0, data.Length); // expect: NB0001
+        }
+    }
 }

@@ -884,4 +884,47 @@ namespace Corpus.Streams.OwnReturns
             return (int)buffer.Length;
         }
     }
+
+    // case: streams/an XmlReader over an XElement (XNode.CreateReader walks the tree in memory; MSAL's WS-Trust fault text)
+    public static class ElementReader
+    {
+        public static async Task<string> FaultText(string xml)
+        {
+            await Task.Yield();
+            var element = System.Xml.Linq.XElement.Parse(xml);
+            using var reader = element.CreateReader();
+            reader.MoveToContent();
+            return reader.ReadInnerXml();
+        }
+    }
+
+    // case: streams/an XmlReader over a file reads it
+    public static class FileReader
+    {
+        public static async Task<string> FaultText(string path)
+        {
+            await Task.Yield();
+            using var reader = XmlReader.Create(path);
+            reader.MoveToContent(); // expect: NB0001
+            return reader.ReadInnerXml(); // expect: NB0001
+        }
+    }
+
+    // case: streams/XmlWriter.Create over a StringWriter and XmlReader.Create over a StringReader
+    public static class XmlOverText
+    {
+        public static async Task<string> RoundTrip(string name)
+        {
+            await Task.Yield();
+            var text = new StringWriter();
+            using (var writer = XmlWriter.Create(text))
+            {
+                writer.WriteElementString("Name", name);
+                writer.Flush();
+            }
+            using var reader = XmlReader.Create(new StringReader(text.ToString()));
+            reader.MoveToContent();
+            return reader.ReadElementContentAsString();
+        }
+    }
 }

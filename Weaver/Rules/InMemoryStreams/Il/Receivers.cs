@@ -133,7 +133,7 @@ namespace NonBlocking.Weaver.Analyse
                     // A call declared to return a MemoryStream returns one, as a local of that type holds one.
                     if (streams.InMemory(target.ReturnType)) return true;
                     if (!target.HasThis && Catalog.StreamWrappers.IsFactory(target.DeclaringType.GetElementType().FullName, target.Name))
-                        return StreamArgumentsInMemory(method, producer, target, streams, depth, assumed);
+                        return StreamArgumentsInMemory(method, producer, target, streams, depth, assumed, text: true);
                     // An auto-property reads its backing field: what its own code stores there.
                     if (AutoPropertyField(method.Module, target) is FieldDefinition backing)
                         return AllInMemory(KnownValues.OfField(backing), streams, depth, assumed);
@@ -250,12 +250,18 @@ namespace NonBlocking.Weaver.Analyse
         /// Whether a stream built by <paramref name="call"/> (a constructor or factory) is built over in-memory streams
         /// only: at least one argument for a Stream-typed parameter, and each such argument in memory or null.
         /// </summary>
-        private static bool StreamArgumentsInMemory(MethodDefinition method, Instruction call, MethodReference target, StreamTypes streams, int depth, System.Func<MethodDefinition, ParameterDefinition, bool>? assumed)
+        /// <param name="text">
+        /// The factory's TextWriter and TextReader parameters count as streams too: <c>XmlWriter.Create(new StringWriter())</c>
+        /// writes characters into memory.
+        /// </param>
+        private static bool StreamArgumentsInMemory(MethodDefinition method, Instruction call, MethodReference target, StreamTypes streams, int depth,
+            System.Func<MethodDefinition, ParameterDefinition, bool>? assumed, bool text = false)
         {
             int count = target.Parameters.Count, found = 0;
             for (int i = 0; i < count; i++)
             {
-                if (!streams.IsStream(target.Parameters[i].ParameterType)) continue;
+                var type = target.Parameters[i].ParameterType;
+                if (!streams.IsStream(type) && !(text && Catalog.StreamWrappers.IsTextCarrier(type.FullName))) continue;
                 var argument = OperandInMemory(method, call, count - 1 - i, streams, depth + 1, assumed);
                 if (argument == Found.No) return false;
                 if (argument == Found.InMemory) found++;

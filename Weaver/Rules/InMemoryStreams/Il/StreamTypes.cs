@@ -169,7 +169,7 @@ namespace NonBlocking.Weaver.Analyse
             return false;
         }
 
-        /// <summary>Reads the type, its bases in this module up to Stream, and the module's methods they call.</summary>
+        /// <summary>Reads the type, its bases in this module up to Stream (or a type that never blocks), and the module's methods they call.</summary>
         private Kind Classify(TypeDefinition type)
         {
             var chain = new HashSet<TypeDefinition>();
@@ -179,7 +179,9 @@ namespace NonBlocking.Weaver.Analyse
                 var baseType = t.BaseType;
                 if (baseType == null) return Kind.Blocks;
                 if (baseType.FullName == StreamType) break;
-                if (!(Declared(baseType) is TypeDefinition next)) return Kind.Blocks; // FileStream, or a stream of another assembly
+                // A subclass of a type that never blocks (MSAL's StringWriterWithEncoding, a pooled MemoryStream): the
+                // base stays in memory whatever it is asked, so the subclass is what its own code shows.
+                if (!(Declared(baseType) is TypeDefinition next)) { if (_listed(baseType.GetElementType().FullName)) break; return Kind.Blocks; } // FileStream, or a stream of another assembly
                 t = next;
             }
             var pending = new Queue<MethodDefinition>();

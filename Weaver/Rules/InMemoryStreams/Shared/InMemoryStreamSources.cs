@@ -3,7 +3,7 @@ using System.Collections.Generic;
 namespace NonBlocking.Weaver.Catalog
 {
     /// <summary>
-    /// Members of other libraries whose returned Stream is in memory, read as a MemoryStream would be. Shared by the
+    /// Members of other libraries whose returned Stream (or reader) is in memory, read as a MemoryStream would be. Shared by the
     /// engine (IL) and the analyzer (source); each entry names where the library shows it.
     /// </summary>
     internal static class InMemoryStreamSources
@@ -33,6 +33,10 @@ namespace NonBlocking.Weaver.Catalog
             "Microsoft.Azure.Documents.DocumentServiceResponse::get_ResponseBody",
             // Stream.Null reads nothing and writes nowhere (the framework's NullStream); a field, read as a member.
             "System.IO.Stream::Null",
+            // LINQ to XML's CreateReader hands back an XNodeReader that walks the tree in memory (src/libraries/
+            // System.Private.Xml.Linq/src/System/Xml/Linq/XNode.cs, XNodeReader.cs): an XmlReader, not a stream, read as
+            // one over memory (MSAL reads a WS-Trust fault's text through it).
+            "System.Xml.Linq.XNode::CreateReader",
         };
 
         /// <summary>Whether a member (its declaring type's metadata name and its own name: a method, a getter or a field) returns an in-memory stream.</summary>

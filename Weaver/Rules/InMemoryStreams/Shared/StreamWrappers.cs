@@ -34,6 +34,12 @@ namespace NonBlocking.Weaver.Catalog
         public static bool IsFactory(string declaringType, string member) => Factories.Contains(declaringType + "::" + member);
 
         /// <summary>
+        /// A factory parameter of this type (metadata name) is what the reader or writer it builds reads or writes, as a
+        /// stream is: <c>XmlWriter.Create(TextWriter)</c>, <c>XmlReader.Create(TextReader)</c>.
+        /// </summary>
+        public static bool IsTextCarrier(string type) => type == "System.IO.TextWriter" || type == "System.IO.TextReader";
+
+        /// <summary>
         /// Whether a parameter or a return of this type (metadata name) can carry an in-memory stream besides a Stream: a
         /// wrapper, or an abstract base a wrapper is handed as.
         /// </summary>

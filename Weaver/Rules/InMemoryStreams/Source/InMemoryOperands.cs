@@ -68,7 +68,7 @@ namespace NonBlocking.Analyzers
                     if (streams.InMemory(target.ReturnType)) return true;
                     if (target.IsStatic && target.ContainingType != null &&
                         NonBlocking.Weaver.Catalog.StreamWrappers.IsFactory(SymbolCatalog.MetadataName(target.ContainingType), target.Name))
-                        return StreamArgumentsInMemory(call.Arguments, streams, depth, assumption);
+                        return StreamArgumentsInMemory(call.Arguments, streams, depth, assumption, text: true);
                     bool carrier = target.ReturnType is INamedTypeSymbol returnType &&
                                    NonBlocking.Weaver.Catalog.StreamWrappers.CarriesStream(SymbolCatalog.MetadataName(returnType.OriginalDefinition));
                     if (!SourceStreamTypes.IsStream(target.ReturnType) && !carrier || target.ContainingType == null) return false;
@@ -140,12 +140,18 @@ namespace NonBlocking.Analyzers
              NonBlocking.Weaver.Catalog.ReceiverWriters.Writes(SymbolCatalog.MetadataName(call.TargetMethod.ContainingType.OriginalDefinition), call.TargetMethod.Name)) &&
             StreamArgumentsInMemory(call.Arguments, streams, 0, null);
 
-        private static bool StreamArgumentsInMemory(ImmutableArray<IArgumentOperation> arguments, SourceStreamTypes streams, int depth, Assumption? assumption)
+        /// <param name="text">
+        /// The factory's TextWriter and TextReader parameters count as streams too: <c>XmlWriter.Create(new StringWriter())</c>
+        /// writes characters into memory.
+        /// </param>
+        private static bool StreamArgumentsInMemory(ImmutableArray<IArgumentOperation> arguments, SourceStreamTypes streams, int depth, Assumption? assumption, bool text = false)
         {
             int found = 0;
             foreach (var argument in arguments)
             {
-                if (argument.Parameter == null || !SourceStreamTypes.IsStream(argument.Parameter.Type)) continue;
+                if (argument.Parameter == null) continue;
+                if (!SourceStreamTypes.IsStream(argument.Parameter.Type) &&
+                    !(text && argument.Parameter.Type is INamedTypeSymbol named && NonBlocking.Weaver.Catalog.StreamWrappers.IsTextCarrier(SymbolCatalog.MetadataName(named)))) continue;
                 var value = argument.Value;
                 while (value is IConversionOperation conversion) value = conversion.Operand;
                 if (value.ConstantValue.HasValue && value.ConstantValue.Value == null) continue;

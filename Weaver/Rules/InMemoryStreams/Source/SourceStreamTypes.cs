@@ -142,7 +142,7 @@ namespace NonBlocking.Analyzers
             return false;
         }
 
-        /// <summary>Reads the type, its bases in this compilation up to Stream, and the compilation's methods they call.</summary>
+        /// <summary>Reads the type, its bases in this compilation up to Stream (or a type that never blocks), and the compilation's methods they call.</summary>
         private Kind Classify(INamedTypeSymbol type)
         {
             var chain = new HashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default);
@@ -152,7 +152,9 @@ namespace NonBlocking.Analyzers
                 var baseType = t.BaseType;
                 if (baseType == null) return Kind.Blocks;
                 if (baseType.Name == "Stream" && Namespaces.Is(baseType.ContainingNamespace, "System.IO")) break;
-                if (!DeclaredHere(baseType)) return Kind.Blocks; // FileStream, or a stream of another assembly
+                // A subclass of a type that never blocks (MSAL's StringWriterWithEncoding, a pooled MemoryStream): the
+                // base stays in memory whatever it is asked, so the subclass is what its own code shows.
+                if (!DeclaredHere(baseType)) { if (_catalog.InMemoryType(baseType)) break; return Kind.Blocks; } // FileStream, or a stream of another assembly
                 t = baseType.OriginalDefinition;
             }
             var pending = new Queue<SyntaxNode>();
