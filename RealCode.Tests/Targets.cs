@@ -25,9 +25,11 @@ namespace NonBlocking.RealCode.Tests
         /// call) and a generic call's return was read at its type argument (78.8 %, 58.6 %). The sixth batch measured
         /// training 74.4 % (Marten: 14 of 29 true, its session's work tracker dispatched to the projection daemon's) and
         /// validation 54.2 % (Wolverine: 0 of 11, 19 unclear) on labelling: 0.74 and 0.54, new code measured. Batches 7
-        /// and 8 (six assemblies, three silent) and a zero-timeout WaitAsync read as complete: 74.4 % and 54.4 %.
+        /// and 8 (six assemblies, three silent) and a zero-timeout WaitAsync read as complete: 74.4 % and 54.4 %; batch 9
+        /// (MSAL, Telegram.Bot, Rebus) 74.2 % and 61.0 % on labelling, then writers and readers over memory (MSAL's
+        /// StringWriter subclass, XmlWriter.Create over a TextWriter, XNode.CreateReader): 75.4 % and 62.2 %, floors 0.75 and 0.62.
         /// </summary>
-        public static double FloorOf(Support.LabelSet set) => set == Support.LabelSet.Training ? 0.74 : 0.54;
+        public static double FloorOf(Support.LabelSet set) => set == Support.LabelSet.Training ? 0.75 : 0.62;
         /// <summary>Today's floor for any one library; raised to <see cref="PerLibrary"/> as the rules get there.</summary>
         public const double PerLibraryFloor = 0.0;
         /// <summary>Share of the fixed upstream bugs (Historic/bugs.tsv) reported on the buggy version and not on the fixed one.</summary>
