@@ -59,6 +59,11 @@ namespace NonBlocking.RealCode.Tests
             // Ninth batch (2026-12-06, session 27): the draw's last three, two to training.
             new("Microsoft.Identity.Client", "Microsoft.Identity.Client", "4.92.0", Training, "https://github.com/AzureAD/microsoft-authentication-library-for-dotnet"),
             new("Telegram.Bot", "Telegram.Bot", "22.10.4", Training, "https://github.com/TelegramBots/Telegram.Bot"),
+            // Tenth batch (2026-12-06, session 27): a new draw (seed 31f) of fifteen packages, its first six, two to training then one to validation.
+            new("Hangfire.PostgreSql", "Hangfire.PostgreSql", "1.21.1", Training, "https://github.com/hangfire-postgres/Hangfire.PostgreSql"),
+            new("InfluxDB.Client", "InfluxDB.Client", "5.1.0", Training, "https://github.com/influxdata/influxdb-client-csharp"),
+            new("Refit", "Refit", "16.4.0", Training, "https://github.com/reactiveui/refit"),
+            new("Microsoft.Graph", "Microsoft.Graph", "6.10.0", Training, "https://github.com/microsoftgraph/msgraph-sdk-dotnet"),
 
             new("NATS.Client.Core", "NATS.Net", "3.3.2", Validation, "https://github.com/nats-io/nats.net"),
             new("Elastic.Transport", "Elastic.Transport", "1.1.0", Validation, "https://github.com/elastic/elastic-transport-net"),
@@ -83,6 +88,9 @@ namespace NonBlocking.RealCode.Tests
             new("KubernetesClient", "KubernetesClient", "21.0.8", Validation, "https://github.com/kubernetes-client/csharp"),
             // Ninth batch, validation (the draw's last).
             new("Rebus", "Rebus", "8.10.0", Validation, "https://github.com/rebus-org/Rebus"),
+            // Tenth batch, validation (the draw's third and sixth).
+            new("Sentry", "Sentry", "7.0.0", Validation, "https://github.com/getsentry/sentry-dotnet"),
+            new("AWSSDK.DynamoDBv2", "AWSSDK.DynamoDBv2", "4.1.0.1", Validation, "https://github.com/aws/aws-sdk-net"),
             // A server application (Microsoft Garnet, a Redis-compatible cache store), never tuned against.
             new("Garnet.server", "garnet-server", "2.2.12", Validation, "https://github.com/microsoft/garnet", Tool: true),
             new("Garnet.cluster", "garnet-server", "2.2.12", Validation, "https://github.com/microsoft/garnet", Tool: true),
