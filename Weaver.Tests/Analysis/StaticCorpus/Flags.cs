@@ -317,4 +317,66 @@ namespace Corpus.Flags
             return async ? await _stream.ReadAsync(buffer, 0, count) : _stream.Read(buffer, 0, count); // expect: NB0001
         }
     }
+
+    // A generated REST client's Deserialize (openapi-generator's ApiClient, InfluxDB's client): the response is written
+    // to a temp file only when the caller asks for a Stream; every other call passes a model type.
+    public sealed class Dashboard { public string Name = ""; }
+    public sealed class RestClient
+    {
+        public object Deserialize(byte[] body, Type type)
+        {
+            if (type == typeof(byte[])) return body;
+            if (type == typeof(Stream))
+            {
+                File.WriteAllBytes("download.tmp", body);
+                return File.OpenRead("download.tmp");
+            }
+            return new Dashboard { Name = System.Text.Encoding.UTF8.GetString(body) };
+        }
+        public object Parse(byte[] body, Type type)
+        {
+            if (type != typeof(string)) return new Dashboard();
+            return File.ReadAllText("names.txt");
+        }
+    }
+
+    // case: flags/a Type argument decides the callee's typeof comparisons: a model type never takes the Stream branch
+    public static class TypedModel
+    {
+        public static async Task<Dashboard> Get(RestClient client, byte[] body)
+        {
+            await Task.Yield();
+            return (Dashboard)client.Deserialize(body, typeof(Dashboard));
+        }
+        public static async Task<object> Raw(RestClient client, byte[] body)
+        {
+            await Task.Yield();
+            return client.Deserialize(body, typeof(byte[]));
+        }
+        public static async Task<object> NotAString(RestClient client, byte[] body)
+        {
+            await Task.Yield();
+            return client.Parse(body, typeof(Dashboard));
+        }
+    }
+
+    // case: flags/the same callee handed typeof(Stream), or the type its != guards, takes the branch that writes the file
+    public static class TypedDownload
+    {
+        public static async Task<Stream> Download(RestClient client, byte[] body)
+        {
+            await Task.Yield();
+            return (Stream)client.Deserialize(body, typeof(Stream)); // expect: NB0002
+        }
+        public static async Task<object> Names(RestClient client, byte[] body)
+        {
+            await Task.Yield();
+            return client.Parse(body, typeof(string)); // expect: NB0002
+        }
+        public static async Task<object> Any(RestClient client, byte[] body, Type type)
+        {
+            await Task.Yield();
+            return client.Deserialize(body, type); // expect: NB0002
+        }
+    }
 }

@@ -6,7 +6,8 @@ namespace NonBlocking.Weaver.Analyse.Flags
     /// What is known of a method's parameters on one call path: for each of the first 32 <c>bool</c> parameters, known
     /// or not, and its value; and which of its first 32 Stream parameters are passed in-memory streams (a sync helper
     /// handed a MemoryStream); and which of the analysed code's types its <c>this</c> and reference parameters are known
-    /// to have (<see cref="ArgumentTypes"/>, sync callees only). A state machine's MoveNext reads its async method's
+    /// to have (<see cref="ArgumentTypes"/>, sync callees only); and the types its Type flags hold (<see cref="TypeValues"/>).
+    /// A state machine's MoveNext reads its async method's
     /// parameters from hoisted fields, so its context is indexed by the async method's parameters. <see cref="Unknown"/>
     /// is the context of a method analysed on its own.
     /// </summary>
@@ -16,21 +17,23 @@ namespace NonBlocking.Weaver.Analyse.Flags
         private readonly uint _values;
         private readonly uint _inMemory;
         private readonly ArgumentTypes? _types;
+        private readonly TypeValues? _typeValues;
 
-        private FlagContext(uint known, uint values, uint inMemory, ArgumentTypes? types)
+        private FlagContext(uint known, uint values, uint inMemory, ArgumentTypes? types, TypeValues? typeValues)
         {
             _known = known;
             _values = values;
             _inMemory = inMemory;
             _types = types;
+            _typeValues = typeValues;
         }
 
         public static FlagContext Unknown => default;
 
-        public bool IsUnknown => _known == 0 && _inMemory == 0 && _types == null;
+        public bool IsUnknown => _known == 0 && _inMemory == 0 && _types == null && _typeValues == null;
 
-        /// <summary>Whether any bool flag is known (only those decide branches).</summary>
-        public bool KnowsFlags => _known != 0;
+        /// <summary>Whether any bool or Type flag is known (only those decide branches).</summary>
+        public bool KnowsFlags => _known != 0 || _typeValues != null;
 
         /// <summary>Whether some Stream parameter is known to hold an in-memory stream.</summary>
         public bool KnowsStreams => _inMemory != 0;
@@ -39,15 +42,22 @@ namespace NonBlocking.Weaver.Analyse.Flags
         public ArgumentTypes? Types => _types;
 
         /// <summary>This context with what is known of the objects passed (replacing what it had).</summary>
-        public FlagContext WithTypes(ArgumentTypes? types) => new FlagContext(_known, _values, _inMemory, types);
+        public FlagContext WithTypes(ArgumentTypes? types) => new FlagContext(_known, _values, _inMemory, types, _typeValues);
 
         public FlagContext With(int parameter, bool value) =>
             parameter < 0 || parameter >= 32 ? this
-                : new FlagContext(_known | (1u << parameter), value ? _values | (1u << parameter) : _values & ~(1u << parameter), _inMemory, _types);
+                : new FlagContext(_known | (1u << parameter), value ? _values | (1u << parameter) : _values & ~(1u << parameter), _inMemory, _types, _typeValues);
 
         /// <summary>This context with the Stream parameter at <paramref name="parameter"/> known to hold an in-memory stream.</summary>
         public FlagContext WithInMemory(int parameter) =>
-            parameter < 0 || parameter >= 32 ? this : new FlagContext(_known, _values, _inMemory | (1u << parameter), _types);
+            parameter < 0 || parameter >= 32 ? this : new FlagContext(_known, _values, _inMemory | (1u << parameter), _types, _typeValues);
+
+        /// <summary>This context with the Type flag at <paramref name="parameter"/> holding <paramref name="name"/> ("" for none of those compared).</summary>
+        public FlagContext WithType(int parameter, string name) =>
+            new FlagContext(_known, _values, _inMemory, _types, TypeValues.With(_typeValues, parameter, name));
+
+        /// <summary>The type a Type flag holds on this path ("" for none of those its method compares it with); null when unknown.</summary>
+        public string? TypeOf(int parameter) => _typeValues?.Of(parameter);
 
         public bool InMemory(int parameter) => parameter >= 0 && parameter < 32 && (_inMemory & (1u << parameter)) != 0;
 
@@ -55,9 +65,11 @@ namespace NonBlocking.Weaver.Analyse.Flags
             parameter < 0 || parameter >= 32 || (_known & (1u << parameter)) == 0 ? (bool?)null : (_values & (1u << parameter)) != 0;
 
         public bool Equals(FlagContext other) =>
-            _known == other._known && _values == other._values && _inMemory == other._inMemory && Equals(_types, other._types);
+            _known == other._known && _values == other._values && _inMemory == other._inMemory && Equals(_types, other._types) &&
+            Equals(_typeValues, other._typeValues);
         public override bool Equals(object? obj) => obj is FlagContext other && Equals(other);
-        public override int GetHashCode() => (int)((_known * 31 + _values) * 31 + _inMemory) * 31 + (_types?.GetHashCode() ?? 0);
+        public override int GetHashCode() =>
+            ((int)((_known * 31 + _values) * 31 + _inMemory) * 31 + (_types?.GetHashCode() ?? 0)) * 31 + (_typeValues?.GetHashCode() ?? 0);
 
         /// <summary>As a message shows it: <c>async: true</c>, with the parameters' names.</summary>
         public string Describe(Mono.Cecil.MethodDefinition owner)

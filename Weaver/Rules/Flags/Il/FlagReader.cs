@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using Mono.Cecil;
 using Mono.Cecil.Cil;
 
@@ -10,7 +11,10 @@ namespace NonBlocking.Weaver.Analyse.Flags
     /// a flag captured into its closure's field. A parameter or field the method itself assigns is never read as known.
     /// Contexts index parameters 0–15 and a closure's bool fields 16–31. A reference parameter the method tests for null
     /// is a flag too, true when not null: a call passing <c>null</c> decides its branches (Minio's
-    /// <c>MinioException(message)</c> is <c>this(message, null)</c>, and never reads the absent response's body).
+    /// <c>MinioException(message)</c> is <c>this(message, null)</c>, and never reads the absent response's body). So is a
+    /// <c>Type</c> parameter the method compares with <c>typeof(X)</c>: a call passing <c>typeof(Model)</c> decides those
+    /// comparisons (openapi-generator's clients write a body to a temp file only in <c>Deserialize</c>'s
+    /// <c>type == typeof(Stream)</c> branch, and their hundreds of calls pass model types).
     /// </summary>
     internal sealed class FlagReader
     {
@@ -24,12 +28,68 @@ namespace NonBlocking.Weaver.Analyse.Flags
 
         private const int ClosureBase = 16;
 
-        /// <summary>Whether a context can say anything about a method: it has a bool parameter or reads a closure's.</summary>
+        /// <summary>Whether a context can say anything about a method: it has a bool parameter or reads a closure's, or a Type flag.</summary>
         public static bool HasFlags(MethodDefinition method)
         {
             for (int i = 0; i < method.Parameters.Count && i < ClosureBase; i++)
                 if (IsFlag(method, i)) return true;
+            if (ComparedTypes(method).Count > 0) return true;
             return ClosureOf(method) is TypeDefinition closure && BoolFields(closure).Count > 0;
+        }
+
+        private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<MethodDefinition, Dictionary<int, HashSet<string>>> TypeTests =
+            new System.Runtime.CompilerServices.ConditionalWeakTable<MethodDefinition, Dictionary<int, HashSet<string>>>();
+
+        /// <summary>The method's Type flags: each <c>Type</c> parameter it compares with <c>typeof(X)</c> and never assigns, and the Xs.</summary>
+        private static Dictionary<int, HashSet<string>> ComparedTypes(MethodDefinition method)
+        {
+            // Most methods take no Type: no walk of their bodies, no table entry.
+            bool any = false;
+            for (int i = 0; i < method.Parameters.Count && i < ClosureBase && !any; i++)
+                any = method.Parameters[i].ParameterType.FullName == "System.Type";
+            return any ? TypeTests.GetValue(method, FindTypeTests) : NoTypeTests;
+        }
+
+        private static readonly Dictionary<int, HashSet<string>> NoTypeTests = new Dictionary<int, HashSet<string>>();
+
+        private static Dictionary<int, HashSet<string>> FindTypeTests(MethodDefinition method)
+        {
+            var found = new Dictionary<int, HashSet<string>>();
+            if (!method.HasBody) return found;
+            foreach (var ins in method.Body.Instructions)
+            {
+                if (!(TypeComparison(method, ins) is var (parameter, name, _)) || parameter.Index >= ClosureBase) continue;
+                if (!found.TryGetValue(parameter.Index, out var names)) found[parameter.Index] = names = new HashSet<string>();
+                names.Add(name);
+            }
+            foreach (var index in found.Keys.ToList())
+                if (Il.Assigns(method, method.Parameters[index])) found.Remove(index);
+            return found;
+        }
+
+        /// <summary><c>p == typeof(X)</c> or <c>p != typeof(X)</c> (either way round) on a Type parameter: the parameter, X's full name, and whether it is the equality.</summary>
+        private static (ParameterDefinition Parameter, string Type, bool Equality)? TypeComparison(MethodDefinition method, Instruction ins)
+        {
+            if (ins.OpCode.Code != Code.Call || !(ins.Operand is MethodReference m) || (m.Name != "op_Equality" && m.Name != "op_Inequality") ||
+                m.Parameters.Count != 2 || m.DeclaringType.FullName != "System.Type") return null;
+            var right = Receivers.Producer(method.Body, ins, 0);
+            var left = Receivers.Producer(method.Body, ins, 1);
+            if (right == null || left == null) return null;
+            Instruction? load = null;
+            string? type = TypeOf(method, right);
+            if (type != null) load = left;
+            else if ((type = TypeOf(method, left)) != null) load = right;
+            if (load == null || type == null || !Il.IsLdarg(load.OpCode.Code) || !(Il.ParameterOf(method, load) is ParameterDefinition parameter) ||
+                parameter.ParameterType.FullName != "System.Type") return null;
+            return (parameter, type, m.Name == "op_Equality");
+        }
+
+        /// <summary>The full name of X for <c>typeof(X)</c> (<c>ldtoken X; call Type.GetTypeFromHandle</c>) when X is a closed type; null otherwise.</summary>
+        private static string? TypeOf(MethodDefinition method, Instruction value)
+        {
+            if (value.OpCode.Code != Code.Call || !(value.Operand is MethodReference m) || m.Name != "GetTypeFromHandle" || m.DeclaringType.FullName != "System.Type") return null;
+            var token = Receivers.Producer(method.Body, value, 0);
+            return token != null && token.OpCode.Code == Code.Ldtoken && token.Operand is TypeReference type && !type.ContainsGenericParameter ? type.FullName : null;
         }
 
         /// <summary>A bool parameter, or a reference parameter the method tests for null (brtrue/brfalse on it).</summary>
@@ -94,6 +154,9 @@ namespace NonBlocking.Weaver.Analyse.Flags
         public bool? Value(MethodDefinition method, FlagContext context, Instruction producer)
         {
             if (Il.Int32Constant(producer) is int literal) return literal != 0;
+            if (TypeComparison(method, producer) is var (parameter, type, equality) && OwnerOf(method) == method &&
+                context.TypeOf(parameter.Index) is string known)
+                return (known == type) == equality;
             if (producer.OpCode.Code == Code.Ldnull) return false;
             if (!context.KnowsFlags) return null;
             int index = FlagParameter(method, producer);
@@ -114,6 +177,14 @@ namespace NonBlocking.Weaver.Analyse.Flags
                 var producer = Receivers.Producer(caller.Body, call, count - 1 - i);
                 if (producer != null && Value(caller, context, producer) is bool value) result = result.With(i, value);
             }
+            // A Type flag holds the type a typeof passes (or the caller's own known one): one of those compared, or "none".
+            foreach (var pair in ComparedTypes(callee))
+            {
+                if (pair.Key >= count) continue;
+                var producer = Receivers.Producer(caller.Body, call, count - 1 - pair.Key);
+                string? type = producer == null ? null : TypeOf(caller, producer) ?? PassedType(caller, context, producer);
+                if (type != null) result = result.WithType(pair.Key, pair.Value.Contains(type) ? type : "");
+            }
             // A closure's flags are what the creating method stored into it, when it stores each just once.
             if (ClosureOf(callee) is TypeDefinition closure)
             {
@@ -133,6 +204,14 @@ namespace NonBlocking.Weaver.Analyse.Flags
                 }
             }
             return result;
+        }
+
+        /// <summary>The type the caller's own Type flag holds on this path, passed straight on; null when it is not one type known by name.</summary>
+        private string? PassedType(MethodDefinition caller, FlagContext context, Instruction producer)
+        {
+            if (OwnerOf(caller) != caller || !Il.IsLdarg(producer.OpCode.Code) || !(Il.ParameterOf(caller, producer) is ParameterDefinition parameter) ||
+                !ComparedTypes(caller).ContainsKey(parameter.Index)) return null;
+            return context.TypeOf(parameter.Index) is string known && known.Length > 0 ? known : null;
         }
 
         /// <summary>The display class a lambda or local function reads captured variables from: its own type, or a struct passed by ref.</summary>

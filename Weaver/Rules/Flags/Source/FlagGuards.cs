@@ -18,9 +18,15 @@ namespace NonBlocking.Analyzers
         /// <summary>A flag and the value it must have for the code to run.</summary>
         public readonly struct Requirement
         {
-            public Requirement(IParameterSymbol flag, bool value, bool syncSide = false) { Flag = flag; Value = value; SyncSide = syncSide; }
+            public Requirement(IParameterSymbol flag, bool value, bool syncSide = false, string? typeName = null)
+            {
+                Flag = flag; Value = value; SyncSide = syncSide; TypeName = typeName;
+            }
             public IParameterSymbol Flag { get; }
+            /// <summary>The flag's value; for a Type flag, whether it must be <see cref="TypeName"/>.</summary>
             public bool Value { get; }
+            /// <summary>For a Type flag (<c>type == typeof(X)</c>), X's fully qualified name; null for a bool or null flag.</summary>
+            public string? TypeName { get; }
             /// <summary>The value is a mode switch's sync side (<see cref="SourceModeSwitches"/>): undecided, the flag takes the other.</summary>
             public bool SyncSide { get; }
         }
@@ -47,9 +53,13 @@ namespace NonBlocking.Analyzers
         {
             // The common case, without allocating: a method with no bool parameter of its own, none captured, and no
             // reference parameter it tests for null (one walk of the body, only for methods that have such parameters).
-            HashSet<string>? tested = null;
+            HashSet<string>? tested = null, typeTested = null;
+            // A Type parameter compared with typeof(X) is a flag in sync code (as the engine reads it; an async method's
+            // direct calls are the engine's to decide, and it reads bool flags only there).
             bool IsFlag(IParameterSymbol p) =>
-                p.Type.SpecialType == SpecialType.System_Boolean || p.Type.IsReferenceType && (tested ??= NullTestedNames(body)).Contains(p.Name);
+                p.Type.SpecialType == SpecialType.System_Boolean ||
+                !function.IsAsync && IsType(p.Type) && (typeTested ??= TypeTestedNames(body)).Contains(p.Name) ||
+                p.Type.IsReferenceType && (tested ??= NullTestedNames(body)).Contains(p.Name);
             if (function.MethodKind != MethodKind.LocalFunction && function.MethodKind != MethodKind.AnonymousFunction &&
                 !function.Parameters.Any(IsFlag)) return NoFlags;
             var flags = new List<IParameterSymbol>();
@@ -65,6 +75,43 @@ namespace NonBlocking.Analyzers
                 flags.RemoveAll(p => outermost.DescendantNodes().OfType<AssignmentExpressionSyntax>().Any(a => Refers(a.Left, p, model)));
             return flags;
         }
+
+        private static bool IsType(ITypeSymbol type) => type.Name == "Type" && Namespaces.Is(type.ContainingNamespace, "System");
+
+        /// <summary>The names the body compares with a <c>typeof</c> (<c>type == typeof(Stream)</c>, <c>!=</c>).</summary>
+        private static HashSet<string> TypeTestedNames(SyntaxNode body)
+        {
+            var names = new HashSet<string>();
+            foreach (var node in body.DescendantNodes())
+                if (TypeTestOf(node, out _, out _) is IdentifierNameSyntax name) names.Add(name.Identifier.ValueText);
+            return names;
+        }
+
+        /// <summary>The name a <c>typeof</c> comparison compares, the <c>typeof</c>, and whether the comparison is the equality.</summary>
+        private static IdentifierNameSyntax? TypeTestOf(SyntaxNode node, out TypeOfExpressionSyntax? typeOf, out bool equality)
+        {
+            typeOf = null;
+            equality = node.IsKind(SyntaxKind.EqualsExpression);
+            if (!(node is BinaryExpressionSyntax compare) || !equality && !compare.IsKind(SyntaxKind.NotEqualsExpression)) return null;
+            var left = Branches.Bare(compare.Left);
+            var right = Branches.Bare(compare.Right);
+            if (right is TypeOfExpressionSyntax r && left is IdentifierNameSyntax l) { typeOf = r; return l; }
+            if (left is TypeOfExpressionSyntax t && right is IdentifierNameSyntax n) { typeOf = t; return n; }
+            return null;
+        }
+
+        /// <summary>The fully qualified name (with type arguments) of the type a <c>typeof</c> names, when it is a closed type; null otherwise.</summary>
+        public static string? TypeOfName(ITypeSymbol? type) =>
+            type == null || type is INamedTypeSymbol { IsUnboundGenericType: true } || ContainsTypeParameter(type) ? null
+                : type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
+
+        private static bool ContainsTypeParameter(ITypeSymbol type) => type switch
+        {
+            ITypeParameterSymbol _ => true,
+            IArrayTypeSymbol array => ContainsTypeParameter(array.ElementType),
+            INamedTypeSymbol named => named.TypeArguments.Any(ContainsTypeParameter),
+            _ => false,
+        };
 
         /// <summary>
         /// The names the body compares with null (<c>p == null</c>, <c>p != null</c>, <c>p is null</c>): a reference
@@ -119,6 +166,11 @@ namespace NonBlocking.Analyzers
                 case IdentifierNameSyntax name:
                     var flag = flags.FirstOrDefault(f => f.Type.SpecialType == SpecialType.System_Boolean && Refers(name, f, model));
                     if (flag != null) found.Add(new Requirement(flag, value));
+                    break;
+                case BinaryExpressionSyntax compare when TypeTestOf(compare, out var typeOf, out bool equality) is IdentifierNameSyntax compared:
+                    var typeFlag = flags.FirstOrDefault(f => IsType(f.Type) && Refers(compared, f, model));
+                    if (typeFlag != null && TypeOfName(model.GetTypeInfo(typeOf!.Type).Type) is string typeName)
+                        found.Add(new Requirement(typeFlag, value == equality, typeName: typeName));
                     break;
                 case var test when NullTestOf(test, out bool whenNotNull) is IdentifierNameSyntax tested:
                     var reference = flags.FirstOrDefault(f => f.Type.IsReferenceType && Refers(tested, f, model));

@@ -44,10 +44,12 @@ namespace NonBlocking.Analyzers
         /// <summary>What a call passes for one bool parameter: a constant, the caller's own flag, or nothing known.</summary>
         public readonly struct Argument
         {
-            public Argument(int ordinal, bool? constant, IParameterSymbol? flag) { Ordinal = ordinal; Constant = constant; Flag = flag; }
+            public Argument(int ordinal, bool? constant, IParameterSymbol? flag, string? type = null) { Ordinal = ordinal; Constant = constant; Flag = flag; Type = type; }
             public int Ordinal { get; }
             public bool? Constant { get; }
             public IParameterSymbol? Flag { get; }
+            /// <summary>For a Type parameter, the type a <c>typeof</c> passes (its fully qualified name); null otherwise.</summary>
+            public string? Type { get; }
         }
 
         /// <summary>
@@ -128,7 +130,7 @@ namespace NonBlocking.Analyzers
                     Site? end = null;
                     foreach (var callee in search.Targets(call, state).Where(t => !t.IsAsync))
                     {
-                        var (chain, site) = search.PathFrom(callee, state.Enter(call, callee, streams: true, dispatch));
+                        var (chain, site) = search.PathFrom(callee, state.Enter(call, callee, streams: true, dispatch, ComparedTypes));
                         if (site != null && (best == null || chain!.Count < best.Count)) { best = chain; end = site; }
                     }
                     if (best == null) continue;
@@ -139,6 +141,28 @@ namespace NonBlocking.Analyzers
         }
 
         private readonly ConcurrentDictionary<IMethodSymbol, Call[]> _ordered = new ConcurrentDictionary<IMethodSymbol, Call[]>(SymbolEqualityComparer.Default);
+
+        private readonly ConcurrentDictionary<IMethodSymbol, Dictionary<IParameterSymbol, HashSet<string>>> _compared =
+            new ConcurrentDictionary<IMethodSymbol, Dictionary<IParameterSymbol, HashSet<string>>>(SymbolEqualityComparer.Default);
+
+        /// <summary>
+        /// The Type flags a function's sites and calls are guarded by (<c>type == typeof(X)</c>), each with the Xs: what
+        /// a path carries for them (the engine's FlagReader.ComparedTypes). Read once the compilation's calls are all in.
+        /// </summary>
+        private Dictionary<IParameterSymbol, HashSet<string>> ComparedTypes(IMethodSymbol function) =>
+            _compared.GetOrAdd(function.OriginalDefinition, f =>
+            {
+                var found = new Dictionary<IParameterSymbol, HashSet<string>>(SymbolEqualityComparer.Default);
+                var guards = (_sites.TryGetValue(f, out var sites) ? sites.SelectMany(x => x.Guards) : Enumerable.Empty<FlagGuards.Requirement>())
+                    .Concat(_calls.TryGetValue(f, out var calls) ? calls.SelectMany(x => x.Guards) : Enumerable.Empty<FlagGuards.Requirement>());
+                foreach (var guard in guards)
+                {
+                    if (guard.TypeName == null) continue;
+                    if (!found.TryGetValue(guard.Flag, out var names)) found[guard.Flag] = names = new HashSet<string>();
+                    names.Add(guard.TypeName);
+                }
+                return found;
+            });
 
         /// <summary>A function's calls in source order, sorted once: the search reads them under every flag state.</summary>
         private Call[] Ordered(IMethodSymbol function) =>
@@ -151,20 +175,24 @@ namespace NonBlocking.Analyzers
         private sealed class FlagState
         {
             public static readonly FlagState Unknown = new FlagState(new Dictionary<IParameterSymbol, bool>(SymbolEqualityComparer.Default),
-                new HashSet<IParameterSymbol>(SymbolEqualityComparer.Default), null, null);
+                new HashSet<IParameterSymbol>(SymbolEqualityComparer.Default), null, null, null);
             private readonly Dictionary<IParameterSymbol, bool> _known;
             private readonly HashSet<IParameterSymbol> _inMemory;
             private readonly List<ITypeSymbol>? _this;
             private readonly Dictionary<IParameterSymbol, List<ITypeSymbol>>? _types;
+            /// <summary>The types the Type flags hold on this path (the engine's FlagContext.TypeOf), by fully qualified name.</summary>
+            private readonly Dictionary<IParameterSymbol, string>? _typeValues;
 
             private FlagState(Dictionary<IParameterSymbol, bool> known, HashSet<IParameterSymbol> inMemory,
-                List<ITypeSymbol>? thisTypes, Dictionary<IParameterSymbol, List<ITypeSymbol>>? types)
+                List<ITypeSymbol>? thisTypes, Dictionary<IParameterSymbol, List<ITypeSymbol>>? types, Dictionary<IParameterSymbol, string>? typeValues)
             {
                 _known = known;
                 _inMemory = inMemory;
                 _this = thisTypes;
                 _types = types;
+                _typeValues = typeValues;
                 var keys = known.Select(k => Name(k.Key) + "=" + (k.Value ? 1 : 0)).Concat(inMemory.Select(p => Name(p) + "=memory"));
+                if (typeValues != null) keys = keys.Concat(typeValues.Select(t => Name(t.Key) + "=typeof " + t.Value));
                 if (thisTypes != null) keys = keys.Append("this=" + Types(thisTypes));
                 if (types != null) keys = keys.Concat(types.Select(t => Name(t.Key) + "=" + Types(t.Value)));
                 Key = string.Join(";", keys.OrderBy(k => k));
@@ -193,7 +221,9 @@ namespace NonBlocking.Analyzers
             public string Key { get; }
 
             public bool Allows(FlagGuards.Requirement[] guards) =>
-                guards.All(g => _known.TryGetValue(g.Flag, out bool v) ? v == g.Value : !g.SyncSide);
+                guards.All(g => g.TypeName != null
+                    ? !(_typeValues != null && _typeValues.TryGetValue(g.Flag, out var type)) || (type == g.TypeName) == g.Value
+                    : _known.TryGetValue(g.Flag, out bool v) ? v == g.Value : !g.SyncSide);
 
             /// <summary>Whether each of <paramref name="parameters"/> (one at least) holds an in-memory stream.</summary>
             public bool InMemory(IParameterSymbol[] parameters) => parameters.Length > 0 && parameters.All(_inMemory.Contains);
@@ -202,7 +232,9 @@ namespace NonBlocking.Analyzers
             /// The state <paramref name="callee"/> starts in: the values passed for its flags and, for a lambda or local
             /// function, the caller's (captured); with <paramref name="streams"/>, the in-memory streams passed (into sync code only).
             /// </summary>
-            public FlagState Enter(Call call, IMethodSymbol callee, bool streams, SourceDispatch? dispatch = null)
+            /// <param name="compared">The Type flags of a function and the types each is compared with (<see cref="ComparedTypes"/>); null: none carried.</param>
+            public FlagState Enter(Call call, IMethodSymbol callee, bool streams, SourceDispatch? dispatch = null,
+                System.Func<IMethodSymbol, Dictionary<IParameterSymbol, HashSet<string>>>? compared = null)
             {
                 bool nested = callee.MethodKind == MethodKind.LocalFunction || callee.MethodKind == MethodKind.AnonymousFunction;
                 // What the objects handed in are known to be, into sync code; a lambda or local function keeps what its
@@ -216,6 +248,8 @@ namespace NonBlocking.Analyzers
                 var inMemory = nested ? new HashSet<IParameterSymbol>(_inMemory, SymbolEqualityComparer.Default)
                                       : new HashSet<IParameterSymbol>(SymbolEqualityComparer.Default);
                 var parameters = callee.OriginalDefinition.Parameters;
+                Dictionary<IParameterSymbol, string>? typeValues = nested && _typeValues != null
+                    ? new Dictionary<IParameterSymbol, string>(_typeValues, SymbolEqualityComparer.Default) : null;
                 foreach (var argument in call.Arguments)
                 {
                     if (argument.Ordinal >= parameters.Length) continue;
@@ -223,13 +257,20 @@ namespace NonBlocking.Analyzers
                     if (argument.Constant.HasValue) known[parameter] = argument.Constant.Value;
                     else if (argument.Flag != null && _known.TryGetValue(argument.Flag, out bool v)) known[parameter] = v;
                     else known.Remove(parameter);
+                    // A Type flag holds the type a typeof passes (or the caller's own known one): one of those compared, or "" for none.
+                    string? type = argument.Type ?? (argument.Flag != null && _typeValues != null && _typeValues.TryGetValue(argument.Flag, out var passed) && passed.Length > 0 ? passed : null);
+                    if (type != null && compared != null && compared(callee).TryGetValue(parameter, out var names))
+                        (typeValues ??= new Dictionary<IParameterSymbol, string>(SymbolEqualityComparer.Default))[parameter] = names.Contains(type) ? type : "";
+                    else typeValues?.Remove(parameter);
                 }
+                if (typeValues != null && typeValues.Count == 0) typeValues = null;
                 if (streams)
                     foreach (var argument in call.Streams)
                         if (argument.Ordinal < parameters.Length && (argument.InMemoryIf.Length == 0 || InMemory(argument.InMemoryIf)))
                             inMemory.Add(parameters[argument.Ordinal]);
                 if (nested) (thisTypes, types) = (_this, _types);
-                return known.Count == 0 && inMemory.Count == 0 && thisTypes == null && types == null ? Unknown : new FlagState(known, inMemory, thisTypes, types);
+                return known.Count == 0 && inMemory.Count == 0 && thisTypes == null && types == null && typeValues == null
+                    ? Unknown : new FlagState(known, inMemory, thisTypes, types, typeValues);
             }
 
             /// <summary>
@@ -376,7 +417,7 @@ namespace NonBlocking.Analyzers
                         foreach (var callee in Targets(call, at))
                         {
                             if (callee.IsAsync) continue;
-                            var entered = at.Enter(call, callee, streams: true, _dispatch);
+                            var entered = at.Enter(call, callee, streams: true, _dispatch, _paths.ComparedTypes);
                             var next = (callee, entered.Key);
                             if (parent.ContainsKey(next)) continue;
                             parent[next] = (method, at);

@@ -55,8 +55,10 @@ namespace NonBlocking.Analyzers
                 bool? constant = !value.ConstantValue.HasValue ? (bool?)null
                     : value.ConstantValue.Value is bool b ? b : reference && value.ConstantValue.Value == null ? false : (bool?)null;
                 var flag = value is IParameterReferenceOperation p ? p.Parameter : null;
-                if (reference && constant == null && flag == null) continue;
-                (found ??= new List<HelperPaths.Argument>()).Add(new HelperPaths.Argument(argument.Parameter.Ordinal, constant, flag));
+                // typeof(Model) for a Type parameter: what the callee's typeof comparisons read (FlagGuards).
+                string? type = value is ITypeOfOperation typeOf ? FlagGuards.TypeOfName(typeOf.TypeOperand) : null;
+                if (reference && constant == null && flag == null && type == null) continue;
+                (found ??= new List<HelperPaths.Argument>()).Add(new HelperPaths.Argument(argument.Parameter.Ordinal, constant, flag, type));
             }
             return found?.ToArray() ?? NoArguments;
         }
