@@ -64,6 +64,11 @@ namespace NonBlocking.RealCode.Tests
             new("InfluxDB.Client", "InfluxDB.Client", "5.1.0", Training, "https://github.com/influxdata/influxdb-client-csharp"),
             new("Refit", "Refit", "16.4.0", Training, "https://github.com/reactiveui/refit"),
             new("Microsoft.Graph", "Microsoft.Graph", "6.10.0", Training, "https://github.com/microsoftgraph/msgraph-sdk-dotnet"),
+            // Eleventh batch (2026-12-06, session 27): the seed-31f draw's next six, in the same pattern.
+            new("Yarp.ReverseProxy", "Yarp.ReverseProxy", "2.3.0", Training, "https://github.com/dotnet/yarp"),
+            new("AWSSDK.SQS", "AWSSDK.SQS", "4.1.0.1", Training, "https://github.com/aws/aws-sdk-net"),
+            new("Azure.Identity", "Azure.Identity", "1.21.0", Training, "https://github.com/Azure/azure-sdk-for-net/tree/main/sdk/identity/Azure.Identity"),
+            new("linq2db", "linq2db", "6.5.1", Training, "https://github.com/linq2db/linq2db"),
 
             new("NATS.Client.Core", "NATS.Net", "3.3.2", Validation, "https://github.com/nats-io/nats.net"),
             new("Elastic.Transport", "Elastic.Transport", "1.1.0", Validation, "https://github.com/elastic/elastic-transport-net"),
@@ -91,6 +96,9 @@ namespace NonBlocking.RealCode.Tests
             // Tenth batch, validation (the draw's third and sixth).
             new("Sentry", "Sentry", "7.0.0", Validation, "https://github.com/getsentry/sentry-dotnet"),
             new("AWSSDK.DynamoDBv2", "AWSSDK.DynamoDBv2", "4.1.0.1", Validation, "https://github.com/aws/aws-sdk-net"),
+            // Eleventh batch, validation (the draw's ninth and twelfth).
+            new("Azure.Security.KeyVault.Secrets", "Azure.Security.KeyVault.Secrets", "4.12.0", Validation, "https://github.com/Azure/azure-sdk-for-net/tree/main/sdk/keyvault/Azure.Security.KeyVault.Secrets"),
+            new("Google.Cloud.Storage.V1", "Google.Cloud.Storage.V1", "5.0.0", Validation, "https://github.com/googleapis/google-cloud-dotnet"),
             // A server application (Microsoft Garnet, a Redis-compatible cache store), never tuned against.
             new("Garnet.server", "garnet-server", "2.2.12", Validation, "https://github.com/microsoft/garnet", Tool: true),
             new("Garnet.cluster", "garnet-server", "2.2.12", Validation, "https://github.com/microsoft/garnet", Tool: true),
