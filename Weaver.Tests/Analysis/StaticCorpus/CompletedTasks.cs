@@ -637,4 +637,37 @@ namespace Corpus.Completed
         }
         private bool TryAcquire() => _lock.WaitAsync(50).Result;
     }
+
+    // case: completed/the task await Task.WhenAny returned is the one that finished (YARP's upgraded-connection copy)
+    public static class WhenAnyWinner
+    {
+        public static async Task<int> First(Task<int> a, Task<int> b)
+        {
+            var finished = await Task.WhenAny(a, b);
+            int value = finished.Result;
+            return value + finished.GetAwaiter().GetResult();
+        }
+        public static async Task<int> FirstConfigured(Task<int> a, Task<int> b)
+        {
+            Task<int> finished = await Task.WhenAny(a, b).ConfigureAwait(false);
+            return finished.Result;
+        }
+    }
+
+    // case: completed/the other task of a WhenAny, or the winner's variable set again, still waits
+    public static class WhenAnyLoser
+    {
+        public static async Task<int> Other(Task<int> a, Task<int> b)
+        {
+            var finished = await Task.WhenAny(a, b);
+            var other = finished == a ? b : a;
+            return other.Result; // expect: NB0003
+        }
+        public static async Task<int> Reassigned(Task<int> a, Task<int> b)
+        {
+            var finished = await Task.WhenAny(a, b);
+            finished = Task.Run(() => 3);
+            return finished.Result; // expect: NB0003
+        }
+    }
 }

@@ -10,7 +10,8 @@ namespace NonBlocking.Weaver.Analyse
     /// Whether the task a <c>.Result</c>, <c>.Wait()</c> or <c>GetAwaiter().GetResult()</c> waits on is already complete
     /// on every path to it — then it returns at once and is not blocking. Known complete: on the side of a branch where
     /// <c>IsCompleted</c>, <c>IsCompletedSuccessfully</c>, <c>IsFaulted</c>, <c>IsCanceled</c> or <c>Status</c> says so,
-    /// after the task was awaited (alone or in <c>Task.WhenAll</c>) or waited on, until the variable holding it is
+    /// after the task was awaited (alone or in <c>Task.WhenAll</c>) or waited on, the task <c>await Task.WhenAny</c>
+    /// returned, until the variable holding it is
     /// assigned again; and the antecedent a <c>ContinueWith</c> continuation is handed. Tasks are followed in locals,
     /// arguments, the method's own fields (a state machine's hoisted locals) and static fields.
     /// </summary>
@@ -21,7 +22,7 @@ namespace NonBlocking.Weaver.Analyse
             var task = WaitedTask(method, wait);
             if (task != null && task.OpCode.Code == Code.Ldfld && AlwaysComplete((FieldReference)task.Operand, 0)) return true;
             if (task == null) return false;
-            if (IsZeroTimeoutWaitAsync(method, task)) return true;
+            if (IsZeroTimeoutWaitAsync(method, task) || IsWhenAnyResult(method, task)) return true;
             var key = Key(method, task);
             var each = EachOf(method, task, 0);
             if (key == null && each == null) return false;
@@ -360,6 +361,7 @@ namespace NonBlocking.Weaver.Analyse
                     if (assigned.StartsWith("loc:", System.StringComparison.Ordinal))
                         foreach (var known in facts.Where(k => k.StartsWith(Top, System.StringComparison.Ordinal) && k != Top + "*").ToList())
                             facts.Add(Implies + assigned + ":" + known.Substring(Top.Length));
+                    if (StoresWhenAnyResult(method, ins)) facts.Add(assigned);
                 }
                 if (StoresElement(ins))
                 {
@@ -564,6 +566,35 @@ namespace NonBlocking.Weaver.Analyse
                     yield return Each + tasks;
             }
             else if (Key(method, task) is string key) yield return key;
+        }
+
+        /// <summary>
+        /// A store of what <c>await Task.WhenAny(…)</c> returned (directly, or through a Debug build's temporary): the
+        /// task that finished, complete from then on (YARP reads <c>.Result</c> of the copy direction that ended first).
+        /// </summary>
+        private static bool StoresWhenAnyResult(MethodDefinition method, Instruction store)
+        {
+            var value = BranchConditions.SeenThrough(method, Receivers.Producer(method.Body, store, 0), out bool negated);
+            // A Debug state machine parks an await's result in a temporary field (<>s__2) and copies it into the variable.
+            if (value != null && value.OpCode.Code == Code.Ldfld && IsThis(method, Receivers.Producer(method.Body, value, 0)))
+                for (var ins = value.Previous; ins != null; ins = ins.Previous)
+                    if (ins.OpCode.Code == Code.Stfld && Il.SameField((FieldReference)ins.Operand, (FieldReference)value.Operand))
+                    {
+                        value = Receivers.Producer(method.Body, ins, 0);
+                        break;
+                    }
+            return !negated && value != null && IsWhenAnyResult(method, value);
+        }
+
+        /// <summary>The GetResult of <c>await Task.WhenAny(…)</c>: its value is the task that finished (used at once, or stored).</summary>
+        private static bool IsWhenAnyResult(MethodDefinition method, Instruction value)
+        {
+            if (!IsCall(value) || !(value.Operand is MethodReference getResult) || getResult.Name != "GetResult" ||
+                !getResult.DeclaringType.GetElementType().Name.Split('`')[0].EndsWith("Awaiter", System.StringComparison.Ordinal)) return false;
+            var awaited = AwaitedBy(method, value);
+            if (awaited == null) return false;
+            awaited = Unwrap(method, awaited);
+            return IsCall(awaited) && awaited.Operand is MethodReference any && any.Name == "WhenAny" && IsTaskType(any.DeclaringType);
         }
 
         /// <summary>

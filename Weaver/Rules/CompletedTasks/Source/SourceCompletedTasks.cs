@@ -57,6 +57,9 @@ namespace NonBlocking.Analyzers
         private static bool IsKnownComplete(IOperation wait, TaskVariable symbol, SemanticModel model)
         {
             if (symbol.Owner == null && symbol.Symbol is IFieldSymbol field && AlwaysComplete(field, model.Compilation, 0)) return true;
+            if (symbol.Owner == null && symbol.Index == null && !symbol.Each && symbol.Symbol is ILocalSymbol local &&
+                WhenAnyResult(local, model) is SyntaxNode declarator && !AssignedBetween(declarator, wait.Syntax, symbol, model))
+                return true;
             if (Branches.Governing(wait.Syntax).Any(g => Asserts(g.Condition, symbol, g.Value, model) && !AssignedBetween(g.Condition, wait.Syntax, symbol, model)))
                 return true;
             SyntaxNode child = wait.Syntax;
@@ -101,6 +104,23 @@ namespace NonBlocking.Analyzers
             section.Parent is SwitchStatementSyntax @switch && Branches.Bare(@switch.Expression) is MemberAccessExpressionSyntax status &&
             status.Name.Identifier.ValueText == "Status" && Refers(status.Expression, task, model) && section.Labels.Count > 0 &&
             section.Labels.All(l => l is CaseSwitchLabelSyntax c && c.Value is MemberAccessExpressionSyntax done && IsDoneStatus(done.Name.Identifier.ValueText));
+
+        /// <summary>
+        /// The declarator of a local set to what <c>await Task.WhenAny(…)</c> returned (through <c>ConfigureAwait</c>): the
+        /// task that finished, complete from then on (the engine's CompletedTasks.StoresWhenAnyResult); null otherwise.
+        /// </summary>
+        private static SyntaxNode? WhenAnyResult(ILocalSymbol local, SemanticModel model)
+        {
+            if (!(local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() is VariableDeclaratorSyntax declarator) ||
+                declarator.SyntaxTree != model.SyntaxTree || declarator.Initializer == null ||
+                !(Branches.Bare(declarator.Initializer.Value) is AwaitExpressionSyntax awaited)) return null;
+            var expression = Branches.Bare(awaited.Expression);
+            if (expression is InvocationExpressionSyntax configure && configure.Expression is MemberAccessExpressionSyntax access &&
+                access.Name.Identifier.ValueText == "ConfigureAwait")
+                expression = Branches.Bare(access.Expression);
+            return expression is InvocationExpressionSyntax call && model.GetSymbolInfo(call).Symbol is IMethodSymbol { Name: "WhenAny" } any &&
+                   any.ContainingType is { Name: "Task" } task && Namespaces.Is(task.ContainingNamespace, "System.Threading.Tasks") ? declarator : null;
+        }
 
         private static bool IsDoneStatus(string name) => name == "RanToCompletion" || name == "Faulted" || name == "Canceled";
 
