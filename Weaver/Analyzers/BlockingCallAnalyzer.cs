@@ -192,7 +192,7 @@ namespace NonBlocking.Analyzers
                 // A stream in memory does no I/O, whatever its methods call (as the weave's call graph does not follow
                 // it); one in memory when the path hands this function in-memory streams is not followed on such a path.
                 var unless = System.Array.Empty<IParameterSymbol>();
-                if (receiver != null && SourceStreamTypes.IsStream(method.ContainingType))
+                if (receiver != null && (SourceStreamTypes.IsStream(method.ContainingType) || state.Streams.OnlyWraps(method.ContainingType)))
                 {
                     if (InMemoryOperands.Is(receiver, state.Streams)) return;
                     unless = InMemoryOperands.InMemoryIf(receiver, state.Streams, function);

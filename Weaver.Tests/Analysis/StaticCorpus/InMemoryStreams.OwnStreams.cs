@@ -460,4 +460,55 @@ namespace Corpus.OwnStreams
             body.Write(data, 0, data.Length); // expect: NB0001
         }
     }
+
+    // case: own streams/this project's BinaryWriter subclass over a MemoryStream (AWS SQS's SQSWriter for an MD5 of the attributes)
+    public sealed class AttributeWriter : BinaryWriter
+    {
+        public AttributeWriter(Stream output) : base(output) { }
+        public void WriteLengthPrefixed(string value) { Write(value.Length); Write(value); }
+    }
+    public static class AttributeDigest
+    {
+        public static async Task<byte[]> Hash(string name, string value)
+        {
+            await Task.Yield();
+            var buffer = new MemoryStream();
+            using (var writer = new AttributeWriter(buffer))
+            {
+                writer.WriteLengthPrefixed(name);
+                writer.Write(value);
+                writer.Flush();
+            }
+            return buffer.ToArray();
+        }
+    }
+
+    // case: own streams/the same BinaryWriter subclass over a file writes the file
+    public static class AttributeFile
+    {
+        public static async Task Save(string name)
+        {
+            await Task.Yield();
+            using var writer = new AttributeWriter(File.Create("attributes.bin"));
+            writer.Write(name); // expect: NB0001
+        }
+    }
+
+    // case: own streams/a BinaryWriter subclass of this project that also appends to a log file, over a MemoryStream
+    public sealed class LoggingWriter : BinaryWriter
+    {
+        public LoggingWriter(Stream output) : base(output) { }
+        public override void Write(string value) { base.Write(value); File.AppendAllText("writes.log", value); }
+    }
+    public static class LoggedDigest
+    {
+        public static async Task<byte[]> Hash(string name)
+        {
+            await Task.Yield();
+            var buffer = new MemoryStream();
+            var writer = new LoggingWriter(buffer);
+            writer.Write(name); // expect: NB0001
+            return buffer.ToArray();
+        }
+    }
 }

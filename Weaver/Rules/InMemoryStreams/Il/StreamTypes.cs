@@ -90,9 +90,22 @@ namespace NonBlocking.Weaver.Analyse
         /// </summary>
         public bool OnlyWraps(TypeReference type)
         {
-            if (!IsStream(type)) return false;
+            // This module's subclass of a catalogued wrapper (AWS SQS's SQSWriter : BinaryWriter) wraps as its base does.
+            if (!IsStream(type)) return Declared(type) is TypeDefinition writer && WrapperBase(writer) != null && Own(writer) != Kind.Blocks;
             if (Declared(type) is TypeDefinition definition) return Own(definition) != Kind.Blocks;
             return !(Foreign(type) is TypeDefinition elsewhere) || For(elsewhere.Module, _catalog!).OnlyWraps(elsewhere);
+        }
+
+        /// <summary>The catalogued wrapper (BinaryWriter, StreamReader…) of another assembly the type derives from through this module's types; null if none.</summary>
+        private TypeReference? WrapperBase(TypeDefinition type)
+        {
+            for (var t = type; ; )
+            {
+                var baseType = t.BaseType;
+                if (baseType == null) return null;
+                if (Declared(baseType) is TypeDefinition next) { t = next; continue; }
+                return StreamWrappers.Types.Contains(baseType.GetElementType().FullName) ? baseType : null;
+            }
         }
 
         /// <summary>With <see cref="AcrossAssemblies"/>, the definition of a type of another assembly that is not the framework's.</summary>
@@ -173,6 +186,7 @@ namespace NonBlocking.Weaver.Analyse
         private Kind Classify(TypeDefinition type)
         {
             var chain = new HashSet<TypeDefinition>();
+            bool wrapper = false;
             for (var t = type; ; )
             {
                 chain.Add(t);
@@ -181,7 +195,13 @@ namespace NonBlocking.Weaver.Analyse
                 if (baseType.FullName == StreamType) break;
                 // A subclass of a type that never blocks (MSAL's StringWriterWithEncoding, a pooled MemoryStream): the
                 // base stays in memory whatever it is asked, so the subclass is what its own code shows.
-                if (!(Declared(baseType) is TypeDefinition next)) { if (_listed(baseType.GetElementType().FullName)) break; return Kind.Blocks; } // FileStream, or a stream of another assembly
+                if (!(Declared(baseType) is TypeDefinition next))
+                {
+                    if (_listed(baseType.GetElementType().FullName)) break;
+                    // A catalogued wrapper: the subclass reads or writes the stream it is handed through its base.
+                    if (StreamWrappers.Types.Contains(baseType.GetElementType().FullName)) { wrapper = true; break; }
+                    return Kind.Blocks; // FileStream, or a stream of another assembly
+                }
                 t = next;
             }
             var pending = new Queue<MethodDefinition>();
@@ -252,7 +272,7 @@ namespace NonBlocking.Weaver.Analyse
                     if (callee.HasBody && seen.Add(callee)) pending.Enqueue(callee);
                 }
             }
-            return touchesStreams ? Kind.Wraps : Kind.SelfContained;
+            return touchesStreams || wrapper ? Kind.Wraps : Kind.SelfContained;
         }
 
         /// <summary>Whether the module's types that implement <paramref name="contract"/> (one at least) are all streams.</summary>

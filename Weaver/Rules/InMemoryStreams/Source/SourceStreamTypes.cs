@@ -54,7 +54,20 @@ namespace NonBlocking.Analyzers
         /// assembly is taken at its word, one of this compilation must show it.
         /// </summary>
         public bool OnlyWraps(ITypeSymbol? type) =>
-            IsStream(type) && (!(type is INamedTypeSymbol named) || !DeclaredHere(named) || Own(named) != Kind.Blocks);
+            IsStream(type) ? !(type is INamedTypeSymbol named) || !DeclaredHere(named) || Own(named) != Kind.Blocks
+                // This compilation's subclass of a catalogued wrapper (AWS SQS's SQSWriter : BinaryWriter) wraps as its base does.
+                : type is INamedTypeSymbol writer && DeclaredHere(writer) && WrapperBase(writer) && Own(writer) != Kind.Blocks;
+
+        /// <summary>Whether the type derives, through this compilation's types, from a catalogued wrapper of another assembly (BinaryWriter, StreamReader…).</summary>
+        private bool WrapperBase(INamedTypeSymbol type)
+        {
+            for (var t = type.BaseType; t != null; t = t.BaseType)
+                if (!DeclaredHere(t)) return IsWrapper(t);
+            return false;
+        }
+
+        private static bool IsWrapper(INamedTypeSymbol type) =>
+            NonBlocking.Weaver.Catalog.StreamWrappers.Types.Contains(SymbolCatalog.MetadataName(type.OriginalDefinition));
 
         /// <summary>Whether the type is System.IO.Stream or derives from it.</summary>
         public static bool IsStream(ITypeSymbol? type)
@@ -146,6 +159,7 @@ namespace NonBlocking.Analyzers
         private Kind Classify(INamedTypeSymbol type)
         {
             var chain = new HashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default);
+            bool wrapper = false;
             for (var t = type; ; )
             {
                 chain.Add(t);
@@ -154,7 +168,13 @@ namespace NonBlocking.Analyzers
                 if (baseType.Name == "Stream" && Namespaces.Is(baseType.ContainingNamespace, "System.IO")) break;
                 // A subclass of a type that never blocks (MSAL's StringWriterWithEncoding, a pooled MemoryStream): the
                 // base stays in memory whatever it is asked, so the subclass is what its own code shows.
-                if (!DeclaredHere(baseType)) { if (_catalog.InMemoryType(baseType)) break; return Kind.Blocks; } // FileStream, or a stream of another assembly
+                if (!DeclaredHere(baseType))
+                {
+                    if (_catalog.InMemoryType(baseType)) break;
+                    // A catalogued wrapper: the subclass reads or writes the stream it is handed through its base.
+                    if (IsWrapper(baseType)) { wrapper = true; break; }
+                    return Kind.Blocks; // FileStream, or a stream of another assembly
+                }
                 t = baseType.OriginalDefinition;
             }
             var pending = new Queue<SyntaxNode>();
@@ -251,7 +271,7 @@ namespace NonBlocking.Analyzers
                     foreach (var reference in callee.DeclaringSyntaxReferences) pending.Enqueue(reference.GetSyntax());
                 }
             }
-            return touchesStreams ? Kind.Wraps : Kind.SelfContained;
+            return touchesStreams || wrapper ? Kind.Wraps : Kind.SelfContained;
         }
 
         /// <summary>The operation of a member's declaration: a method's or accessor's body, a field's initialiser.</summary>

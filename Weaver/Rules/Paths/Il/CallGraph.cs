@@ -199,11 +199,15 @@ namespace NonBlocking.Weaver.Analyse.Reachability
         /// <summary>The in-memory stream types as this analysis's catalog sees them in <paramref name="module"/>.</summary>
         public StreamTypes StreamsOf(ModuleDefinition module) => StreamTypes.For(module, _catalog);
 
-        /// <summary>Whether the method is a stream's (declared on System.IO.Stream or a type derived from it).</summary>
+        /// <summary>Whether the method is a stream's (declared on System.IO.Stream or a type derived from it), or a writer's or reader's of this module that only wraps one.</summary>
         public bool StreamMethod(MethodDefinition method)
         {
             if (!_streamTypes.TryGetValue(method.DeclaringType, out bool stream))
-                _streamTypes[method.DeclaringType] = stream = StreamTypes.For(method.Module, _catalog).IsStream(method.DeclaringType);
+            {
+                var streams = StreamTypes.For(method.Module, _catalog);
+                // A subclass of a catalogued writer or reader (BinaryWriter…) writes only the stream it was built over.
+                _streamTypes[method.DeclaringType] = stream = streams.IsStream(method.DeclaringType) || streams.OnlyWraps(method.DeclaringType);
+            }
             return stream;
         }
 
