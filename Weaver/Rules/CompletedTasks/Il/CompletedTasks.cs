@@ -574,16 +574,25 @@ namespace NonBlocking.Weaver.Analyse
         /// </summary>
         private static bool StoresWhenAnyResult(MethodDefinition method, Instruction store)
         {
-            var value = BranchConditions.SeenThrough(method, Receivers.Producer(method.Body, store, 0), out bool negated);
+            // Run for every store of a method with waits: only a task's store is worth following back.
+            var value = Receivers.Producer(method.Body, store, 0);
+            if (value == null) return false;
+            if (Il.IsLdloc(value.OpCode.Code))
+            {
+                if (!(Receivers.Local(method, value) is VariableDefinition local) || !IsTaskType(local.VariableType)) return false;
+                value = BranchConditions.SeenThrough(method, value, out bool negated);
+                if (negated || value == null) return false;
+            }
             // A Debug state machine parks an await's result in a temporary field (<>s__2) and copies it into the variable.
-            if (value != null && value.OpCode.Code == Code.Ldfld && IsThis(method, Receivers.Producer(method.Body, value, 0)))
+            else if (value.OpCode.Code == Code.Ldfld && value.Operand is FieldReference parked && IsTaskType(parked.FieldType) &&
+                     IsThis(method, Receivers.Producer(method.Body, value, 0)))
                 for (var ins = value.Previous; ins != null; ins = ins.Previous)
-                    if (ins.OpCode.Code == Code.Stfld && Il.SameField((FieldReference)ins.Operand, (FieldReference)value.Operand))
+                    if (ins.OpCode.Code == Code.Stfld && Il.SameField((FieldReference)ins.Operand, parked))
                     {
                         value = Receivers.Producer(method.Body, ins, 0);
                         break;
                     }
-            return !negated && value != null && IsWhenAnyResult(method, value);
+            return value != null && IsWhenAnyResult(method, value);
         }
 
         /// <summary>The GetResult of <c>await Task.WhenAny(…)</c>: its value is the task that finished (used at once, or stored).</summary>

@@ -90,23 +90,25 @@ namespace NonBlocking.Weaver.Analyse
         /// </summary>
         public bool OnlyWraps(TypeReference type)
         {
-            // This module's subclass of a catalogued wrapper (AWS SQS's SQSWriter : BinaryWriter) wraps as its base does.
-            if (!IsStream(type)) return Declared(type) is TypeDefinition writer && WrapperBase(writer) != null && Own(writer) != Kind.Blocks;
+            // This module's subclass of a catalogued wrapper (class AttributeWriter : BinaryWriter) wraps as its base does.
+            if (!IsStream(type)) return Declared(type) is TypeDefinition writer && DerivesFromWrapper(writer) && Own(writer) != Kind.Blocks;
             if (Declared(type) is TypeDefinition definition) return Own(definition) != Kind.Blocks;
             return !(Foreign(type) is TypeDefinition elsewhere) || For(elsewhere.Module, _catalog!).OnlyWraps(elsewhere);
         }
 
-        /// <summary>The catalogued wrapper (BinaryWriter, StreamReader…) of another assembly the type derives from through this module's types; null if none.</summary>
-        private TypeReference? WrapperBase(TypeDefinition type)
+        /// <summary>Whether the type derives, through this module's types, from a catalogued wrapper of another assembly (BinaryWriter, StreamReader…).</summary>
+        private bool DerivesFromWrapper(TypeDefinition type)
         {
             for (var t = type; ; )
             {
                 var baseType = t.BaseType;
-                if (baseType == null) return null;
+                if (baseType == null) return false;
                 if (Declared(baseType) is TypeDefinition next) { t = next; continue; }
-                return StreamWrappers.Types.Contains(baseType.GetElementType().FullName) ? baseType : null;
+                return IsWrapper(baseType);
             }
         }
+
+        private static bool IsWrapper(TypeReference type) => StreamWrappers.Types.Contains(type.GetElementType().FullName);
 
         /// <summary>With <see cref="AcrossAssemblies"/>, the definition of a type of another assembly that is not the framework's.</summary>
         private TypeDefinition? Foreign(TypeReference type)
@@ -199,7 +201,7 @@ namespace NonBlocking.Weaver.Analyse
                 {
                     if (_listed(baseType.GetElementType().FullName)) break;
                     // A catalogued wrapper: the subclass reads or writes the stream it is handed through its base.
-                    if (StreamWrappers.Types.Contains(baseType.GetElementType().FullName)) { wrapper = true; break; }
+                    if (IsWrapper(baseType)) { wrapper = true; break; }
                     return Kind.Blocks; // FileStream, or a stream of another assembly
                 }
                 t = next;

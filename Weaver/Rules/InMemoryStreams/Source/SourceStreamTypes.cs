@@ -55,11 +55,11 @@ namespace NonBlocking.Analyzers
         /// </summary>
         public bool OnlyWraps(ITypeSymbol? type) =>
             IsStream(type) ? !(type is INamedTypeSymbol named) || !DeclaredHere(named) || Own(named) != Kind.Blocks
-                // This compilation's subclass of a catalogued wrapper (AWS SQS's SQSWriter : BinaryWriter) wraps as its base does.
-                : type is INamedTypeSymbol writer && DeclaredHere(writer) && WrapperBase(writer) && Own(writer) != Kind.Blocks;
+                // This compilation's subclass of a catalogued wrapper (class AttributeWriter : BinaryWriter) wraps as its base does.
+                : type is INamedTypeSymbol writer && DeclaredHere(writer) && DerivesFromWrapper(writer) && Own(writer) != Kind.Blocks;
 
         /// <summary>Whether the type derives, through this compilation's types, from a catalogued wrapper of another assembly (BinaryWriter, StreamReader…).</summary>
-        private bool WrapperBase(INamedTypeSymbol type)
+        private bool DerivesFromWrapper(INamedTypeSymbol type)
         {
             for (var t = type.BaseType; t != null; t = t.BaseType)
                 if (!DeclaredHere(t)) return IsWrapper(t);
