@@ -15,8 +15,19 @@ namespace NonBlocking.Weaver.Analyse
         private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<TypeDefinition, Dictionary<TypeDefinition, List<TypeReference>>> Known =
             new System.Runtime.CompilerServices.ConditionalWeakTable<TypeDefinition, Dictionary<TypeDefinition, List<TypeReference>>>();
 
-        public static bool CanRun(GenericInstanceType call, TypeDefinition declaring, TypeDefinition implementing)
+        public static bool CanRun(GenericInstanceType call, TypeDefinition declaring, MethodDefinition implementation)
         {
+            // An explicit implementation names the one instantiation it serves: ConnectionOptions implements
+            // IApplicable<DataConnection> and IApplicable<RemoteDataContextBase>, each with its own Apply (linq2db).
+            bool named = false;
+            foreach (var overridden in implementation.Overrides)
+                if (overridden.DeclaringType is GenericInstanceType served && served.ElementType.FullName == declaring.FullName)
+                {
+                    if (Unify(call, served)) return true;
+                    named = true;
+                }
+            if (named) return false;
+            var implementing = implementation.DeclaringType;
             var byDeclaring = Known.GetOrCreateValue(implementing);
             List<TypeReference> instantiations;
             lock (byDeclaring)

@@ -21,20 +21,21 @@ namespace NonBlocking.Analyzers
         }
 
         /// <summary>Every method in source that runs for <paramref name="method"/> in some type: its overrides and implementations (and itself, unless abstract).</summary>
-        public IEnumerable<IMethodSymbol> Implementations(IMethodSymbol method) =>
-            SourceTypes().Select(type => Implementation(type, method)).Where(m => m != null).Select(m => m!);
+        public IEnumerable<IMethodSymbol> Implementations(IMethodSymbol method) => SourceTypes().SelectMany(type => ImplementationsIn(type, method));
 
         /// <summary>
         /// The methods a call may run; for a virtual call whose receiver the path knows more of (<paramref name="known"/>:
         /// the types it is one of or derives from), only the implementations those allow.
         /// </summary>
-        public IEnumerable<IMethodSymbol> Targets(HelperPaths.Call call, List<ITypeSymbol>? known = null)
+        /// <param name="closed">The call's target with the caller's type arguments read in, where the path knows them
+        /// (<c>IApplicable&lt;TA&gt;.Apply</c> as <c>IApplicable&lt;DataConnection&gt;.Apply</c>); null: the call's own.</param>
+        public IEnumerable<IMethodSymbol> Targets(HelperPaths.Call call, List<ITypeSymbol>? known = null, IMethodSymbol? closed = null)
         {
-            var target = call.Target;
+            var target = closed ?? call.Target;
             if (!call.IsVirtual || !(target.IsVirtual || target.IsAbstract || target.IsOverride || target.ContainingType.TypeKind == TypeKind.Interface))
                 return new[] { target.PartialImplementationPart ?? target };
             var receiver = call.Receiver as INamedTypeSymbol;
-            var targets = ForReceiver(receiver, call, call.OnThis);
+            var targets = ForReceiver(receiver, call, target, call.OnThis);
             // Where the object comes from may allow fewer than its declared type (a parameter typed as the interface whose
             // callers all hand one implementation), and so may what the path knows of it: only what both allow runs (the
             // engine's CallGraph does the same).
@@ -43,7 +44,7 @@ namespace NonBlocking.Analyzers
             {
                 var allowed = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
                 foreach (var source in sources)
-                    if (source is INamedTypeSymbol named) allowed.UnionWith(ForReceiver(named, call, onThis: false));
+                    if (source is INamedTypeSymbol named) allowed.UnionWith(ForReceiver(named, call, target, onThis: false));
                 targets = targets.Where(allowed.Contains).ToList();
             }
             return targets;
@@ -66,6 +67,15 @@ namespace NonBlocking.Analyzers
         }
 
         /// <summary>
+        /// Whether an object known to be <paramref name="type"/> or derived from it is narrower than <paramref name="declared"/>:
+        /// a type below it (below <c>System.Object</c>, any other type), from any assembly (the engine's CallGraph.Bounds).
+        /// </summary>
+        public static bool Bounds(ITypeSymbol type, INamedTypeSymbol declared) =>
+            type is INamedTypeSymbol named && !SymbolEqualityComparer.Default.Equals(named.OriginalDefinition, declared.OriginalDefinition) &&
+            (named.TypeKind == TypeKind.Class || named.TypeKind == TypeKind.Interface) &&
+            (declared.SpecialType == SpecialType.System_Object || DerivesFrom(named, declared));
+
+        /// <summary>
         /// Whether a type of the compilation derives from or implements <paramref name="type"/> (System.Object aside): only
         /// then can knowing more of an object typed as it narrow a dispatch (the engine's CallGraph.HasSubtypesHere).
         /// </summary>
@@ -80,22 +90,20 @@ namespace NonBlocking.Analyzers
         private const int MaxTypes = 4;
 
         /// <summary>The implementations an object of <paramref name="receiver"/> or a type derived from it may run; all in source where it is unknown.</summary>
-        private List<IMethodSymbol> ForReceiver(INamedTypeSymbol? receiver, HelperPaths.Call call, bool onThis)
+        private List<IMethodSymbol> ForReceiver(INamedTypeSymbol? receiver, HelperPaths.Call call, IMethodSymbol target, bool onThis)
         {
-            var target = call.Target;
             var targets = new List<IMethodSymbol>();
             if (receiver != null && receiver.TypeKind != TypeKind.Interface)
                 for (INamedTypeSymbol? type = receiver; type != null; type = type.BaseType)
                 {
-                    var own = Implementation(type, target);
-                    if (own != null) { targets.Add(own); break; }
+                    var own = ImplementationsIn(type, target);
+                    if (own.Count > 0) { targets.AddRange(own); break; }
                 }
             foreach (var type in SourceTypes())
             {
                 if (receiver != null && (SymbolEqualityComparer.Default.Equals(type, receiver) || !DerivesFrom(type, receiver))) continue;
                 if (onThis && receiver != null && ReplacedBelow(call.Caller, type, receiver)) continue;
-                var own = Implementation(type, target);
-                if (own != null) targets.Add(own);
+                targets.AddRange(ImplementationsIn(type, target));
             }
             return targets;
         }
@@ -123,25 +131,41 @@ namespace NonBlocking.Analyzers
                 .Any(m => m.Expression is Microsoft.CodeAnalysis.CSharp.Syntax.BaseExpressionSyntax && m.Name.Identifier.ValueText == caller.Name));
 
         /// <summary>The member <paramref name="type"/> itself declares that runs for <paramref name="target"/>, if any.</summary>
-        private static IMethodSymbol? Implementation(INamedTypeSymbol type, IMethodSymbol target)
+        private static IMethodSymbol? Implementation(INamedTypeSymbol type, IMethodSymbol target) => ImplementationsIn(type, target).FirstOrDefault();
+
+        /// <summary>
+        /// The members <paramref name="type"/> itself declares that may run for <paramref name="target"/>: one, except for
+        /// a call on an interface instantiated with a type parameter, which each of the type's own instantiations of that
+        /// interface may serve (ConnectionOptions implements IApplicable&lt;DataConnection&gt; and
+        /// IApplicable&lt;RemoteDataContextBase&gt;, each with its own Apply: a call on IApplicable&lt;TA&gt; may run either).
+        /// </summary>
+        private static List<IMethodSymbol> ImplementationsIn(INamedTypeSymbol type, IMethodSymbol target)
         {
             var original = target.OriginalDefinition;
+            var found = new List<IMethodSymbol>(1);
             if (original.ContainingType.TypeKind == TypeKind.Interface)
             {
                 var impl = type.FindImplementationForInterfaceMember(target) as IMethodSymbol;
+                if (impl != null) found.Add(impl);
                 // A generic type implements the interface with its own type parameters (TaskFormatter<T> :
                 // IFormatter<Task<T>>): it may serve a call on IFormatter<Task<int>>, not one on IFormatter<string>.
-                if (impl == null && target.ContainingType is INamedTypeSymbol called)
+                else if (target.ContainingType is INamedTypeSymbol called)
                     foreach (var candidate in type.AllInterfaces)
                         if (SymbolEqualityComparer.Default.Equals(candidate.OriginalDefinition, called.OriginalDefinition) && Unify(candidate, called) &&
                             candidate.GetMembers(target.Name).OfType<IMethodSymbol>().FirstOrDefault(m => SymbolEqualityComparer.Default.Equals(m.OriginalDefinition, original)) is IMethodSymbol member &&
-                            type.FindImplementationForInterfaceMember(member) is IMethodSymbol found)
-                        {
-                            impl = found;
-                            break;
-                        }
-                return impl != null && SymbolEqualityComparer.Default.Equals(impl.ContainingType.OriginalDefinition, type.OriginalDefinition) ? impl : null;
+                            type.FindImplementationForInterfaceMember(member) is IMethodSymbol serving && !found.Contains(serving, SymbolEqualityComparer.Default))
+                            found.Add(serving);
+                found.RemoveAll(m => !SymbolEqualityComparer.Default.Equals(m.ContainingType.OriginalDefinition, type.OriginalDefinition));
+                return found;
             }
+            var single = ClassImplementation(type, target);
+            if (single != null) found.Add(single);
+            return found;
+        }
+
+        private static IMethodSymbol? ClassImplementation(INamedTypeSymbol type, IMethodSymbol target)
+        {
+            var original = target.OriginalDefinition;
             if (SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, original.ContainingType)) return original.IsAbstract ? null : original;
             foreach (var member in type.GetMembers(target.Name).OfType<IMethodSymbol>())
                 for (var o = member.OverriddenMethod; o != null; o = o.OverriddenMethod)

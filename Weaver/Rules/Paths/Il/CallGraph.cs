@@ -105,13 +105,16 @@ namespace NonBlocking.Weaver.Analyse.Reachability
         /// call whose receiver the path knows more of (<paramref name="receiver"/>: the types it is one of or derives
         /// from), only the implementations those allow.
         /// </summary>
-        public IEnumerable<MethodDefinition> Callees(MethodDefinition caller, Instruction ins, IReadOnlyList<TypeDefinition>? receiver = null)
+        /// <param name="generics">The type arguments the path gave the caller, where known: a virtual call on a type built
+        /// from them runs only the implementations of that instantiation.</param>
+        public IEnumerable<MethodDefinition> Callees(MethodDefinition caller, Instruction ins, IReadOnlyList<TypeDefinition>? receiver = null,
+            MethodGenerics? generics = null)
         {
             // Asked for every instruction of every method: answer the common case without an enumerator.
             var code = ins.OpCode.Code;
             if ((code != Code.Call && code != Code.Callvirt && code != Code.Newobj) || !(ins.Operand is MethodReference target) || !MayRunHere(target))
                 return Array.Empty<MethodDefinition>();
-            return CallTargets(caller, ins, target, receiver);
+            return CallTargets(caller, ins, target, receiver, generics);
         }
 
         /// <summary>The types the value <paramref name="producer"/> pushes can have, from where it comes from (<see cref="ReceiverTypes"/>); null where not known.</summary>
@@ -128,6 +131,13 @@ namespace NonBlocking.Weaver.Analyse.Reachability
                 if (type == declared || !_modules.Contains(type.Module) || !_overrides.SupertypesOf(type).Contains(declared)) return false;
             return true;
         }
+
+        /// <summary>
+        /// Whether an object known to be <paramref name="type"/> or derived from it is narrower than <paramref name="declared"/>:
+        /// a type below it (below <c>System.Object</c>, any other type), from any assembly.
+        /// </summary>
+        public bool Bounds(TypeDefinition type, TypeDefinition declared) =>
+            type != declared && (declared.FullName == "System.Object" || _overrides.SupertypesOf(type).Contains(declared));
 
         /// <summary>A type, resolved once (null where it cannot be).</summary>
         public TypeDefinition? TypeOf(TypeReference? reference) => ResolveType(reference);
@@ -179,7 +189,8 @@ namespace NonBlocking.Weaver.Analyse.Reachability
         private bool DeclaredHere(MethodReference element) =>
             element is MethodDefinition || _moduleScopes.Contains(element.DeclaringType.Scope.Name);
 
-        private IEnumerable<MethodDefinition> CallTargets(MethodDefinition caller, Instruction ins, MethodReference target, IReadOnlyList<TypeDefinition>? receiver)
+        private IEnumerable<MethodDefinition> CallTargets(MethodDefinition caller, Instruction ins, MethodReference target, IReadOnlyList<TypeDefinition>? receiver,
+            MethodGenerics? generics)
         {
             if (IsDelegateInvoke(target))
             {
@@ -192,7 +203,7 @@ namespace NonBlocking.Weaver.Analyse.Reachability
             // those, though its own code reads them from fields whose values it cannot know.
             if (target.HasThis && ins.OpCode.Code != Code.Newobj && StreamMethod(def) &&
                 Receivers.StaysInMemory(caller, ins, StreamTypes.For(caller.Module, _catalog))) yield break;
-            foreach (var callee in DispatchTargets(caller, ins, def, receiver))
+            foreach (var callee in DispatchTargets(caller, ins, def, receiver, generics))
                 if (Followable(callee)) yield return callee;
         }
 
@@ -239,7 +250,7 @@ namespace NonBlocking.Weaver.Analyse.Reachability
         /// and those in its subtypes. A sealed type has none of the latter.
         /// </summary>
         private IEnumerable<MethodDefinition> DispatchTargets(MethodDefinition caller, Instruction ins, MethodDefinition def,
-            IReadOnlyList<TypeDefinition>? known = null)
+            IReadOnlyList<TypeDefinition>? known = null, MethodGenerics? generics = null)
         {
             var impls = _overrides.Of(def);
             if (ins.OpCode.Code != Code.Callvirt || !(def.IsVirtual || def.IsAbstract) || impls.Count == 0)
@@ -251,11 +262,12 @@ namespace NonBlocking.Weaver.Analyse.Reachability
             // formatter of IJsonFormatter<ValueTask<T>>, Elasticsearch.Net's Utf8Json).
             if (ins.Operand is MethodReference called && called.DeclaringType is GenericInstanceType instance)
             {
+                if (generics != null && generics.Substitute(instance) is GenericInstanceType closed) instance = closed;
                 // A new list only where one is left out: most calls keep them all.
                 List<MethodDefinition>? kept = null;
                 for (int i = 0; i < impls.Count; i++)
                 {
-                    if (GenericDispatch.CanRun(instance, def.DeclaringType, impls[i].DeclaringType)) kept?.Add(impls[i]);
+                    if (GenericDispatch.CanRun(instance, def.DeclaringType, impls[i])) kept?.Add(impls[i]);
                     else kept ??= impls.Take(i).ToList();
                 }
                 if (kept != null) impls = kept;

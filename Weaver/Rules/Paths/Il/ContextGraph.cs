@@ -150,7 +150,7 @@ namespace NonBlocking.Weaver.Analyse.Reachability
             // Asked for every instruction of every method: most are not calls, and most calls have one callee.
             if (ins.OpCode.FlowControl != FlowControl.Call) return System.Array.Empty<FlagNode>();
             List<FlagNode>? nodes = null;
-            foreach (var callee in _graph.Callees(caller.Method, ins, KnownReceiver(caller, ins)))
+            foreach (var callee in _graph.Callees(caller.Method, ins, KnownReceiver(caller, ins), caller.Context.Generics))
             {
                 // A stream the path hands in memory does no I/O, whatever its methods call.
                 if (caller.Context.KnowsStreams && ins.OpCode.Code != Code.Newobj && callee.HasThis && _graph.StreamMethod(callee) &&
@@ -172,6 +172,16 @@ namespace NonBlocking.Weaver.Analyse.Reachability
         /// <summary>The argument slot a value loads (<see cref="ArgumentTypes.This"/> or a parameter's index); null for any other value.</summary>
         private static int? Slot(MethodDefinition method, Instruction producer)
         {
+            // Through a type test kept in a local (`if (obj is IConfigurationID id) id.ConfigurationID`): still the argument.
+            for (int step = 0; step < 4; step++)
+            {
+                var code = producer.OpCode.Code;
+                Instruction? next = code == Code.Isinst || code == Code.Castclass ? Receivers.Producer(method.Body, producer, 0)
+                    : Il.IsLdloc(code) && Receivers.Local(method, producer) is VariableDefinition local ? Receivers.SingleStoreValue(method, local)
+                    : null;
+                if (next == null) break;
+                producer = next;
+            }
             if (!Il.IsLdarg(producer.OpCode.Code)) return null;
             if (method.HasThis && producer.OpCode.Code == Code.Ldarg_0) return ArgumentTypes.This;
             return Il.ParameterOf(method, producer)?.Index;
@@ -206,12 +216,29 @@ namespace NonBlocking.Weaver.Analyse.Reachability
 
             void Add(int slot, int depth, TypeDefinition declared)
             {
-                if (!_graph.HasSubtypesHere(declared) || !(Receivers.Producer(caller.Method.Body, call, depth) is Instruction producer)) return;
+                if (!(Receivers.Producer(caller.Method.Body, call, depth) is Instruction producer)) return;
                 int? from = Slot(caller.Method, producer);
-                var types = from is int f && caller.Context.Types?.For(f) is IReadOnlyList<TypeDefinition> known ? known
-                    : from == ArgumentTypes.This ? new[] { caller.Method.DeclaringType }
-                    : _graph.SourcesOf(caller.Method, producer);
-                if (types != null && _graph.Narrows(types, declared)) (entries ??= new List<(int, IReadOnlyList<TypeDefinition>)>()).Add((slot, types));
+                if (from is int f && caller.Context.Types?.For(f) is IReadOnlyList<TypeDefinition> known)
+                {
+                    // Handed on: each was already below the type it was declared as further up, and is checked against this one.
+                    if (known.All(t => _graph.Bounds(t, declared))) (entries ??= new List<(int, IReadOnlyList<TypeDefinition>)>()).Add((slot, known));
+                    return;
+                }
+                if (_graph.HasSubtypesHere(declared))
+                {
+                    var types = from == ArgumentTypes.This ? new[] { caller.Method.DeclaringType } : _graph.SourcesOf(caller.Method, producer);
+                    if (types != null && _graph.Narrows(types, declared))
+                    {
+                        (entries ??= new List<(int, IReadOnlyList<TypeDefinition>)>()).Add((slot, types));
+                        return;
+                    }
+                }
+                // What the IL says the argument is, where that is narrower than the parameter: an object parameter handed a
+                // StringComparer is never one of the analysed code's other types (linq2db's GetObjectID(object) tests its
+                // argument for IConfigurationID, and no comparer implements it).
+                if (from != ArgumentTypes.This && _graph.TypeOf(Receivers.StaticType(caller.Method, producer)) is TypeDefinition bound &&
+                    _graph.Bounds(bound, declared))
+                    (entries ??= new List<(int, IReadOnlyList<TypeDefinition>)>()).Add((slot, new[] { bound }));
             }
         }
 
@@ -350,8 +377,58 @@ namespace NonBlocking.Weaver.Analyse.Reachability
         {
             var context = HasFlags(callee) ? _flags.Arguments(caller.Method, caller.Context, call, callee) : FlagContext.Unknown;
             // Only into sync code: an async method's stream is read in its state machine's fields, as any caller's.
-            return streams ? WithTypes(caller, call, callee, WithStreams(caller, call, callee, context)) : context;
+            return streams ? WithGenerics(caller, call, callee, WithTypes(caller, call, callee, WithStreams(caller, call, callee, context))) : context;
         }
+
+        /// <summary>
+        /// The type arguments a call gives a generic sync callee, where the callee dispatches on them (<see cref="UsesGenerics"/>)
+        /// and they are closed once the caller's own are read in.
+        /// </summary>
+        private FlagContext WithGenerics(FlagNode caller, Instruction call, MethodDefinition callee, FlagContext context)
+        {
+            if (!callee.HasGenericParameters || !(call.Operand is GenericInstanceMethod instance) || !UsesGenerics(callee)) return context;
+            return MethodGenerics.Of(instance, caller.Context.Generics) is MethodGenerics generics ? context.WithGenerics(generics) : context;
+        }
+
+        /// <summary>
+        /// Whether a generic method makes a virtual call on a type built from its own type parameters
+        /// (<c>IApplicable&lt;TA&gt;.Apply</c>) that the analysed code implements more than once, or hands its type
+        /// parameters on to a generic method that does. Worked out once per method; a cycle counts as not using them.
+        /// </summary>
+        private bool UsesGenerics(MethodDefinition method)
+        {
+            if (_usesGenerics.TryGetValue(method, out bool known)) return known;
+            _usesGenerics[method] = false;
+            bool uses = false;
+            if (method.HasBody && method.HasGenericParameters)
+                foreach (var ins in method.Body.Instructions)
+                {
+                    if ((ins.OpCode.Code != Code.Call && ins.OpCode.Code != Code.Callvirt) || !(ins.Operand is MethodReference target)) continue;
+                    if (ins.OpCode.Code == Code.Callvirt && target.DeclaringType is GenericInstanceType declaring && NamesMethodParameter(declaring) &&
+                        _graph.Dispatches(target))
+                    {
+                        uses = true;
+                        break;
+                    }
+                    if (target is GenericInstanceMethod passed && passed.GenericArguments.Any(NamesMethodParameter) &&
+                        _graph.AnyCallees(ins).Any(c => c.HasGenericParameters && UsesGenerics(c)))
+                    {
+                        uses = true;
+                        break;
+                    }
+                }
+            return _usesGenerics[method] = uses;
+        }
+
+        private static bool NamesMethodParameter(TypeReference type) => type switch
+        {
+            GenericParameter parameter => parameter.Type == GenericParameterType.Method,
+            GenericInstanceType instance => instance.GenericArguments.Any(NamesMethodParameter),
+            TypeSpecification specification => NamesMethodParameter(specification.ElementType),
+            _ => false,
+        };
+
+        private readonly Dictionary<MethodDefinition, bool> _usesGenerics = new Dictionary<MethodDefinition, bool>();
 
         private bool HasFlags(MethodDefinition method)
         {

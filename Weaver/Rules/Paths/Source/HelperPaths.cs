@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace NonBlocking.Analyzers
 {
@@ -130,7 +131,7 @@ namespace NonBlocking.Analyzers
                     Site? end = null;
                     foreach (var callee in search.Targets(call, state).Where(t => !t.IsAsync))
                     {
-                        var (chain, site) = search.PathFrom(callee, state.Enter(call, callee, streams: true, dispatch, ComparedTypes));
+                        var (chain, site) = search.PathFrom(callee, state.Enter(call, callee, streams: true, dispatch, ComparedTypes, UsesGenerics));
                         if (site != null && (best == null || chain!.Count < best.Count)) { best = chain; end = site; }
                     }
                     if (best == null) continue;
@@ -164,6 +165,44 @@ namespace NonBlocking.Analyzers
                 return found;
             });
 
+        /// <summary>
+        /// Whether a generic function makes a virtual call on a type built from its own type parameters
+        /// (<c>IApplicable&lt;TA&gt;.Apply</c>), or hands them on to a generic function that does: only then are the type
+        /// arguments a path gives it carried (the engine's ContextGraph.UsesGenerics). Read once the calls are all in; a
+        /// cycle counts as not using them.
+        /// </summary>
+        private bool UsesGenerics(IMethodSymbol function)
+        {
+            function = function.OriginalDefinition;
+            if (_usesGenerics.TryGetValue(function, out bool known)) return known;
+            _usesGenerics[function] = false;
+            bool uses = false;
+            if (function.IsGenericMethod)
+                foreach (var call in Ordered(function))
+                {
+                    var target = call.Target;
+                    if (call.IsVirtual && target.ContainingType is INamedTypeSymbol declaring && declaring.IsGenericType && NamesTypeParameterOf(declaring, function) &&
+                        (target.IsVirtual || target.IsAbstract || target.ContainingType.TypeKind == TypeKind.Interface) ||
+                        target.IsGenericMethod && target.TypeArguments.Any(t => NamesTypeParameterOf(t, function)) && UsesGenerics(target))
+                    {
+                        uses = true;
+                        break;
+                    }
+                }
+            return _usesGenerics[function] = uses;
+        }
+
+        private static bool NamesTypeParameterOf(ITypeSymbol type, IMethodSymbol function) => type switch
+        {
+            ITypeParameterSymbol parameter => parameter.TypeParameterKind == TypeParameterKind.Method &&
+                                              SymbolEqualityComparer.Default.Equals(parameter.DeclaringMethod?.OriginalDefinition, function),
+            INamedTypeSymbol named => named.TypeArguments.Any(t => NamesTypeParameterOf(t, function)),
+            IArrayTypeSymbol array => NamesTypeParameterOf(array.ElementType, function),
+            _ => false,
+        };
+
+        private readonly ConcurrentDictionary<IMethodSymbol, bool> _usesGenerics = new ConcurrentDictionary<IMethodSymbol, bool>(SymbolEqualityComparer.Default);
+
         /// <summary>A function's calls in source order, sorted once: the search reads them under every flag state.</summary>
         private Call[] Ordered(IMethodSymbol function) =>
             _ordered.GetOrAdd(function, f => _calls.TryGetValue(f, out var calls) ? calls.OrderBy(c => c.Location.SourceSpan.Start).ToArray() : System.Array.Empty<Call>());
@@ -175,26 +214,33 @@ namespace NonBlocking.Analyzers
         private sealed class FlagState
         {
             public static readonly FlagState Unknown = new FlagState(new Dictionary<IParameterSymbol, bool>(SymbolEqualityComparer.Default),
-                new HashSet<IParameterSymbol>(SymbolEqualityComparer.Default), null, null, null);
+                new HashSet<IParameterSymbol>(SymbolEqualityComparer.Default), null, null, null, null, null);
             private readonly Dictionary<IParameterSymbol, bool> _known;
             private readonly HashSet<IParameterSymbol> _inMemory;
             private readonly List<ITypeSymbol>? _this;
             private readonly Dictionary<IParameterSymbol, List<ITypeSymbol>>? _types;
             /// <summary>The types the Type flags hold on this path (the engine's FlagContext.TypeOf), by fully qualified name.</summary>
             private readonly Dictionary<IParameterSymbol, string>? _typeValues;
+            /// <summary>The type arguments the path gives a generic function (<see cref="_genericOwner"/>): the engine's FlagContext.Generics.</summary>
+            private readonly ITypeSymbol[]? _generics;
+            private readonly IMethodSymbol? _genericOwner;
 
             private FlagState(Dictionary<IParameterSymbol, bool> known, HashSet<IParameterSymbol> inMemory,
-                List<ITypeSymbol>? thisTypes, Dictionary<IParameterSymbol, List<ITypeSymbol>>? types, Dictionary<IParameterSymbol, string>? typeValues)
+                List<ITypeSymbol>? thisTypes, Dictionary<IParameterSymbol, List<ITypeSymbol>>? types, Dictionary<IParameterSymbol, string>? typeValues,
+                ITypeSymbol[]? generics, IMethodSymbol? genericOwner)
             {
                 _known = known;
                 _inMemory = inMemory;
                 _this = thisTypes;
                 _types = types;
                 _typeValues = typeValues;
+                _generics = generics;
+                _genericOwner = genericOwner;
                 var keys = known.Select(k => Name(k.Key) + "=" + (k.Value ? 1 : 0)).Concat(inMemory.Select(p => Name(p) + "=memory"));
                 if (typeValues != null) keys = keys.Concat(typeValues.Select(t => Name(t.Key) + "=typeof " + t.Value));
                 if (thisTypes != null) keys = keys.Append("this=" + Types(thisTypes));
                 if (types != null) keys = keys.Concat(types.Select(t => Name(t.Key) + "=" + Types(t.Value)));
+                if (generics != null) keys = keys.Append("<" + string.Join(",", generics.Select(g => g.ToDisplayString())) + ">");
                 Key = string.Join(";", keys.OrderBy(k => k));
             }
 
@@ -233,15 +279,19 @@ namespace NonBlocking.Analyzers
             /// function, the caller's (captured); with <paramref name="streams"/>, the in-memory streams passed (into sync code only).
             /// </summary>
             /// <param name="compared">The Type flags of a function and the types each is compared with (<see cref="ComparedTypes"/>); null: none carried.</param>
+            /// <param name="usesGenerics">Whether a generic function dispatches on its type arguments (<see cref="UsesGenerics"/>); null: none carried.</param>
             public FlagState Enter(Call call, IMethodSymbol callee, bool streams, SourceDispatch? dispatch = null,
-                System.Func<IMethodSymbol, Dictionary<IParameterSymbol, HashSet<string>>>? compared = null)
+                System.Func<IMethodSymbol, Dictionary<IParameterSymbol, HashSet<string>>>? compared = null,
+                System.Func<IMethodSymbol, bool>? usesGenerics = null)
             {
                 bool nested = callee.MethodKind == MethodKind.LocalFunction || callee.MethodKind == MethodKind.AnonymousFunction;
                 // What the objects handed in are known to be, into sync code; a lambda or local function keeps what its
                 // caller knows (its this and captured parameters are the caller's), and is handed nothing more.
                 var (thisTypes, types) = streams && !nested && dispatch != null ? TypesFor(call, callee, dispatch) : (null, null);
+                var generics = nested ? _generics : streams && usesGenerics != null ? GenericsFor(call, callee, usesGenerics) : null;
+                var genericOwner = nested ? _genericOwner : generics != null ? callee.OriginalDefinition : null;
                 // Most calls pass no bool and no stream: nothing to look up (a symbol's Parameters are built anew at each read).
-                if (call.Arguments.Length == 0 && (!streams || call.Streams.Length == 0) && thisTypes == null && types == null)
+                if (call.Arguments.Length == 0 && (!streams || call.Streams.Length == 0) && thisTypes == null && types == null && generics == null)
                     return nested ? this : Unknown;
                 var known = nested ? new Dictionary<IParameterSymbol, bool>(_known, SymbolEqualityComparer.Default)
                                    : new Dictionary<IParameterSymbol, bool>(SymbolEqualityComparer.Default);
@@ -269,9 +319,63 @@ namespace NonBlocking.Analyzers
                         if (argument.Ordinal < parameters.Length && (argument.InMemoryIf.Length == 0 || InMemory(argument.InMemoryIf)))
                             inMemory.Add(parameters[argument.Ordinal]);
                 if (nested) (thisTypes, types) = (_this, _types);
-                return known.Count == 0 && inMemory.Count == 0 && thisTypes == null && types == null && typeValues == null
-                    ? Unknown : new FlagState(known, inMemory, thisTypes, types, typeValues);
+                return known.Count == 0 && inMemory.Count == 0 && thisTypes == null && types == null && typeValues == null && generics == null
+                    ? Unknown : new FlagState(known, inMemory, thisTypes, types, typeValues, generics, genericOwner);
             }
+
+            /// <summary>The type arguments a call gives a generic sync callee that dispatches on them, once closed; null otherwise.</summary>
+            private ITypeSymbol[]? GenericsFor(Call call, IMethodSymbol callee, System.Func<IMethodSymbol, bool> usesGenerics)
+            {
+                if (!call.Target.IsGenericMethod || !usesGenerics(callee.OriginalDefinition)) return null;
+                var arguments = new ITypeSymbol[call.Target.TypeArguments.Length];
+                for (int i = 0; i < arguments.Length; i++)
+                    if (!(Close(call.Target.TypeArguments[i]) is ITypeSymbol closed) || IsOpen(closed)) return null;
+                    else arguments[i] = closed;
+                return arguments;
+            }
+
+            /// <summary>
+            /// A call's target with this path's type arguments read into its declaring type (<c>IApplicable&lt;TA&gt;.Apply</c>
+            /// as <c>IApplicable&lt;DataConnection&gt;.Apply</c>); null where nothing changes or it cannot be built.
+            /// </summary>
+            public IMethodSymbol? Closed(Call call)
+            {
+                if (_generics == null || !call.IsVirtual || !(call.Target.ContainingType is INamedTypeSymbol declaring) || !declaring.IsGenericType ||
+                    !IsOpen(declaring) || !(Close(declaring) is INamedTypeSymbol closed) || IsOpen(closed)) return null;
+                var original = call.Target.OriginalDefinition;
+                return closed.GetMembers(call.Target.Name).OfType<IMethodSymbol>()
+                    .FirstOrDefault(m => SymbolEqualityComparer.Default.Equals(m.OriginalDefinition, original));
+            }
+
+            /// <summary>The type with the owner's type parameters replaced by this path's arguments; null where it cannot be built.</summary>
+            private ITypeSymbol? Close(ITypeSymbol type)
+            {
+                switch (type)
+                {
+                    case ITypeParameterSymbol parameter:
+                        return _generics != null && parameter.TypeParameterKind == TypeParameterKind.Method &&
+                               SymbolEqualityComparer.Default.Equals(parameter.DeclaringMethod?.OriginalDefinition, _genericOwner) &&
+                               parameter.Ordinal < _generics.Length ? _generics[parameter.Ordinal] : type;
+                    case INamedTypeSymbol named when named.IsGenericType && IsOpen(named):
+                        if (named.ContainingType is INamedTypeSymbol outer && outer.IsGenericType) return null;
+                        var arguments = new ITypeSymbol[named.TypeArguments.Length];
+                        for (int i = 0; i < arguments.Length; i++)
+                            if (Close(named.TypeArguments[i]) is ITypeSymbol argument) arguments[i] = argument;
+                            else return null;
+                        return named.OriginalDefinition.Construct(arguments);
+                    default:
+                        return IsOpen(type) ? null : type;
+                }
+            }
+
+            private static bool IsOpen(ITypeSymbol type) => type switch
+            {
+                ITypeParameterSymbol _ => true,
+                INamedTypeSymbol named => named.TypeArguments.Any(IsOpen) || named.ContainingType is INamedTypeSymbol outer && IsOpen(outer),
+                IArrayTypeSymbol array => IsOpen(array.ElementType),
+                IPointerTypeSymbol pointer => IsOpen(pointer.PointedAtType),
+                _ => false,
+            };
 
             /// <summary>
             /// What the call hands <paramref name="callee"/> where it says more than the declared types (the engine's
@@ -288,17 +392,38 @@ namespace NonBlocking.Analyzers
                 {
                     ITypeSymbol? declared = typed.Slot == TypedArgument.This ? callee.OriginalDefinition.ContainingType
                         : typed.Slot < parameters.Length ? parameters[typed.Slot].Type : null;
-                    if (!(declared is INamedTypeSymbol named) || named.IsSealed || !dispatch.HasSubtypesInSource(named)) continue;
-                    var known = typed.FromThis ? _this ?? (call.Caller.MethodKind == MethodKind.LocalFunction || call.Caller.MethodKind == MethodKind.AnonymousFunction
-                                                     ? null : new List<ITypeSymbol> { call.Caller.ContainingType })
-                        : typed.From != null && _types != null && _types.TryGetValue(typed.From, out var passed) ? passed
-                        : dispatch.SourcesOf(typed.Value);
-                    if (known == null || !dispatch.Narrows(known, named)) continue;
+                    if (!(declared is INamedTypeSymbol named) || named.IsSealed) continue;
+                    List<ITypeSymbol>? known;
+                    if (!typed.FromThis && typed.From != null && _types != null && _types.TryGetValue(typed.From, out var passed))
+                    {
+                        // Handed on: each was already below the type it was declared as further up, and is checked against this one.
+                        known = passed.All(t => SourceDispatch.Bounds(t, named)) ? passed : null;
+                    }
+                    else
+                    {
+                        known = !dispatch.HasSubtypesInSource(named) ? null
+                            : typed.FromThis ? _this ?? (call.Caller.MethodKind == MethodKind.LocalFunction || call.Caller.MethodKind == MethodKind.AnonymousFunction
+                                                   ? null : new List<ITypeSymbol> { call.Caller.ContainingType })
+                            : dispatch.SourcesOf(typed.Value);
+                        if (known != null && !dispatch.Narrows(known, named)) known = null;
+                        // What the code says the argument is, where that is narrower than the parameter (the engine's
+                        // ContextGraph.WithTypes): an object parameter handed a StringComparer is none of the source's other types.
+                        if (known == null && !typed.FromThis && StaticType(typed.Value) is ITypeSymbol bound && SourceDispatch.Bounds(bound, named))
+                            known = new List<ITypeSymbol> { bound };
+                    }
+                    if (known == null) continue;
                     if (typed.Slot == TypedArgument.This) thisTypes = known;
                     else (types ??= new Dictionary<IParameterSymbol, List<ITypeSymbol>>(SymbolEqualityComparer.Default))[parameters[typed.Slot]] = known;
                 }
                 return (thisTypes, types);
             }
+        }
+
+        /// <summary>The type of an argument before the implicit conversions to its parameter's type; null for <c>null</c>.</summary>
+        private static ITypeSymbol? StaticType(IOperation value)
+        {
+            while (value is IConversionOperation conversion && conversion.IsImplicit) value = conversion.Operand;
+            return value.Type;
         }
 
         /// <summary>The end-of-compilation search, with its memos.</summary>
@@ -322,10 +447,13 @@ namespace NonBlocking.Analyzers
             }
 
             /// <summary>The targets of a call made in <paramref name="state"/>: fewer where it knows more of the receiver.</summary>
-            public List<IMethodSymbol> Targets(Call call, FlagState state) =>
-                call.IsVirtual && state.Receiver(call) is List<ITypeSymbol> known
-                    ? _dispatch.Targets(call, known).Select(t => t.OriginalDefinition).ToList()
-                    : Targets(call);
+            public List<IMethodSymbol> Targets(Call call, FlagState state)
+            {
+                if (!call.IsVirtual) return Targets(call);
+                var known = state.Receiver(call);
+                var closed = state.Closed(call);
+                return known != null || closed != null ? _dispatch.Targets(call, known, closed).Select(t => t.OriginalDefinition).ToList() : Targets(call);
+            }
 
             /// <summary>
             /// The states an async function is read under: those its async-side callers (async, or returning an
@@ -417,7 +545,7 @@ namespace NonBlocking.Analyzers
                         foreach (var callee in Targets(call, at))
                         {
                             if (callee.IsAsync) continue;
-                            var entered = at.Enter(call, callee, streams: true, _dispatch, _paths.ComparedTypes);
+                            var entered = at.Enter(call, callee, streams: true, _dispatch, _paths.ComparedTypes, _paths.UsesGenerics);
                             var next = (callee, entered.Key);
                             if (parent.ContainsKey(next)) continue;
                             parent[next] = (method, at);

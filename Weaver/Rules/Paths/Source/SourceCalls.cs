@@ -91,9 +91,24 @@ namespace NonBlocking.Analyzers
             {
                 var bare = value;
                 while (bare is IConversionOperation conversion && conversion.IsImplicit) bare = conversion.Operand;
-                (found ??= new List<HelperPaths.TypedArgument>()).Add(new HelperPaths.TypedArgument(slot, value,
-                    bare is IParameterReferenceOperation p ? p.Parameter : null, bare is IInstanceReferenceOperation));
+                var from = bare is IParameterReferenceOperation p ? p.Parameter : bare is ILocalReferenceOperation l ? TestedParameter(l) : null;
+                (found ??= new List<HelperPaths.TypedArgument>()).Add(new HelperPaths.TypedArgument(slot, value, from, bare is IInstanceReferenceOperation));
             }
+        }
+
+        /// <summary>
+        /// The parameter a local names after a type test (<c>if (obj is IConfigurationID id) id.ConfigurationID</c>): the
+        /// same object, so what a path knows of the parameter holds for it (the engine reads through isinst the same way).
+        /// </summary>
+        private static IParameterSymbol? TestedParameter(ILocalReferenceOperation reference)
+        {
+            if (reference.SemanticModel == null ||
+                !(reference.Local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() is SingleVariableDesignationSyntax designation) ||
+                !(designation.Parent is DeclarationPatternSyntax pattern) || !(pattern.Parent is IsPatternExpressionSyntax test) ||
+                test.SyntaxTree != reference.Syntax.SyntaxTree) return null;
+            var tested = reference.SemanticModel.GetOperation(test.Expression);
+            while (tested is IConversionOperation conversion && conversion.IsImplicit) tested = conversion.Operand;
+            return tested is IParameterReferenceOperation parameter ? parameter.Parameter : null;
         }
 
         private static readonly HelperPaths.TypedArgument[] NoTypedArguments = new HelperPaths.TypedArgument[0];
