@@ -69,6 +69,9 @@ namespace NonBlocking.RealCode.Tests
             new("AWSSDK.SQS", "AWSSDK.SQS", "4.1.0.1", Training, "https://github.com/aws/aws-sdk-net"),
             new("Azure.Identity", "Azure.Identity", "1.21.0", Training, "https://github.com/Azure/azure-sdk-for-net/tree/main/sdk/identity/Azure.Identity"),
             new("linq2db", "linq2db", "6.5.1", Training, "https://github.com/linq2db/linq2db"),
+            // Twelfth batch (2026-12-06, session 28): the seed-31f draw's last three, in the same pattern.
+            new("OpenAI", "OpenAI", "2.15.0", Training, "https://github.com/openai/openai-dotnet"),
+            new("OpenTelemetry.Exporter.OpenTelemetryProtocol", "OpenTelemetry.Exporter.OpenTelemetryProtocol", "1.21.0", Training, "https://github.com/open-telemetry/opentelemetry-dotnet"),
 
             new("NATS.Client.Core", "NATS.Net", "3.3.2", Validation, "https://github.com/nats-io/nats.net"),
             new("Elastic.Transport", "Elastic.Transport", "1.1.0", Validation, "https://github.com/elastic/elastic-transport-net"),
@@ -99,6 +102,8 @@ namespace NonBlocking.RealCode.Tests
             // Eleventh batch, validation (the draw's ninth and twelfth).
             new("Azure.Security.KeyVault.Secrets", "Azure.Security.KeyVault.Secrets", "4.12.0", Validation, "https://github.com/Azure/azure-sdk-for-net/tree/main/sdk/keyvault/Azure.Security.KeyVault.Secrets"),
             new("Google.Cloud.Storage.V1", "Google.Cloud.Storage.V1", "5.0.0", Validation, "https://github.com/googleapis/google-cloud-dotnet"),
+            // Twelfth batch, validation (the draw's fifteenth).
+            new("Flurl.Http", "Flurl.Http", "4.0.2", Validation, "https://github.com/tmenier/Flurl"),
             // A server application (Microsoft Garnet, a Redis-compatible cache store), never tuned against.
             new("Garnet.server", "garnet-server", "2.2.12", Validation, "https://github.com/microsoft/garnet", Tool: true),
             new("Garnet.cluster", "garnet-server", "2.2.12", Validation, "https://github.com/microsoft/garnet", Tool: true),
