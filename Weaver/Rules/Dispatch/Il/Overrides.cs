@@ -19,13 +19,14 @@ namespace NonBlocking.Weaver.Analyse
         private readonly Dictionary<(TypeReference?, TypeReference?), List<TypeDefinition>> _supertypes =
             new Dictionary<(TypeReference?, TypeReference?), List<TypeDefinition>>();
 
-        private static readonly ConditionalWeakTable<ModuleDefinition, Overrides> ByModule = new ConditionalWeakTable<ModuleDefinition, Overrides>();
+        private static readonly ConditionalWeakTable<ModuleDefinition, Lazy<Overrides>> ByModule = new ConditionalWeakTable<ModuleDefinition, Lazy<Overrides>>();
 
-        /// <summary>The index of one module, built once however many readers ask.</summary>
-        public static Overrides For(ModuleDefinition module)
-        {
-            lock (ByModule) return ByModule.GetValue(module, m => new Overrides(new[] { m }));
-        }
+        /// <summary>
+        /// The index of one module, built once however many readers ask; two modules' indexes are built side by side
+        /// (one lock around the build serialised every analysis running in the process).
+        /// </summary>
+        public static Overrides For(ModuleDefinition module) =>
+            ByModule.GetValue(module, m => new Lazy<Overrides>(() => new Overrides(new[] { m }), System.Threading.LazyThreadSafetyMode.ExecutionAndPublication)).Value;
 
         public Overrides(IEnumerable<ModuleDefinition> modules)
         {
