@@ -208,6 +208,7 @@ namespace NonBlocking.Analyzers
             if (match.SyncOverAsync && SourceCompletedTasks.IsKnownComplete(operation, WaitedTask(operation, instance))) return;
             if (operation is IInvocationOperation invocation &&
                 (SourceZeroTimeouts.Polls(invocation) || SourceNonBlockingSockets.Polls(invocation) || SourceReadinessChecks.Guarded(invocation) || SourceProcessEnds.Follows(invocation) ||
+                 SourceLockSemaphores.IsLock(invocation) ||
                  !match.SyncOverAsync && InMemoryOperands.StaticApiOverMemory(invocation, state.Streams))) return;
             if (instance != null && !match.SyncOverAsync && InMemoryOperands.Is(instance, state.Streams) &&
                 (method.Name != "CopyTo" || operation is IInvocationOperation copy && copy.Arguments.Length > 0 &&

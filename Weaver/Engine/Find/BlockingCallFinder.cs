@@ -9,7 +9,7 @@ namespace NonBlocking.Weaver.Find
     /// Finds the call sites of blocking APIs (the catalog and the async-counterpart rule) in every method body of the
     /// module, less calls the IL shows never block: on an in-memory receiver, a static API handed only in-memory streams,
     /// LINQ over something not a query, and (for
-    /// the build warnings) waits on tasks known complete or with a zero timeout.
+    /// the build warnings) waits on tasks known complete or with a zero timeout, and on semaphores used as locks.
     /// </summary>
     internal static class BlockingCallFinder
     {
@@ -40,6 +40,8 @@ namespace NonBlocking.Weaver.Find
                     if (forBuildWarnings && Analyse.ReadinessChecks.Guarded(method, ins, target)) continue;
                     // Nor one after which the process ends (Environment.FailFast on every path on).
                     if (forBuildWarnings && Analyse.ProcessEnds.Follows(method, ins)) continue;
+                    // Nor the Wait of a SemaphoreSlim its class uses as a lock: runtime-only, as Monitor.Enter.
+                    if (forBuildWarnings && Analyse.LockSemaphores.IsLock(method, ins, target)) continue;
                     sites.Add(new BlockingCallSite(method, ins, api));
                 }
             }
