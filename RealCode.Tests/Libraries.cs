@@ -72,9 +72,11 @@ namespace NonBlocking.RealCode.Tests
             // Twelfth batch (2026-12-06, session 28): the seed-31f draw's last three, in the same pattern.
             new("OpenAI", "OpenAI", "2.15.0", Training, "https://github.com/openai/openai-dotnet"),
             new("OpenTelemetry.Exporter.OpenTelemetryProtocol", "OpenTelemetry.Exporter.OpenTelemetryProtocol", "1.21.0", Training, "https://github.com/open-telemetry/opentelemetry-dotnet"),
-            // Thirteenth batch (2026-12-06, session 28): a new draw (seed 31g) of fifteen packages that restore here, its first three.
+            // Thirteenth batch (2026-12-06, session 28): a new draw (seed 31g) of fifteen packages that restore here, its first six.
             new("SendGrid", "SendGrid", "9.29.3", Training, "https://github.com/sendgrid/sendgrid-csharp"),
             new("Confluent.SchemaRegistry", "Confluent.SchemaRegistry", "2.16.0", Training, "https://github.com/confluentinc/confluent-kafka-dotnet"),
+            new("Pomelo.EntityFrameworkCore.MySql", "Pomelo.EntityFrameworkCore.MySql", "9.0.0", Training, "https://github.com/PomeloFoundation/Pomelo.EntityFrameworkCore.MySql/tree/9.0.0"),
+            new("FirebirdSql.Data.FirebirdClient", "FirebirdSql.Data.FirebirdClient", "10.3.4", Training, "https://github.com/FirebirdSQL/NETProvider/tree/v10.3.4"),
 
             new("NATS.Client.Core", "NATS.Net", "3.3.2", Validation, "https://github.com/nats-io/nats.net"),
             new("Elastic.Transport", "Elastic.Transport", "1.1.0", Validation, "https://github.com/elastic/elastic-transport-net"),
@@ -107,8 +109,9 @@ namespace NonBlocking.RealCode.Tests
             new("Google.Cloud.Storage.V1", "Google.Cloud.Storage.V1", "5.0.0", Validation, "https://github.com/googleapis/google-cloud-dotnet"),
             // Twelfth batch, validation (the draw's fifteenth).
             new("Flurl.Http", "Flurl.Http", "4.0.2", Validation, "https://github.com/tmenier/Flurl"),
-            // Thirteenth batch, validation (the seed-31g draw's third).
+            // Thirteenth batch, validation (the seed-31g draw's third and sixth).
             new("Nest", "NEST", "7.17.5", Validation, "https://github.com/elastic/elasticsearch-net/tree/v7.17.5"),
+            new("Hangfire.SqlServer", "Hangfire.SqlServer", "1.8.25", Validation, "https://github.com/HangfireIO/Hangfire/tree/v1.8.25"),
             // A server application (Microsoft Garnet, a Redis-compatible cache store), never tuned against.
             new("Garnet.server", "garnet-server", "2.2.12", Validation, "https://github.com/microsoft/garnet", Tool: true),
             new("Garnet.cluster", "garnet-server", "2.2.12", Validation, "https://github.com/microsoft/garnet", Tool: true),
