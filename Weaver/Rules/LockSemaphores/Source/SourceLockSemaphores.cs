@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -17,7 +16,9 @@ namespace NonBlocking.Analyzers
     {
         private const string SemaphoreSlim = "System.Threading.SemaphoreSlim";
 
-        private static readonly ConditionalWeakTableOf Verdicts = new ConditionalWeakTableOf();
+        /// <summary>One verdict per field symbol (symbols belong to one compilation).</summary>
+        private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IFieldSymbol, object> Verdicts =
+            new System.Runtime.CompilerServices.ConditionalWeakTable<IFieldSymbol, object>();
 
         public static bool IsLock(IInvocationOperation call)
         {
@@ -27,7 +28,7 @@ namespace NonBlocking.Analyzers
             if (!(instance is IFieldReferenceOperation reference) || reference.Field.DeclaredAccessibility != Accessibility.Private ||
                 reference.Field.Type.ToDisplayString() != SemaphoreSlim || call.SemanticModel == null) return false;
             var compilation = call.SemanticModel.Compilation;
-            return Verdicts.Get(reference.Field.OriginalDefinition, field => UsedAsLock(field, compilation));
+            return (bool)Verdicts.GetValue(reference.Field.OriginalDefinition, field => UsedAsLock(field, compilation));
         }
 
         private static bool UsedAsLock(IFieldSymbol field, Compilation compilation)
@@ -97,15 +98,6 @@ namespace NonBlocking.Analyzers
             if (modifiers.Any(SyntaxKind.AsyncKeyword)) return true;
             return function.DescendantNodes(n => n == function || !(n is LocalFunctionStatementSyntax || n is AnonymousFunctionExpressionSyntax))
                 .OfType<YieldStatementSyntax>().Any();
-        }
-
-        /// <summary>One verdict per field, worked out once per compilation (symbols are per compilation).</summary>
-        private sealed class ConditionalWeakTableOf
-        {
-            private readonly System.Runtime.CompilerServices.ConditionalWeakTable<IFieldSymbol, object> _table =
-                new System.Runtime.CompilerServices.ConditionalWeakTable<IFieldSymbol, object>();
-
-            public bool Get(IFieldSymbol field, System.Func<IFieldSymbol, bool> compute) => (bool)_table.GetValue(field, f => compute(f));
         }
     }
 }
