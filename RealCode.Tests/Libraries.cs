@@ -72,11 +72,13 @@ namespace NonBlocking.RealCode.Tests
             // Twelfth batch (2026-12-06, session 28): the seed-31f draw's last three, in the same pattern.
             new("OpenAI", "OpenAI", "2.15.0", Training, "https://github.com/openai/openai-dotnet"),
             new("OpenTelemetry.Exporter.OpenTelemetryProtocol", "OpenTelemetry.Exporter.OpenTelemetryProtocol", "1.21.0", Training, "https://github.com/open-telemetry/opentelemetry-dotnet"),
-            // Thirteenth batch (2026-12-06, session 28): a new draw (seed 31g) of fifteen packages that restore here, its first six.
+            // Thirteenth batch (2026-12-06, session 28): a new draw (seed 31g) of fifteen packages that restore here, its first nine.
             new("SendGrid", "SendGrid", "9.29.3", Training, "https://github.com/sendgrid/sendgrid-csharp"),
             new("Confluent.SchemaRegistry", "Confluent.SchemaRegistry", "2.16.0", Training, "https://github.com/confluentinc/confluent-kafka-dotnet"),
             new("Pomelo.EntityFrameworkCore.MySql", "Pomelo.EntityFrameworkCore.MySql", "9.0.0", Training, "https://github.com/PomeloFoundation/Pomelo.EntityFrameworkCore.MySql/tree/9.0.0"),
             new("FirebirdSql.Data.FirebirdClient", "FirebirdSql.Data.FirebirdClient", "10.3.4", Training, "https://github.com/FirebirdSQL/NETProvider/tree/v10.3.4"),
+            new("log4net", "log4net", "3.6.0", Training, "https://github.com/apache/logging-log4net"),
+            new("Azure.Storage.Files.Shares", "Azure.Storage.Files.Shares", "12.28.0", Training, "https://github.com/Azure/azure-sdk-for-net/tree/main/sdk/storage/Azure.Storage.Files.Shares"),
 
             new("NATS.Client.Core", "NATS.Net", "3.3.2", Validation, "https://github.com/nats-io/nats.net"),
             new("Elastic.Transport", "Elastic.Transport", "1.1.0", Validation, "https://github.com/elastic/elastic-transport-net"),
@@ -109,9 +111,10 @@ namespace NonBlocking.RealCode.Tests
             new("Google.Cloud.Storage.V1", "Google.Cloud.Storage.V1", "5.0.0", Validation, "https://github.com/googleapis/google-cloud-dotnet"),
             // Twelfth batch, validation (the draw's fifteenth).
             new("Flurl.Http", "Flurl.Http", "4.0.2", Validation, "https://github.com/tmenier/Flurl"),
-            // Thirteenth batch, validation (the seed-31g draw's third and sixth).
+            // Thirteenth batch, validation (the seed-31g draw's third, sixth and ninth).
             new("Nest", "NEST", "7.17.5", Validation, "https://github.com/elastic/elasticsearch-net/tree/v7.17.5"),
             new("Hangfire.SqlServer", "Hangfire.SqlServer", "1.8.25", Validation, "https://github.com/HangfireIO/Hangfire/tree/v1.8.25"),
+            new("Azure.Messaging.EventGrid", "Azure.Messaging.EventGrid", "4.17.0", Validation, "https://github.com/Azure/azure-sdk-for-net/tree/main/sdk/eventgrid/Azure.Messaging.EventGrid"),
             // A server application (Microsoft Garnet, a Redis-compatible cache store), never tuned against.
             new("Garnet.server", "garnet-server", "2.2.12", Validation, "https://github.com/microsoft/garnet", Tool: true),
             new("Garnet.cluster", "garnet-server", "2.2.12", Validation, "https://github.com/microsoft/garnet", Tool: true),
