@@ -34,12 +34,32 @@ namespace NonBlocking.Tests.Support
             // (about 30 s → 20 s here, against five `dotnet pack` runs one after another). A solution build unsets
             // Configuration for references outside it, which would build the analyzers the Weaver package carries in
             // Debug: ShouldUnsetParentConfigurationAndPlatform=false keeps them in Release.
-            var r = ProcessRunner.Run("dotnet", new[] { "pack", TestPaths.Source(PackagesFilter), "-c", "Release", "-nologo",
-                "-p:PackageOutputPath=" + feed, "-p:ShouldUnsetParentConfigurationAndPlatform=false",
-                "-p:NonBlockingVersion=" + version, "-p:ContinuousIntegrationBuild=true" }, TestPaths.RepoRoot);
+            ProcessRunner.Result r;
+            using (PackLock())
+                r = ProcessRunner.Run("dotnet", new[] { "pack", TestPaths.Source(PackagesFilter), "-c", "Release", "-nologo",
+                    "-p:PackageOutputPath=" + feed, "-p:ShouldUnsetParentConfigurationAndPlatform=false",
+                    "-p:NonBlockingVersion=" + version, "-p:ContinuousIntegrationBuild=true" }, TestPaths.RepoRoot);
             Assert.True(r.ExitCode == 0, "pack failed: " + r);
             Assert.True(File.Exists(Path.Combine(feed, $"NonBlocking.Weaver.{version}.nupkg")), "NonBlocking.Weaver package missing");
             return (root, version);
+        }
+
+        /// <summary>
+        /// One pack of the repository at a time, across test processes: Package.Tests and Accuracy.Tests each pack a feed
+        /// of their own (another version) from the same bin/obj folders, and run side by side. Two packs at once wrote
+        /// those folders together, and one feed once shipped the other's NonBlocking.Runtime.dll (stamped with the other
+        /// version: the byte-for-byte check caught it). The lock is the file's own (FileShare.None, an flock on Unix).
+        /// </summary>
+        private static IDisposable PackLock()
+        {
+            string path = Path.Combine(TestPaths.RepoRoot, "artifacts", ".test-pack.lock");
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            var waited = System.Diagnostics.Stopwatch.StartNew();
+            while (true)
+            {
+                try { return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None); }
+                catch (IOException) when (waited.Elapsed < TimeSpan.FromMinutes(10)) { System.Threading.Thread.Sleep(250); }
+            }
         }
 
         /// <summary>The solution filter naming every package NonBlocking ships, packed CI-style as build/pack.sh packs them.</summary>
