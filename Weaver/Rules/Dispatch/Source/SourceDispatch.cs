@@ -139,29 +139,32 @@ namespace NonBlocking.Analyzers
         /// interface may serve (ConnectionOptions implements IApplicable&lt;DataConnection&gt; and
         /// IApplicable&lt;RemoteDataContextBase&gt;, each with its own Apply: a call on IApplicable&lt;TA&gt; may run either).
         /// </summary>
-        private static List<IMethodSymbol> ImplementationsIn(INamedTypeSymbol type, IMethodSymbol target)
+        private static IReadOnlyList<IMethodSymbol> ImplementationsIn(INamedTypeSymbol type, IMethodSymbol target)
         {
+            // Asked of every type in source for every virtual call: most declare nothing, and get no list.
             var original = target.OriginalDefinition;
-            var found = new List<IMethodSymbol>(1);
-            if (original.ContainingType.TypeKind == TypeKind.Interface)
-            {
-                var impl = type.FindImplementationForInterfaceMember(target) as IMethodSymbol;
-                if (impl != null) found.Add(impl);
-                // A generic type implements the interface with its own type parameters (TaskFormatter<T> :
-                // IFormatter<Task<T>>): it may serve a call on IFormatter<Task<int>>, not one on IFormatter<string>.
-                else if (target.ContainingType is INamedTypeSymbol called)
-                    foreach (var candidate in type.AllInterfaces)
-                        if (SymbolEqualityComparer.Default.Equals(candidate.OriginalDefinition, called.OriginalDefinition) && Unify(candidate, called) &&
-                            candidate.GetMembers(target.Name).OfType<IMethodSymbol>().FirstOrDefault(m => SymbolEqualityComparer.Default.Equals(m.OriginalDefinition, original)) is IMethodSymbol member &&
-                            type.FindImplementationForInterfaceMember(member) is IMethodSymbol serving && !found.Contains(serving, SymbolEqualityComparer.Default))
-                            found.Add(serving);
-                found.RemoveAll(m => !SymbolEqualityComparer.Default.Equals(m.ContainingType.OriginalDefinition, type.OriginalDefinition));
-                return found;
-            }
-            var single = ClassImplementation(type, target);
-            if (single != null) found.Add(single);
-            return found;
+            if (original.ContainingType.TypeKind != TypeKind.Interface)
+                return ClassImplementation(type, target) is IMethodSymbol single ? new[] { single } : None;
+            if (type.FindImplementationForInterfaceMember(target) is IMethodSymbol impl)
+                return Declares(type, impl) ? new[] { impl } : None;
+            List<IMethodSymbol>? found = null;
+            // A generic type implements the interface with its own type parameters (TaskFormatter<T> :
+            // IFormatter<Task<T>>): it may serve a call on IFormatter<Task<int>>, not one on IFormatter<string>.
+            if (target.ContainingType is INamedTypeSymbol called)
+                foreach (var candidate in type.AllInterfaces)
+                    if (SymbolEqualityComparer.Default.Equals(candidate.OriginalDefinition, called.OriginalDefinition) && Unify(candidate, called) &&
+                        candidate.GetMembers(target.Name).OfType<IMethodSymbol>().FirstOrDefault(m => SymbolEqualityComparer.Default.Equals(m.OriginalDefinition, original)) is IMethodSymbol member &&
+                        type.FindImplementationForInterfaceMember(member) is IMethodSymbol serving && Declares(type, serving) &&
+                        !(found ??= new List<IMethodSymbol>()).Contains(serving, SymbolEqualityComparer.Default))
+                        found.Add(serving);
+            return found ?? (IReadOnlyList<IMethodSymbol>)None;
         }
+
+        private static readonly IMethodSymbol[] None = new IMethodSymbol[0];
+
+        /// <summary>Whether the implementation is the type's own member (not one it inherits).</summary>
+        private static bool Declares(INamedTypeSymbol type, IMethodSymbol implementation) =>
+            SymbolEqualityComparer.Default.Equals(implementation.ContainingType.OriginalDefinition, type.OriginalDefinition);
 
         private static IMethodSymbol? ClassImplementation(INamedTypeSymbol type, IMethodSymbol target)
         {

@@ -102,16 +102,8 @@ namespace NonBlocking.Analyzers
 
         /// <summary>The fully qualified name (with type arguments) of the type a <c>typeof</c> names, when it is a closed type; null otherwise.</summary>
         public static string? TypeOfName(ITypeSymbol? type) =>
-            type == null || type is INamedTypeSymbol { IsUnboundGenericType: true } || ContainsTypeParameter(type) ? null
+            type == null || type is INamedTypeSymbol { IsUnboundGenericType: true } || OpenTypes.IsOpen(type) ? null
                 : type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
-
-        private static bool ContainsTypeParameter(ITypeSymbol type) => type switch
-        {
-            ITypeParameterSymbol _ => true,
-            IArrayTypeSymbol array => ContainsTypeParameter(array.ElementType),
-            INamedTypeSymbol named => named.TypeArguments.Any(ContainsTypeParameter),
-            _ => false,
-        };
 
         /// <summary>
         /// The names the body compares with null (<c>p == null</c>, <c>p != null</c>, <c>p is null</c>): a reference

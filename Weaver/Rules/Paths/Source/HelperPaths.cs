@@ -329,7 +329,7 @@ namespace NonBlocking.Analyzers
                 if (!call.Target.IsGenericMethod || !usesGenerics(callee.OriginalDefinition)) return null;
                 var arguments = new ITypeSymbol[call.Target.TypeArguments.Length];
                 for (int i = 0; i < arguments.Length; i++)
-                    if (!(Close(call.Target.TypeArguments[i]) is ITypeSymbol closed) || IsOpen(closed)) return null;
+                    if (!(Close(call.Target.TypeArguments[i]) is ITypeSymbol closed) || OpenTypes.IsOpen(closed)) return null;
                     else arguments[i] = closed;
                 return arguments;
             }
@@ -341,7 +341,7 @@ namespace NonBlocking.Analyzers
             public IMethodSymbol? Closed(Call call)
             {
                 if (_generics == null || !call.IsVirtual || !(call.Target.ContainingType is INamedTypeSymbol declaring) || !declaring.IsGenericType ||
-                    !IsOpen(declaring) || !(Close(declaring) is INamedTypeSymbol closed) || IsOpen(closed)) return null;
+                    !OpenTypes.IsOpen(declaring) || !(Close(declaring) is INamedTypeSymbol closed) || OpenTypes.IsOpen(closed)) return null;
                 var original = call.Target.OriginalDefinition;
                 return closed.GetMembers(call.Target.Name).OfType<IMethodSymbol>()
                     .FirstOrDefault(m => SymbolEqualityComparer.Default.Equals(m.OriginalDefinition, original));
@@ -356,7 +356,7 @@ namespace NonBlocking.Analyzers
                         return _generics != null && parameter.TypeParameterKind == TypeParameterKind.Method &&
                                SymbolEqualityComparer.Default.Equals(parameter.DeclaringMethod?.OriginalDefinition, _genericOwner) &&
                                parameter.Ordinal < _generics.Length ? _generics[parameter.Ordinal] : type;
-                    case INamedTypeSymbol named when named.IsGenericType && IsOpen(named):
+                    case INamedTypeSymbol named when named.IsGenericType && OpenTypes.IsOpen(named):
                         if (named.ContainingType is INamedTypeSymbol outer && outer.IsGenericType) return null;
                         var arguments = new ITypeSymbol[named.TypeArguments.Length];
                         for (int i = 0; i < arguments.Length; i++)
@@ -364,18 +364,9 @@ namespace NonBlocking.Analyzers
                             else return null;
                         return named.OriginalDefinition.Construct(arguments);
                     default:
-                        return IsOpen(type) ? null : type;
+                        return OpenTypes.IsOpen(type) ? null : type;
                 }
             }
-
-            private static bool IsOpen(ITypeSymbol type) => type switch
-            {
-                ITypeParameterSymbol _ => true,
-                INamedTypeSymbol named => named.TypeArguments.Any(IsOpen) || named.ContainingType is INamedTypeSymbol outer && IsOpen(outer),
-                IArrayTypeSymbol array => IsOpen(array.ElementType),
-                IPointerTypeSymbol pointer => IsOpen(pointer.PointedAtType),
-                _ => false,
-            };
 
             /// <summary>
             /// What the call hands <paramref name="callee"/> where it says more than the declared types (the engine's
