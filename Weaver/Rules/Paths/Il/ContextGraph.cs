@@ -172,7 +172,8 @@ namespace NonBlocking.Weaver.Analyse.Reachability
         /// <summary>The argument slot a value loads (<see cref="ArgumentTypes.This"/> or a parameter's index); null for any other value.</summary>
         private static int? Slot(MethodDefinition method, Instruction producer)
         {
-            // Through a type test kept in a local (`if (obj is IConfigurationID id) id.ConfigurationID`): still the argument.
+            // Through a cast or type test and a local stored once (`if (obj is IConfigurationID id) id.ConfigurationID`):
+            // still the argument (the analyzer reads the `is` pattern's local only: fewer narrowings there, never a wrong one).
             for (int step = 0; step < 4; step++)
             {
                 var code = producer.OpCode.Code;
