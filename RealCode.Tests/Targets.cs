@@ -38,8 +38,10 @@ namespace NonBlocking.RealCode.Tests
         /// three (Pomelo 3 of 3, Firebird's client 3 of 14 — a new command's setters, guards on fields no rule reads;
         /// Hangfire.SqlServer 0 of 2) 68.2 % and 61.1 % on labelling; the three after them (log4net and Azure Files silent,
         /// Event Grid 0 of 3 — serializing into a MemoryStream) 68.2 % and 60.1 %: floors 0.68 and 0.60, new code measured.
+        /// Session 29: a new object's fields read as default until stored (Firebird's new FbCommand runs no Release):
+        /// 69.8 %, floor 0.69.
         /// </summary>
-        public static double FloorOf(Support.LabelSet set) => set == Support.LabelSet.Training ? 0.68 : 0.60;
+        public static double FloorOf(Support.LabelSet set) => set == Support.LabelSet.Training ? 0.69 : 0.60;
         /// <summary>Today's floor for any one library; raised to <see cref="PerLibrary"/> as the rules get there.</summary>
         public const double PerLibraryFloor = 0.0;
         /// <summary>Share of the fixed upstream bugs (Historic/bugs.tsv) reported on the buggy version and not on the fixed one.</summary>

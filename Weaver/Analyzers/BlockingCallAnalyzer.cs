@@ -201,7 +201,9 @@ namespace NonBlocking.Analyzers
                     context.ContainingSymbol, guards, SourceCalls.BoolArguments(arguments), StreamArguments(arguments, state.Streams, function), unless,
                     suppressed: !function.IsAsync && state.Pragmas.Cuts(operation.Syntax), onThis: receiver is IInstanceReferenceOperation,
                     receiverValue: isVirtual && receiver != null && !(receiver is IInstanceReferenceOperation) ? instance : null,
-                    typed: SourceCalls.TypedArguments(operation, method, instance, arguments)));
+                    typed: SourceCalls.TypedArguments(operation, method, instance, arguments), syntax: operation.Syntax,
+                    creates: operation is IObjectCreationOperation,
+                    onOwnObject: receiver is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance }));
                 return;
             }
 
@@ -219,7 +221,8 @@ namespace NonBlocking.Analyzers
                 if (state.Pragmas.Cuts(operation.Syntax)) return;
                 var shown = operation is IPropertyReferenceOperation read ? (ISymbol)read.Property : method;
                 state.Paths.AddSite(function, new HelperPaths.Site(shown.ContainingType.Name + "." + shown.Name, match.Alternative, operation.Syntax.GetLocation(),
-                    guards, instance == null || match.SyncOverAsync ? System.Array.Empty<IParameterSymbol>() : InMemoryIf(operation, instance, method, state.Streams, function)));
+                    guards, instance == null || match.SyncOverAsync ? System.Array.Empty<IParameterSymbol>() : InMemoryIf(operation, instance, method, state.Streams, function),
+                    operation.Syntax));
                 return;
             }
             // Which value of the flag reaches this call is the call paths' question: the weave answers it.
@@ -285,7 +288,7 @@ namespace NonBlocking.Analyzers
 
         private static void ReportPaths(CompilationAnalysisContext context, CompilationState state)
         {
-            foreach (var (call, callee, chain, site) in state.Paths.Reached(state.Dispatch))
+            foreach (var (call, callee, chain, site) in state.Paths.Reached(state.Dispatch, state.Compilation))
             {
                 var home = call.Owner.ContainingType;
                 var hops = new[] { call.Owner.Name }.Concat(chain.Select(m => Hop(m, home))).Concat(new[] { site.Api });

@@ -159,6 +159,7 @@ namespace NonBlocking.Weaver.Analyse.Flags
                 return (known == type) == equality;
             if (producer.OpCode.Code == Code.Ldnull) return false;
             if (!context.KnowsFlags) return null;
+            if (context.Fresh is FreshFields fresh && FreshObjects.ReadsDefault(method, fresh, producer)) return false;
             int index = FlagParameter(method, producer);
             return index < 0 ? null : context.ValueOf(index);
         }

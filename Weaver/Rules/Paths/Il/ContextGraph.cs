@@ -378,7 +378,9 @@ namespace NonBlocking.Weaver.Analyse.Reachability
         {
             var context = HasFlags(callee) ? _flags.Arguments(caller.Method, caller.Context, call, callee) : FlagContext.Unknown;
             // Only into sync code: an async method's stream is read in its state machine's fields, as any caller's.
-            return streams ? WithGenerics(caller, call, callee, WithTypes(caller, call, callee, WithStreams(caller, call, callee, context))) : context;
+            if (!streams) return context;
+            context = WithGenerics(caller, call, callee, WithTypes(caller, call, callee, WithStreams(caller, call, callee, context)));
+            return FreshObjects.Entering(caller.Method, caller.Context.Fresh, call, callee) is FreshFields fresh ? context.WithFresh(fresh) : context;
         }
 
         /// <summary>

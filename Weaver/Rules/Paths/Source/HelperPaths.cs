@@ -21,10 +21,12 @@ namespace NonBlocking.Analyzers
         /// <summary>A catalogued blocking call in a sync function.</summary>
         public sealed class Site
         {
-            public Site(string api, string alternative, Location location, FlagGuards.Requirement[] guards, IParameterSymbol[] unless)
+            public Site(string api, string alternative, Location location, FlagGuards.Requirement[] guards, IParameterSymbol[] unless, SyntaxNode? syntax = null)
             {
-                Api = api; Alternative = alternative; Location = location; Guards = guards; Unless = unless;
+                Api = api; Alternative = alternative; Location = location; Guards = guards; Unless = unless; Syntax = syntax;
             }
+            /// <summary>The blocking call's syntax: whether a field a path knows is still default rules it out (<see cref="SourceFreshObjects"/>).</summary>
+            public SyntaxNode? Syntax { get; }
             public string Api { get; }
             public string Alternative { get; }
             public Location Location { get; }
@@ -75,8 +77,9 @@ namespace NonBlocking.Analyzers
         {
             public Call(IMethodSymbol caller, IMethodSymbol target, ITypeSymbol? receiver, bool isVirtual, Location location, ISymbol owner,
                 FlagGuards.Requirement[] guards, Argument[] arguments, StreamArgument[] streams, IParameterSymbol[] unless, bool suppressed,
-                bool onThis = false, IOperation? receiverValue = null, TypedArgument[]? typed = null)
+                bool onThis = false, IOperation? receiverValue = null, TypedArgument[]? typed = null, SyntaxNode? syntax = null, bool creates = false, bool onOwnObject = false)
             {
+                Syntax = syntax; Creates = creates; OnOwnObject = onOwnObject;
                 ReceiverValue = receiverValue;
                 Typed = typed ?? System.Array.Empty<TypedArgument>();
                 Caller = caller; Target = target; Receiver = receiver; IsVirtual = isVirtual; Location = location; Owner = owner;
@@ -84,6 +87,12 @@ namespace NonBlocking.Analyzers
             }
             /// <summary>The call is made on <c>this</c>: a subclass that replaces the caller never runs it.</summary>
             public bool OnThis { get; }
+            /// <summary>The call's syntax (<see cref="SourceFreshObjects"/>).</summary>
+            public SyntaxNode? Syntax { get; }
+            /// <summary>A <c>new</c>: the constructor runs on an object whose fields are all default.</summary>
+            public bool Creates { get; }
+            /// <summary>Made on the caller's own object (<c>this</c>, not an object initializer's new object).</summary>
+            public bool OnOwnObject { get; }
             /// <summary>Under <c>#pragma warning disable NB0002</c> in sync code: no path runs through it (<see cref="SourcePragmaSuppressions"/>).</summary>
             public bool Suppressed { get; }
             /// <summary>The in-memory streams it passes.</summary>
@@ -117,9 +126,10 @@ namespace NonBlocking.Analyzers
             _calls.GetOrAdd(function.OriginalDefinition, _ => new ConcurrentQueue<Call>()).Enqueue(call);
 
         /// <summary>Each call from an async function that reaches a blocking call: the callee it enters and the path.</summary>
-        public IEnumerable<(Call Call, IMethodSymbol Callee, List<IMethodSymbol> Chain, Site Site)> Reached(SourceDispatch dispatch)
+        public IEnumerable<(Call Call, IMethodSymbol Callee, List<IMethodSymbol> Chain, Site Site)> Reached(SourceDispatch dispatch, Compilation compilation)
         {
-            var search = new Search(this, dispatch);
+            var fresh = new SourceFreshObjects(compilation);
+            var search = new Search(this, dispatch, fresh);
             foreach (var function in _calls.Keys.Where(f => f.IsAsync).OrderBy(f => f.Locations.FirstOrDefault()?.SourceSpan.Start ?? 0))
             {
                 var reported = new HashSet<Call>();
@@ -131,7 +141,7 @@ namespace NonBlocking.Analyzers
                     Site? end = null;
                     foreach (var callee in search.Targets(call, state).Where(t => !t.IsAsync))
                     {
-                        var (chain, site) = search.PathFrom(callee, state.Enter(call, callee, streams: true, dispatch, ComparedTypes, UsesGenerics));
+                        var (chain, site) = search.PathFrom(callee, state.Enter(call, callee, streams: true, dispatch, ComparedTypes, UsesGenerics, fresh));
                         if (site != null && (best == null || chain!.Count < best.Count)) { best = chain; end = site; }
                     }
                     if (best == null) continue;
@@ -214,7 +224,7 @@ namespace NonBlocking.Analyzers
         private sealed class FlagState
         {
             public static readonly FlagState Unknown = new FlagState(new Dictionary<IParameterSymbol, bool>(SymbolEqualityComparer.Default),
-                new HashSet<IParameterSymbol>(SymbolEqualityComparer.Default), null, null, null, null, null);
+                new HashSet<IParameterSymbol>(SymbolEqualityComparer.Default), null, null, null, null, null, null);
             private readonly Dictionary<IParameterSymbol, bool> _known;
             private readonly HashSet<IParameterSymbol> _inMemory;
             private readonly List<ITypeSymbol>? _this;
@@ -224,11 +234,14 @@ namespace NonBlocking.Analyzers
             /// <summary>The type arguments the path gives a generic function (<see cref="_genericOwner"/>): the engine's FlagContext.Generics.</summary>
             private readonly ITypeSymbol[]? _generics;
             private readonly IMethodSymbol? _genericOwner;
+            /// <summary>The object the function runs on when the path made it (the engine's FlagContext.Fresh).</summary>
+            private readonly SourceFreshObjects.Fresh? _fresh;
 
             private FlagState(Dictionary<IParameterSymbol, bool> known, HashSet<IParameterSymbol> inMemory,
                 List<ITypeSymbol>? thisTypes, Dictionary<IParameterSymbol, List<ITypeSymbol>>? types, Dictionary<IParameterSymbol, string>? typeValues,
-                ITypeSymbol[]? generics, IMethodSymbol? genericOwner)
+                ITypeSymbol[]? generics, IMethodSymbol? genericOwner, SourceFreshObjects.Fresh? fresh)
             {
+                _fresh = fresh;
                 _known = known;
                 _inMemory = inMemory;
                 _this = thisTypes;
@@ -241,6 +254,7 @@ namespace NonBlocking.Analyzers
                 if (thisTypes != null) keys = keys.Append("this=" + Types(thisTypes));
                 if (types != null) keys = keys.Concat(types.Select(t => Name(t.Key) + "=" + Types(t.Value)));
                 if (generics != null) keys = keys.Append("<" + string.Join(",", generics.Select(g => g.ToDisplayString())) + ">");
+                if (fresh != null) keys = keys.Append(fresh.Key);
                 Key = string.Join(";", keys.OrderBy(k => k));
             }
 
@@ -271,6 +285,12 @@ namespace NonBlocking.Analyzers
                     ? !(_typeValues != null && _typeValues.TryGetValue(g.Flag, out var type)) || (type == g.TypeName) == g.Value
                     : _known.TryGetValue(g.Flag, out bool v) ? v == g.Value : !g.SyncSide);
 
+            private FlagState WithoutFresh() => new FlagState(_known, _inMemory, _this, _types, _typeValues, _generics, _genericOwner, null);
+
+            /// <summary>Whether code of <paramref name="function"/> can run on this path: no test on a field still default rules it out.</summary>
+            public bool Live(SyntaxNode? node, IMethodSymbol function, SourceFreshObjects fresh) =>
+                _fresh == null || node == null || !fresh.Dead(function, _fresh, node);
+
             /// <summary>Whether each of <paramref name="parameters"/> (one at least) holds an in-memory stream.</summary>
             public bool InMemory(IParameterSymbol[] parameters) => parameters.Length > 0 && parameters.All(_inMemory.Contains);
 
@@ -282,17 +302,22 @@ namespace NonBlocking.Analyzers
             /// <param name="usesGenerics">Whether a generic function dispatches on its type arguments (<see cref="UsesGenerics"/>); null: none carried.</param>
             public FlagState Enter(Call call, IMethodSymbol callee, bool streams, SourceDispatch? dispatch = null,
                 System.Func<IMethodSymbol, Dictionary<IParameterSymbol, HashSet<string>>>? compared = null,
-                System.Func<IMethodSymbol, bool>? usesGenerics = null)
+                System.Func<IMethodSymbol, bool>? usesGenerics = null, SourceFreshObjects? freshObjects = null)
             {
                 bool nested = callee.MethodKind == MethodKind.LocalFunction || callee.MethodKind == MethodKind.AnonymousFunction;
+                // The object a constructor makes, or this one handed on to what runs on it (a lambda's this is its closure).
+                var fresh = !streams || nested || freshObjects == null ? null
+                    : call.Creates ? freshObjects.Creating(callee.OriginalDefinition)
+                    : call.OnOwnObject && _fresh != null && call.Syntax != null ? freshObjects.Entering(call.Caller, _fresh, call.Syntax, callee.OriginalDefinition)
+                    : null;
                 // What the objects handed in are known to be, into sync code; a lambda or local function keeps what its
                 // caller knows (its this and captured parameters are the caller's), and is handed nothing more.
                 var (thisTypes, types) = streams && !nested && dispatch != null ? TypesFor(call, callee, dispatch) : (null, null);
                 var generics = nested ? _generics : streams && usesGenerics != null ? GenericsFor(call, callee, usesGenerics) : null;
                 var genericOwner = nested ? _genericOwner : generics != null ? callee.OriginalDefinition : null;
                 // Most calls pass no bool and no stream: nothing to look up (a symbol's Parameters are built anew at each read).
-                if (call.Arguments.Length == 0 && (!streams || call.Streams.Length == 0) && thisTypes == null && types == null && generics == null)
-                    return nested ? this : Unknown;
+                if (call.Arguments.Length == 0 && (!streams || call.Streams.Length == 0) && thisTypes == null && types == null && generics == null && fresh == null)
+                    return nested ? (_fresh == null ? this : WithoutFresh()) : Unknown;
                 var known = nested ? new Dictionary<IParameterSymbol, bool>(_known, SymbolEqualityComparer.Default)
                                    : new Dictionary<IParameterSymbol, bool>(SymbolEqualityComparer.Default);
                 var inMemory = nested ? new HashSet<IParameterSymbol>(_inMemory, SymbolEqualityComparer.Default)
@@ -319,8 +344,8 @@ namespace NonBlocking.Analyzers
                         if (argument.Ordinal < parameters.Length && (argument.InMemoryIf.Length == 0 || InMemory(argument.InMemoryIf)))
                             inMemory.Add(parameters[argument.Ordinal]);
                 if (nested) (thisTypes, types) = (_this, _types);
-                return known.Count == 0 && inMemory.Count == 0 && thisTypes == null && types == null && typeValues == null && generics == null
-                    ? Unknown : new FlagState(known, inMemory, thisTypes, types, typeValues, generics, genericOwner);
+                return known.Count == 0 && inMemory.Count == 0 && thisTypes == null && types == null && typeValues == null && generics == null && fresh == null
+                    ? Unknown : new FlagState(known, inMemory, thisTypes, types, typeValues, generics, genericOwner, fresh);
             }
 
             /// <summary>The type arguments a call gives a generic sync callee that dispatches on them, once closed; null otherwise.</summary>
@@ -428,7 +453,9 @@ namespace NonBlocking.Analyzers
             private readonly Dictionary<(IMethodSymbol, string), (IMethodSymbol? Next, FlagState? NextState, Site? Site)?> _first =
                 new Dictionary<(IMethodSymbol, string), (IMethodSymbol?, FlagState?, Site?)?>(new NodeComparer());
 
-            public Search(HelperPaths paths, SourceDispatch dispatch) { _paths = paths; _dispatch = dispatch; }
+            private readonly SourceFreshObjects _fresh;
+
+            public Search(HelperPaths paths, SourceDispatch dispatch, SourceFreshObjects fresh) { _paths = paths; _dispatch = dispatch; _fresh = fresh; }
 
             public List<IMethodSymbol> Targets(Call call)
             {
@@ -518,7 +545,7 @@ namespace NonBlocking.Analyzers
                     var (method, at) = queue.Dequeue();
                     if (_first.TryGetValue((method, at.Key), out var known) && known == null) continue; // explored before: leads nowhere
                     var site = _paths._sites.TryGetValue(method, out var sites)
-                        ? sites.Where(s => at.Allows(s.Guards) && !at.InMemory(s.Unless)).OrderBy(s => s.Location.SourceSpan.Start).FirstOrDefault() : null;
+                        ? sites.Where(s => at.Allows(s.Guards) && !at.InMemory(s.Unless) && at.Live(s.Syntax, method, _fresh)).OrderBy(s => s.Location.SourceSpan.Start).FirstOrDefault() : null;
                     if (site != null)
                     {
                         _first[(method, at.Key)] = (null, null, site);
@@ -532,11 +559,11 @@ namespace NonBlocking.Analyzers
                     }
                     foreach (var call in _paths.Ordered(method))
                     {
-                        if (call.Suppressed || !at.Allows(call.Guards) || at.InMemory(call.Unless)) continue;
+                        if (call.Suppressed || !at.Allows(call.Guards) || at.InMemory(call.Unless) || !at.Live(call.Syntax, method, _fresh)) continue;
                         foreach (var callee in Targets(call, at))
                         {
                             if (callee.IsAsync) continue;
-                            var entered = at.Enter(call, callee, streams: true, _dispatch, _paths.ComparedTypes, _paths.UsesGenerics);
+                            var entered = at.Enter(call, callee, streams: true, _dispatch, _paths.ComparedTypes, _paths.UsesGenerics, _fresh);
                             var next = (callee, entered.Key);
                             if (parent.ContainsKey(next)) continue;
                             parent[next] = (method, at);
