@@ -39,9 +39,11 @@ namespace NonBlocking.RealCode.Tests
         /// Hangfire.SqlServer 0 of 2) 68.2 % and 61.1 % on labelling; the three after them (log4net and Azure Files silent,
         /// Event Grid 0 of 3 — serializing into a MemoryStream) 68.2 % and 60.1 %: floors 0.68 and 0.60, new code measured.
         /// Session 29: a new object's fields read as default until stored (Firebird's new FbCommand runs no Release):
-        /// 69.8 %, floor 0.69.
+        /// 69.8 %; batch 14 (the draw's next: Cosmos Table 0 of 7 — bodies its DocumentDB transport buffered, DuckDB silent;
+        /// MySql.Data 22 of 26, validation) 67.6 % and 63.1 % on labelling, 69.2 % once ResourceResponseBase.ResponseStream
+        /// was catalogued as in memory: floors 0.69 and 0.63, new code measured.
         /// </summary>
-        public static double FloorOf(Support.LabelSet set) => set == Support.LabelSet.Training ? 0.69 : 0.60;
+        public static double FloorOf(Support.LabelSet set) => set == Support.LabelSet.Training ? 0.69 : 0.63;
         /// <summary>Today's floor for any one library; raised to <see cref="PerLibrary"/> as the rules get there.</summary>
         public const double PerLibraryFloor = 0.0;
         /// <summary>Share of the fixed upstream bugs (Historic/bugs.tsv) reported on the buggy version and not on the fixed one.</summary>

@@ -31,6 +31,11 @@ namespace NonBlocking.Weaver.Catalog
             // builds each DocumentServiceResponse over the stream BufferContentIfAvailableAsync returns, and direct mode
             // over the store response's buffered frame (Microsoft.Azure.Cosmos/src/GatewayStoreClient.cs).
             "Microsoft.Azure.Documents.DocumentServiceResponse::get_ResponseBody",
+            // The Cosmos DB SDK v2 (Microsoft.Azure.DocumentDB.Core, which the Cosmos Table SDK runs on) hands the same bodies
+            // to its users: ResourceResponseBase.ResponseStream is response.ResponseBody, a body its transports buffered
+            // (GatewayStoreClient.ParseResponseAsync copies it into a MemoryStream, HttpTransportClient CopyToAsync's it into
+            // one, RNTBD frames are read whole); Microsoft.Azure.Cosmos.Table's GetTableResultFromResponse reads entities from it.
+            "Microsoft.Azure.Documents.Client.ResourceResponseBase::get_ResponseStream",
             // Stream.Null reads nothing and writes nowhere (the framework's NullStream); a field, read as a member.
             "System.IO.Stream::Null",
             // LINQ to XML's CreateReader hands back an XNodeReader that walks the tree in memory (src/libraries/
