@@ -41,7 +41,8 @@ namespace NonBlocking.RealCode.Tests
         /// Session 29: a new object's fields read as default until stored (Firebird's new FbCommand runs no Release):
         /// 69.8 %; batch 14 (the draw's next: Cosmos Table 0 of 7 — bodies its DocumentDB transport buffered, DuckDB silent;
         /// MySql.Data 22 of 26, validation) 67.6 % and 63.1 % on labelling, 69.2 % once ResourceResponseBase.ResponseStream
-        /// was catalogued as in memory: floors 0.69 and 0.63, new code measured.
+        /// was catalogued as in memory: floors 0.69 and 0.63, new code measured. A class of the project holding the stream
+        /// its constructor is handed read as a wrapper (SQS's SQSWriter): 69.5 %.
         /// </summary>
         public static double FloorOf(Support.LabelSet set) => set == Support.LabelSet.Training ? 0.69 : 0.63;
         /// <summary>Today's floor for any one library; raised to <see cref="PerLibrary"/> as the rules get there.</summary>

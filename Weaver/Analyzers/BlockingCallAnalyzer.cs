@@ -192,7 +192,8 @@ namespace NonBlocking.Analyzers
                 // A stream in memory does no I/O, whatever its methods call (as the weave's call graph does not follow
                 // it); one in memory when the path hands this function in-memory streams is not followed on such a path.
                 var unless = System.Array.Empty<IParameterSymbol>();
-                if (receiver != null && (SourceStreamTypes.IsStream(method.ContainingType) || state.Streams.OnlyWraps(method.ContainingType)))
+                if (receiver != null && (SourceStreamTypes.IsStream(method.ContainingType) || state.Streams.OnlyWraps(method.ContainingType) ||
+                                         state.Streams.IsHolder(method.ContainingType)))
                 {
                     if (InMemoryOperands.Is(receiver, state.Streams)) return;
                     unless = InMemoryOperands.InMemoryIf(receiver, state.Streams, function);
@@ -275,7 +276,7 @@ namespace NonBlocking.Analyzers
             foreach (var argument in arguments)
             {
                 var parameter = argument.Parameter;
-                if (parameter == null || parameter.RefKind != RefKind.None || !SourceStreamTypes.CarriesStream(parameter.Type)) continue;
+                if (parameter == null || parameter.RefKind != RefKind.None || !SourceStreamTypes.CarriesStream(parameter.Type) && !streams.IsHolder(parameter.Type)) continue;
                 var value = argument.Value;
                 while (value is IConversionOperation conversion) value = conversion.Operand;
                 if (value.ConstantValue.HasValue && value.ConstantValue.Value == null || InMemoryOperands.Is(value, streams))

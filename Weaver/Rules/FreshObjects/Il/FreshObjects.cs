@@ -90,6 +90,8 @@ namespace NonBlocking.Weaver.Analyse.Flags
                 return walked;
             }
             var live = new HashSet<Instruction> { body.Instructions[0] };
+            // One array per state, shared by the instructions it holds before (most events change nothing tested).
+            var snapshot = state.ToArray();
             foreach (var ins in body.Instructions)
             {
                 foreach (var handler in body.ExceptionHandlers)
@@ -99,8 +101,13 @@ namespace NonBlocking.Weaver.Analyse.Flags
                         if (handler.FilterStart != null) live.Add(handler.FilterStart);
                     }
                 if (!live.Contains(ins)) continue;
-                walked.States[ins] = state.ToArray();
-                if (facts.Events.TryGetValue(ins, out var e)) Apply(e, ins);
+                walked.States[ins] = snapshot;
+                if (facts.Events.TryGetValue(ins, out var e))
+                {
+                    int before = state.Count;
+                    Apply(e, ins);
+                    if (state.Count != before) snapshot = state.ToArray();
+                }
                 if (Decided(ins) is bool jumps)
                     live.Add(jumps ? (Instruction)ins.Operand : ins.Next);
                 else

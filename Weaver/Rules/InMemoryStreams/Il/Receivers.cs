@@ -83,7 +83,9 @@ namespace NonBlocking.Weaver.Analyse
                         if (ctor.Parameters.Count > 0 && Catalog.StreamWrappers.IsBufferWriter(ctor.Parameters[0].ParameterType.GetElementType().FullName)) return true;
                         return ctor.Parameters.Count > 0 && OperandInMemory(method, producer, ctor.Parameters.Count - 1, streams, depth + 1, assumed) == Found.InMemory;
                     }
-                    return streams.OnlyWraps(ctor.DeclaringType) && StreamArgumentsInMemory(method, producer, ctor, streams, depth, assumed);
+                    // A class of the module holding what it is handed (StreamHolders): everything it can hold must be in memory.
+                    return streams.OnlyWraps(ctor.DeclaringType) &&
+                           StreamArgumentsInMemory(method, producer, ctor, streams, depth, assumed, carriers: !streams.IsStream(ctor.DeclaringType));
                 }
                 case Code.Ldloc: case Code.Ldloc_S: case Code.Ldloc_0: case Code.Ldloc_1: case Code.Ldloc_2: case Code.Ldloc_3:
                 {
@@ -255,13 +257,13 @@ namespace NonBlocking.Weaver.Analyse
         /// writes characters into memory.
         /// </param>
         private static bool StreamArgumentsInMemory(MethodDefinition method, Instruction call, MethodReference target, StreamTypes streams, int depth,
-            System.Func<MethodDefinition, ParameterDefinition, bool>? assumed, bool text = false)
+            System.Func<MethodDefinition, ParameterDefinition, bool>? assumed, bool text = false, bool carriers = false)
         {
             int count = target.Parameters.Count, found = 0;
             for (int i = 0; i < count; i++)
             {
                 var type = target.Parameters[i].ParameterType;
-                if (!streams.IsStream(type) && !(text && Catalog.StreamWrappers.IsTextCarrier(type.FullName))) continue;
+                if (!streams.IsStream(type) && !(text && Catalog.StreamWrappers.IsTextCarrier(type.FullName)) && !(carriers && streams.IsCarrier(type))) continue;
                 var argument = OperandInMemory(method, call, count - 1 - i, streams, depth + 1, assumed);
                 if (argument == Found.No) return false;
                 if (argument == Found.InMemory) found++;

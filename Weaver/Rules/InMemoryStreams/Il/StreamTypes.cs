@@ -19,7 +19,7 @@ namespace NonBlocking.Weaver.Analyse
     /// The receivers inside a stream type's own code are judged with the catalog alone (<see cref="Plain"/>), so that
     /// classifying one type never waits on another's.
     /// </remarks>
-    internal sealed class StreamTypes
+    internal sealed partial class StreamTypes
     {
         private const int MaxMethods = 200;
         private const string StreamType = "System.IO.Stream";
@@ -90,8 +90,9 @@ namespace NonBlocking.Weaver.Analyse
         /// </summary>
         public bool OnlyWraps(TypeReference type)
         {
-            // This module's subclass of a catalogued wrapper (class AttributeWriter : BinaryWriter) wraps as its base does.
-            if (!IsStream(type)) return Declared(type) is TypeDefinition writer && DerivesFromWrapper(writer) && Own(writer) != Kind.Blocks;
+            // This module's subclass of a catalogued wrapper (class AttributeWriter : BinaryWriter) wraps as its base does;
+            // a class of its own that holds what it is handed (StreamHolders) wraps that.
+            if (!IsStream(type)) return Declared(type) is TypeDefinition writer && (DerivesFromWrapper(writer) || Held(writer) != null) && Own(writer) != Kind.Blocks;
             if (Declared(type) is TypeDefinition definition) return Own(definition) != Kind.Blocks;
             return !(Foreign(type) is TypeDefinition elsewhere) || For(elsewhere.Module, _catalog!).OnlyWraps(elsewhere);
         }
@@ -189,12 +190,15 @@ namespace NonBlocking.Weaver.Analyse
         {
             var chain = new HashSet<TypeDefinition>();
             bool wrapper = false;
+            // A class of its own holding what its constructor is handed: calls on those fields are what it wraps.
+            var held = IsStream(type) ? null : Held(type);
             for (var t = type; ; )
             {
                 chain.Add(t);
                 var baseType = t.BaseType;
                 if (baseType == null) return Kind.Blocks;
                 if (baseType.FullName == StreamType) break;
+                if (held != null && baseType.FullName == "System.Object") { wrapper = true; break; }
                 // A subclass of a type that never blocks (MSAL's StringWriterWithEncoding, a pooled MemoryStream): the
                 // base stays in memory whatever it is asked, so the subclass is what its own code shows.
                 if (!(Declared(baseType) is TypeDefinition next))
@@ -234,6 +238,7 @@ namespace NonBlocking.Weaver.Analyse
                         continue;
                     }
                     if ((code != Code.Call && code != Code.Callvirt && code != Code.Newobj) || !(ins.Operand is MethodReference target)) continue;
+                    if (held != null && OnHeld(method, ins, target, held)) { touchesStreams = true; continue; }
                     if (code == Code.Newobj)
                     {
                         // A stream it opens itself (a log file) is not one it is handed.
@@ -242,6 +247,8 @@ namespace NonBlocking.Weaver.Analyse
                     }
                     else if (IsStream(target.ReturnType) && !OnThis(method, ins, target, chain)) return Kind.Blocks;
                     var api = _catalog!.Match(target);
+                    // A LINQ operator over a sequence in memory (Enumerable.Repeat(…).ToArray() in a static constructor) is no query.
+                    if (api != null && api.Queryable && !Find.QueryableSources.IsQuery(method, ins)) api = null;
                     if (api != null && !api.RuntimeOnly)
                     {
                         if (OnThis(method, ins, target, chain) || (target.HasThis && Receivers.StaysInMemory(method, ins, plain))) continue;

@@ -55,7 +55,9 @@ namespace NonBlocking.Analyzers
                             return true;
                         return creation.Arguments.Length > 0 && Is(creation.Arguments[0].Value, streams, depth + 1, assumption);
                     }
-                    return streams.OnlyWraps(creation.Type) && StreamArgumentsInMemory(creation.Arguments, streams, depth, assumption);
+                    // A class of this compilation holding what it is handed: everything it can hold must be in memory.
+                    return streams.OnlyWraps(creation.Type) &&
+                           StreamArgumentsInMemory(creation.Arguments, streams, depth, assumption, carriers: !SourceStreamTypes.IsStream(creation.Type));
                 case IInvocationOperation call:
                 {
                     // A stream another assembly's factory builds over in-memory streams (BouncyCastle's
@@ -95,7 +97,8 @@ namespace NonBlocking.Analyzers
                 case IParameterReferenceOperation parameter:
                     if (streams.InMemory(value.Type)) return true;
                     // What the call path passes (an in-memory stream handed down to a helper).
-                    if (assumption != null && parameter.Parameter.RefKind == RefKind.None && SourceStreamTypes.CarriesStream(parameter.Parameter.Type) &&
+                    if (assumption != null && parameter.Parameter.RefKind == RefKind.None &&
+                        (SourceStreamTypes.CarriesStream(parameter.Parameter.Type) || streams.IsHolder(parameter.Parameter.Type)) &&
                         SymbolEqualityComparer.Default.Equals(parameter.Parameter.ContainingSymbol.OriginalDefinition, assumption.Function.OriginalDefinition))
                     {
                         assumption.Used.Add(parameter.Parameter.OriginalDefinition);
@@ -144,14 +147,16 @@ namespace NonBlocking.Analyzers
         /// The factory's TextWriter and TextReader parameters count as streams too: <c>XmlWriter.Create(new StringWriter())</c>
         /// writes characters into memory.
         /// </param>
-        private static bool StreamArgumentsInMemory(ImmutableArray<IArgumentOperation> arguments, SourceStreamTypes streams, int depth, Assumption? assumption, bool text = false)
+        private static bool StreamArgumentsInMemory(ImmutableArray<IArgumentOperation> arguments, SourceStreamTypes streams, int depth, Assumption? assumption, bool text = false,
+            bool carriers = false)
         {
             int found = 0;
             foreach (var argument in arguments)
             {
                 if (argument.Parameter == null) continue;
                 if (!SourceStreamTypes.IsStream(argument.Parameter.Type) &&
-                    !(text && argument.Parameter.Type is INamedTypeSymbol named && NonBlocking.Weaver.Catalog.StreamWrappers.IsTextCarrier(SymbolCatalog.MetadataName(named)))) continue;
+                    !(text && argument.Parameter.Type is INamedTypeSymbol named && NonBlocking.Weaver.Catalog.StreamWrappers.IsTextCarrier(SymbolCatalog.MetadataName(named))) &&
+                    !(carriers && streams.IsCarrier(argument.Parameter.Type))) continue;
                 var value = argument.Value;
                 while (value is IConversionOperation conversion) value = conversion.Operand;
                 if (value.ConstantValue.HasValue && value.ConstantValue.Value == null) continue;

@@ -19,7 +19,7 @@ namespace NonBlocking.Analyzers
     /// they are asked for once per stream type, and only when a catalogued call's receiver is one of this compilation's
     /// stream types (none, in most projects).
     /// </remarks>
-    internal sealed class SourceStreamTypes
+    internal sealed partial class SourceStreamTypes
     {
         private const int MaxMethods = 200;
 
@@ -55,8 +55,9 @@ namespace NonBlocking.Analyzers
         /// </summary>
         public bool OnlyWraps(ITypeSymbol? type) =>
             IsStream(type) ? !(type is INamedTypeSymbol named) || !DeclaredHere(named) || Own(named) != Kind.Blocks
-                // This compilation's subclass of a catalogued wrapper (class AttributeWriter : BinaryWriter) wraps as its base does.
-                : type is INamedTypeSymbol writer && DeclaredHere(writer) && DerivesFromWrapper(writer) && Own(writer) != Kind.Blocks;
+                // This compilation's subclass of a catalogued wrapper (class AttributeWriter : BinaryWriter) wraps as its base does;
+                // a class of its own that holds what it is handed (SourceStreamHolders) wraps that.
+                : type is INamedTypeSymbol writer && DeclaredHere(writer) && (DerivesFromWrapper(writer) || Held(writer) != null) && Own(writer) != Kind.Blocks;
 
         /// <summary>Whether the type derives, through this compilation's types, from a catalogued wrapper of another assembly (BinaryWriter, StreamReader…).</summary>
         private bool DerivesFromWrapper(INamedTypeSymbol type)
@@ -160,12 +161,15 @@ namespace NonBlocking.Analyzers
         {
             var chain = new HashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default);
             bool wrapper = false;
+            // A class of its own holding what its constructor is handed: calls on those fields are what it wraps.
+            var held = IsStream(type) ? null : Held(type);
             for (var t = type; ; )
             {
                 chain.Add(t);
                 var baseType = t.BaseType;
                 if (baseType == null) return Kind.Blocks;
                 if (baseType.Name == "Stream" && Namespaces.Is(baseType.ContainingNamespace, "System.IO")) break;
+                if (held != null && baseType.SpecialType == SpecialType.System_Object) { wrapper = true; break; }
                 // A subclass of a type that never blocks (MSAL's StringWriterWithEncoding, a pooled MemoryStream): the
                 // base stays in memory whatever it is asked, so the subclass is what its own code shows.
                 if (!DeclaredHere(baseType))
@@ -230,6 +234,7 @@ namespace NonBlocking.Analyzers
                             continue;
                     }
                     if (target == null) continue;
+                    if (held != null && !creation && OnHeld(instance, held)) { touchesStreams = true; continue; }
                     bool onThis = OnThis(instance, chain);
                     if (creation)
                     {
@@ -239,6 +244,8 @@ namespace NonBlocking.Analyzers
                     }
                     else if (IsStream(target.ReturnType) && !onThis) return Kind.Blocks;
                     var match = _catalog.Match(target, _compilation);
+                    // A LINQ operator over a sequence in memory (Enumerable.Repeat(…).ToArray() in a static constructor) is no query.
+                    if (match != null && match.Queryable && !OverQuery(operation)) match = null;
                     if (match != null)
                     {
                         if (onThis || instance != null && !match.SyncOverAsync && InMemoryOperands.Is(instance, plain) &&
@@ -273,6 +280,18 @@ namespace NonBlocking.Analyzers
             }
             return touchesStreams || wrapper ? Kind.Wraps : Kind.SelfContained;
         }
+
+        /// <summary>Whether a LINQ operator's source is an <c>IQueryable</c> (the engine's QueryableSources.IsQuery, without its EF Core reference check).</summary>
+        private static bool OverQuery(IOperation operation)
+        {
+            if (!(operation is IInvocationOperation call) || call.Arguments.Length == 0) return false;
+            var source = call.Arguments[0].Value;
+            while (source is IConversionOperation conversion) source = conversion.Operand;
+            return source.Type is INamedTypeSymbol type && (IsQueryable(type) || type.AllInterfaces.Any(IsQueryable));
+        }
+
+        private static bool IsQueryable(INamedTypeSymbol type) =>
+            (type.Name == "IQueryable" || type.Name == "IOrderedQueryable") && Namespaces.Is(type.ContainingNamespace, "System.Linq");
 
         /// <summary>The operation of a member's declaration: a method's or accessor's body, a field's initialiser.</summary>
         private static IOperation? Body(SyntaxNode node, SemanticModel model)

@@ -217,12 +217,19 @@ namespace NonBlocking.Weaver.Analyse.Reachability
             {
                 var streams = StreamTypes.For(method.Module, _catalog);
                 // A subclass of a catalogued writer or reader (BinaryWriter…) writes only the stream it was built over.
-                _streamTypes[method.DeclaringType] = stream = streams.IsStream(method.DeclaringType) || streams.OnlyWraps(method.DeclaringType);
+                // A class of the module holding what it is handed, or an interface of the module one implements, too.
+                _streamTypes[method.DeclaringType] = stream = streams.IsStream(method.DeclaringType) || streams.OnlyWraps(method.DeclaringType) ||
+                                                              streams.IsHolder(method.DeclaringType);
             }
             return stream;
         }
 
         private readonly Dictionary<TypeDefinition, bool> _streamTypes = new Dictionary<TypeDefinition, bool>();
+
+        /// <summary>Whether the call names a method of an interface of the module that a class holding a stream implements.</summary>
+        public bool TargetsHolderInterface(Instruction ins) =>
+            ins.Operand is MethodReference target && target.HasThis && Resolve(target) is MethodDefinition declared && declared.DeclaringType.IsInterface &&
+            StreamMethod(declared);
 
         /// <summary>
         /// Async methods in the graph that a call instruction starts: their first segment runs on the caller's thread

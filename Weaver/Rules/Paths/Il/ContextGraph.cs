@@ -150,6 +150,9 @@ namespace NonBlocking.Weaver.Analyse.Reachability
             // Asked for every instruction of every method: most are not calls, and most calls have one callee.
             if (ins.OpCode.FlowControl != FlowControl.Call) return System.Array.Empty<FlagNode>();
             List<FlagNode>? nodes = null;
+            // A call on an interface a holder implements (IDataProvider.Flush) handed one over memory runs none of the implementations.
+            if (caller.Context.KnowsStreams && ins.OpCode.Code != Code.Newobj && _graph.TargetsHolderInterface(ins) && InMemoryUnder(caller, ins))
+                return System.Array.Empty<FlagNode>();
             foreach (var callee in _graph.Callees(caller.Method, ins, KnownReceiver(caller, ins), caller.Context.Generics))
             {
                 // A stream the path hands in memory does no I/O, whatever its methods call.
@@ -331,7 +334,8 @@ namespace NonBlocking.Weaver.Analyse.Reachability
             var streams = _graph.StreamsOf(method.Module);
             for (int i = 0; i < method.Parameters.Count && i < 32; i++)
                 if (!method.Parameters[i].ParameterType.IsByReference && (streams.IsStream(method.Parameters[i].ParameterType) ||
-                    Catalog.StreamWrappers.CarriesStream(method.Parameters[i].ParameterType.GetElementType().FullName))) found.Add(i);
+                    Catalog.StreamWrappers.CarriesStream(method.Parameters[i].ParameterType.GetElementType().FullName) ||
+                    streams.IsHolder(method.Parameters[i].ParameterType))) found.Add(i);
             _streamParameters[method] = found;
             return found;
         }
