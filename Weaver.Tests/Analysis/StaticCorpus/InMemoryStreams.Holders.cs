@@ -68,11 +68,15 @@ namespace Corpus.Holders
 
     public sealed class XdrWriter
     {
+        // A LINQ operator over a sequence in its static constructor is no query (Firebird's FillArray).
+        private static readonly byte[] Fill = System.Linq.Enumerable.ToArray(System.Linq.Enumerable.Repeat((byte)32, 32));
         private readonly IDataProvider _provider;
 
         public XdrWriter(IDataProvider provider) => _provider = provider;
 
         public void WriteInt(int value) => _provider.Write(System.BitConverter.GetBytes(value), 0, 4);
+
+        public void WriteFill(int length) => _provider.Write(Fill, 0, length);
 
         public void Flush() => _provider.Flush();
     }
