@@ -79,10 +79,11 @@ namespace NonBlocking.RealCode.Tests
             new("FirebirdSql.Data.FirebirdClient", "FirebirdSql.Data.FirebirdClient", "10.3.4", Training, "https://github.com/FirebirdSQL/NETProvider/tree/v10.3.4"),
             new("log4net", "log4net", "3.6.0", Training, "https://github.com/apache/logging-log4net"),
             new("Azure.Storage.Files.Shares", "Azure.Storage.Files.Shares", "12.28.0", Training, "https://github.com/Azure/azure-sdk-for-net/tree/main/sdk/storage/Azure.Storage.Files.Shares"),
-            // Fourteenth batch (session 29): the seed-31g draw's tenth and thirteenth (its eleventh, MongoDB.Driver, cannot restore
-            // beside SharpCompress 0.48.0, NU1605, as in the second batch).
+            // Fourteenth batch (session 29): the seed-31g draw's tenth, thirteenth and fourteenth (its eleventh, MongoDB.Driver,
+            // cannot restore beside SharpCompress 0.48.0, NU1605, as in the second batch).
             new("Microsoft.Azure.Cosmos.Table", "Microsoft.Azure.Cosmos.Table", "1.0.8", Training, "https://github.com/Azure/azure-cosmos-table-dotnet"),
             new("DuckDB.NET.Data", "DuckDB.NET.Data", "1.5.6.1", Training, "https://github.com/Giorgi/DuckDB.NET"),
+            new("Microsoft.Extensions.Caching.SqlServer", "Microsoft.Extensions.Caching.SqlServer", "11.0.0", Training, "https://github.com/dotnet/aspnetcore/tree/main/src/Caching/SqlServer"),
 
             new("NATS.Client.Core", "NATS.Net", "3.3.2", Validation, "https://github.com/nats-io/nats.net"),
             new("Elastic.Transport", "Elastic.Transport", "1.1.0", Validation, "https://github.com/elastic/elastic-transport-net"),
@@ -119,8 +120,9 @@ namespace NonBlocking.RealCode.Tests
             new("Nest", "NEST", "7.17.5", Validation, "https://github.com/elastic/elasticsearch-net/tree/v7.17.5"),
             new("Hangfire.SqlServer", "Hangfire.SqlServer", "1.8.25", Validation, "https://github.com/HangfireIO/Hangfire/tree/v1.8.25"),
             new("Azure.Messaging.EventGrid", "Azure.Messaging.EventGrid", "4.17.0", Validation, "https://github.com/Azure/azure-sdk-for-net/tree/main/sdk/eventgrid/Azure.Messaging.EventGrid"),
-            // Fourteenth batch, validation (the seed-31g draw's twelfth).
+            // Fourteenth batch, validation (the seed-31g draw's twelfth and fifteenth).
             new("MySql.Data", "MySql.Data", "26.10.0", Validation, "https://github.com/mysql/mysql-connector-net"),
+            new("NetMQ", "NetMQ", "4.0.4.5", Validation, "https://github.com/zeromq/netmq"),
             // A server application (Microsoft Garnet, a Redis-compatible cache store), never tuned against.
             new("Garnet.server", "garnet-server", "2.2.12", Validation, "https://github.com/microsoft/garnet", Tool: true),
             new("Garnet.cluster", "garnet-server", "2.2.12", Validation, "https://github.com/microsoft/garnet", Tool: true),
