@@ -44,9 +44,10 @@ namespace NonBlocking.RealCode.Tests
         /// was catalogued as in memory: floors 0.69 and 0.63, new code measured. A class of the project holding the stream
         /// its constructor is handed read as a wrapper (SQS's SQSWriter): 69.5 %; the draw's last two (Caching.SqlServer silent,
         /// training; NetMQ 0 of 3, validation — zero-timeout receives through its own socket layer) 69.5 % and 62.2 %: floors
-        /// 0.69 and 0.62, new code measured.
+        /// 0.69 and 0.62, new code measured. A wait on the project's own async method that only awaits memory read as
+        /// complete (Minio's GetPolicyResponse): 70.0 %, floor 0.70.
         /// </summary>
-        public static double FloorOf(Support.LabelSet set) => set == Support.LabelSet.Training ? 0.69 : 0.62;
+        public static double FloorOf(Support.LabelSet set) => set == Support.LabelSet.Training ? 0.70 : 0.62;
         /// <summary>Today's floor for any one library; raised to <see cref="PerLibrary"/> as the rules get there.</summary>
         public const double PerLibraryFloor = 0.0;
         /// <summary>Share of the fixed upstream bugs (Historic/bugs.tsv) reported on the buggy version and not on the fixed one.</summary>

@@ -208,7 +208,7 @@ namespace NonBlocking.Analyzers
                 return;
             }
 
-            if (match.SyncOverAsync && SourceCompletedTasks.IsKnownComplete(operation, WaitedTask(operation, instance))) return;
+            if (match.SyncOverAsync && SourceCompletedTasks.IsKnownComplete(operation, WaitedTask(operation, instance), state.Streams)) return;
             if (operation is IInvocationOperation invocation &&
                 (SourceZeroTimeouts.Polls(invocation) || SourceNonBlockingSockets.Polls(invocation) || SourceReadinessChecks.Guarded(invocation) || SourceProcessEnds.Follows(invocation) ||
                  SourceLockSemaphores.IsLock(invocation) ||

@@ -33,7 +33,7 @@ namespace NonBlocking.Weaver.Find
                     if (!api.SyncOverAsync && Analyse.StreamArguments.AllInMemory(method, ins, target, streams)) continue;
                     if (api.Queryable && !QueryableSources.IsQuery(method, ins)) continue;
                     // A wait on a task already complete returns at once; at run time its probe costs nothing worth skipping.
-                    if (forBuildWarnings && api.SyncOverAsync && Analyse.CompletedTasks.IsKnownComplete(method, ins)) continue;
+                    if (forBuildWarnings && api.SyncOverAsync && Analyse.CompletedTasks.IsKnownComplete(method, ins, streams)) continue;
                     // Nor does a wait with a zero timeout: it polls.
                     if (forBuildWarnings && (Analyse.ZeroTimeouts.Polls(method, ins, target) || Analyse.NonBlockingSockets.Polls(method, ins, target))) continue;
                     // Nor a read a readiness check just said will find its input (Console.KeyAvailable, then ReadKey).

@@ -17,11 +17,14 @@ namespace NonBlocking.Weaver.Analyse
     /// </summary>
     internal static class CompletedTasks
     {
-        public static bool IsKnownComplete(MethodDefinition method, Instruction wait)
+        /// <param name="streams">The module's in-memory stream types: a task of the module's own async method that only awaits
+        /// operations on memory is complete (<see cref="InMemoryAsync"/>); null leaves that unread.</param>
+        public static bool IsKnownComplete(MethodDefinition method, Instruction wait, StreamTypes? streams = null)
         {
             var task = WaitedTask(method, wait);
             if (task != null && task.OpCode.Code == Code.Ldfld && AlwaysComplete((FieldReference)task.Operand, 0)) return true;
             if (task == null) return false;
+            if (streams != null && InMemoryAsync.Completes(task, streams)) return true;
             if (IsZeroTimeoutWaitAsync(method, task) || IsWhenAnyResult(method, task)) return true;
             var key = Key(method, task);
             var each = EachOf(method, task, 0);

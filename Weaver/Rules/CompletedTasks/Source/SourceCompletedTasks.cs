@@ -19,10 +19,13 @@ namespace NonBlocking.Analyzers
     {
         private static readonly string[] CompletionChecks = { "IsCompleted", "IsCompletedSuccessfully", "IsFaulted", "IsCanceled" };
 
-        public static bool IsKnownComplete(IOperation wait, IOperation? task)
+        /// <param name="streams">This compilation's in-memory stream types: a task of its own async method that only awaits
+        /// operations on memory is complete (<see cref="CompletesOnMemory"/>); null leaves that unread.</param>
+        public static bool IsKnownComplete(IOperation wait, IOperation? task, SourceStreamTypes? streams = null)
         {
             var model = wait.SemanticModel;
             if (model == null) return false;
+            if (streams != null && CompletesOnMemory(task, streams, model.Compilation)) return true;
             // An async wait handed a zero timeout (semaphore.WaitAsync(0), task.WaitAsync(TimeSpan.Zero)) returns a completed task.
             if (Unwrapped(task) is IInvocationOperation zero && zero.TargetMethod.Name == "WaitAsync" && SourceZeroTimeouts.Polls(zero)) return true;
             var symbol = Variable(task);
@@ -176,6 +179,62 @@ namespace NonBlocking.Analyzers
         };
 
         /// <summary>A task expression through conversions, ConfigureAwait and AsTask.</summary>
+        /// <summary>
+        /// The engine's InMemoryAsync: the task a call of this compilation's own async method returns is complete when
+        /// every await in its body is a stream, reader or writer operation on memory (each completes synchronously); an
+        /// await of anything else, an <c>await using</c> or <c>await foreach</c>, or a call an override could take, is not.
+        /// </summary>
+        private static bool CompletesOnMemory(IOperation? task, SourceStreamTypes streams, Compilation compilation)
+        {
+            while (task is IConversionOperation conversion) task = conversion.Operand;
+            if (!(task is IInvocationOperation call)) return false;
+            var target = call.TargetMethod.OriginalDefinition;
+            if (!target.IsAsync || target.DeclaringSyntaxReferences.IsEmpty || !SymbolEqualityComparer.Default.Equals(target.ContainingAssembly, compilation.Assembly)) return false;
+            if (call.IsVirtual && (target.IsVirtual || target.IsAbstract || target.IsOverride) && !target.IsSealed && !target.ContainingType.IsSealed) return false;
+            var syntax = target.DeclaringSyntaxReferences[0].GetSyntax();
+#pragma warning disable RS1030 // the awaited method's own body, read only for a wait on its task
+            if (!(compilation.GetSemanticModel(syntax.SyntaxTree).GetOperation(syntax) is IOperation body)) return false;
+#pragma warning restore RS1030
+            bool any = false;
+            var pending = new Stack<IOperation>();
+            pending.Push(body);
+            while (pending.Count > 0)
+            {
+                var operation = pending.Pop();
+                switch (operation)
+                {
+                    case IAnonymousFunctionOperation _:
+                    case ILocalFunctionOperation _:
+                        continue;
+                    case IUsingOperation { IsAsynchronous: true }:
+                    case IUsingDeclarationOperation { IsAsynchronous: true }:
+                    case IForEachLoopOperation { IsAsynchronous: true }:
+                        return false;
+                    case IAwaitOperation awaited:
+                        if (!OnMemory(awaited.Operation, streams)) return false;
+                        any = true;
+                        break;
+                }
+                foreach (var child in operation.ChildOperations) pending.Push(child);
+            }
+            return any;
+        }
+
+        /// <summary>An async read, write, flush or copy of a stream, reader or writer whose receiver (and a copy's destination) is in memory.</summary>
+        private static bool OnMemory(IOperation awaited, SourceStreamTypes streams)
+        {
+            while (awaited is IConversionOperation conversion) awaited = conversion.Operand;
+            if (awaited is IInvocationOperation { TargetMethod.Name: "ConfigureAwait", Instance: { } configured }) awaited = configured;
+            while (awaited is IConversionOperation conversion) awaited = conversion.Operand;
+            if (!(awaited is IInvocationOperation operation) || operation.Instance == null || !operation.TargetMethod.Name.EndsWith("Async", System.StringComparison.Ordinal)) return false;
+            var declaring = operation.TargetMethod.ContainingType;
+            var name = declaring == null ? "" : SymbolCatalog.MetadataName(declaring.OriginalDefinition);
+            if (!SourceStreamTypes.IsStream(declaring) && name != "System.IO.TextReader" && name != "System.IO.TextWriter" &&
+                !NonBlocking.Weaver.Catalog.StreamWrappers.Types.Contains(name)) return false;
+            if (!InMemoryOperands.Is(operation.Instance, streams)) return false;
+            return operation.TargetMethod.Name != "CopyToAsync" || operation.Arguments.Length > 0 && InMemoryOperands.Is(operation.Arguments[0].Value, streams);
+        }
+
         private static IOperation? Unwrapped(IOperation? task)
         {
             while (true)
