@@ -36,6 +36,10 @@ namespace NonBlocking.Weaver.Catalog
             // (GatewayStoreClient.ParseResponseAsync copies it into a MemoryStream, HttpTransportClient CopyToAsync's it into
             // one, RNTBD frames are read whole); Microsoft.Azure.Cosmos.Table's GetTableResultFromResponse reads entities from it.
             "Microsoft.Azure.Documents.Client.ResourceResponseBase::get_ResponseStream",
+            // Every AmqpMessage of Microsoft.Azure.Amqp returns a BufferListStream from ToStream: the encoded message's
+            // buffers, a clone of them, or the buffers a received message arrived in (Microsoft.Azure.Amqp/AmqpMessage.cs;
+            // Event Hubs and Service Bus copy a message's bytes out of it).
+            "Microsoft.Azure.Amqp.AmqpMessage::ToStream",
             // Stream.Null reads nothing and writes nowhere (the framework's NullStream); a field, read as a member.
             "System.IO.Stream::Null",
             // LINQ to XML's CreateReader hands back an XNodeReader that walks the tree in memory (src/libraries/
