@@ -282,6 +282,14 @@ namespace NonBlocking.Weaver.Analyse.Reachability
             var receiver = ReceiverType(caller, ins, def);
             var outer = receiver == null ? null : ThisCallOf(caller, ins, def);
             var targets = ForReceiver(receiver, def, impls, outer);
+            // A cast does not change the object: cast from a value declared as another type, it is both (linq2db casts a
+            // data provider to IInfrastructure<IServiceProvider>, whose data contexts' implementations it never runs; the
+            // analyzer reads the receiver's type before the cast already).
+            if (targets.Count > 1 && CastFrom(caller, ins, def) is TypeDefinition before)
+            {
+                var both = new HashSet<MethodDefinition>(ForReceiver(before, def, impls, null));
+                targets = targets.Where(both.Contains).ToList();
+            }
             // Where the object comes from may allow fewer than its declared type (a parameter typed as the interface whose
             // callers all hand one implementation), and so may what the path knows of it: only what both allow runs.
             var sources = known;
@@ -390,6 +398,22 @@ namespace NonBlocking.Weaver.Analyse.Reachability
             if (producer.OpCode.Code == Code.Ldarg_0 && caller.HasThis) return caller.DeclaringType;
             var type = Receivers.StaticType(caller, producer);
             return type == null || type.IsGenericParameter || type.IsByReference ? null : ResolveType(type);
+        }
+
+        /// <summary>
+        /// For a receiver that is a cast (<c>castclass</c> or <c>isinst</c>, directly or through a local stored once), the
+        /// declared type of the value cast; null for any other receiver, or one declared as object.
+        /// </summary>
+        private TypeDefinition? CastFrom(MethodDefinition caller, Instruction call, MethodDefinition target)
+        {
+            var producer = Receivers.Producer(caller.Body, call, target.Parameters.Count);
+            if (producer != null && Il.IsLdloc(producer.OpCode.Code) && Receivers.Local(caller, producer) is VariableDefinition local)
+                producer = Receivers.SingleStoreValue(caller, local);
+            if (producer == null || (producer.OpCode.Code != Code.Castclass && producer.OpCode.Code != Code.Isinst)) return null;
+            var operand = Receivers.Producer(caller.Body, producer, 0);
+            var type = operand == null ? null : Receivers.StaticType(caller, operand);
+            if (type == null || type.IsGenericParameter || type.IsByReference || type.FullName == "System.Object") return null;
+            return ResolveType(type);
         }
 
         private TypeDefinition? ResolveType(TypeReference? reference)
