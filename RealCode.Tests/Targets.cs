@@ -49,9 +49,11 @@ namespace NonBlocking.RealCode.Tests
         /// AmqpMessage.ToStream catalogued as in memory (Event Hubs 2 false fewer; Service Bus, validation, 1): 70.6 % and 62.5 %.
         /// Batch 15 (a new draw, seed 31h: Azure Storage's DataMovement 29 of 30 — its resume journal written synchronously,
         /// concurrency semaphores, sync-over-async File service calls; Azure.Search.Documents and InfluxDB3.Client silent)
-        /// 73.9 % and 62.5 % on labelling: floors 0.73 and 0.62, new code measured.
+        /// 73.9 % and 62.5 % on labelling: floors 0.73 and 0.62, new code measured; the draw's next three (WebPush and Evolve
+        /// silent, training; FreeRedis 26 of 27, validation — sync socket reads in its async reader) 73.9 % and 66.3 %: floors
+        /// 0.73 and 0.66, new code measured.
         /// </summary>
-        public static double FloorOf(Support.LabelSet set) => set == Support.LabelSet.Training ? 0.73 : 0.62;
+        public static double FloorOf(Support.LabelSet set) => set == Support.LabelSet.Training ? 0.73 : 0.66;
         /// <summary>Today's floor for any one library; raised to <see cref="PerLibrary"/> as the rules get there.</summary>
         public const double PerLibraryFloor = 0.0;
         /// <summary>Share of the fixed upstream bugs (Historic/bugs.tsv) reported on the buggy version and not on the fixed one.</summary>
