@@ -51,9 +51,11 @@ namespace NonBlocking.RealCode.Tests
         /// concurrency semaphores, sync-over-async File service calls; Azure.Search.Documents and InfluxDB3.Client silent)
         /// 73.9 % and 62.5 % on labelling: floors 0.73 and 0.62, new code measured; the draw's next three (WebPush and Evolve
         /// silent, training; FreeRedis 26 of 27, validation — sync socket reads in its async reader) 73.9 % and 66.3 %: floors
-        /// 0.73 and 0.66, new code measured.
+        /// 0.73 and 0.66, new code measured; the three after (Storage.Blob 2 of 5 decided and SignalR's client 1 of 1, training;
+        /// OidcClient 1 of 1, validation) 73.3 % and 66.4 % on labelling, 74.2 % once the Storage SDK's MultiBufferMemoryStream
+        /// was catalogued as in memory: floors 0.74 and 0.66.
         /// </summary>
-        public static double FloorOf(Support.LabelSet set) => set == Support.LabelSet.Training ? 0.73 : 0.66;
+        public static double FloorOf(Support.LabelSet set) => set == Support.LabelSet.Training ? 0.74 : 0.66;
         /// <summary>Today's floor for any one library; raised to <see cref="PerLibrary"/> as the rules get there.</summary>
         public const double PerLibraryFloor = 0.0;
         /// <summary>Share of the fixed upstream bugs (Historic/bugs.tsv) reported on the buggy version and not on the fixed one.</summary>
