@@ -84,13 +84,15 @@ namespace NonBlocking.RealCode.Tests
             new("Microsoft.Azure.Cosmos.Table", "Microsoft.Azure.Cosmos.Table", "1.0.8", Training, "https://github.com/Azure/azure-cosmos-table-dotnet"),
             new("DuckDB.NET.Data", "DuckDB.NET.Data", "1.5.6.1", Training, "https://github.com/Giorgi/DuckDB.NET"),
             new("Microsoft.Extensions.Caching.SqlServer", "Microsoft.Extensions.Caching.SqlServer", "11.0.0", Training, "https://github.com/dotnet/aspnetcore/tree/main/src/Caching/SqlServer"),
-            // Fifteenth batch (session 29): a new draw, seed 31h (docs/accuracy.md), its first, second, fourth, fifth, seventh and eighth.
+            // Fifteenth batch (session 29): a new draw, seed 31h (docs/accuracy.md), its first, second, fourth, fifth, seventh, eighth, tenth and eleventh.
             new("Microsoft.Azure.Storage.DataMovement", "Microsoft.Azure.Storage.DataMovement", "1.3.0", Training, "https://github.com/Azure/azure-storage-net-data-movement"),
             new("Azure.Search.Documents", "Azure.Search.Documents", "11.5.1", Training, "https://github.com/Azure/azure-sdk-for-net/tree/main/sdk/search/Azure.Search.Documents"),
             new("Lib.Net.Http.WebPush", "Lib.Net.Http.WebPush", "3.3.1", Training, "https://github.com/tpeczek/Lib.Net.Http.WebPush"),
             new("Evolve", "Evolve", "3.2.0", Training, "https://github.com/lecaillon/Evolve"),
             new("Microsoft.Azure.Storage.Blob", "Microsoft.Azure.Storage.Blob", "11.2.3", Training, "https://github.com/Azure/azure-storage-net"),
             new("Microsoft.AspNet.SignalR.Client", "Microsoft.AspNet.SignalR.Client", "2.4.2", Training, "https://github.com/SignalR/SignalR"),
+            new("ClickHouse.Driver", "ClickHouse.Driver", "1.5.0", Training, "https://github.com/ClickHouse/clickhouse-cs"),
+            new("GovukNotify", "GovukNotify", "6.0.0", Training, "https://github.com/alphagov/notifications-net-client"),
 
             new("NATS.Client.Core", "NATS.Net", "3.3.2", Validation, "https://github.com/nats-io/nats.net"),
             new("Elastic.Transport", "Elastic.Transport", "1.1.0", Validation, "https://github.com/elastic/elastic-transport-net"),
@@ -130,10 +132,11 @@ namespace NonBlocking.RealCode.Tests
             // Fourteenth batch, validation (the seed-31g draw's twelfth and fifteenth).
             new("MySql.Data", "MySql.Data", "26.10.0", Validation, "https://github.com/mysql/mysql-connector-net"),
             new("NetMQ", "NetMQ", "4.0.4.5", Validation, "https://github.com/zeromq/netmq"),
-            // Fifteenth batch, validation (the seed-31h draw's third, sixth and ninth).
+            // Fifteenth batch, validation (the seed-31h draw's third, sixth, ninth and twelfth).
             new("InfluxDB3.Client", "InfluxDB3.Client", "1.10.0", Validation, "https://github.com/InfluxCommunity/influxdb3-csharp"),
             new("FreeRedis", "FreeRedis", "1.5.5", Validation, "https://github.com/2881099/FreeRedis"),
             new("Duende.IdentityModel.OidcClient", "Duende.IdentityModel.OidcClient", "7.1.1", Validation, "https://github.com/DuendeSoftware/foss"),
+            new("CSRedisCore", "CSRedisCore", "3.8.807", Validation, "https://github.com/2881099/csredis"),
             // A server application (Microsoft Garnet, a Redis-compatible cache store), never tuned against.
             new("Garnet.server", "garnet-server", "2.2.12", Validation, "https://github.com/microsoft/garnet", Tool: true),
             new("Garnet.cluster", "garnet-server", "2.2.12", Validation, "https://github.com/microsoft/garnet", Tool: true),
