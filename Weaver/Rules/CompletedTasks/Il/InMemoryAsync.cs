@@ -30,7 +30,7 @@ namespace NonBlocking.Weaver.Analyse
 
         private static bool AwaitsOnlyMemory(MethodDefinition method, StreamTypes streams)
         {
-            if (!(MoveNextOf(method) is MethodDefinition moveNext) || !moveNext.HasBody) return false;
+            if (!(MethodOwners.AsyncMoveNextOf(method) is MethodDefinition moveNext) || !moveNext.HasBody) return false;
             bool any = false;
             foreach (var ins in moveNext.Body.Instructions)
             {
@@ -71,22 +71,6 @@ namespace NonBlocking.Weaver.Analyse
             if (!streams.IsStream(m.DeclaringType) && declaring != "System.IO.TextReader" && declaring != "System.IO.TextWriter" &&
                 !Catalog.StreamWrappers.Types.Contains(declaring)) return false;
             return Receivers.StaysInMemory(moveNext, operation, streams);
-        }
-
-        private static MethodDefinition? MoveNextOf(MethodDefinition method)
-        {
-            foreach (var attribute in method.CustomAttributes)
-            {
-                if (attribute.AttributeType.FullName != "System.Runtime.CompilerServices.AsyncStateMachineAttribute" || attribute.ConstructorArguments.Count != 1 ||
-                    !(attribute.ConstructorArguments[0].Value is TypeReference machine)) continue;
-                TypeDefinition? type;
-                try { type = machine.Resolve(); }
-                catch (AssemblyResolutionException) { return null; }
-                if (type == null) return null;
-                foreach (var candidate in type.Methods)
-                    if (candidate.Name == "MoveNext" && candidate.Parameters.Count == 0) return candidate;
-            }
-            return null;
         }
     }
 }

@@ -196,16 +196,10 @@ namespace NonBlocking.Analyzers
             if (!(compilation.GetSemanticModel(syntax.SyntaxTree).GetOperation(syntax) is IOperation body)) return false;
 #pragma warning restore RS1030
             bool any = false;
-            var pending = new Stack<IOperation>();
-            pending.Push(body);
-            while (pending.Count > 0)
+            foreach (var operation in OwnOperations.Of(body))
             {
-                var operation = pending.Pop();
                 switch (operation)
                 {
-                    case IAnonymousFunctionOperation _:
-                    case ILocalFunctionOperation _:
-                        continue;
                     case IUsingOperation { IsAsynchronous: true }:
                     case IUsingDeclarationOperation { IsAsynchronous: true }:
                     case IForEachLoopOperation { IsAsynchronous: true }:
@@ -215,7 +209,6 @@ namespace NonBlocking.Analyzers
                         any = true;
                         break;
                 }
-                foreach (var child in operation.ChildOperations) pending.Push(child);
             }
             return any;
         }

@@ -59,7 +59,7 @@ namespace NonBlocking.Weaver.Analyse
         /// parameters are different methods (MimeKit's <c>Find(X509Certificate, …)</c> is not <c>Find(X509Name, …)</c>);
         /// a type that involves a generic parameter may be instantiated either way, so it matches.
         /// </summary>
-        private static bool SameParameters(MethodDefinition candidate, MethodDefinition method)
+        public static bool SameParameters(MethodReference candidate, MethodReference method)
         {
             if (candidate.Parameters.Count != method.Parameters.Count) return false;
             for (int i = 0; i < candidate.Parameters.Count; i++)

@@ -166,7 +166,8 @@ namespace NonBlocking.Analyzers
         private static bool Declares(INamedTypeSymbol type, IMethodSymbol implementation) =>
             SymbolEqualityComparer.Default.Equals(implementation.ContainingType.OriginalDefinition, type.OriginalDefinition);
 
-        private static IMethodSymbol? ClassImplementation(INamedTypeSymbol type, IMethodSymbol target)
+        /// <summary>The type's own member that a virtual call of <paramref name="target"/> runs (the target itself where the type declares it); null when it declares none.</summary>
+        public static IMethodSymbol? ClassImplementation(INamedTypeSymbol type, IMethodSymbol target)
         {
             var original = target.OriginalDefinition;
             if (SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, original.ContainingType)) return original.IsAbstract ? null : original;

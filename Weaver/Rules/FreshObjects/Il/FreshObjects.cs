@@ -161,21 +161,9 @@ namespace NonBlocking.Weaver.Analyse.Flags
         {
             for (TypeDefinition? t = type; t != null && t.Module == type.Module; t = Base(t))
                 foreach (var m in t.Methods)
-                    if (m.IsVirtual && (m.Name == called.Name && SameParameters(m, called) || m.Overrides.Any(o => o.Name == called.Name && SameParameters(m, o))))
+                    if (m.IsVirtual && (m.Name == called.Name && Overrides.SameParameters(m, called) || m.Overrides.Any(o => o.Name == called.Name && Overrides.SameParameters(m, o))))
                         return m.HasBody ? m : null;
             return null;
-        }
-
-        private static bool SameParameters(MethodDefinition m, MethodReference called)
-        {
-            if (m.Parameters.Count != called.Parameters.Count) return false;
-            for (int i = 0; i < m.Parameters.Count; i++)
-            {
-                var a = m.Parameters[i].ParameterType;
-                var b = called.Parameters[i].ParameterType;
-                if (!a.ContainsGenericParameter && !b.ContainsGenericParameter && a.FullName != b.FullName) return false;
-            }
-            return true;
         }
 
         /// <summary>The instance fields of the class and of its base classes in the same module.</summary>

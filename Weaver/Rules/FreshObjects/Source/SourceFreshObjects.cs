@@ -70,7 +70,14 @@ namespace NonBlocking.Analyzers
             return RuledOut(node, Walk(function, fresh), SemanticModelOf(node));
         }
 
-        private SemanticModel SemanticModelOf(SyntaxNode node) => _compilation.GetSemanticModel(node.SyntaxTree);
+        /// <summary>One model per file: asked for every call a path with a new object meets, and a model is costly to make.</summary>
+        private SemanticModel SemanticModelOf(SyntaxNode node)
+        {
+            if (!_models.TryGetValue(node.SyntaxTree, out var model)) _models[node.SyntaxTree] = model = _compilation.GetSemanticModel(node.SyntaxTree);
+            return model;
+        }
+
+        private readonly Dictionary<SyntaxTree, SemanticModel> _models = new Dictionary<SyntaxTree, SemanticModel>();
 
         private static IEnumerable<IFieldSymbol> InstanceFields(INamedTypeSymbol type)
         {
@@ -222,16 +229,8 @@ namespace NonBlocking.Analyzers
         private IMethodSymbol? Implementation(INamedTypeSymbol type, IMethodSymbol called)
         {
             for (var t = type; t != null; t = t.BaseType)
-                foreach (var member in t.GetMembers(called.Name))
-                    if (member is IMethodSymbol m && Overrides(m, called)) return InSource(m) ? m : null;
+                if (SourceDispatch.ClassImplementation(t, called) is IMethodSymbol m) return InSource(m) ? m : null;
             return null;
-        }
-
-        private static bool Overrides(IMethodSymbol m, IMethodSymbol called)
-        {
-            for (var o = m; o != null; o = o.OverriddenMethod)
-                if (SymbolEqualityComparer.Default.Equals(o.OriginalDefinition, called.OriginalDefinition)) return true;
-            return false;
         }
 
         private bool InSource(IMethodSymbol method) =>
@@ -296,24 +295,10 @@ namespace NonBlocking.Analyzers
                 }
             }
             if (!(model.GetOperation(syntax) is IOperation body)) return facts;
-            foreach (var operation in Descendants(body))
+            foreach (var operation in OwnOperations.Of(body))
                 Note(operation, facts, model);
             facts.Events.Sort((a, b) => a.Position.CompareTo(b.Position));
             return facts;
-        }
-
-        /// <summary>The operations of a body, not those of the lambdas and local functions in it (the compiler makes those other methods).</summary>
-        private static IEnumerable<IOperation> Descendants(IOperation root)
-        {
-            var pending = new Stack<IOperation>();
-            pending.Push(root);
-            while (pending.Count > 0)
-            {
-                var operation = pending.Pop();
-                yield return operation;
-                if (operation is IAnonymousFunctionOperation || operation is ILocalFunctionOperation) continue;
-                foreach (var child in operation.ChildOperations) pending.Push(child);
-            }
         }
 
         private void Note(IOperation operation, Facts facts, SemanticModel model)
@@ -328,7 +313,7 @@ namespace NonBlocking.Analyzers
                 case IAnonymousFunctionOperation _:
                 case ILocalFunctionOperation _:
                     // A lambda that reads this is handed this (its closure holds it).
-                    if (Descendants(operation).Any(o => o is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance }))
+                    if (OwnOperations.Of(operation).Any(o => o is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance }))
                         facts.Events.Add(new Event(end, operation.Syntax, model));
                     break;
                 case IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance } self:

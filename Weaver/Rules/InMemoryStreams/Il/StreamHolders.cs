@@ -78,7 +78,7 @@ namespace NonBlocking.Weaver.Analyse
             var receiver = Receivers.Producer(method.Body, call, target.Parameters.Count);
             if (receiver == null || receiver.OpCode.Code != Code.Ldfld || !(receiver.Operand is FieldReference reference)) return false;
             if (Receivers.Producer(method.Body, receiver, 0)?.OpCode.Code != Code.Ldarg_0) return false;
-            return held.Any(f => f.Name == reference.Name && f.DeclaringType.FullName == reference.DeclaringType.GetElementType().FullName);
+            return held.Any(f => Il.SameField(f, reference));
         }
     }
 }

@@ -373,11 +373,7 @@ namespace NonBlocking.Weaver.Analyse.Reachability
         private static bool CallsBase(MethodDefinition replacement, MethodDefinition outer)
         {
             var bodies = new List<MethodDefinition> { replacement };
-            foreach (var attribute in replacement.CustomAttributes)
-                if (attribute.AttributeType.Name == "AsyncStateMachineAttribute" && attribute.ConstructorArguments.Count == 1 &&
-                    attribute.ConstructorArguments[0].Value is TypeReference machine &&
-                    Safe(() => machine.Resolve())?.Methods.FirstOrDefault(m => m.Name == "MoveNext") is MethodDefinition moveNext)
-                    bodies.Add(moveNext);
+            if (MethodOwners.AsyncMoveNextOf(replacement) is MethodDefinition moveNext) bodies.Add(moveNext);
             foreach (var body in bodies)
             {
                 if (!body.HasBody) continue;

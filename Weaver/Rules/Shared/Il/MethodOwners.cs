@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using Mono.Cecil;
 using NonBlocking.Weaver.Find;
 
@@ -26,6 +27,19 @@ namespace NonBlocking.Weaver.Analyse
             if (owner == null) return null;
             if (!_byOwner.TryGetValue(owner, out var index)) _byOwner[owner] = index = AsyncMachineFinder.KickoffIndex(owner);
             return index.TryGetValue(machine.FullName, out var kickoff) ? kickoff : null;
+        }
+
+        /// <summary>The MoveNext of the state machine an async method's [AsyncStateMachine] names; null for any other method.</summary>
+        public static MethodDefinition? AsyncMoveNextOf(MethodDefinition kickoff)
+        {
+            foreach (var attribute in kickoff.CustomAttributes)
+            {
+                if (attribute.AttributeType.Name != "AsyncStateMachineAttribute" || attribute.ConstructorArguments.Count != 1 ||
+                    !(attribute.ConstructorArguments[0].Value is TypeReference machine)) continue;
+                try { return machine.Resolve()?.Methods.FirstOrDefault(m => m.Name == "MoveNext"); }
+                catch (AssemblyResolutionException) { return null; }
+            }
+            return null;
         }
 
         public string DisplayNameOf(MethodDefinition method)
