@@ -93,6 +93,8 @@ namespace NonBlocking.RealCode.Tests
             new("Microsoft.AspNet.SignalR.Client", "Microsoft.AspNet.SignalR.Client", "2.4.2", Training, "https://github.com/SignalR/SignalR"),
             new("ClickHouse.Driver", "ClickHouse.Driver", "1.5.0", Training, "https://github.com/ClickHouse/clickhouse-cs"),
             new("GovukNotify", "GovukNotify", "6.0.0", Training, "https://github.com/alphagov/notifications-net-client"),
+            // Its fourteenth (its thirteenth, Microsoft.Azure.DurableTask.AzureStorage, needs Azure.Storage.Blobs 12.27, above the labelled 12.26: NU1605).
+            new("FluentMigrator.Runner.Core", "FluentMigrator.Runner.Core", "8.0.1", Training, "https://github.com/fluentmigrator/fluentmigrator"),
 
             new("NATS.Client.Core", "NATS.Net", "3.3.2", Validation, "https://github.com/nats-io/nats.net"),
             new("Elastic.Transport", "Elastic.Transport", "1.1.0", Validation, "https://github.com/elastic/elastic-transport-net"),
@@ -137,6 +139,7 @@ namespace NonBlocking.RealCode.Tests
             new("FreeRedis", "FreeRedis", "1.5.5", Validation, "https://github.com/2881099/FreeRedis"),
             new("Duende.IdentityModel.OidcClient", "Duende.IdentityModel.OidcClient", "7.1.1", Validation, "https://github.com/DuendeSoftware/foss"),
             new("CSRedisCore", "CSRedisCore", "3.8.807", Validation, "https://github.com/2881099/csredis"),
+            new("Hangfire.Redis.StackExchange", "Hangfire.Redis.StackExchange", "1.12.0", Validation, "https://github.com/marcoCasamento/Hangfire.Redis.StackExchange"),
             // A server application (Microsoft Garnet, a Redis-compatible cache store), never tuned against.
             new("Garnet.server", "garnet-server", "2.2.12", Validation, "https://github.com/microsoft/garnet", Tool: true),
             new("Garnet.cluster", "garnet-server", "2.2.12", Validation, "https://github.com/microsoft/garnet", Tool: true),
