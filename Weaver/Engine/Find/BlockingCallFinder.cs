@@ -42,6 +42,8 @@ namespace NonBlocking.Weaver.Find
                     if (forBuildWarnings && Analyse.ProcessEnds.Follows(method, ins)) continue;
                     // Nor the Wait of a SemaphoreSlim its class uses as a lock: runtime-only, as Monitor.Enter.
                     if (forBuildWarnings && Analyse.LockSemaphores.IsLock(method, ins, target)) continue;
+                    // Nor an Add to a BlockingCollection made without a capacity: there is always room.
+                    if (forBuildWarnings && Analyse.UnboundedCollections.Adds(method, ins, target)) continue;
                     sites.Add(new BlockingCallSite(method, ins, api));
                 }
             }

@@ -1,0 +1,137 @@
+// Adding to a BlockingCollection made without a capacity never waits: there is always room (its Take still waits for
+// an item). Shape from Azure Storage DataMovement 1.3's TransferScheduler, which queues controllers into one made over a
+// ConcurrentQueue. Each has a look-alike that can wait: a capacity, a store from elsewhere, a Take.
+using System;
+using System.Collections.Concurrent;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace Corpus.UnboundedCollections
+{
+    // case: unbounded collections/made over a ConcurrentQueue in the constructor, set to null on dispose (DataMovement's TransferScheduler)
+    public sealed class Scheduler : IDisposable
+    {
+        private readonly ConcurrentQueue<string> _inner = new ConcurrentQueue<string>();
+        private BlockingCollection<string>? _queue;
+
+        public Scheduler() => _queue = new BlockingCollection<string>(_inner);
+
+        public async Task Execute(string job, CancellationToken token)
+        {
+            await Task.Yield();
+            _queue!.Add(job, token);
+        }
+
+        public void Dispose()
+        {
+            _queue?.Dispose();
+            _queue = null;
+        }
+    }
+
+    // case: unbounded collections/made in the field's declaration; a sync helper adds with a timeout
+    public sealed class Inbox
+    {
+        private readonly BlockingCollection<int> _items = new BlockingCollection<int>();
+
+        private bool Offer(int item) => _items.TryAdd(item, 1000);
+
+        public async Task<bool> Receive(int item)
+        {
+            await Task.Yield();
+            return Offer(item);
+        }
+    }
+
+    // case: unbounded collections/a static one made without a capacity
+    public static class Events
+    {
+        private static readonly BlockingCollection<string> Pending = new BlockingCollection<string>();
+
+        public static async Task Publish(string name)
+        {
+            await Task.Yield();
+            Pending.Add(name);
+        }
+    }
+
+    // case: unbounded collections/a bounded one: Add waits for room
+    public sealed class Bounded
+    {
+        private readonly BlockingCollection<int> _items = new BlockingCollection<int>(100);
+
+        public async Task Put(int item)
+        {
+            await Task.Yield();
+            _items.Add(item); // expect: NB0001
+        }
+    }
+
+    // case: unbounded collections/bounded over a given queue
+    public sealed class BoundedOverQueue
+    {
+        private readonly BlockingCollection<int> _items = new BlockingCollection<int>(new ConcurrentQueue<int>(), 8);
+
+        public async Task Put(int item, CancellationToken token)
+        {
+            await Task.Yield();
+            _items.Add(item, token); // expect: NB0001
+        }
+    }
+
+    // case: unbounded collections/one constructor makes it unbounded, the other with a capacity
+    public sealed class EitherConstructor
+    {
+        private readonly BlockingCollection<int> _items;
+
+        public EitherConstructor() => _items = new BlockingCollection<int>();
+
+        public EitherConstructor(int capacity) => _items = new BlockingCollection<int>(capacity);
+
+        public async Task Put(int item)
+        {
+            await Task.Yield();
+            _items.Add(item); // expect: NB0001
+        }
+    }
+
+    // case: unbounded collections/handed in by the caller, who may have bounded it
+    public sealed class HandedIn
+    {
+        private readonly BlockingCollection<int> _items;
+
+        public HandedIn(BlockingCollection<int> items) => _items = items;
+
+        public async Task Put(int item)
+        {
+            await Task.Yield();
+            _items.Add(item); // expect: NB0001
+        }
+    }
+
+    // case: unbounded collections/a field others can store (internal)
+    public sealed class Shared
+    {
+        internal BlockingCollection<int> Items = new BlockingCollection<int>();
+
+        public async Task Put(int item)
+        {
+            await Task.Yield();
+            Items.Add(item); // expect: NB0001
+        }
+    }
+
+    // case: unbounded collections/Take on an unbounded one waits for an item
+    public sealed class Consumer
+    {
+        private readonly BlockingCollection<int> _items = new BlockingCollection<int>();
+
+        public void Put(int item) => _items.Add(item);
+
+        public async Task<int> Next()
+        {
+            await Task.Yield();
+            return _items.Take(); // expect: NB0001
+        }
+    }
+}
