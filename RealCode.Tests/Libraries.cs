@@ -95,6 +95,17 @@ namespace NonBlocking.RealCode.Tests
             new("GovukNotify", "GovukNotify", "6.0.0", Training, "https://github.com/alphagov/notifications-net-client"),
             // Its fourteenth (its thirteenth, Microsoft.Azure.DurableTask.AzureStorage, needs Azure.Storage.Blobs 12.27, above the labelled 12.26: NU1605).
             new("FluentMigrator.Runner.Core", "FluentMigrator.Runner.Core", "8.0.1", Training, "https://github.com/fluentmigrator/fluentmigrator"),
+            // Sixteenth batch (session 30): a new draw, seed 31i (docs/accuracy.md), two of each three to training.
+            new("SocketIOClient", "SocketIOClient", "3.0.6", Training, "https://github.com/doghappy/socket.io-client-csharp"),
+            new("Dapper", "Dapper", "2.1.86", Training, "https://github.com/DapperLib/Dapper"),
+            new("Temporalio", "Temporalio", "1.22.0", Training, "https://github.com/temporalio/sdk-dotnet"),
+            new("DistributedLock.Redis", "DistributedLock.Redis", "1.1.1", Training, "https://github.com/madelson/DistributedLock"),
+            new("DotNetCore.CAP", "DotNetCore.CAP", "10.0.2", Training, "https://github.com/dotnetcore/CAP"),
+            new("ZiggyCreatures.FusionCache", "ZiggyCreatures.FusionCache", "2.9.0", Training, "https://github.com/ZiggyCreatures/FusionCache"),
+            new("Amqp.Net", "AMQPNetLite", "2.5.5", Training, "https://github.com/Azure/amqpnetlite"),
+            new("Qdrant.Client", "Qdrant.Client", "1.20.0", Training, "https://github.com/qdrant/qdrant-dotnet"),
+            new("DistributedLock.Postgres", "DistributedLock.Postgres", "1.3.2", Training, "https://github.com/madelson/DistributedLock"),
+            new("RedLockNet.SERedis", "RedLock.net", "2.3.2", Training, "https://github.com/samcook/RedLock.net"),
 
             new("NATS.Client.Core", "NATS.Net", "3.3.2", Validation, "https://github.com/nats-io/nats.net"),
             new("Elastic.Transport", "Elastic.Transport", "1.1.0", Validation, "https://github.com/elastic/elastic-transport-net"),
@@ -140,6 +151,12 @@ namespace NonBlocking.RealCode.Tests
             new("Duende.IdentityModel.OidcClient", "Duende.IdentityModel.OidcClient", "7.1.1", Validation, "https://github.com/DuendeSoftware/foss"),
             new("CSRedisCore", "CSRedisCore", "3.8.807", Validation, "https://github.com/2881099/csredis"),
             new("Hangfire.Redis.StackExchange", "Hangfire.Redis.StackExchange", "1.12.0", Validation, "https://github.com/marcoCasamento/Hangfire.Redis.StackExchange"),
+            // Sixteenth batch, validation (the seed-31i draw's third, sixth, ninth, twelfth and fifteenth).
+            new("StreamJsonRpc", "StreamJsonRpc", "2.26.150", Validation, "https://github.com/microsoft/vs-streamjsonrpc"),
+            new("NRedisStack", "NRedisStack", "1.8.0", Validation, "https://github.com/redis/NRedisStack"),
+            new("Websocket.Client", "Websocket.Client", "5.5.1", Validation, "https://github.com/Marfusios/websocket-client"),
+            new("OllamaSharp", "OllamaSharp", "5.5.2", Validation, "https://github.com/awaescher/OllamaSharp"),
+            new("PuppeteerSharp", "PuppeteerSharp", "25.17.1", Validation, "https://github.com/hardkoded/puppeteer-sharp"),
             // A server application (Microsoft Garnet, a Redis-compatible cache store), never tuned against.
             new("Garnet.server", "garnet-server", "2.2.12", Validation, "https://github.com/microsoft/garnet", Tool: true),
             new("Garnet.cluster", "garnet-server", "2.2.12", Validation, "https://github.com/microsoft/garnet", Tool: true),
