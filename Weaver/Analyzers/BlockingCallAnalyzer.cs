@@ -178,9 +178,10 @@ namespace NonBlocking.Analyzers
                 : FlagGuards.Requirements(operation, state.Flags(function, body, operation.SemanticModel));
             // On the sync side of a mode switch: a bool flag's known value along a path still decides; anything else
             // (an enum, a field) is never known, and its undecided value is the async side.
-            // Only code that can go async has a mode switch: an async function, or one that returns an awaitable.
-            if (operation.SemanticModel != null && (function.IsAsync || Awaitables.IsTask(function.ReturnType)) &&
-                SourceModeSwitches.SyncSideOf(operation.Syntax, operation.SemanticModel) is ISymbol mode)
+            // Only code that can go async has a mode switch (an async function, or one that returns an awaitable); elsewhere
+            // only a value named for its mode says which side is the sync API's.
+            if (operation.SemanticModel != null &&
+                SourceModeSwitches.SyncSideOf(operation.Syntax, operation.SemanticModel, namedOnly: !(function.IsAsync || Awaitables.IsTask(function.ReturnType))) is ISymbol mode)
             {
                 if (!(mode is IParameterSymbol flag) || !guards.Any(g => SymbolEqualityComparer.Default.Equals(g.Flag, flag))) return;
                 guards = guards.Select(g => SymbolEqualityComparer.Default.Equals(g.Flag, flag) ? new FlagGuards.Requirement(g.Flag, g.Value, syncSide: true) : g).ToArray();

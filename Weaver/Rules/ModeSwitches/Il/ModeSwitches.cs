@@ -96,9 +96,8 @@ namespace NonBlocking.Weaver.Analyse.Flags
         {
             if (ins.OpCode.FlowControl == FlowControl.Call)
             {
-                if (!(ins.Operand is MethodReference getter) || !getter.HasThis || getter.Parameters.Count != 0 ||
-                    getter.ReturnType.MetadataType != MetadataType.Boolean || !getter.Name.StartsWith("get_", System.StringComparison.Ordinal) ||
-                    ModeNames.TrueMeansSync(getter.Name) == null || ModeNames.DescribesObject(getter.DeclaringType.Namespace)) return false;
+                if (!IsNamedModeGetter(ins)) return false;
+                if (IsAmbientMode(ins)) return true;
                 var receiver = Receivers.Producer(method.Body, ins, 0);
                 return receiver != null && (Il.IsLdarg(receiver.OpCode.Code) || receiver.OpCode.Code == Code.Ldfld);
             }
@@ -107,12 +106,33 @@ namespace NonBlocking.Weaver.Analyse.Flags
             return name != null && ModeNames.TrueMeansSync(name) != null && IsModeLoad(method, ins);
         }
 
+        /// <summary>A bool getter named for its mode, of a type outside the framework (an instance's or a static one).</summary>
+        private static bool IsNamedModeGetter(Instruction ins) =>
+            ins.OpCode.FlowControl == FlowControl.Call && ins.Operand is MethodReference getter && getter.Parameters.Count == 0 &&
+            getter.ReturnType.MetadataType == MetadataType.Boolean && getter.Name.StartsWith("get_", System.StringComparison.Ordinal) &&
+            ModeNames.TrueMeansSync(getter.Name) != null && !ModeNames.DescribesObject(getter.DeclaringType.Namespace);
+
+        /// <summary>
+        /// A static getter named for its mode: the ambient mode of the running operation, which a sync API sets while it
+        /// runs the async code synchronously (DistributedLock's <c>SyncViaAsync.IsSynchronous</c>).
+        /// </summary>
+        private static bool IsAmbientMode(Instruction ins) =>
+            IsNamedModeGetter(ins) && ins.Operand is MethodReference getter && !getter.HasThis;
+
         private static string? NameOf(MethodDefinition method, Instruction ins) => ins.Operand switch
         {
             MethodReference m => m.Name,
-            FieldReference f => f.Name,
+            FieldReference f => HoistedName(f.Name),
             _ => Il.IsLdarg(ins.OpCode.Code) ? Il.ParameterOf(method, ins)?.Name : null,
         };
+
+        /// <summary>The local's own name in a state machine's field for it (<c>&lt;isSynchronous&gt;5__2</c>).</summary>
+        private static string HoistedName(string field)
+        {
+            int end = field.IndexOf('>');
+            return field.StartsWith("<", System.StringComparison.Ordinal) && end > 1 && field.IndexOf(">5__", System.StringComparison.Ordinal) == end
+                ? field.Substring(1, end - 1) : field;
+        }
 
         /// <summary>Whether the branch tests a bare mode value: brtrue/brfalse on it, or a comparison of it with a constant.</summary>
         private static bool TestsModeValue(MethodDefinition method, Instruction branch)
@@ -196,6 +216,8 @@ namespace NonBlocking.Weaver.Analyse.Flags
                     return false;
                 }
                 var stored = Receivers.Producer(method.Body, ins, 0);
+                // A local hoisted from the ambient mode (bool isSynchronous = SyncViaAsync.IsSynchronous;) holds it as well.
+                if (copies == 0 && stored != null && IsAmbientMode(stored)) continue;
                 // One copy deep: a value copied on from a copy is the method's own bookkeeping.
                 if (copies > 0 || stored == null || !IsModeLoad(method, stored, copies + 1)) return false;
             }

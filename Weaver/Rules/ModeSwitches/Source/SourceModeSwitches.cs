@@ -17,7 +17,11 @@ namespace NonBlocking.Analyzers
         /// The condition whose sync side <paramref name="node"/> is on, with the mode value it tests (a bool parameter, or
         /// another symbol); null when it is on no such side.
         /// </summary>
-        public static ISymbol? SyncSideOf(SyntaxNode node, SemanticModel model)
+        /// <param name="namedOnly">
+        /// For a function that cannot go async (no async, no awaitable return): only a value named for its mode decides, as
+        /// the weave reads it in any method.
+        /// </param>
+        public static ISymbol? SyncSideOf(SyntaxNode node, SemanticModel model, bool namedOnly = false)
         {
             SyntaxNode child = node;
             foreach (var ancestor in node.Ancestors())
@@ -45,7 +49,7 @@ namespace NonBlocking.Analyzers
                         foreach (var guard in block.Statements.TakeWhile(s => s != statement).OfType<IfStatementSyntax>())
                         {
                             if (guard.Else != null || !Branches.Exits(guard.Statement)) continue;
-                            if (ModeValue(guard.Condition, model) is ISymbol guarded && GoesAsync(guard.Statement, model) && !GoesAsync(statement, model))
+                            if (!namedOnly && ModeValue(guard.Condition, model) is ISymbol guarded && GoesAsync(guard.Statement, model) && !GoesAsync(statement, model))
                                 return guarded;
                             // if (!context.IsSynchronous) return …Async(…); Wait(); — the guard's true side is the async mode, so the
                             // rest is the sync mode; only for the named value alone (a false `async && x` leaves async open).
@@ -53,7 +57,7 @@ namespace NonBlocking.Analyzers
                         }
                         break;
                 }
-                if (condition != null && mine != null && other != null && ModeValue(condition, model) is ISymbol value &&
+                if (!namedOnly && condition != null && mine != null && other != null && ModeValue(condition, model) is ISymbol value &&
                     GoesAsync(other, model) && !GoesAsync(mine, model))
                     return value;
                 // A value named for its mode decides by its name, with or without an await on the other side.
@@ -103,19 +107,43 @@ namespace NonBlocking.Analyzers
                     break;
                 case MemberAccessExpressionSyntax member when (named is IPropertySymbol || named is IFieldSymbol) &&
                                                               !NonBlocking.Weaver.Analyse.Flags.ModeNames.DescribesObject(named.ContainingNamespace?.ToDisplayString()):
+                    // A static property is the ambient mode of the running operation (DistributedLock's SyncViaAsync.IsSynchronous).
+                    if (named is IPropertySymbol { IsStatic: true }) break;
                     var owner = Branches.Bare(member.Expression);
                     if (!(owner is ThisExpressionSyntax) &&
                         !(owner is IdentifierNameSyntax && model.GetSymbolInfo(owner).Symbol is ISymbol held && (held is IParameterSymbol || held is IFieldSymbol)))
                         return null;
                     break;
+                case IdentifierNameSyntax _ when named is ILocalSymbol local && AmbientCopy(local, model):
+                    break;
                 default:
                     return null;
             }
-            var type = named switch { IParameterSymbol p => p.Type, IFieldSymbol f => f.Type, IPropertySymbol p => p.Type, _ => null };
+            var type = named switch { IParameterSymbol p => p.Type, IFieldSymbol f => f.Type, IPropertySymbol p => p.Type, ILocalSymbol l => l.Type, _ => null };
             if (type?.SpecialType != SpecialType.System_Boolean) return null;
             var says = NonBlocking.Weaver.Analyse.Flags.ModeNames.TrueMeansSync(named!.Name);
             if (says != null) symbol = named;
             return says;
+        }
+
+        /// <summary>
+        /// A local that holds the ambient mode: declared with a static property named for its mode as its value
+        /// (<c>bool isSynchronous = SyncViaAsync.IsSynchronous;</c>) and never assigned again.
+        /// </summary>
+        private static bool AmbientCopy(ILocalSymbol local, SemanticModel model)
+        {
+            if (!(local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() is VariableDeclaratorSyntax { Initializer: { } initializer } declarator)) return false;
+            if (!(Branches.Bare(initializer.Value) is MemberAccessExpressionSyntax member) ||
+                !(model.GetSymbolInfo(member).Symbol is IPropertySymbol { IsStatic: true } property) ||
+                property.Type.SpecialType != SpecialType.System_Boolean || NonBlocking.Weaver.Analyse.Flags.ModeNames.TrueMeansSync(property.Name) == null ||
+                NonBlocking.Weaver.Analyse.Flags.ModeNames.DescribesObject(property.ContainingNamespace?.ToDisplayString())) return false;
+            var body = declarator.Ancestors().FirstOrDefault(a => a is BaseMethodDeclarationSyntax || a is LocalFunctionStatementSyntax ||
+                                                                  a is AnonymousFunctionExpressionSyntax || a is AccessorDeclarationSyntax);
+            return body != null && !body.DescendantNodes().Any(n =>
+                (n is AssignmentExpressionSyntax a && Branches.Bare(a.Left) is IdentifierNameSyntax left && left.Identifier.ValueText == local.Name ||
+                 n is ArgumentSyntax arg && !arg.RefKindKeyword.IsKind(SyntaxKind.None) && Branches.Bare(arg.Expression) is IdentifierNameSyntax passed &&
+                 passed.Identifier.ValueText == local.Name) &&
+                SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(n is AssignmentExpressionSyntax x ? x.Left : ((ArgumentSyntax)n).Expression).Symbol, local));
         }
 
         /// <summary>The bool or enum parameter or field a condition tests bare, or compares with a constant.</summary>
