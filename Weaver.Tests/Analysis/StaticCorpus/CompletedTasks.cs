@@ -654,6 +654,31 @@ namespace Corpus.Completed
         }
     }
 
+    // case: completed/the WhenAny winner cast to its own type is still the one that finished (DistributedLock's RedLockExtend.TryExtendAsync)
+    public static class WhenAnyWinnerCast
+    {
+        public static async Task<bool> Extend(HashSet<Task> pending)
+        {
+            while (pending.Count > 0)
+            {
+                Task finished = await Task.WhenAny(pending).ConfigureAwait(false);
+                if (finished.Status == TaskStatus.RanToCompletion && ((Task<bool>)finished).Result) return true;
+                pending.Remove(finished);
+            }
+            return false;
+        }
+    }
+
+    // case: completed/a cast of another task than the WhenAny winner still waits
+    public static class WhenAnyOtherCast
+    {
+        public static async Task<bool> Extend(Task a, Task b, Task c)
+        {
+            Task finished = await Task.WhenAny(a, b).ConfigureAwait(false);
+            return finished == a && ((Task<bool>)c).Result; // expect: NB0003
+        }
+    }
+
     // case: completed/the other task of a WhenAny, or the winner's variable set again, still waits
     public static class WhenAnyLoser
     {

@@ -211,11 +211,20 @@ namespace NonBlocking.Weaver.Analyse
         private static bool IsZeroTimeoutWaitAsync(MethodDefinition method, Instruction value) =>
             IsCall(value) && value.Operand is MethodReference m && m.Name == "WaitAsync" && ZeroTimeouts.Polls(method, value, m);
 
-        /// <summary><c>t.ConfigureAwait(false)</c> and <c>t.AsTask()</c>, directly or through a local stored once, stand for <c>t</c>; a zero-timeout <c>WaitAsync</c> stands for itself.</summary>
+        /// <summary>
+        /// <c>t.ConfigureAwait(false)</c>, <c>t.AsTask()</c> and a cast (<c>(Task&lt;bool&gt;)t</c>), directly or through a local
+        /// stored once, stand for <c>t</c>; a zero-timeout <c>WaitAsync</c> stands for itself.
+        /// </summary>
         private static Instruction Unwrap(MethodDefinition method, Instruction producer)
         {
             for (int depth = 0; depth < 4; depth++)
             {
+                // The same object as another type: DistributedLock's ((Task<bool>)completed).Result after WhenAny.
+                if (producer.OpCode.Code == Code.Castclass && Receivers.Producer(method.Body, producer, 0) is Instruction cast)
+                {
+                    producer = cast;
+                    continue;
+                }
                 var value = producer;
                 if (producer.OpCode.Code == Code.Ldloca || producer.OpCode.Code == Code.Ldloca_S || Il.IsLdloc(producer.OpCode.Code))
                 {
