@@ -4,7 +4,7 @@ namespace NonBlocking.Weaver.Catalog
 {
     /// <summary>
     /// Instance methods of other libraries whose I/O is the stream they are handed: they write their receiver, an object
-    /// held in memory, into it. Like a static API over streams (<c>JsonSerializer.Serialize(stream, value)</c>), such a
+    /// held in memory, into it (or read an object out of it, as a serializer does). Like a static API over streams (<c>JsonSerializer.Serialize(stream, value)</c>), such a
     /// call over in-memory streams does none. Any other instance method is left alone, its receiver may be the I/O
     /// (<c>content.CopyTo(memory)</c> reads the network). Shared by the engine (IL) and the analyzer (source); each entry
     /// names where the library shows it.
@@ -22,6 +22,10 @@ namespace NonBlocking.Weaver.Catalog
             // over a stream of its own. MailKit measures an APPEND literal this way, into a MeasuringStream
             // (MailKit/Net/Imap/ImapLiteral.cs, Length).
             "MimeKit.MimeMessage::WriteTo", "MimeKit.MimeEntity::WriteTo",
+            // Marten's document serializers read a document out of the stream they are handed, and nothing else
+            // (src/Marten/Services/SystemTextJsonSerializer.cs, FromJson: SharedBuffer.RentAndCopy(stream);
+            // src/Marten.NewtonsoftJson/JsonNetSerializer.cs: a JsonTextReader over a StreamReader over it).
+            "Weasel.Storage.IStorageSerializer::FromJson",
         };
 
         /// <summary>Whether a member (its declaring type's metadata name and its name) writes its receiver into the streams it is handed.</summary>
