@@ -94,7 +94,10 @@ namespace NonBlocking.Weaver.Analyse.Flags
         {
             var parts = new System.Collections.Generic.List<string>();
             for (int i = 0; i < owner.Parameters.Count && i < 32; i++)
-                if (ValueOf(i) is bool value) parts.Add(owner.Parameters[i].Name + ": " + (value ? "true" : "false"));
+                if (ValueOf(i) is bool value)
+                    parts.Add(owner.Parameters[i].ParameterType.MetadataType == Mono.Cecil.MetadataType.Int32
+                        ? owner.Parameters[i].Name + (value ? " > 0" : " <= 0")
+                        : owner.Parameters[i].Name + ": " + (value ? "true" : "false"));
             return string.Join(", ", parts);
         }
     }

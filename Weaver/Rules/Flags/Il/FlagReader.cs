@@ -97,6 +97,7 @@ namespace NonBlocking.Weaver.Analyse.Flags
         {
             var type = method.Parameters[index].ParameterType;
             if (type.MetadataType == MetadataType.Boolean) return true;
+            if (type.MetadataType == MetadataType.Int32) return PositiveFlags.IsFlag(method, index);
             if (type.IsValueType || type.IsGenericParameter || type.IsByReference || type.IsPointer) return false;
             return NullTested.GetValue(method, FindNullTested).Contains(index);
         }
@@ -154,6 +155,9 @@ namespace NonBlocking.Weaver.Analyse.Flags
         public bool? Value(MethodDefinition method, FlagContext context, Instruction producer)
         {
             if (Il.Int32Constant(producer) is int literal) return literal != 0;
+            // p > 0 on an int flag (a Debug build's cgt before its branch): its positivity is what the path knows.
+            if (PositiveFlags.Comparison(method, producer) is var (compared, whenPositive))
+                return OwnerOf(method) == method && context.ValueOf(compared.Index) is bool positive ? positive == whenPositive : (bool?)null;
             if (TypeComparison(method, producer) is var (parameter, type, equality) && OwnerOf(method) == method &&
                 context.TypeOf(parameter.Index) is string known)
                 return (known == type) == equality;
@@ -161,8 +165,23 @@ namespace NonBlocking.Weaver.Analyse.Flags
             if (!context.KnowsFlags) return null;
             if (context.Fresh is FreshFields fresh && FreshObjects.ReadsDefault(method, fresh, producer)) return false;
             int index = FlagParameter(method, producer);
-            return index < 0 ? null : context.ValueOf(index);
+            // An int flag's bit is its positivity, not its truth (if (count != 0) is true for -1 as well).
+            if (index < 0 || index < ClosureBase && OwnerOf(method).Parameters[index].ParameterType.MetadataType == MetadataType.Int32) return null;
+            return context.ValueOf(index);
         }
+
+        /// <summary>What a call passes for an int flag: a constant's positivity, or the caller's own int flag passed on.</summary>
+        private bool? Positive(MethodDefinition caller, FlagContext context, Instruction producer)
+        {
+            if (PositiveFlags.Constant(producer) is bool constant) return constant;
+            return OwnerOf(caller) == caller && Il.IsLdarg(producer.OpCode.Code) && Il.ParameterOf(caller, producer) is ParameterDefinition passed &&
+                   passed.Index < ClosureBase && PositiveFlags.IsFlag(caller, passed.Index) ? context.ValueOf(passed.Index) : null;
+        }
+
+        /// <summary>For a compare-and-branch on an int flag (<c>bgt</c>, <c>ble</c>…): whether it jumps on this path; null when not decided.</summary>
+        public bool? ComparisonJumps(MethodDefinition method, FlagContext context, Instruction branch) =>
+            PositiveFlags.Comparison(method, branch) is var (compared, whenPositive) && OwnerOf(method) == method &&
+            context.ValueOf(compared.Index) is bool positive ? positive == whenPositive : (bool?)null;
 
         /// <summary>
         /// What a call passes for the callee's bool parameters: a context for <paramref name="callee"/>, from literals and
@@ -176,7 +195,13 @@ namespace NonBlocking.Weaver.Analyse.Flags
             {
                 if (!IsFlag(callee, i)) continue;
                 var producer = Receivers.Producer(caller.Body, call, count - 1 - i);
-                if (producer != null && Value(caller, context, producer) is bool value) result = result.With(i, value);
+                if (producer == null) continue;
+                if (callee.Parameters[i].ParameterType.MetadataType == MetadataType.Int32)
+                {
+                    if (Positive(caller, context, producer) is bool positive) result = result.With(i, positive);
+                    continue;
+                }
+                if (Value(caller, context, producer) is bool value) result = result.With(i, value);
             }
             // A Type flag holds the type a typeof passes (or the caller's own known one): one of those compared, or "none".
             foreach (var pair in ComparedTypes(callee))

@@ -91,7 +91,7 @@ namespace NonBlocking.Weaver.Analyse.Flags
             return (constant != 0) == onTrue ? target : branch.Next;
         }
 
-        /// <summary>Whether a brtrue/brfalse on a known flag jumps; null when it is not decided.</summary>
+        /// <summary>Whether a brtrue/brfalse on a known flag, or a comparison of a known int flag with zero, jumps; null when it is not decided.</summary>
         private static bool? Taken(MethodDefinition method, FlagContext context, Instruction branch, FlagReader flags)
         {
             if (BranchConditions.JumpsWhen(branch) is bool onTrue)
@@ -99,6 +99,7 @@ namespace NonBlocking.Weaver.Analyse.Flags
                 var producer = BranchConditions.Tested(method, branch, out bool negated);
                 if (producer != null && flags.Value(method, context, producer) is bool value) return onTrue ^ negated ? value : !value;
             }
+            else if (flags.ComparisonJumps(method, context, branch) is bool jumps) return jumps;
             return ModeSwitches.AsyncSideTaken(method, branch);
         }
     }

@@ -53,12 +53,15 @@ namespace NonBlocking.Analyzers
         {
             // The common case, without allocating: a method with no bool parameter of its own, none captured, and no
             // reference parameter it tests for null (one walk of the body, only for methods that have such parameters).
-            HashSet<string>? tested = null, typeTested = null;
+            HashSet<string>? tested = null, typeTested = null, positiveTested = null;
             // A Type parameter compared with typeof(X) is a flag in sync code (as the engine reads it; an async method's
-            // direct calls are the engine's to decide, and it reads bool flags only there).
+            // direct calls are the engine's to decide, and it reads bool flags only there). So is an int the function
+            // compares with zero, its own (the engine reads it off the parameter, not a closure's copy).
             bool IsFlag(IParameterSymbol p) =>
                 p.Type.SpecialType == SpecialType.System_Boolean ||
                 !function.IsAsync && IsType(p.Type) && (typeTested ??= TypeTestedNames(body)).Contains(p.Name) ||
+                !function.IsAsync && p.Type.SpecialType == SpecialType.System_Int32 && SymbolEqualityComparer.Default.Equals(p.ContainingSymbol, function) &&
+                (positiveTested ??= PositiveTestedNames(body)).Contains(p.Name) ||
                 p.Type.IsReferenceType && (tested ??= NullTestedNames(body)).Contains(p.Name);
             if (function.MethodKind != MethodKind.LocalFunction && function.MethodKind != MethodKind.AnonymousFunction &&
                 !function.Parameters.Any(IsFlag)) return NoFlags;
@@ -104,6 +107,53 @@ namespace NonBlocking.Analyzers
         public static string? TypeOfName(ITypeSymbol? type) =>
             type == null || type is INamedTypeSymbol { IsUnboundGenericType: true } || OpenTypes.IsOpen(type) ? null
                 : type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
+
+        /// <summary>The names the body compares with zero in a way positivity decides (<c>p &lt;= 0</c>, <c>p &gt; 0</c>, <c>p &lt; 1</c>, <c>p &gt;= 1</c>).</summary>
+        private static HashSet<string> PositiveTestedNames(SyntaxNode body)
+        {
+            var names = new HashSet<string>();
+            foreach (var node in body.DescendantNodes())
+                if (PositiveTestOf(node, out _) is IdentifierNameSyntax name) names.Add(name.Identifier.ValueText);
+            return names;
+        }
+
+        /// <summary>
+        /// The name a comparison with a constant compares when the value's positivity decides it, and whether it holds for
+        /// a positive value (the engine's PositiveFlags); null for any other comparison (<c>p == 0</c> among them).
+        /// </summary>
+        private static IdentifierNameSyntax? PositiveTestOf(SyntaxNode node, out bool whenPositive)
+        {
+            whenPositive = false;
+            if (!(node is BinaryExpressionSyntax compare)) return null;
+            var kind = compare.Kind();
+            if (kind != SyntaxKind.GreaterThanExpression && kind != SyntaxKind.GreaterThanOrEqualExpression &&
+                kind != SyntaxKind.LessThanExpression && kind != SyntaxKind.LessThanOrEqualExpression) return null;
+            var left = Branches.Bare(compare.Left);
+            var right = Branches.Bare(compare.Right);
+            IdentifierNameSyntax? name;
+            int constant;
+            if (right is LiteralExpressionSyntax r && r.Token.Value is int rv && left is IdentifierNameSyntax l) { name = l; constant = rv; }
+            else if (left is LiteralExpressionSyntax lt && lt.Token.Value is int lv && right is IdentifierNameSyntax n)
+            {
+                name = n; constant = lv;
+                kind = kind switch
+                {
+                    SyntaxKind.GreaterThanExpression => SyntaxKind.LessThanExpression,
+                    SyntaxKind.LessThanExpression => SyntaxKind.GreaterThanExpression,
+                    SyntaxKind.GreaterThanOrEqualExpression => SyntaxKind.LessThanOrEqualExpression,
+                    _ => SyntaxKind.GreaterThanOrEqualExpression,
+                };
+            }
+            else return null;
+            switch (kind)
+            {
+                case SyntaxKind.GreaterThanExpression when constant == 0: whenPositive = true; return name;
+                case SyntaxKind.GreaterThanOrEqualExpression when constant == 1: whenPositive = true; return name;
+                case SyntaxKind.LessThanOrEqualExpression when constant == 0: return name;
+                case SyntaxKind.LessThanExpression when constant == 1: return name;
+                default: return null;
+            }
+        }
 
         /// <summary>
         /// The names the body compares with null (<c>p == null</c>, <c>p != null</c>, <c>p is null</c>): a reference
@@ -163,6 +213,10 @@ namespace NonBlocking.Analyzers
                     var typeFlag = flags.FirstOrDefault(f => IsType(f.Type) && Refers(compared, f, model));
                     if (typeFlag != null && TypeOfName(model.GetTypeInfo(typeOf!.Type).Type) is string typeName)
                         found.Add(new Requirement(typeFlag, value == equality, typeName: typeName));
+                    break;
+                case BinaryExpressionSyntax compare when PositiveTestOf(compare, out bool whenPositive) is IdentifierNameSyntax counted:
+                    var integer = flags.FirstOrDefault(f => f.Type.SpecialType == SpecialType.System_Int32 && Refers(counted, f, model));
+                    if (integer != null) found.Add(new Requirement(integer, value == whenPositive));
                     break;
                 case var test when NullTestOf(test, out bool whenNotNull) is IdentifierNameSyntax tested:
                     var reference = flags.FirstOrDefault(f => f.Type.IsReferenceType && Refers(tested, f, model));

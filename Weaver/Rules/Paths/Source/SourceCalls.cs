@@ -49,12 +49,16 @@ namespace NonBlocking.Analyzers
             {
                 if (argument.Parameter == null) continue;
                 bool reference = argument.Parameter.Type.IsReferenceType;
-                if (argument.Parameter.Type.SpecialType != SpecialType.System_Boolean && !reference) continue;
+                // An int passes its positivity, which the callee's comparisons with zero read (FlagGuards).
+                bool integer = argument.Parameter.Type.SpecialType == SpecialType.System_Int32;
+                if (argument.Parameter.Type.SpecialType != SpecialType.System_Boolean && !reference && !integer) continue;
                 var value = argument.Value;
                 while (value is IConversionOperation conversion) value = conversion.Operand;
                 bool? constant = !value.ConstantValue.HasValue ? (bool?)null
-                    : value.ConstantValue.Value is bool b ? b : reference && value.ConstantValue.Value == null ? false : (bool?)null;
-                var flag = value is IParameterReferenceOperation p ? p.Parameter : null;
+                    : value.ConstantValue.Value is bool b ? b : integer && value.ConstantValue.Value is int i ? i > 0
+                    : reference && value.ConstantValue.Value == null ? false : (bool?)null;
+                var flag = value is IParameterReferenceOperation p && (!integer || p.Parameter.Type.SpecialType == SpecialType.System_Int32) ? p.Parameter : null;
+                if (integer && constant == null && flag == null) continue;
                 // typeof(Model) for a Type parameter: what the callee's typeof comparisons read (FlagGuards).
                 string? type = value is ITypeOfOperation typeOf ? FlagGuards.TypeOfName(typeOf.TypeOperand) : null;
                 if (reference && constant == null && flag == null && type == null) continue;
