@@ -106,6 +106,17 @@ namespace NonBlocking.RealCode.Tests
             new("Qdrant.Client", "Qdrant.Client", "1.20.0", Training, "https://github.com/qdrant/qdrant-dotnet"),
             new("DistributedLock.Postgres", "DistributedLock.Postgres", "1.3.2", Training, "https://github.com/madelson/DistributedLock"),
             new("RedLockNet.SERedis", "RedLock.net", "2.3.2", Training, "https://github.com/samcook/RedLock.net"),
+            // Seventeenth batch (session 30): a new draw, seed 31j (docs/accuracy.md), two of each three to training; its fourth,
+            // Docker.DotNet.Enhanced, is a fork of the labelled Docker.DotNet (the same assembly): left out.
+            new("SmtpServer", "SmtpServer", "11.1.0", Training, "https://github.com/cosullivan/SmtpServer"),
+            new("FFMpegCore", "FFMpegCore", "6.0.0", Training, "https://github.com/rosenbjerg/FFMpegCore"),
+            new("dotnet-etcd", "dotnet-etcd", "10.0.0", Training, "https://github.com/shubhamranjan/dotnet-etcd"),
+            new("Serilog.Sinks.MSSqlServer", "Serilog.Sinks.MSSqlServer", "10.0.1", Training, "https://github.com/serilog-mssql/serilog-sinks-mssqlserver"),
+            new("Selenium.WebDriver", "Selenium.WebDriver", "4.52.0", Training, "https://github.com/SeleniumHQ/selenium/tree/trunk/dotnet"),
+            new("Hangfire.Storage.SQLite", "Hangfire.Storage.SQLite", "0.4.3", Training, "https://github.com/raisedapp/Hangfire.Storage.SQLite"),
+            new("Streamiz.Kafka.Net", "Streamiz.Kafka.Net", "1.8.2", Training, "https://github.com/LGouellec/streamiz"),
+            new("Jering.Javascript.NodeJS", "Jering.Javascript.NodeJS", "6.3.1", Training, "https://github.com/JeringTech/Javascript.NodeJS"),
+            new("WorkflowCore", "WorkflowCore", "3.22.0", Training, "https://github.com/danielgerlag/workflow-core"),
 
             new("NATS.Client.Core", "NATS.Net", "3.3.2", Validation, "https://github.com/nats-io/nats.net"),
             new("Elastic.Transport", "Elastic.Transport", "1.1.0", Validation, "https://github.com/elastic/elastic-transport-net"),
@@ -157,6 +168,12 @@ namespace NonBlocking.RealCode.Tests
             new("Websocket.Client", "Websocket.Client", "5.5.1", Validation, "https://github.com/Marfusios/websocket-client"),
             new("OllamaSharp", "OllamaSharp", "5.5.2", Validation, "https://github.com/awaescher/OllamaSharp"),
             new("PuppeteerSharp", "PuppeteerSharp", "25.17.1", Validation, "https://github.com/hardkoded/puppeteer-sharp"),
+            // Seventeenth batch, validation (the seed-31j draw's third, sixth, ninth, twelfth and fifteenth).
+            new("NeoSmart.Caching.Sqlite", "NeoSmart.Caching.Sqlite", "9.0.3", Validation, "https://github.com/neosmart/AspSqliteCache"),
+            new("CliWrap", "CliWrap", "3.10.5", Validation, "https://github.com/Tyrrrz/CliWrap"),
+            new("MedallionShell", "MedallionShell", "1.6.1", Validation, "https://github.com/madelson/MedallionShell"),
+            new("Anthropic", "Anthropic", "13.15.0", Validation, "https://github.com/anthropics/anthropic-sdk-csharp"),
+            new("MaxMind.GeoIP2", "MaxMind.GeoIP2", "6.1.0", Validation, "https://github.com/maxmind/GeoIP2-dotnet"),
             // A server application (Microsoft Garnet, a Redis-compatible cache store), never tuned against.
             new("Garnet.server", "garnet-server", "2.2.12", Validation, "https://github.com/microsoft/garnet", Tool: true),
             new("Garnet.cluster", "garnet-server", "2.2.12", Validation, "https://github.com/microsoft/garnet", Tool: true),
