@@ -1,8 +1,10 @@
 // Adding to a BlockingCollection made without a capacity never waits: there is always room (its Take still waits for
-// an item). Shape from Azure Storage DataMovement 1.3's TransferScheduler, which queues controllers into one made over a
-// ConcurrentQueue. Each has a look-alike that can wait: a capacity, a store from elsewhere, a Take.
+// an item). Shapes from Azure Storage DataMovement 1.3's TransferScheduler, which queues controllers into one made over a
+// ConcurrentQueue, and WorkflowCore 3.22's SingleNodeQueueProvider, a private dictionary of them, one per kind. Each
+// has a look-alike that can wait: a capacity, a store from elsewhere, a Take, a dictionary handed out or copied.
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -132,6 +134,98 @@ namespace Corpus.UnboundedCollections
         {
             await Task.Yield();
             return _items.Take(); // expect: NB0001
+        }
+    }
+
+    public enum Kind { Workflow, Event, Index }
+
+    // case: unbounded collections/one of a private dictionary's values, filled by its initializer (WorkflowCore's SingleNodeQueueProvider)
+    public sealed class Queues : IDisposable
+    {
+        private readonly Dictionary<Kind, BlockingCollection<string>> _queues = new Dictionary<Kind, BlockingCollection<string>>
+        {
+            [Kind.Workflow] = new BlockingCollection<string>(),
+            [Kind.Event] = new BlockingCollection<string>(),
+        };
+
+        public Task QueueWork(string id, Kind kind)
+        {
+            _queues[kind].Add(id);
+            return Task.CompletedTask;
+        }
+
+        public void Reset(Kind kind) => _queues[kind] = new BlockingCollection<string>();
+
+        public async Task Publish(string id)
+        {
+            await Task.Yield();
+            await QueueWork(id, Kind.Workflow);
+        }
+
+        public void Dispose()
+        {
+            foreach (var queue in _queues.Values) queue.Dispose();
+        }
+    }
+
+    // case: unbounded collections/a collection initializer's Add and a later Add of an unbounded one
+    public sealed class AddedQueues
+    {
+        private readonly Dictionary<Kind, BlockingCollection<int>> _queues = new Dictionary<Kind, BlockingCollection<int>>
+        {
+            { Kind.Workflow, new BlockingCollection<int>(new ConcurrentQueue<int>()) },
+        };
+
+        public void Open(Kind kind) => _queues.Add(kind, new BlockingCollection<int>());
+
+        public async Task Put(Kind kind, int item)
+        {
+            await Task.Yield();
+            if (_queues.ContainsKey(kind)) _queues[kind].Add(item);
+        }
+    }
+
+    // case: unbounded collections/a dictionary with one bounded queue among its values
+    public sealed class OneBounded
+    {
+        private readonly Dictionary<Kind, BlockingCollection<string>> _queues = new Dictionary<Kind, BlockingCollection<string>>
+        {
+            [Kind.Workflow] = new BlockingCollection<string>(),
+            [Kind.Index] = new BlockingCollection<string>(10),
+        };
+
+        public async Task Put(Kind kind, string id)
+        {
+            await Task.Yield();
+            _queues[kind].Add(id); // expect: NB0001
+        }
+    }
+
+    // case: unbounded collections/a dictionary handed out, where others may store a bounded queue
+    public sealed class HandedOut
+    {
+        private readonly Dictionary<Kind, BlockingCollection<string>> _queues = new Dictionary<Kind, BlockingCollection<string>>();
+
+        public HandedOut(Action<Dictionary<Kind, BlockingCollection<string>>> register) => register(_queues);
+
+        public async Task Put(Kind kind, string id)
+        {
+            await Task.Yield();
+            _queues[kind].Add(id); // expect: NB0001
+        }
+    }
+
+    // case: unbounded collections/a dictionary copied from the caller's
+    public sealed class Copied
+    {
+        private readonly Dictionary<Kind, BlockingCollection<string>> _queues;
+
+        public Copied(IDictionary<Kind, BlockingCollection<string>> source) => _queues = new Dictionary<Kind, BlockingCollection<string>>(source);
+
+        public async Task Put(Kind kind, string id)
+        {
+            await Task.Yield();
+            _queues[kind].Add(id); // expect: NB0001
         }
     }
 }

@@ -16,17 +16,33 @@ namespace NonBlocking.Weaver.Analyse
     {
         private static readonly ConditionalWeakTable<FieldDefinition, object> Verdicts = new ConditionalWeakTable<FieldDefinition, object>();
 
+        private static readonly ConditionalWeakTable<FieldDefinition, object> DictionaryVerdicts = new ConditionalWeakTable<FieldDefinition, object>();
+
         public static bool Adds(MethodDefinition method, Instruction call, MethodReference target)
         {
             if (target.Name != "Add" && target.Name != "TryAdd" || !target.HasThis || !IsCollection(target.DeclaringType)) return false;
-            if (!(Receivers.Producer(method.Body, call, target.Parameters.Count) is Instruction load) ||
-                (load.OpCode.Code != Code.Ldfld && load.OpCode.Code != Code.Ldsfld) || !(load.Operand is FieldReference reference)) return false;
+            if (!(Receivers.Producer(method.Body, call, target.Parameters.Count) is Instruction load)) return false;
+            // One of a private dictionary's values: WorkflowCore keeps a queue per kind, _queues[queue].Add(id).
+            if (load.OpCode.FlowControl == FlowControl.Call && load.Operand is MethodReference getter && getter.Name == "get_Item" &&
+                getter.HasThis && getter.Parameters.Count == 1 && IsDictionary(getter.DeclaringType))
+                return PrivateField(method, Receivers.Producer(method.Body, load, 1)) is FieldDefinition dictionary &&
+                       (bool)DictionaryVerdicts.GetValue(dictionary, f => OnlyUnboundedValues(f));
+            return PrivateField(method, load) is FieldDefinition field && (bool)Verdicts.GetValue(field, f => OnlyUnbounded(f));
+        }
+
+        /// <summary>The private field of this module a load reads; null for anything else.</summary>
+        private static FieldDefinition? PrivateField(MethodDefinition method, Instruction? load)
+        {
+            if (load == null || (load.OpCode.Code != Code.Ldfld && load.OpCode.Code != Code.Ldsfld) || !(load.Operand is FieldReference reference)) return null;
             FieldDefinition? field;
             try { field = reference.Resolve(); }
-            catch (AssemblyResolutionException) { return false; }
-            if (field == null || !field.IsPrivate || field.Module != method.Module) return false;
-            return (bool)Verdicts.GetValue(field, f => OnlyUnbounded(f));
+            catch (AssemblyResolutionException) { return null; }
+            return field != null && field.IsPrivate && field.Module == method.Module ? field : null;
         }
+
+        private static bool IsDictionary(TypeReference type) =>
+            type.Name == "Dictionary`2" && type.Namespace == "System.Collections.Generic" ||
+            type.Name == "ConcurrentDictionary`2" && type.Namespace == "System.Collections.Concurrent";
 
         private static bool IsCollection(TypeReference type) =>
             type.Name == "BlockingCollection`1" && type.Namespace == "System.Collections.Concurrent";
@@ -57,6 +73,98 @@ namespace NonBlocking.Weaver.Analyse
                 }
             }
             return made;
+        }
+
+        /// <summary>
+        /// Whether every value a private dictionary field ever holds is a collection made without a capacity: the field
+        /// holds null or a new, empty dictionary, and its class only reads it or stores unbounded collections into it —
+        /// through the initializer's indexer or <c>Add</c>, or later — never hands it out.
+        /// </summary>
+        private static bool OnlyUnboundedValues(FieldDefinition field)
+        {
+            var types = new Stack<TypeDefinition>();
+            types.Push(field.DeclaringType);
+            bool made = false;
+            while (types.Count > 0)
+            {
+                var type = types.Pop();
+                foreach (var nested in type.NestedTypes) types.Push(nested);
+                foreach (var method in type.Methods)
+                {
+                    if (!method.HasBody) continue;
+                    foreach (var ins in method.Body.Instructions)
+                    {
+                        if (!(ins.Operand is FieldReference used) || used.Name != field.Name || !Il.SameField(used, field)) continue;
+                        switch (ins.OpCode.Code)
+                        {
+                            case Code.Stfld: case Code.Stsfld:
+                                var value = Receivers.Producer(method.Body, ins, 0);
+                                if (value?.OpCode.Code == Code.Ldnull) continue;
+                                if (value?.OpCode.Code != Code.Newobj || !(value.Operand is MethodReference ctor) || !IsDictionary(ctor.DeclaringType) ||
+                                    !EmptyDictionary(ctor) || !OnlyFilledUnbounded(method, value, ins)) return false;
+                                made = true;
+                                break;
+                            case Code.Ldfld: case Code.Ldsfld:
+                                if (!(DictionaryCallOn(method, ins) is Instruction call) || !KeepsUnbounded(method, call)) return false;
+                                break;
+                            default:
+                                return false; // its address taken
+                        }
+                    }
+                }
+            }
+            return made;
+        }
+
+        /// <summary>A dictionary constructor that starts it empty: no arguments, a capacity or a comparer.</summary>
+        private static bool EmptyDictionary(MethodReference ctor)
+        {
+            foreach (var parameter in ctor.Parameters)
+                if (parameter.ParameterType.MetadataType != MetadataType.Int32 && !parameter.ParameterType.Name.StartsWith("IEqualityComparer", System.StringComparison.Ordinal))
+                    return false;
+            return true;
+        }
+
+        /// <summary>Whether a new dictionary, until it is stored, is only filled with unbounded collections (an initializer's <c>dup</c>s).</summary>
+        private static bool OnlyFilledUnbounded(MethodDefinition method, Instruction made, Instruction store)
+        {
+            for (var ins = made.Next; ins != null && ins != store; ins = ins.Next)
+            {
+                if (ins.OpCode.FlowControl != FlowControl.Call || !(ins.Operand is MethodReference called) || !called.HasThis) continue;
+                if (Receivers.Producer(method.Body, ins, called.Parameters.Count) == made && !KeepsUnbounded(method, ins)) return false;
+                for (int i = 0; i < called.Parameters.Count; i++)
+                    if (Receivers.Producer(method.Body, ins, i) == made) return false; // handed out
+            }
+            return true;
+        }
+
+        /// <summary>The dictionary call a load of the field is the receiver of, in the few instructions after it; null otherwise.</summary>
+        private static Instruction? DictionaryCallOn(MethodDefinition method, Instruction load)
+        {
+            var ins = load.Next;
+            for (int step = 0; ins != null && step < 8; step++, ins = ins.Next)
+            {
+                if (ins.OpCode.FlowControl != FlowControl.Call || !(ins.Operand is MethodReference called)) continue;
+                if (called.HasThis && IsDictionary(called.DeclaringType) && Receivers.Producer(method.Body, ins, called.Parameters.Count) == load)
+                    return ins;
+            }
+            return null;
+        }
+
+        /// <summary>A dictionary call that reads, removes, or stores a collection made without a capacity.</summary>
+        private static bool KeepsUnbounded(MethodDefinition method, Instruction call)
+        {
+            var called = (MethodReference)call.Operand;
+            switch (called.Name)
+            {
+                case "get_Item": case "TryGetValue": case "ContainsKey": case "ContainsValue": case "get_Count": case "get_Keys":
+                case "get_Values": case "GetEnumerator": case "Remove": case "TryRemove": case "Clear": case "get_IsEmpty":
+                    return true;
+                case "set_Item": case "Add": case "TryAdd":
+                    return called.Parameters.Count == 2 && MadeUnbounded(Receivers.Producer(method.Body, call, 0));
+                default:
+                    return false;
+            }
         }
 
         /// <summary><c>new BlockingCollection&lt;T&gt;()</c> or <c>new BlockingCollection&lt;T&gt;(collection)</c>: no capacity given.</summary>

@@ -21,10 +21,103 @@ namespace NonBlocking.Analyzers
             if (method.Name != "Add" && method.Name != "TryAdd" || method.IsStatic || !IsCollection(method.ContainingType)) return false;
             var instance = call.Instance;
             while (instance is IConversionOperation conversion && conversion.IsImplicit) instance = conversion.Operand;
-            if (!(instance is IFieldReferenceOperation reference) || reference.Field.DeclaredAccessibility != Accessibility.Private ||
-                call.SemanticModel == null) return false;
+            if (call.SemanticModel == null) return false;
             var compilation = call.SemanticModel.Compilation;
+            // One of a private dictionary's values: WorkflowCore keeps a queue per kind, _queues[queue].Add(id).
+            if (instance is IPropertyReferenceOperation { Property.IsIndexer: true } item && IsDictionary(item.Property.ContainingType) &&
+                Unwrapped(item.Instance) is IFieldReferenceOperation { Field.DeclaredAccessibility: Accessibility.Private } dictionary)
+                return (bool)DictionaryVerdicts.GetValue(dictionary.Field.OriginalDefinition, field => OnlyUnboundedValues(field, compilation));
+            if (!(instance is IFieldReferenceOperation reference) || reference.Field.DeclaredAccessibility != Accessibility.Private) return false;
             return (bool)Verdicts.GetValue(reference.Field.OriginalDefinition, field => OnlyUnbounded(field, compilation));
+        }
+
+        private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IFieldSymbol, object> DictionaryVerdicts =
+            new System.Runtime.CompilerServices.ConditionalWeakTable<IFieldSymbol, object>();
+
+        private static bool IsDictionary(ITypeSymbol? type) =>
+            type is INamedTypeSymbol { Arity: 2 } named &&
+            (named.Name == "Dictionary" && Namespaces.Is(named.ContainingNamespace, "System.Collections.Generic") ||
+             named.Name == "ConcurrentDictionary" && Namespaces.Is(named.ContainingNamespace, "System.Collections.Concurrent"));
+
+        /// <summary>
+        /// Whether every value a private dictionary field holds is a collection made without a capacity (the engine's
+        /// OnlyUnboundedValues): the field holds null or a new, empty dictionary filled by its initializer with such
+        /// collections, and its class only reads it or stores such collections into it, never hands it out.
+        /// </summary>
+        private static bool OnlyUnboundedValues(IFieldSymbol field, Compilation compilation)
+        {
+            bool made = false;
+            foreach (var part in field.ContainingType.DeclaringSyntaxReferences)
+            {
+                var root = part.GetSyntax();
+                var model = compilation.GetSemanticModel(root.SyntaxTree);
+                foreach (var node in root.DescendantNodes())
+                {
+                    if (node is VariableDeclaratorSyntax declarator && declarator.Identifier.ValueText == field.Name &&
+                        SymbolEqualityComparer.Default.Equals(model.GetDeclaredSymbol(declarator), field))
+                    {
+                        if (declarator.Initializer == null) continue;
+                        if (!NewDictionary(model.GetOperation(declarator.Initializer.Value))) return false;
+                        made = true;
+                        continue;
+                    }
+                    if (!(node is IdentifierNameSyntax name) || name.Identifier.ValueText != field.Name ||
+                        !SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(name).Symbol?.OriginalDefinition, field)) continue;
+                    SyntaxNode use = name.Parent is MemberAccessExpressionSyntax qualified && qualified.Name == name ? qualified : name;
+                    switch (use.Parent)
+                    {
+                        case AssignmentExpressionSyntax assignment when assignment.Left == use:
+                            var value = model.GetOperation(assignment.Right);
+                            if (!assignment.IsKind(SyntaxKind.SimpleAssignmentExpression) || !IsNull(value) && !NewDictionary(value)) return false;
+                            made |= !IsNull(value);
+                            break;
+                        case ElementAccessExpressionSyntax element when element.Expression == use:
+                            if (element.Parent is AssignmentExpressionSyntax store && store.Left == element &&
+                                (!store.IsKind(SyntaxKind.SimpleAssignmentExpression) || !Unbounded(model.GetOperation(store.Right)))) return false;
+                            break;
+                        case MemberAccessExpressionSyntax member when member.Expression == use:
+                            switch (member.Name.Identifier.ValueText)
+                            {
+                                case "TryGetValue": case "ContainsKey": case "ContainsValue": case "Count": case "Keys": case "Values":
+                                case "GetEnumerator": case "Remove": case "TryRemove": case "Clear": case "IsEmpty":
+                                    break;
+                                case "Add": case "TryAdd":
+                                    if (!(member.Parent is InvocationExpressionSyntax add) || add.ArgumentList.Arguments.Count != 2 ||
+                                        !Unbounded(model.GetOperation(add.ArgumentList.Arguments[1].Expression))) return false;
+                                    break;
+                                default:
+                                    return false;
+                            }
+                            break;
+                        default:
+                            return false; // handed out, or its address taken
+                    }
+                }
+            }
+            return made;
+        }
+
+        /// <summary>A new, empty dictionary (no arguments, a capacity or a comparer) its initializer fills only with unbounded collections.</summary>
+        private static bool NewDictionary(IOperation? value)
+        {
+            if (!(Unwrapped(value) is IObjectCreationOperation creation) || !IsDictionary(creation.Type) || creation.Constructor == null) return false;
+            foreach (var parameter in creation.Constructor.Parameters)
+                if (parameter.Type.SpecialType != SpecialType.System_Int32 && !parameter.Type.Name.StartsWith("IEqualityComparer", System.StringComparison.Ordinal))
+                    return false;
+            if (creation.Initializer == null) return true;
+            foreach (var entry in creation.Initializer.Initializers)
+            {
+                switch (entry)
+                {
+                    case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.IsIndexer: true } } store when Unbounded(store.Value):
+                        continue;
+                    case IInvocationOperation { TargetMethod.Name: "Add" } add when add.Arguments.Length == 2 && Unbounded(add.Arguments[1].Value):
+                        continue;
+                    default:
+                        return false;
+                }
+            }
+            return true;
         }
 
         private static bool IsCollection(ITypeSymbol? type) =>
