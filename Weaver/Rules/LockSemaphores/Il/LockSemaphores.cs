@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 using Mono.Cecil;
 using Mono.Cecil.Cil;
@@ -34,43 +33,33 @@ namespace NonBlocking.Weaver.Analyse
 
         private static bool UsedAsLock(FieldDefinition field)
         {
-            // A private field is read and written only in its class and the types nested in it (closures, state machines).
-            var types = new Stack<TypeDefinition>();
-            types.Push(field.DeclaringType);
             bool made = false;
-            while (types.Count > 0)
+            foreach (var (method, uses) in PrivateFieldUses.ByMethod(field))
             {
-                var type = types.Pop();
-                foreach (var nested in type.NestedTypes) types.Push(nested);
-                foreach (var method in type.Methods)
+                bool waits = false, releases = false;
+                foreach (var ins in uses)
                 {
-                    if (!method.HasBody) continue;
-                    bool waits = false, releases = false;
-                    foreach (var ins in method.Body.Instructions)
+                    switch (ins.OpCode.Code)
                     {
-                        if (!(ins.Operand is FieldReference used) || used.Name != field.Name || !Il.SameField(used, field)) continue;
-                        switch (ins.OpCode.Code)
-                        {
-                            case Code.Stfld: case Code.Stsfld:
-                                if (!method.IsConstructor || !MadeWithOne(method, ins)) return false;
-                                made = true;
-                                break;
-                            case Code.Ldfld: case Code.Ldsfld:
-                                switch (ConsumerOf(method, ins))
-                                {
-                                    case "Wait": waits = true; break;
-                                    case "Release": releases = true; break;
-                                    case "Dispose": case "get_CurrentCount": break;
-                                    default: return false;
-                                }
-                                break;
-                            default:
-                                return false; // its address taken, or anything else
-                        }
+                        case Code.Stfld: case Code.Stsfld:
+                            if (!method.IsConstructor || !MadeWithOne(method, ins)) return false;
+                            made = true;
+                            break;
+                        case Code.Ldfld: case Code.Ldsfld:
+                            switch (ConsumerOf(method, ins))
+                            {
+                                case "Wait": waits = true; break;
+                                case "Release": releases = true; break;
+                                case "Dispose": case "get_CurrentCount": break;
+                                default: return false;
+                            }
+                            break;
+                        default:
+                            return false; // its address taken, or anything else
                     }
-                    if ((waits || releases) && IsStateMachineBody(method)) return false;
-                    if (waits && !releases) return false;
                 }
+                if ((waits || releases) && IsStateMachineBody(method)) return false;
+                if (waits && !releases) return false;
             }
             return made;
         }

@@ -36,38 +36,29 @@ namespace NonBlocking.Analyzers
             bool made = false;
             var waits = new System.Collections.Generic.HashSet<SyntaxNode>();
             var releases = new System.Collections.Generic.HashSet<SyntaxNode>();
-            foreach (var part in field.ContainingType.DeclaringSyntaxReferences)
+            foreach (var (model, use) in PrivateFieldUses.Of(field, compilation))
             {
-                var root = part.GetSyntax();
-                var model = compilation.GetSemanticModel(root.SyntaxTree);
-                foreach (var node in root.DescendantNodes())
+                if (use is VariableDeclaratorSyntax declarator)
                 {
-                    if (node is VariableDeclaratorSyntax declarator && declarator.Identifier.ValueText == field.Name &&
-                        SymbolEqualityComparer.Default.Equals(model.GetDeclaredSymbol(declarator), field))
-                    {
-                        if (declarator.Initializer == null) continue;
-                        if (!MadeWithOne(model.GetOperation(declarator.Initializer.Value))) return false;
-                        made = true;
-                        continue;
-                    }
-                    if (!(node is IdentifierNameSyntax name) || name.Identifier.ValueText != field.Name ||
-                        !SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(name).Symbol?.OriginalDefinition, field)) continue;
-                    SyntaxNode use = name.Parent is MemberAccessExpressionSyntax qualified && qualified.Name == name ? qualified : name;
-                    if (use.Parent is AssignmentExpressionSyntax assignment && assignment.Left == use)
-                    {
-                        if (!(Function(assignment) is ConstructorDeclarationSyntax) || !MadeWithOne(model.GetOperation(assignment.Right))) return false;
-                        made = true;
-                        continue;
-                    }
-                    if (!(use.Parent is MemberAccessExpressionSyntax access) || access.Expression != use) return false;
-                    string member = access.Name.Identifier.ValueText;
-                    if (member == "CurrentCount") continue;
-                    if (!(access.Parent is InvocationExpressionSyntax) || member != "Wait" && member != "Release" && member != "Dispose") return false;
-                    if (member == "Dispose") continue;
-                    var function = Function(access);
-                    if (function == null || IsAsyncOrIterator(function)) return false;
-                    (member == "Wait" ? waits : releases).Add(function);
+                    if (declarator.Initializer == null) continue;
+                    if (!MadeWithOne(model.GetOperation(declarator.Initializer.Value))) return false;
+                    made = true;
+                    continue;
                 }
+                if (use.Parent is AssignmentExpressionSyntax assignment && assignment.Left == use)
+                {
+                    if (!(Function(assignment) is ConstructorDeclarationSyntax) || !MadeWithOne(model.GetOperation(assignment.Right))) return false;
+                    made = true;
+                    continue;
+                }
+                if (!(use.Parent is MemberAccessExpressionSyntax access) || access.Expression != use) return false;
+                string member = access.Name.Identifier.ValueText;
+                if (member == "CurrentCount") continue;
+                if (!(access.Parent is InvocationExpressionSyntax) || member != "Wait" && member != "Release" && member != "Dispose") return false;
+                if (member == "Dispose") continue;
+                var function = Function(access);
+                if (function == null || IsAsyncOrIterator(function)) return false;
+                (member == "Wait" ? waits : releases).Add(function);
             }
             return made && waits.All(releases.Contains);
         }

@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 using Mono.Cecil;
 using Mono.Cecil.Cil;
@@ -49,29 +48,17 @@ namespace NonBlocking.Weaver.Analyse
 
         private static bool OnlyUnbounded(FieldDefinition field)
         {
-            // A private field is written only in its class and the types nested in it (closures, state machines).
-            var types = new Stack<TypeDefinition>();
-            types.Push(field.DeclaringType);
             bool made = false;
-            while (types.Count > 0)
-            {
-                var type = types.Pop();
-                foreach (var nested in type.NestedTypes) types.Push(nested);
-                foreach (var method in type.Methods)
+            foreach (var (method, uses) in PrivateFieldUses.ByMethod(field))
+                foreach (var ins in uses)
                 {
-                    if (!method.HasBody) continue;
-                    foreach (var ins in method.Body.Instructions)
-                    {
-                        if (!(ins.Operand is FieldReference used) || used.Name != field.Name || !Il.SameField(used, field)) continue;
-                        if (ins.OpCode.Code == Code.Ldflda || ins.OpCode.Code == Code.Ldsflda) return false; // stored through its address
-                        if (ins.OpCode.Code != Code.Stfld && ins.OpCode.Code != Code.Stsfld) continue;
-                        var value = Receivers.Producer(method.Body, ins, 0);
-                        if (value?.OpCode.Code == Code.Ldnull) continue;
-                        if (!MadeUnbounded(value)) return false;
-                        made = true;
-                    }
+                    if (ins.OpCode.Code == Code.Ldflda || ins.OpCode.Code == Code.Ldsflda) return false; // stored through its address
+                    if (ins.OpCode.Code != Code.Stfld && ins.OpCode.Code != Code.Stsfld) continue;
+                    var value = Receivers.Producer(method.Body, ins, 0);
+                    if (value?.OpCode.Code == Code.Ldnull) continue;
+                    if (!MadeUnbounded(value)) return false;
+                    made = true;
                 }
-            }
             return made;
         }
 
@@ -82,37 +69,26 @@ namespace NonBlocking.Weaver.Analyse
         /// </summary>
         private static bool OnlyUnboundedValues(FieldDefinition field)
         {
-            var types = new Stack<TypeDefinition>();
-            types.Push(field.DeclaringType);
             bool made = false;
-            while (types.Count > 0)
-            {
-                var type = types.Pop();
-                foreach (var nested in type.NestedTypes) types.Push(nested);
-                foreach (var method in type.Methods)
+            foreach (var (method, uses) in PrivateFieldUses.ByMethod(field))
+                foreach (var ins in uses)
                 {
-                    if (!method.HasBody) continue;
-                    foreach (var ins in method.Body.Instructions)
+                    switch (ins.OpCode.Code)
                     {
-                        if (!(ins.Operand is FieldReference used) || used.Name != field.Name || !Il.SameField(used, field)) continue;
-                        switch (ins.OpCode.Code)
-                        {
-                            case Code.Stfld: case Code.Stsfld:
-                                var value = Receivers.Producer(method.Body, ins, 0);
-                                if (value?.OpCode.Code == Code.Ldnull) continue;
-                                if (value?.OpCode.Code != Code.Newobj || !(value.Operand is MethodReference ctor) || !IsDictionary(ctor.DeclaringType) ||
-                                    !EmptyDictionary(ctor) || !OnlyFilledUnbounded(method, value, ins)) return false;
-                                made = true;
-                                break;
-                            case Code.Ldfld: case Code.Ldsfld:
-                                if (!(DictionaryCallOn(method, ins) is Instruction call) || !KeepsUnbounded(method, call)) return false;
-                                break;
-                            default:
-                                return false; // its address taken
-                        }
+                        case Code.Stfld: case Code.Stsfld:
+                            var value = Receivers.Producer(method.Body, ins, 0);
+                            if (value?.OpCode.Code == Code.Ldnull) continue;
+                            if (value?.OpCode.Code != Code.Newobj || !(value.Operand is MethodReference ctor) || !IsDictionary(ctor.DeclaringType) ||
+                                !EmptyDictionary(ctor) || !OnlyFilledUnbounded(method, value, ins)) return false;
+                            made = true;
+                            break;
+                        case Code.Ldfld: case Code.Ldsfld:
+                            if (!(DictionaryCallOn(method, ins) is Instruction call) || !KeepsUnbounded(method, call)) return false;
+                            break;
+                        default:
+                            return false; // its address taken
                     }
                 }
-            }
             return made;
         }
 

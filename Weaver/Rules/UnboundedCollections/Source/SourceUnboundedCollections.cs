@@ -47,51 +47,42 @@ namespace NonBlocking.Analyzers
         private static bool OnlyUnboundedValues(IFieldSymbol field, Compilation compilation)
         {
             bool made = false;
-            foreach (var part in field.ContainingType.DeclaringSyntaxReferences)
+            foreach (var (model, use) in PrivateFieldUses.Of(field, compilation))
             {
-                var root = part.GetSyntax();
-                var model = compilation.GetSemanticModel(root.SyntaxTree);
-                foreach (var node in root.DescendantNodes())
+                if (use is VariableDeclaratorSyntax declarator)
                 {
-                    if (node is VariableDeclaratorSyntax declarator && declarator.Identifier.ValueText == field.Name &&
-                        SymbolEqualityComparer.Default.Equals(model.GetDeclaredSymbol(declarator), field))
-                    {
-                        if (declarator.Initializer == null) continue;
-                        if (!NewDictionary(model.GetOperation(declarator.Initializer.Value))) return false;
-                        made = true;
-                        continue;
-                    }
-                    if (!(node is IdentifierNameSyntax name) || name.Identifier.ValueText != field.Name ||
-                        !SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(name).Symbol?.OriginalDefinition, field)) continue;
-                    SyntaxNode use = name.Parent is MemberAccessExpressionSyntax qualified && qualified.Name == name ? qualified : name;
-                    switch (use.Parent)
-                    {
-                        case AssignmentExpressionSyntax assignment when assignment.Left == use:
-                            var value = model.GetOperation(assignment.Right);
-                            if (!assignment.IsKind(SyntaxKind.SimpleAssignmentExpression) || !IsNull(value) && !NewDictionary(value)) return false;
-                            made |= !IsNull(value);
-                            break;
-                        case ElementAccessExpressionSyntax element when element.Expression == use:
-                            if (element.Parent is AssignmentExpressionSyntax store && store.Left == element &&
-                                (!store.IsKind(SyntaxKind.SimpleAssignmentExpression) || !Unbounded(model.GetOperation(store.Right)))) return false;
-                            break;
-                        case MemberAccessExpressionSyntax member when member.Expression == use:
-                            switch (member.Name.Identifier.ValueText)
-                            {
-                                case "TryGetValue": case "ContainsKey": case "ContainsValue": case "Count": case "Keys": case "Values":
-                                case "GetEnumerator": case "Remove": case "TryRemove": case "Clear": case "IsEmpty":
-                                    break;
-                                case "Add": case "TryAdd":
-                                    if (!(member.Parent is InvocationExpressionSyntax add) || add.ArgumentList.Arguments.Count != 2 ||
-                                        !Unbounded(model.GetOperation(add.ArgumentList.Arguments[1].Expression))) return false;
-                                    break;
-                                default:
-                                    return false;
-                            }
-                            break;
-                        default:
-                            return false; // handed out, or its address taken
-                    }
+                    if (declarator.Initializer == null) continue;
+                    if (!NewDictionary(model.GetOperation(declarator.Initializer.Value))) return false;
+                    made = true;
+                    continue;
+                }
+                switch (use.Parent)
+                {
+                    case AssignmentExpressionSyntax assignment when assignment.Left == use:
+                        var value = model.GetOperation(assignment.Right);
+                        if (!assignment.IsKind(SyntaxKind.SimpleAssignmentExpression) || !IsNull(value) && !NewDictionary(value)) return false;
+                        made |= !IsNull(value);
+                        break;
+                    case ElementAccessExpressionSyntax element when element.Expression == use:
+                        if (element.Parent is AssignmentExpressionSyntax store && store.Left == element &&
+                            (!store.IsKind(SyntaxKind.SimpleAssignmentExpression) || !Unbounded(model.GetOperation(store.Right)))) return false;
+                        break;
+                    case MemberAccessExpressionSyntax member when member.Expression == use:
+                        switch (member.Name.Identifier.ValueText)
+                        {
+                            case "TryGetValue": case "ContainsKey": case "ContainsValue": case "Count": case "Keys": case "Values":
+                            case "GetEnumerator": case "Remove": case "TryRemove": case "Clear": case "IsEmpty":
+                                break;
+                            case "Add": case "TryAdd":
+                                if (!(member.Parent is InvocationExpressionSyntax add) || add.ArgumentList.Arguments.Count != 2 ||
+                                    !Unbounded(model.GetOperation(add.ArgumentList.Arguments[1].Expression))) return false;
+                                break;
+                            default:
+                                return false;
+                        }
+                        break;
+                    default:
+                        return false; // handed out, or its address taken
                 }
             }
             return made;
@@ -127,32 +118,23 @@ namespace NonBlocking.Analyzers
         private static bool OnlyUnbounded(IFieldSymbol field, Compilation compilation)
         {
             bool made = false;
-            foreach (var part in field.ContainingType.DeclaringSyntaxReferences)
+            foreach (var (model, use) in PrivateFieldUses.Of(field, compilation))
             {
-                var root = part.GetSyntax();
-                var model = compilation.GetSemanticModel(root.SyntaxTree);
-                foreach (var node in root.DescendantNodes())
+                if (use is VariableDeclaratorSyntax declarator)
                 {
-                    if (node is VariableDeclaratorSyntax declarator && declarator.Identifier.ValueText == field.Name &&
-                        SymbolEqualityComparer.Default.Equals(model.GetDeclaredSymbol(declarator), field))
-                    {
-                        if (declarator.Initializer == null) continue;
-                        if (!Unbounded(model.GetOperation(declarator.Initializer.Value))) return false;
-                        made = true;
-                        continue;
-                    }
-                    if (!(node is IdentifierNameSyntax name) || name.Identifier.ValueText != field.Name ||
-                        !SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(name).Symbol?.OriginalDefinition, field)) continue;
-                    SyntaxNode use = name.Parent is MemberAccessExpressionSyntax qualified && qualified.Name == name ? qualified : name;
-                    if (use.Parent is ArgumentSyntax argument && !argument.RefKindKeyword.IsKind(SyntaxKind.None)) return false; // stored through ref
-                    if (use.Parent is AssignmentExpressionSyntax assignment && assignment.Left == use)
-                    {
-                        if (!assignment.IsKind(SyntaxKind.SimpleAssignmentExpression)) return false;
-                        var value = model.GetOperation(assignment.Right);
-                        if (IsNull(value)) continue;
-                        if (!Unbounded(value)) return false;
-                        made = true;
-                    }
+                    if (declarator.Initializer == null) continue;
+                    if (!Unbounded(model.GetOperation(declarator.Initializer.Value))) return false;
+                    made = true;
+                    continue;
+                }
+                if (use.Parent is ArgumentSyntax argument && !argument.RefKindKeyword.IsKind(SyntaxKind.None)) return false; // stored through ref
+                if (use.Parent is AssignmentExpressionSyntax assignment && assignment.Left == use)
+                {
+                    if (!assignment.IsKind(SyntaxKind.SimpleAssignmentExpression)) return false;
+                    var value = model.GetOperation(assignment.Right);
+                    if (IsNull(value)) continue;
+                    if (!Unbounded(value)) return false;
+                    made = true;
                 }
             }
             return made;
