@@ -89,11 +89,28 @@ namespace NonBlocking.Weaver.Analyse
         /// </summary>
         public List<TypeDefinition> SupertypesOf(TypeDefinition type)
         {
-            if (type.Interfaces.Count > 1) return Supertypes(type).ToList();
+            // Types with one base and at most one interface share their list; one with several interfaces keeps its own
+            // (a generated SDK's models each implement two or three: read once each, not at every dispatch).
+            if (type.Interfaces.Count > 1)
+            {
+                if (!_ownSupertypes.TryGetValue(type, out var own)) _ownSupertypes[type] = own = Supertypes(type).ToList();
+                return own;
+            }
             var key = (type.BaseType, type.Interfaces.Count == 1 ? type.Interfaces[0].InterfaceType : null);
             if (!_supertypes.TryGetValue(key, out var list)) _supertypes[key] = list = Supertypes(type).ToList();
             return list;
         }
+
+        private readonly Dictionary<TypeDefinition, List<TypeDefinition>> _ownSupertypes = new Dictionary<TypeDefinition, List<TypeDefinition>>();
+
+        /// <summary>Whether <paramref name="candidate"/> is among <paramref name="type"/>'s supertypes (a set per type, for dispatch over many implementations).</summary>
+        public bool Derives(TypeDefinition type, TypeDefinition candidate)
+        {
+            if (!_supertypeSets.TryGetValue(type, out var set)) _supertypeSets[type] = set = new HashSet<TypeDefinition>(SupertypesOf(type));
+            return set.Contains(candidate);
+        }
+
+        private readonly Dictionary<TypeDefinition, HashSet<TypeDefinition>> _supertypeSets = new Dictionary<TypeDefinition, HashSet<TypeDefinition>>();
 
         private IEnumerable<TypeDefinition> Supertypes(TypeDefinition type)
         {

@@ -313,6 +313,19 @@ namespace NonBlocking.Weaver.Analyse.Reachability
         /// </summary>
         private List<MethodDefinition> ForReceiver(TypeDefinition? receiver, MethodDefinition def, IReadOnlyList<MethodDefinition> impls, MethodDefinition? outer)
         {
+            // The common question — every implementation, no replacing caller — asked again at each call site and context:
+            // answered once per method and receiver type (a generated SDK's model interfaces have thousands of implementations).
+            if (outer != null || !ReferenceEquals(impls, _overrides.Of(def))) return ForReceiverOnce(receiver, def, impls, outer);
+            var key = (def, receiver);
+            if (!_forReceiver.TryGetValue(key, out var known)) _forReceiver[key] = known = ForReceiverOnce(receiver, def, impls, null);
+            return known;
+        }
+
+        private readonly Dictionary<(MethodDefinition, TypeDefinition?), List<MethodDefinition>> _forReceiver =
+            new Dictionary<(MethodDefinition, TypeDefinition?), List<MethodDefinition>>();
+
+        private List<MethodDefinition> ForReceiverOnce(TypeDefinition? receiver, MethodDefinition def, IReadOnlyList<MethodDefinition> impls, MethodDefinition? outer)
+        {
             var targets = new List<MethodDefinition>();
             if (receiver == null)
             {
@@ -327,7 +340,7 @@ namespace NonBlocking.Weaver.Analyse.Reachability
                 if (own != null) { targets.Add(own); break; }
             }
             foreach (var impl in impls)
-                if (impl.DeclaringType != receiver && _overrides.SupertypesOf(impl.DeclaringType).Contains(receiver) &&
+                if (impl.DeclaringType != receiver && _overrides.Derives(impl.DeclaringType, receiver) &&
                     !(outer != null && ReplacedBelow(outer, impl.DeclaringType, receiver)))
                     targets.Add(impl);
             return targets;
