@@ -156,8 +156,7 @@ namespace NonBlocking.Weaver.Analyse.Flags
         {
             if (Il.Int32Constant(producer) is int literal) return literal != 0;
             // p > 0 on an int flag (a Debug build's cgt before its branch): its positivity is what the path knows.
-            if (PositiveFlags.Comparison(method, producer) is var (compared, whenPositive))
-                return OwnerOf(method) == method && context.ValueOf(compared.Index) is bool positive ? positive == whenPositive : (bool?)null;
+            if (PositiveFlags.Comparison(method, producer) is var (compared, whenPositive)) return Holds(method, context, compared, whenPositive);
             if (TypeComparison(method, producer) is var (parameter, type, equality) && OwnerOf(method) == method &&
                 context.TypeOf(parameter.Index) is string known)
                 return (known == type) == equality;
@@ -180,8 +179,11 @@ namespace NonBlocking.Weaver.Analyse.Flags
 
         /// <summary>For a compare-and-branch on an int flag (<c>bgt</c>, <c>ble</c>…): whether it jumps on this path; null when not decided.</summary>
         public bool? ComparisonJumps(MethodDefinition method, FlagContext context, Instruction branch) =>
-            PositiveFlags.Comparison(method, branch) is var (compared, whenPositive) && OwnerOf(method) == method &&
-            context.ValueOf(compared.Index) is bool positive ? positive == whenPositive : (bool?)null;
+            PositiveFlags.Comparison(method, branch) is var (compared, whenPositive) ? Holds(method, context, compared, whenPositive) : null;
+
+        /// <summary>Whether a comparison of an int flag that holds <paramref name="whenPositive"/> for a positive value holds on this path.</summary>
+        private bool? Holds(MethodDefinition method, FlagContext context, ParameterDefinition compared, bool whenPositive) =>
+            OwnerOf(method) == method && context.ValueOf(compared.Index) is bool positive ? positive == whenPositive : (bool?)null;
 
         /// <summary>
         /// What a call passes for the callee's bool parameters: a context for <paramref name="callee"/>, from literals and

@@ -8,9 +8,8 @@ namespace NonBlocking.Weaver.Analyse.Flags
     /// An <c>int</c> parameter a method compares with zero (<c>if (waitMilliseconds &lt;= 0) return;</c>) is a flag too,
     /// true when the value is positive: a call passing a constant decides those comparisons, as a literal decides a bool
     /// (AMQP.Net Lite closes with <c>CloseInternal(0, error)</c>, which returns before its <c>WaitOne(waitMilliseconds)</c>).
-    /// Only the comparisons positivity decides are read — <c>p &gt; 0</c>, <c>p &gt;= 1</c>, <c>p &lt;= 0</c>,
-    /// <c>p &lt; 1</c>, either way round — never <c>p == 0</c>, which a negative value (an infinite timeout) would
-    /// answer otherwise; nor a bare <c>if (p)</c>-style test of the int.
+    /// Only the comparisons positivity decides are read (<see cref="PositiveComparisons"/>); never a bare
+    /// <c>if (p)</c>-style test of the int.
     /// </summary>
     internal static class PositiveFlags
     {
@@ -50,23 +49,14 @@ namespace NonBlocking.Weaver.Analyse.Flags
             var left = Receivers.Producer(method.Body, ins, 1);
             if (right == null || left == null) return null;
             Instruction load;
-            int constant;
-            if (Il.Int32Constant(right) is int r) { load = left; constant = r; }
-            else if (Il.Int32Constant(left) is int l) { load = right; constant = l; op = Mirrored(op); }
+            bool? whenPositive;
+            if (Il.Int32Constant(right) is int r) { load = left; whenPositive = PositiveComparisons.WhenPositive(op, r, constantFirst: false); }
+            else if (Il.Int32Constant(left) is int l) { load = right; whenPositive = PositiveComparisons.WhenPositive(op, l, constantFirst: true); }
             else return null;
-            if (!Il.IsLdarg(load.OpCode.Code) || !(Il.ParameterOf(method, load) is ParameterDefinition parameter) ||
+            if (whenPositive == null || !Il.IsLdarg(load.OpCode.Code) || !(Il.ParameterOf(method, load) is ParameterDefinition parameter) ||
                 parameter.ParameterType.MetadataType != MetadataType.Int32) return null;
-            return (op, constant) switch
-            {
-                (">", 0) => (parameter, true),
-                (">=", 1) => (parameter, true),
-                ("<=", 0) => (parameter, false),
-                ("<", 1) => (parameter, false),
-                _ => ((ParameterDefinition, bool)?)null,
-            };
+            return (parameter, whenPositive.Value);
         }
-
-        private static string Mirrored(string op) => op switch { ">" => "<", "<" => ">", ">=" => "<=", "<=" => ">=", _ => op };
 
         /// <summary>What a call passes for an int flag: a constant's positivity; null for anything else.</summary>
         public static bool? Constant(Instruction producer) => Il.Int32Constant(producer) is int value ? value > 0 : (bool?)null;

@@ -125,34 +125,25 @@ namespace NonBlocking.Analyzers
         {
             whenPositive = false;
             if (!(node is BinaryExpressionSyntax compare)) return null;
-            var kind = compare.Kind();
-            if (kind != SyntaxKind.GreaterThanExpression && kind != SyntaxKind.GreaterThanOrEqualExpression &&
-                kind != SyntaxKind.LessThanExpression && kind != SyntaxKind.LessThanOrEqualExpression) return null;
+            string? op = compare.Kind() switch
+            {
+                SyntaxKind.GreaterThanExpression => ">", SyntaxKind.GreaterThanOrEqualExpression => ">=",
+                SyntaxKind.LessThanExpression => "<", SyntaxKind.LessThanOrEqualExpression => "<=",
+                _ => null,
+            };
+            if (op == null) return null;
             var left = Branches.Bare(compare.Left);
             var right = Branches.Bare(compare.Right);
-            IdentifierNameSyntax? name;
-            int constant;
-            if (right is LiteralExpressionSyntax r && r.Token.Value is int rv && left is IdentifierNameSyntax l) { name = l; constant = rv; }
+            IdentifierNameSyntax name;
+            bool? holds;
+            if (right is LiteralExpressionSyntax r && r.Token.Value is int rv && left is IdentifierNameSyntax l)
+                (name, holds) = (l, NonBlocking.Weaver.Analyse.Flags.PositiveComparisons.WhenPositive(op, rv, constantFirst: false));
             else if (left is LiteralExpressionSyntax lt && lt.Token.Value is int lv && right is IdentifierNameSyntax n)
-            {
-                name = n; constant = lv;
-                kind = kind switch
-                {
-                    SyntaxKind.GreaterThanExpression => SyntaxKind.LessThanExpression,
-                    SyntaxKind.LessThanExpression => SyntaxKind.GreaterThanExpression,
-                    SyntaxKind.GreaterThanOrEqualExpression => SyntaxKind.LessThanOrEqualExpression,
-                    _ => SyntaxKind.GreaterThanOrEqualExpression,
-                };
-            }
+                (name, holds) = (n, NonBlocking.Weaver.Analyse.Flags.PositiveComparisons.WhenPositive(op, lv, constantFirst: true));
             else return null;
-            switch (kind)
-            {
-                case SyntaxKind.GreaterThanExpression when constant == 0: whenPositive = true; return name;
-                case SyntaxKind.GreaterThanOrEqualExpression when constant == 1: whenPositive = true; return name;
-                case SyntaxKind.LessThanOrEqualExpression when constant == 0: return name;
-                case SyntaxKind.LessThanExpression when constant == 1: return name;
-                default: return null;
-            }
+            if (!(holds is bool decided)) return null;
+            whenPositive = decided;
+            return name;
         }
 
         /// <summary>

@@ -97,7 +97,7 @@ namespace NonBlocking.Weaver.Analyse.Flags
             if (ins.OpCode.FlowControl == FlowControl.Call)
             {
                 if (!IsNamedModeGetter(ins)) return false;
-                if (IsAmbientMode(ins)) return true;
+                if (!((MethodReference)ins.Operand).HasThis) return true; // the ambient mode (IsAmbientMode)
                 var receiver = Receivers.Producer(method.Body, ins, 0);
                 return receiver != null && (Il.IsLdarg(receiver.OpCode.Code) || receiver.OpCode.Code == Code.Ldfld);
             }

@@ -2,6 +2,7 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace NonBlocking.Analyzers
 {
@@ -132,18 +133,15 @@ namespace NonBlocking.Analyzers
         /// </summary>
         private static bool AmbientCopy(ILocalSymbol local, SemanticModel model)
         {
-            if (!(local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() is VariableDeclaratorSyntax { Initializer: { } initializer } declarator)) return false;
-            if (!(Branches.Bare(initializer.Value) is MemberAccessExpressionSyntax member) ||
-                !(model.GetSymbolInfo(member).Symbol is IPropertySymbol { IsStatic: true } property) ||
-                property.Type.SpecialType != SpecialType.System_Boolean || NonBlocking.Weaver.Analyse.Flags.ModeNames.TrueMeansSync(property.Name) == null ||
-                NonBlocking.Weaver.Analyse.Flags.ModeNames.DescribesObject(property.ContainingNamespace?.ToDisplayString())) return false;
+            if (!(local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() is VariableDeclaratorSyntax { Initializer: { } initializer } declarator) ||
+                !(Branches.Bare(initializer.Value) is MemberAccessExpressionSyntax member) ||
+                NamedMode(member, model, out var source) == null || !(source is IPropertySymbol { IsStatic: true })) return false;
             var body = declarator.Ancestors().FirstOrDefault(a => a is BaseMethodDeclarationSyntax || a is LocalFunctionStatementSyntax ||
                                                                   a is AnonymousFunctionExpressionSyntax || a is AccessorDeclarationSyntax);
-            return body != null && !body.DescendantNodes().Any(n =>
-                (n is AssignmentExpressionSyntax a && Branches.Bare(a.Left) is IdentifierNameSyntax left && left.Identifier.ValueText == local.Name ||
-                 n is ArgumentSyntax arg && !arg.RefKindKeyword.IsKind(SyntaxKind.None) && Branches.Bare(arg.Expression) is IdentifierNameSyntax passed &&
-                 passed.Identifier.ValueText == local.Name) &&
-                SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(n is AssignmentExpressionSyntax x ? x.Left : ((ArgumentSyntax)n).Expression).Symbol, local));
+            // Never written again, by any form of write (SourceKnownValues.Written reads them all).
+            return body != null && body.DescendantNodes().OfType<IdentifierNameSyntax>().All(name =>
+                name.Identifier.ValueText != local.Name || !(model.GetOperation(name) is ILocalReferenceOperation use) ||
+                !SymbolEqualityComparer.Default.Equals(use.Local, local) || SourceKnownValues.Written(use, name, out var value) && value == null);
         }
 
         /// <summary>The bool or enum parameter or field a condition tests bare, or compares with a constant.</summary>

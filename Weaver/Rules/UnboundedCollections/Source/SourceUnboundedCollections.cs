@@ -127,15 +127,11 @@ namespace NonBlocking.Analyzers
                     made = true;
                     continue;
                 }
-                if (use.Parent is ArgumentSyntax argument && !argument.RefKindKeyword.IsKind(SyntaxKind.None)) return false; // stored through ref
-                if (use.Parent is AssignmentExpressionSyntax assignment && assignment.Left == use)
-                {
-                    if (!assignment.IsKind(SyntaxKind.SimpleAssignmentExpression)) return false;
-                    var value = model.GetOperation(assignment.Right);
-                    if (IsNull(value)) continue;
-                    if (!Unbounded(value)) return false;
-                    made = true;
-                }
+                // Every form of write (SourceKnownValues.Written): one the rule cannot follow (ref, a deconstruction…) fails it.
+                if (!(model.GetOperation(use) is IFieldReferenceOperation reference) || !SourceKnownValues.Written(reference, use, out var value)) return false;
+                if (value == null || IsNull(value)) continue;
+                if (!Unbounded(value)) return false;
+                made = true;
             }
             return made;
         }
