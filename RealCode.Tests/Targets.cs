@@ -60,9 +60,12 @@ namespace NonBlocking.RealCode.Tests
         /// 73.3 % and 65.2 % on labelling: floors 0.73 and 0.65, new code measured; 75.6 % after four rules (an ambient
         /// mode, a cast task, an int compared with zero, Marten's serializers). Batch 17 (seed 31j: WorkflowCore 3 of 19 —
         /// its unbounded queues kept in a dictionary — FFMpegCore 1 of 1 decided, Selenium 2 of 3; CliWrap's six unclear,
-        /// MedallionShell 1 of 3, Anthropic 3 of 3, validation) 72.0 % and 65.2 % on labelling: floors 0.72 and 0.65.
+        /// MedallionShell 1 of 3, Anthropic 3 of 3, validation) 72.0 % and 65.2 % on labelling: floors 0.72 and 0.65; 76.2 %
+        /// after a private dictionary of unbounded queues. Batch 18 (seed 31k: Google.Apis.Auth 0 of 2 decided, Microsoft.Data
+        /// .Sqlite, MSAL's cache helper and NATS' v1 client right; Rebus.PostgreSql 24 of 27, validation) 76.0 % and 67.2 % on
+        /// labelling: floors 0.75 and 0.67, new code measured.
         /// </summary>
-        public static double FloorOf(Support.LabelSet set) => set == Support.LabelSet.Training ? 0.72 : 0.65;
+        public static double FloorOf(Support.LabelSet set) => set == Support.LabelSet.Training ? 0.75 : 0.67;
         /// <summary>Today's floor for any one library; raised to <see cref="PerLibrary"/> as the rules get there.</summary>
         public const double PerLibraryFloor = 0.0;
         /// <summary>Share of the fixed upstream bugs (Historic/bugs.tsv) reported on the buggy version and not on the fixed one.</summary>

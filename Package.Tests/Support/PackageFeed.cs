@@ -6,10 +6,12 @@ using Xunit;
 namespace NonBlocking.Tests.Support
 {
     /// <summary>
-    /// Packs NonBlocking's packages (Runtime, Weaver, Fody, Tool) once per test run, with a version of their own, into a
-    /// local folder feed; user projects made by <see cref="UserProject"/> restore from it alone, into a private
-    /// package cache, so no earlier build of the packages can be picked up by mistake. The collections that use it
-    /// ("package", "package-more", "bench") run side by side and share the one feed, deleted when the test process ends.
+    /// NonBlocking's packages (Runtime, Weaver, Fody, Tool) packed into a local folder feed, with a version of their own;
+    /// user projects made by <see cref="UserProject"/> restore from it alone, into a private package cache, so no earlier
+    /// build of the packages can be picked up by mistake. The feed is keyed by what goes into the packages (the
+    /// commit and every source file of the packed projects, see <see cref="PackInputs"/>): Package.Tests and
+    /// Accuracy.Tests, which run one after the other, pack once between them, and any change makes a new feed (and a
+    /// new version). Feeds live in artifacts/test-feeds; packing a new one deletes the others.
     /// </summary>
     public sealed class PackageFeed
     {
@@ -24,31 +26,37 @@ namespace NonBlocking.Tests.Support
 
         private static (string Root, string Version) Pack()
         {
-            string root = TestPaths.NewTempDirectory("feed"), feed = Path.Combine(root, "packages");
-            string version = "0.1.0-test." + DateTime.UtcNow.ToString("yyyyMMddHHmmss");
-            AppDomain.CurrentDomain.ProcessExit += (_, _) =>
-            {
-                try { Directory.Delete(root, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
-            };
-            // One invocation for the five packages: MSBuild builds them side by side and evaluates the shared engine once
-            // (about 30 s → 20 s here, against five `dotnet pack` runs one after another). A solution build unsets
-            // Configuration for references outside it, which would build the analyzers the Weaver package carries in
-            // Debug: ShouldUnsetParentConfigurationAndPlatform=false keeps them in Release.
-            ProcessRunner.Result r;
+            string key = PackInputs.Key();
+            string feeds = Path.Combine(TestPaths.RepoRoot, "artifacts", "test-feeds");
+            string root = Path.Combine(feeds, key), feed = Path.Combine(root, "packages"), done = Path.Combine(root, "packed");
+            // A letter first: a purely numeric pre-release part may not start with 0.
+            string version = "0.1.0-test.k" + key;
             using (PackLock())
-                r = ProcessRunner.Run("dotnet", new[] { "pack", TestPaths.Source(PackagesFilter), "-c", "Release", "-nologo",
+            {
+                if (File.Exists(done)) return (root, version);
+                if (Directory.Exists(feeds))
+                    foreach (var stale in Directory.GetDirectories(feeds))
+                        try { Directory.Delete(stale, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+                Directory.CreateDirectory(feed);
+                // One invocation for the five packages: MSBuild builds them side by side and evaluates the shared engine once
+                // (about 30 s → 20 s here, against five `dotnet pack` runs one after another). A solution build unsets
+                // Configuration for references outside it, which would build the analyzers the Weaver package carries in
+                // Debug: ShouldUnsetParentConfigurationAndPlatform=false keeps them in Release.
+                var r = ProcessRunner.Run("dotnet", new[] { "pack", TestPaths.Source(PackagesFilter), "-c", "Release", "-nologo",
                     "-p:PackageOutputPath=" + feed, "-p:ShouldUnsetParentConfigurationAndPlatform=false",
                     "-p:NonBlockingVersion=" + version, "-p:ContinuousIntegrationBuild=true" }, TestPaths.RepoRoot);
-            Assert.True(r.ExitCode == 0, "pack failed: " + r);
-            Assert.True(File.Exists(Path.Combine(feed, $"NonBlocking.Weaver.{version}.nupkg")), "NonBlocking.Weaver package missing");
+                Assert.True(r.ExitCode == 0, "pack failed: " + r);
+                Assert.True(File.Exists(Path.Combine(feed, $"NonBlocking.Weaver.{version}.nupkg")), "NonBlocking.Weaver package missing");
+                File.WriteAllText(done, version);
+            }
             return (root, version);
         }
 
         /// <summary>
-        /// One pack of the repository at a time, across test processes: Package.Tests and Accuracy.Tests each pack a feed
-        /// of their own (another version) from the same bin/obj folders, and run side by side. Two packs at once wrote
-        /// those folders together, and one feed once shipped the other's NonBlocking.Runtime.dll (stamped with the other
-        /// version: the byte-for-byte check caught it). The lock is the file's own (FileShare.None, an flock on Unix).
+        /// One pack of the repository at a time, across test processes (Package.Tests and Accuracy.Tests, when they run
+        /// side by side): two packs at once wrote the same bin/obj folders together, and one feed once shipped the other's
+        /// NonBlocking.Runtime.dll (the byte-for-byte check caught it). The second to come finds the feed the first
+        /// packed. The lock is the file's own (FileShare.None, an flock on Unix).
         /// </summary>
         private static IDisposable PackLock()
         {
