@@ -12,7 +12,7 @@ namespace NonBlocking.Accuracy.Tests
     /// <summary>
     /// Accuracy.Tests/Scenarios, copied out of the repo and built in Release against the packed NonBlocking.Weaver from a
     /// local folder feed, as a user's project is; then its labels (`--labels`) and the source markers they refer to. The
-    /// feed is deleted when the test process ends.
+    /// feed is the one Package.Tests builds against (see <see cref="PackageFeed"/>): whichever runs first packs it.
     /// </summary>
     public sealed class ScenarioBuild
     {
