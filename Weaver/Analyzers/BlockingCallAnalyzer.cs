@@ -174,6 +174,8 @@ namespace NonBlocking.Analyzers
             var operation = context.Operation;
             var (function, body) = EnclosingFunction(operation, context.ContainingSymbol);
             if (function == null || body == null || state.Allowed(function) || state.IsIterator(function)) return;
+            // An async lambda with no await handed to Task.Run is offloaded sync work, as a sync lambda there is.
+            if (SourceOffloadedLambdas.Is(function, body, operation.SemanticModel)) return;
             var guards = operation.SemanticModel == null ? Array.Empty<FlagGuards.Requirement>()
                 : FlagGuards.Requirements(operation, state.Flags(function, body, operation.SemanticModel));
             // On the sync side of a mode switch: a bool flag's known value along a path still decides; anything else
