@@ -198,16 +198,11 @@ namespace NonBlocking.Analyzers
             bool any = false;
             foreach (var operation in OwnOperations.Of(body))
             {
-                switch (operation)
+                if (OwnOperations.IsAsynchronousStatement(operation)) return false;
+                if (operation is IAwaitOperation awaited)
                 {
-                    case IUsingOperation { IsAsynchronous: true }:
-                    case IUsingDeclarationOperation { IsAsynchronous: true }:
-                    case IForEachLoopOperation { IsAsynchronous: true }:
-                        return false;
-                    case IAwaitOperation awaited:
-                        if (!OnMemory(awaited.Operation, streams)) return false;
-                        any = true;
-                        break;
+                    if (!OnMemory(awaited.Operation, streams)) return false;
+                    any = true;
                 }
             }
             return any;

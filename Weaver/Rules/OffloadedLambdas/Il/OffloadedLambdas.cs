@@ -18,7 +18,7 @@ namespace NonBlocking.Weaver.Analyse
         {
             // Roslyn names a lambda <Outer>b__N_M (a local function <Outer>g__Name|N_M, which a method group can hand on).
             var candidates = new HashSet<MethodDefinition>(roots
-                .Where(m => m.Kickoff != null && m.Kickoff.Name.StartsWith("<", System.StringComparison.Ordinal) &&
+                .Where(m => m.Kickoff != null && DisplayName.IsCompilerGenerated(m.Kickoff.Name) &&
                             m.Kickoff.Name.Contains(">b__") && !Awaits(m.MoveNext))
                 .Select(m => m.Kickoff!));
             if (candidates.Count == 0) return roots;

@@ -1,7 +1,7 @@
 using System.Linq;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace NonBlocking.Analyzers
 {
@@ -14,23 +14,18 @@ namespace NonBlocking.Analyzers
     {
         public static bool Is(IMethodSymbol function, SyntaxNode? syntax, SemanticModel? model)
         {
+            // The syntax first: it is asked for every call in every async lambda, and most are not Task.Run's argument.
             if (!function.IsAsync || function.MethodKind != MethodKind.AnonymousFunction || model == null ||
-                !(syntax is LambdaExpressionSyntax lambda) || Awaits(lambda.Body))
+                !(syntax is LambdaExpressionSyntax lambda) || !(lambda.Parent is ArgumentSyntax argument) ||
+                !(argument.Parent is ArgumentListSyntax list) || list.Arguments.IndexOf(argument) != 0 ||
+                !(list.Parent is InvocationExpressionSyntax invocation))
                 return false;
-            if (!(lambda.Parent is ArgumentSyntax argument) || !(argument.Parent is ArgumentListSyntax list) ||
-                list.Arguments.IndexOf(argument) != 0 || !(list.Parent is InvocationExpressionSyntax invocation))
+            if (!(model.GetOperation(lambda) is IAnonymousFunctionOperation operation) ||
+                OwnOperations.Of(operation.Body).Any(o => o is IAwaitOperation || OwnOperations.IsAsynchronousStatement(o)))
                 return false;
             if (!(model.GetSymbolInfo(invocation).Symbol is IMethodSymbol called) || !Namespaces.Is(called.ContainingNamespace, "System.Threading.Tasks"))
                 return false;
             return called.Name == "Run" && called.ContainingType.Name == "Task" || called.Name == "StartNew" && called.ContainingType.Name == "TaskFactory";
         }
-
-        /// <summary>An await of the lambda's own (not of a function nested in it).</summary>
-        private static bool Awaits(SyntaxNode body) =>
-            body.DescendantNodesAndSelf(n => n == body || !(n is AnonymousFunctionExpressionSyntax || n is LocalFunctionStatementSyntax))
-                .Any(n => n is AwaitExpressionSyntax ||
-                          n is CommonForEachStatementSyntax { AwaitKeyword.RawKind: (int)SyntaxKind.AwaitKeyword } ||
-                          n is UsingStatementSyntax { AwaitKeyword.RawKind: (int)SyntaxKind.AwaitKeyword } ||
-                          n is LocalDeclarationStatementSyntax { AwaitKeyword.RawKind: (int)SyntaxKind.AwaitKeyword });
     }
 }

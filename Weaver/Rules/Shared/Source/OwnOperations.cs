@@ -22,5 +22,10 @@ namespace NonBlocking.Analyzers
                 foreach (var child in operation.ChildOperations) pending.Push(child);
             }
         }
+
+        /// <summary>An <c>await using</c> or <c>await foreach</c>: a statement that awaits with no await expression in it.</summary>
+        public static bool IsAsynchronousStatement(IOperation operation) =>
+            operation is IUsingOperation { IsAsynchronous: true } || operation is IUsingDeclarationOperation { IsAsynchronous: true } ||
+            operation is IForEachLoopOperation { IsAsynchronous: true };
     }
 }
