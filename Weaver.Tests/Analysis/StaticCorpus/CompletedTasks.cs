@@ -329,6 +329,55 @@ namespace Corpus.Completed
         }
     }
 
+    public sealed class Cancellation
+    {
+        public bool ByLinkedToken { get; set; }
+    }
+
+    // case: completed/a completion check kept in a local through ?. and ?? false, then .Result where it is true (YARP's request-failure handler)
+    public static class StoredCheck
+    {
+        public static async Task<int> Failed(Request? content, Cancellation cancellation)
+        {
+            await Task.Yield();
+            bool done = content?.Task.IsCompleted ?? false;
+            if (cancellation.ByLinkedToken)
+            {
+                if (done) return content!.Task.Result;
+                return -1;
+            }
+            if (done) return content!.Task.Result + 1;
+            return 0;
+        }
+    }
+
+    // case: completed/a kept check read where it is false, for another object's task, or after the local was set again, still waits
+    public static class StoredCheckMisread
+    {
+        public static async Task<int> FalseSide(Request? content)
+        {
+            await Task.Yield();
+            bool done = content?.Task.IsCompleted ?? false;
+            if (!done) return content!.Task.Result; // expect: NB0003
+            return 0;
+        }
+        public static async Task<int> OtherTask(Request? content, Request other)
+        {
+            await Task.Yield();
+            bool done = content?.Task.IsCompleted ?? false;
+            if (done) return other.Task.Result; // expect: NB0003
+            return 0;
+        }
+        public static async Task<int> SetAgain(Request? content, bool forced)
+        {
+            await Task.Yield();
+            bool done = content?.Task.IsCompleted ?? false;
+            if (forced) done = true;
+            if (done) return content!.Task.Result; // expect: NB0003
+            return 0;
+        }
+    }
+
     // case: completed/one property's task checked, another's waited on
     public static class OtherPropertyWaited
     {

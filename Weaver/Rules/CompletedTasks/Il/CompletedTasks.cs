@@ -31,7 +31,7 @@ namespace NonBlocking.Weaver.Analyse
             if (key == null && each == null) return false;
             if (key != null && IsContinuationAntecedent(method, key)) return true;
             var facts = Facts.GetValue(method.Body, _ => Analyse(method));
-            return facts.TryGetValue(wait, out var known) && (key != null && known.Contains(key) || each != null && known.Contains(Each + each));
+            return facts.TryGetValue(wait, out var known) && (key != null && Holds(known, key) || each != null && Holds(known, Each + each));
         }
 
         /// <summary>The fact that every task in a collection is complete: after <c>await Task.WhenAll(tasks)</c>.</summary>
@@ -284,11 +284,12 @@ namespace NonBlocking.Weaver.Analyse
                 return collection != null && index != null && Key(method, collection, depth + 1) is string of && Key(method, index, depth + 1) is string at
                     ? of + "[" + at + "]" : null;
             }
+            // The owner through a join too: `content?.Task.IsCompleted` reads Task off the value the null test kept on the stack.
             if (code == Code.Ldfld || code == Code.Ldflda)
-                return Member(method, Receivers.Producer(method.Body, load, 0), ((FieldReference)load.Operand).Name, depth);
+                return Member(method, Receivers.Operand(method.Body, load, 0), ((FieldReference)load.Operand).Name, depth);
             if (IsCall(load) && load.Operand is MethodReference getter && getter.HasThis && getter.Parameters.Count == 0 &&
                 getter.Name.StartsWith("get_", System.StringComparison.Ordinal) && !IsTaskType(getter.DeclaringType))
-                return Member(method, Receivers.Producer(method.Body, load, 0), getter.Name.Substring(4), depth);
+                return Member(method, Receivers.Operand(method.Body, load, 0), getter.Name.Substring(4), depth);
             return null;
         }
 
@@ -369,9 +370,12 @@ namespace NonBlocking.Weaver.Analyse
                     facts.RemoveWhere(k => k.StartsWith(assigned + ".", System.StringComparison.Ordinal) ||
                                            k.StartsWith(assigned + "[", System.StringComparison.Ordinal) || k.Contains("[" + assigned + "]"));
                     facts.RemoveWhere(k => k.StartsWith(Implies + assigned + ":", System.StringComparison.Ordinal));
-                    // A Debug build's condition temporary (t.IsFaulted || t.IsCanceled, stored at the join of its two sides).
-                    if (assigned.StartsWith("loc:", System.StringComparison.Ordinal))
-                        foreach (var known in facts.Where(k => k.StartsWith(Top, System.StringComparison.Ordinal) && k != Top + "*").ToList())
+                    // A condition kept in a local: a Debug build's temporary (t.IsFaulted || t.IsCanceled, stored at the join of
+                    // its two sides), or the source's own (bool done = content?.Task.IsCompleted ?? false; a Debug state
+                    // machine hoists it into a field of its own). A false stored implies anything (implies:loc:N:*), so that
+                    // the side which stores it first does not decide the join.
+                    if (assigned.StartsWith("loc:", System.StringComparison.Ordinal) || IsHoistedLocal(ins))
+                        foreach (var known in facts.Where(k => k.StartsWith(Top, System.StringComparison.Ordinal)).ToList())
                             facts.Add(Implies + assigned + ":" + known.Substring(Top.Length));
                     if (StoresWhenAnyResult(method, ins)) facts.Add(assigned);
                 }
@@ -428,9 +432,11 @@ namespace NonBlocking.Weaver.Analyse
             if (BranchConditions.JumpsWhen(branch) is bool onTrue)
             {
                 var test = BranchConditions.Tested(method, branch, out bool negated);
-                if (test != null && Il.IsLdloc(test.OpCode.Code) && Receivers.Local(method, test) is VariableDefinition temporary)
+                if (test != null && (Il.IsLdloc(test.OpCode.Code) || IsHoistedLocal(test) && IsThis(method, Receivers.Producer(method.Body, test, 0))) &&
+                    Key(method, test) is string kept)
                 {
-                    string prefix = Implies + "loc:" + temporary.Index + ":";
+                    string prefix = Implies + kept + ":";
+                    // implies:loc:N:* (the local holds false) gives "*" on its true side: code no path runs, where anything holds.
                     var implied = facts.FirstOrDefault(k => k.StartsWith(prefix, System.StringComparison.Ordinal));
                     return (implied?.Substring(prefix.Length), onTrue ^ negated);
                 }
@@ -505,6 +511,9 @@ namespace NonBlocking.Weaver.Analyse
         /// <summary>Facts about the value on top of the stack: <c>top:key</c>, that it is true only if that task is complete.</summary>
         private const string Top = "top:";
 
+        /// <summary>The fact of code no path reaches (the true side of a local that holds false): every fact holds there.</summary>
+        private const string Anything = "*";
+
         /// <summary>Facts about a condition temporary: <c>implies:loc:N:key</c>, that it is true only if that task is complete.</summary>
         private const string Implies = "implies:";
 
@@ -513,8 +522,26 @@ namespace NonBlocking.Weaver.Analyse
         /// value is false (<c>top:*</c>, a literal false, implies anything).
         /// </summary>
         private static bool Holds(HashSet<string> facts, string fact) =>
-            facts.Contains(fact) || fact.StartsWith(Top, System.StringComparison.Ordinal) &&
-            (facts.Contains(Top + "*") || facts.Contains(fact.Substring(Top.Length)));
+            facts.Contains(fact) || facts.Contains(Anything) || fact.StartsWith(Top, System.StringComparison.Ordinal) &&
+            (facts.Contains(Top + "*") || facts.Contains(fact.Substring(Top.Length))) ||
+            ImpliesPrefix(fact) is string local && facts.Contains(local + "*");
+
+        /// <summary>For <c>implies:loc:N:key</c> (or <c>implies:fld:name:key</c>), its <c>implies:loc:N:</c>; null for any other fact.</summary>
+        private static string? ImpliesPrefix(string fact)
+        {
+            if (!fact.StartsWith(Implies, System.StringComparison.Ordinal)) return null;
+            int kind = fact.IndexOf(':', Implies.Length);
+            int end = kind < 0 ? -1 : fact.IndexOf(':', kind + 1);
+            return end < 0 ? null : fact.Substring(0, end + 1);
+        }
+
+        /// <summary>
+        /// A load or store of a state machine's hoisted local (<c>&lt;done&gt;5__1</c>): only its own MoveNext writes it, so
+        /// what was stored there holds until it is stored again, as in a local.
+        /// </summary>
+        private static bool IsHoistedLocal(Instruction ins) =>
+            (ins.OpCode.Code == Code.Ldfld || ins.OpCode.Code == Code.Stfld) && ins.Operand is FieldReference field &&
+            field.Name.StartsWith("<", System.StringComparison.Ordinal) && !field.Name.StartsWith("<>", System.StringComparison.Ordinal);
 
         /// <summary>The tasks whose completion the value <paramref name="ins"/> pushes implies: a completion check's task, or any (* for false).</summary>
         private static IEnumerable<string> TopImplies(MethodDefinition method, Instruction ins)

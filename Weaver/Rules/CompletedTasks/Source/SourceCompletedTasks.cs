@@ -266,6 +266,18 @@ namespace NonBlocking.Analyzers
                                  : Asserts(either.Left, task, false, model) || Asserts(either.Right, task, false, model);
                 case MemberAccessExpressionSyntax member when value && CompletionChecks.Contains(member.Name.Identifier.ValueText):
                     return Refers(member.Expression, task, model);
+                // content?.Task.IsCompleted is true only where content is not null and the rest is true; t?.IsCompleted alike.
+                case ConditionalAccessExpressionSyntax access when value:
+                    return Asserts(access.WhenNotNull, task, true, model);
+                case MemberBindingExpressionSyntax bound when value && CompletionChecks.Contains(bound.Name.Identifier.ValueText):
+                    return BoundTo(bound) is ExpressionSyntax receiver && Refers(receiver, task, model);
+                // check ?? false is true only where the check is.
+                case BinaryExpressionSyntax coalesce when value && coalesce.IsKind(SyntaxKind.CoalesceExpression):
+                    return Branches.Bare(coalesce.Right).IsKind(SyntaxKind.FalseLiteralExpression) && Asserts(coalesce.Left, task, true, model);
+                // A bool local set once, where it is declared, to a check (YARP: bool done = content?.Task.IsCompleted ?? false).
+                case IdentifierNameSyntax kept when model.GetSymbolInfo(kept).Symbol is ILocalSymbol { Type.SpecialType: SpecialType.System_Boolean } local &&
+                                                    KeptCheck(local, model) is VariableDeclaratorSyntax declarator:
+                    return Asserts(declarator.Initializer!.Value, task, value, model) && !AssignedBetween(declarator, kept, task, model);
                 // A bool property of the same object that is a completion check itself (MassTransit's CacheValue.HasValue).
                 case IdentifierNameSyntax name when value && model.GetSymbolInfo(name).Symbol is IPropertySymbol { Type.SpecialType: SpecialType.System_Boolean } property &&
                                                     CheckOf(property) is ExpressionSyntax check && check.SyntaxTree == condition.SyntaxTree:
@@ -285,6 +297,32 @@ namespace NonBlocking.Analyzers
                     return false;
             }
         }
+
+        /// <summary>
+        /// The declarator of a local of this tree that its initializer alone sets (never assigned, incremented or passed by
+        /// reference afterwards); null otherwise.
+        /// </summary>
+        private static VariableDeclaratorSyntax? KeptCheck(ILocalSymbol local, SemanticModel model)
+        {
+            if (!(local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() is VariableDeclaratorSyntax declarator) ||
+                declarator.SyntaxTree != model.SyntaxTree || declarator.Initializer == null) return null;
+            var body = declarator.Ancestors().FirstOrDefault(a => a is BaseMethodDeclarationSyntax || a is LocalFunctionStatementSyntax ||
+                                                                  a is AnonymousFunctionExpressionSyntax || a is AccessorDeclarationSyntax);
+            if (body == null) return null;
+            bool Names(ExpressionSyntax e) => Branches.Bare(e) is IdentifierNameSyntax n && n.Identifier.ValueText == local.Name &&
+                                             SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(n).Symbol, local);
+            bool written = body.DescendantNodes().Any(n => n switch
+            {
+                AssignmentExpressionSyntax a => Names(a.Left),
+                ArgumentSyntax r => !r.RefKindKeyword.IsKind(SyntaxKind.None) && Names(r.Expression),
+                _ => false,
+            });
+            return written ? null : declarator;
+        }
+
+        /// <summary>What a <c>?.</c> member binding reads off: the expression before the nearest enclosing <c>?.</c>.</summary>
+        private static ExpressionSyntax? BoundTo(MemberBindingExpressionSyntax bound) =>
+            bound.Ancestors().OfType<ConditionalAccessExpressionSyntax>().FirstOrDefault(a => a.WhenNotNull.Span.Contains(bound.Span))?.Expression;
 
         /// <summary>The expression an expression-bodied bool property of source returns (<c>=&gt; _value.Task.Status == …</c>).</summary>
         private static ExpressionSyntax? CheckOf(IPropertySymbol property) =>
@@ -471,6 +509,9 @@ namespace NonBlocking.Analyzers
             if (task.Index != null)
                 return e is ElementAccessExpressionSyntax element && element.ArgumentList.Arguments.Count == 1 &&
                        Refers(element.Expression, task.Symbol, model) && Refers(element.ArgumentList.Arguments[0].Expression, task.Index, model);
+            if (task.Owner != null && e is MemberBindingExpressionSyntax bound)
+                return bound.Name.Identifier.ValueText == task.Name && BoundTo(bound) is ExpressionSyntax owner &&
+                       Refers(owner, task.Owner, model) && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(e).Symbol, task.Symbol);
             if (task.Owner != null)
                 return e is MemberAccessExpressionSyntax read && read.Name.Identifier.ValueText == task.Name &&
                        Refers(read.Expression, task.Owner, model) && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(e).Symbol, task.Symbol);

@@ -326,7 +326,7 @@ namespace NonBlocking.Weaver.Analyse
         /// <see cref="Producer"/>, or where straight-line code does not show it (a conditional expression among the
         /// arguments), the producer every path agrees on (<see cref="StackSlots"/>).
         /// </summary>
-        private static Instruction? Operand(MethodBody body, Instruction consumer, int above) =>
+        public static Instruction? Operand(MethodBody body, Instruction consumer, int above) =>
             Producer(body, consumer, above) ?? (StackSlots.Producers(body, consumer, above) is { Count: 1 } one ? one[0] : null);
 
         /// <summary>Every instruction that may push that value: <see cref="Producer"/>'s, or each path's; null where not known.</summary>
