@@ -566,4 +566,56 @@ namespace Corpus.Dispatch.ReceiverSources
             return readers[0].Read(); // expect: NB0002
         }
     }
+    public interface IHasStore { IStore Store { get; } }
+
+    public sealed class StoreHolder : IHasStore
+    {
+        private readonly IStore _store = new MemoryStore();
+        public IStore Store => _store;
+    }
+
+    public sealed class FreshStoreHolder : IHasStore
+    {
+        public IStore Store { get { return new MemoryStore(); } }
+    }
+
+    // case: dispatch/the store an interface's property returns in every implementation is the in-memory one (Selenium's IHasCapabilities.Capabilities)
+    public static class InterfaceReturns
+    {
+        public static async Task<int> Run(object driver)
+        {
+            await Task.Yield();
+            return driver is IHasStore holder ? holder.Store.Get() : 0;
+        }
+    }
+
+    public abstract class StoreSource { public abstract IStore Open(); }
+
+    public sealed class MemorySource : StoreSource { public override IStore Open() => new MemoryStore(); }
+
+    public sealed class WaitingSource : StoreSource { public override IStore Open() => new WaitingStore(); }
+
+    // case: dispatch/a virtual factory one of whose overrides returns the waiting implementation
+    public static class VirtualReturnsWaiting
+    {
+        public static async Task<int> Run(StoreSource source)
+        {
+            await Task.Yield();
+            return source.Open().Get(); // expect: NB0002
+        }
+    }
+
+    public interface IStoreSlot { IStore Store { get; } }
+
+    public sealed class SettableSlot : IStoreSlot { public IStore Store { get; set; } = new MemoryStore(); }
+
+    // case: dispatch/an interface property one implementation of which is an auto-property any caller may set
+    public static class AutoPropertyReturns
+    {
+        public static async Task<int> Run(IStoreSlot slot)
+        {
+            await Task.Yield();
+            return slot.Store.Get(); // expect: NB0002
+        }
+    }
 }

@@ -20,14 +20,18 @@ namespace NonBlocking.Weaver.Analyse
         private const int MaxDepth = 6;
         private readonly System.Func<MethodReference, MethodDefinition?> _resolve;
         private readonly System.Func<TypeReference?, TypeDefinition?> _resolveType;
+        private readonly System.Func<MethodDefinition, IReadOnlyList<MethodDefinition>> _implementations;
         private readonly Dictionary<Instruction, List<TypeDefinition>?> _known = new Dictionary<Instruction, List<TypeDefinition>?>();
 
         /// <param name="resolve">A method in the analysed code, or null (its returns are not read then).</param>
         /// <param name="resolveType">A type, resolved (null where it cannot be).</param>
-        public ReceiverTypes(System.Func<MethodReference, MethodDefinition?> resolve, System.Func<TypeReference?, TypeDefinition?> resolveType)
+        /// <param name="implementations">The analysed code's implementations of a virtual or interface method.</param>
+        public ReceiverTypes(System.Func<MethodReference, MethodDefinition?> resolve, System.Func<TypeReference?, TypeDefinition?> resolveType,
+            System.Func<MethodDefinition, IReadOnlyList<MethodDefinition>> implementations)
         {
             _resolve = resolve;
             _resolveType = resolveType;
+            _implementations = implementations;
         }
 
         /// <summary>
@@ -120,12 +124,28 @@ namespace NonBlocking.Weaver.Analyse
         private static List<(MethodDefinition, Instruction?)>? Stores(MethodDefinition method, VariableDefinition local) =>
             Receivers.Stores(method, local) is List<Instruction> stores ? Consumed(method, stores) : null;
 
-        /// <summary>What a static or non-virtual method of the analysed code returns; null for any other.</summary>
+        /// <summary>
+        /// What a method of the analysed code returns: a static or non-virtual one's returns; a virtual or interface one's,
+        /// those of every body the analysed code has for it (Selenium's <c>IHasCapabilities.Capabilities</c> is the
+        /// driver's returned capabilities in each implementation, never the settings a caller builds); null where one
+        /// has no body in sight.
+        /// </summary>
         private List<(MethodDefinition, Instruction?)>? Returns(MethodReference called)
         {
             var def = _resolve(called);
-            if (def == null || !def.HasBody || def.IsVirtual || called.ReturnType.IsGenericParameter) return null;
-            return Consumed(def, def.Body.Instructions.Where(i => i.OpCode.Code == Code.Ret));
+            if (def == null || called.ReturnType.IsGenericParameter) return null;
+            if (!def.IsVirtual) return def.HasBody ? Consumed(def, def.Body.Instructions.Where(i => i.OpCode.Code == Code.Ret)) : null;
+            var values = new List<(MethodDefinition, Instruction?)>();
+            var bodies = def.IsAbstract ? _implementations(def) : new[] { def }.Concat(_implementations(def)).ToList();
+            if (bodies.Count == 0) return null;
+            foreach (var body in bodies)
+            {
+                if (!body.HasBody || body.ReturnType.IsGenericParameter) return null;
+                var returned = Consumed(body, body.Body.Instructions.Where(i => i.OpCode.Code == Code.Ret));
+                if (returned == null) return null;
+                values.AddRange(returned);
+            }
+            return values;
         }
 
         /// <summary>Every value the instructions take from the top of the stack (each side of a conditional); null where one is not known.</summary>

@@ -17,7 +17,7 @@ namespace NonBlocking.Analyzers
         public SourceDispatch(Compilation compilation)
         {
             _types = new System.Lazy<List<INamedTypeSymbol>>(() => TypesOf(compilation));
-            _receiverTypes = new SourceReceiverTypes(compilation);
+            _receiverTypes = new SourceReceiverTypes(compilation, Implementations);
         }
 
         /// <summary>Every method in source that runs for <paramref name="method"/> in some type: its overrides and implementations (and itself, unless abstract).</summary>

@@ -17,10 +17,16 @@ namespace NonBlocking.Analyzers
     {
         private const int MaxDepth = 6;
         private readonly Compilation _compilation;
+        private readonly System.Func<IMethodSymbol, IEnumerable<IMethodSymbol>> _implementations;
         private readonly System.Collections.Concurrent.ConcurrentDictionary<ISymbol, List<IOperation>?> _values =
             new System.Collections.Concurrent.ConcurrentDictionary<ISymbol, List<IOperation>?>(SymbolEqualityComparer.Default);
 
-        public SourceReceiverTypes(Compilation compilation) => _compilation = compilation;
+        /// <param name="implementations">The methods in source that run for a virtual or interface method (<see cref="SourceDispatch.Implementations"/>).</param>
+        public SourceReceiverTypes(Compilation compilation, System.Func<IMethodSymbol, IEnumerable<IMethodSymbol>> implementations)
+        {
+            _compilation = compilation;
+            _implementations = implementations;
+        }
 
         /// <summary>The types the value can have (each one it is or derives from); null where not known.</summary>
         public List<ITypeSymbol>? Of(IOperation value) =>
@@ -62,6 +68,7 @@ namespace NonBlocking.Analyzers
                 IParameterReferenceOperation parameter => parameter.Parameter,
                 IFieldReferenceOperation field => field.Field,
                 IInvocationOperation call => call.TargetMethod.OriginalDefinition,
+                IPropertyReferenceOperation { Property: { IsIndexer: false, GetMethod: IMethodSymbol getter } } => getter.OriginalDefinition,
                 _ => null,
             };
             if (symbol == null) return Declared(value.Type);
@@ -146,9 +153,27 @@ namespace NonBlocking.Analyzers
             return values;
         }
 
-        /// <summary>What a static or non-virtual method of the project returns; null for any other.</summary>
-        private List<IOperation>? Returns(IMethodSymbol method) =>
-            method.IsVirtual || method.IsOverride || method.ReturnType is ITypeParameterSymbol ? null : ReturnedValues.Of(method, _compilation);
+        /// <summary>
+        /// What a method of the project returns (a getter too): a static or non-virtual one's returns; a virtual or
+        /// interface one's, those of every body the project has for it (the engine's ReceiverTypes.Returns); null where one
+        /// is not in sight.
+        /// </summary>
+        private List<IOperation>? Returns(IMethodSymbol method)
+        {
+            if (method.ReturnType is ITypeParameterSymbol) return null;
+            if (!(method.IsVirtual || method.IsOverride || method.IsAbstract)) return ReturnedValues.Of(method, _compilation);
+            // Declared elsewhere (IServiceProvider.GetService): implementations outside the project may return anything.
+            if (method.DeclaringSyntaxReferences.IsEmpty) return null;
+            var values = new List<IOperation>();
+            int bodies = 0;
+            foreach (var body in _implementations(method))
+            {
+                if (body.ReturnType is ITypeParameterSymbol || !(ReturnedValues.Of(body, _compilation) is List<IOperation> returned)) return null;
+                values.AddRange(returned);
+                bodies++;
+            }
+            return bodies == 0 ? null : values;
+        }
 
         private SemanticModel Model(SyntaxNode node)
         {

@@ -50,7 +50,7 @@ namespace NonBlocking.Weaver.Analyse.Reachability
             _references = (references ?? Enumerable.Empty<ReferenceSummary>())
                 .GroupBy(r => r.AssemblyName, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
             _overrides = _modules.Count == 1 ? Overrides.For(_modules.First()) : new Overrides(_modules);
-            _receiverTypes = new ReceiverTypes(r => Resolve(r), ResolveType);
+            _receiverTypes = new ReceiverTypes(r => Resolve(r), ResolveType, m => _overrides.Of(m));
         }
 
         /// <summary>For each virtual or interface method, the methods in the analysed modules that implement it.</summary>

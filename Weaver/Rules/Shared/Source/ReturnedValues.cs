@@ -16,7 +16,7 @@ namespace NonBlocking.Analyzers
             var model = compilation.GetSemanticModel(declaration.SyntaxTree);
 #pragma warning restore RS1030
             var arrow = (declaration as BaseMethodDeclarationSyntax)?.ExpressionBody ?? (declaration as LocalFunctionStatementSyntax)?.ExpressionBody ??
-                        (declaration as ArrowExpressionClauseSyntax);
+                        (declaration as AccessorDeclarationSyntax)?.ExpressionBody ?? (declaration as ArrowExpressionClauseSyntax);
             if (arrow != null) return model.GetOperation(arrow.Expression) is IOperation single ? new List<IOperation> { single } : null;
             var block = (declaration as BaseMethodDeclarationSyntax)?.Body ?? (declaration as LocalFunctionStatementSyntax)?.Body ??
                         (declaration as AccessorDeclarationSyntax)?.Body;
