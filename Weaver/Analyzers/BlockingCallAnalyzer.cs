@@ -213,7 +213,7 @@ namespace NonBlocking.Analyzers
 
             if (match.SyncOverAsync && SourceCompletedTasks.IsKnownComplete(operation, WaitedTask(operation, instance), state.Streams)) return;
             if (operation is IInvocationOperation invocation &&
-                (SourceZeroTimeouts.Polls(invocation) || SourceNonBlockingSockets.Polls(invocation) || SourceReadinessChecks.Guarded(invocation) || SourceProcessEnds.Follows(invocation) ||
+                (SourceZeroTimeouts.Polls(invocation) || SourceNonBlockingSockets.Polls(invocation) || SourceReadinessChecks.Guarded(invocation) || SourceProcessEnds.Follows(invocation) || SourceKernelFiles.Reads(invocation) ||
                  SourceLockSemaphores.IsLock(invocation) || SourceUnboundedCollections.Adds(invocation) ||
                  !match.SyncOverAsync && InMemoryOperands.StaticApiOverMemory(invocation, state.Streams))) return;
             if (instance != null && !match.SyncOverAsync && InMemoryOperands.Is(instance, state.Streams) &&

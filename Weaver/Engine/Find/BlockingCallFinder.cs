@@ -38,6 +38,8 @@ namespace NonBlocking.Weaver.Find
                     if (forBuildWarnings && (Analyse.ZeroTimeouts.Polls(method, ins, target) || Analyse.NonBlockingSockets.Polls(method, ins, target))) continue;
                     // Nor a read a readiness check just said will find its input (Console.KeyAvailable, then ReadKey).
                     if (forBuildWarnings && Analyse.ReadinessChecks.Guarded(method, ins, target)) continue;
+                    // Nor a whole-file read of a kernel pseudo-file (/proc, /sys): answered from memory.
+                    if (forBuildWarnings && Analyse.KernelFiles.Reads(method, ins, target)) continue;
                     // Nor one after which the process ends (Environment.FailFast on every path on).
                     if (forBuildWarnings && Analyse.ProcessEnds.Follows(method, ins)) continue;
                     // Nor the Wait of a SemaphoreSlim its class uses as a lock: runtime-only, as Monitor.Enter.

@@ -73,7 +73,7 @@ namespace NonBlocking.Weaver.Analyse
         private static Instruction? StoredOnce(MethodDefinition method, Instruction load, bool addressTakenToCall)
         {
             if (!IsVariableLoad(method, load)) return null;
-            if (load.Operand is FieldReference field) return HoistedValue(method, field);
+            if (load.Operand is FieldReference field) return Hoisted.Value(method, field);
             return Receivers.Local(method, load) is VariableDefinition local ? Receivers.SingleStoreValue(method, local, addressTakenToCall) : null;
         }
 
@@ -83,22 +83,7 @@ namespace NonBlocking.Weaver.Analyse
             if (Il.IsLdloc(load.OpCode.Code)) return Receivers.Local(method, load) is VariableDefinition v && Receivers.SingleStore(method, v) != null;
             if (load.OpCode.Code != Code.Ldfld || !IsThis(method, Receivers.Producer(method.Body, load, 0))) return false;
             var field = (FieldReference)load.Operand;
-            return !Il.Assigns(method, field) || HoistedValue(method, field) != null;
-        }
-
-        /// <summary>The one value a state machine stores into its own field, not counting the default it clears it to after the loop.</summary>
-        private static Instruction? HoistedValue(MethodDefinition method, FieldReference field)
-        {
-            Instruction? found = null;
-            foreach (var ins in method.Body.Instructions)
-            {
-                if (ins.OpCode.Code != Code.Stfld || !(ins.Operand is FieldReference f) || !Il.SameField(f, field)) continue;
-                var value = Receivers.Producer(method.Body, ins, 0);
-                if (value != null && value.OpCode.Code == Code.Ldnull) continue;
-                if (found != null || value == null) return null;
-                found = value;
-            }
-            return found;
+            return !Il.Assigns(method, field) || Hoisted.Value(method, field) != null;
         }
 
         /// <summary>A collection's key, through the copy a <c>foreach</c> over an array makes into a local of its own.</summary>
@@ -374,7 +359,7 @@ namespace NonBlocking.Weaver.Analyse
                     // its two sides), or the source's own (bool done = content?.Task.IsCompleted ?? false; a Debug state
                     // machine hoists it into a field of its own). A false stored implies anything (implies:loc:N:*), so that
                     // the side which stores it first does not decide the join.
-                    if (assigned.StartsWith("loc:", System.StringComparison.Ordinal) || IsHoistedLocal(ins))
+                    if (assigned.StartsWith("loc:", System.StringComparison.Ordinal) || Hoisted.IsLocal(ins))
                         foreach (var known in facts.Where(k => k.StartsWith(Top, System.StringComparison.Ordinal)).ToList())
                             facts.Add(Implies + assigned + ":" + known.Substring(Top.Length));
                     if (StoresWhenAnyResult(method, ins)) facts.Add(assigned);
@@ -432,7 +417,7 @@ namespace NonBlocking.Weaver.Analyse
             if (BranchConditions.JumpsWhen(branch) is bool onTrue)
             {
                 var test = BranchConditions.Tested(method, branch, out bool negated);
-                if (test != null && (Il.IsLdloc(test.OpCode.Code) || IsHoistedLocal(test) && IsThis(method, Receivers.Producer(method.Body, test, 0))) &&
+                if (test != null && (Il.IsLdloc(test.OpCode.Code) || Hoisted.IsLocal(test) && IsThis(method, Receivers.Producer(method.Body, test, 0))) &&
                     Key(method, test) is string kept)
                 {
                     string prefix = Implies + kept + ":";
@@ -535,13 +520,6 @@ namespace NonBlocking.Weaver.Analyse
             return end < 0 ? null : fact.Substring(0, end + 1);
         }
 
-        /// <summary>
-        /// A load or store of a state machine's hoisted local (<c>&lt;done&gt;5__1</c>): only its own MoveNext writes it, so
-        /// what was stored there holds until it is stored again, as in a local.
-        /// </summary>
-        private static bool IsHoistedLocal(Instruction ins) =>
-            (ins.OpCode.Code == Code.Ldfld || ins.OpCode.Code == Code.Stfld) && ins.Operand is FieldReference field &&
-            field.Name.StartsWith("<", System.StringComparison.Ordinal) && !field.Name.StartsWith("<>", System.StringComparison.Ordinal);
 
         /// <summary>The tasks whose completion the value <paramref name="ins"/> pushes implies: a completion check's task, or any (* for false).</summary>
         private static IEnumerable<string> TopImplies(MethodDefinition method, Instruction ins)

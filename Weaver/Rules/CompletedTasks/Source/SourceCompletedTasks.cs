@@ -276,7 +276,7 @@ namespace NonBlocking.Analyzers
                     return Branches.Bare(coalesce.Right).IsKind(SyntaxKind.FalseLiteralExpression) && Asserts(coalesce.Left, task, true, model);
                 // A bool local set once, where it is declared, to a check (YARP: bool done = content?.Task.IsCompleted ?? false).
                 case IdentifierNameSyntax kept when model.GetSymbolInfo(kept).Symbol is ILocalSymbol { Type.SpecialType: SpecialType.System_Boolean } local &&
-                                                    KeptCheck(local, model) is VariableDeclaratorSyntax declarator:
+                                                    SetOnce.Declarator(local, model) is VariableDeclaratorSyntax declarator:
                     return Asserts(declarator.Initializer!.Value, task, value, model) && !AssignedBetween(declarator, kept, task, model);
                 // A bool property of the same object that is a completion check itself (MassTransit's CacheValue.HasValue).
                 case IdentifierNameSyntax name when value && model.GetSymbolInfo(name).Symbol is IPropertySymbol { Type.SpecialType: SpecialType.System_Boolean } property &&
@@ -296,28 +296,6 @@ namespace NonBlocking.Analyzers
                 default:
                     return false;
             }
-        }
-
-        /// <summary>
-        /// The declarator of a local of this tree that its initializer alone sets (never assigned, incremented or passed by
-        /// reference afterwards); null otherwise.
-        /// </summary>
-        private static VariableDeclaratorSyntax? KeptCheck(ILocalSymbol local, SemanticModel model)
-        {
-            if (!(local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() is VariableDeclaratorSyntax declarator) ||
-                declarator.SyntaxTree != model.SyntaxTree || declarator.Initializer == null) return null;
-            var body = declarator.Ancestors().FirstOrDefault(a => a is BaseMethodDeclarationSyntax || a is LocalFunctionStatementSyntax ||
-                                                                  a is AnonymousFunctionExpressionSyntax || a is AccessorDeclarationSyntax);
-            if (body == null) return null;
-            bool Names(ExpressionSyntax e) => Branches.Bare(e) is IdentifierNameSyntax n && n.Identifier.ValueText == local.Name &&
-                                             SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(n).Symbol, local);
-            bool written = body.DescendantNodes().Any(n => n switch
-            {
-                AssignmentExpressionSyntax a => Names(a.Left),
-                ArgumentSyntax r => !r.RefKindKeyword.IsKind(SyntaxKind.None) && Names(r.Expression),
-                _ => false,
-            });
-            return written ? null : declarator;
         }
 
         /// <summary>What a <c>?.</c> member binding reads off: the expression before the nearest enclosing <c>?.</c>.</summary>
