@@ -129,6 +129,19 @@ namespace NonBlocking.RealCode.Tests
             new("Microsoft.Extensions.Caching.StackExchangeRedis", "Microsoft.Extensions.Caching.StackExchangeRedis", "11.0.0", Training, "https://github.com/dotnet/aspnetcore/tree/main/src/Caching/StackExchangeRedis"),
             new("Microsoft.Kiota.Http.HttpClientLibrary", "Microsoft.Kiota.Http.HttpClientLibrary", "2.1.6", Training, "https://github.com/microsoft/kiota-dotnet"),
             new("Microsoft.Identity.Client.Extensions.Msal", "Microsoft.Identity.Client.Extensions.Msal", "4.92.0", Training, "https://github.com/AzureAD/microsoft-authentication-library-for-dotnet"),
+            // Nineteenth batch (session 32): a new draw, seed 31l (docs/accuracy.md), two of each three to training; its
+            // ninth, Microsoft.Azure.DurableTask.AzureStorage, cannot restore beside the labelled Azure.Storage.Blobs 12.26.0
+            // (2.11.2 and 2.11.3 ask for 12.27.0: NU1605): left out.
+            new("System.Data.SqlClient", "System.Data.SqlClient", "4.9.1", Training, "https://github.com/dotnet/corefx/tree/release/3.1/src/System.Data.SqlClient"),
+            new("ARSoft.Tools.Net", "ARSoft.Tools.Net", "3.6.1", Training, "https://github.com/alexreinert/ARSoft.Tools.Net"),
+            new("Pipelines.Sockets.Unofficial", "Pipelines.Sockets.Unofficial", "2.2.16", Training, "https://github.com/mgravell/Pipelines.Sockets.Unofficial"),
+            new("Tmds.DBus.Protocol", "Tmds.DBus.Protocol", "0.95.2", Training, "https://github.com/tmds/Tmds.DBus"),
+            new("Prometheus.NetStandard", "prometheus-net", "8.2.1", Training, "https://github.com/prometheus-net/prometheus-net"),
+            new("Nakama", "NakamaClient", "3.23.0", Training, "https://github.com/heroiclabs/nakama-dotnet"),
+            new("SQLite-net", "sqlite-net-pcl", "1.11.285", Training, "https://github.com/praeclarum/sqlite-net"),
+            new("DotNetty.Transport", "DotNetty.Transport", "0.7.6", Training, "https://github.com/Azure/DotNetty"),
+            new("OpenTelemetry.PersistentStorage.FileSystem", "OpenTelemetry.PersistentStorage.FileSystem", "1.2.0", Training, "https://github.com/open-telemetry/opentelemetry-dotnet-contrib"),
+            new("Weasel.Postgresql", "Weasel.Postgresql", "9.51.0", Training, "https://github.com/JasperFx/weasel"),
 
             new("NATS.Client.Core", "NATS.Net", "3.3.2", Validation, "https://github.com/nats-io/nats.net"),
             new("Elastic.Transport", "Elastic.Transport", "1.1.0", Validation, "https://github.com/elastic/elastic-transport-net"),
@@ -192,6 +205,11 @@ namespace NonBlocking.RealCode.Tests
             new("Rebus.PostgreSql", "Rebus.PostgreSql", "9.1.1", Validation, "https://github.com/rebus-org/Rebus.PostgreSql"),
             new("Nethereum.JsonRpc.RpcClient", "Nethereum.JsonRpc.RpcClient", "6.1.0", Validation, "https://github.com/Nethereum/Nethereum"),
             new("dbup-core", "dbup-core", "6.1.1", Validation, "https://github.com/DbUp/DbUp"),
+            // Nineteenth batch, validation (the seed-31l draw's third, sixth, twelfth and fifteenth; its ninth left out).
+            new("Microsoft.Azure.Amqp", "Microsoft.Azure.Amqp", "2.7.0", Validation, "https://github.com/Azure/azure-amqp"),
+            new("Thrift", "ApacheThrift", "0.25.0", Validation, "https://github.com/apache/thrift/tree/master/lib/netstd"),
+            new("Nerdbank.Streams", "Nerdbank.Streams", "2.13.16", Validation, "https://github.com/dotnet/Nerdbank.Streams"),
+            new("Microsoft.Rest.ClientRuntime", "Microsoft.Rest.ClientRuntime", "2.3.24", Validation, "https://github.com/Azure/azure-sdk-for-net/tree/main/sdk/mgmtcommon/ClientRuntime"),
             // A server application (Microsoft Garnet, a Redis-compatible cache store), never tuned against.
             new("Garnet.server", "garnet-server", "2.2.12", Validation, "https://github.com/microsoft/garnet", Tool: true),
             new("Garnet.cluster", "garnet-server", "2.2.12", Validation, "https://github.com/microsoft/garnet", Tool: true),
