@@ -1,6 +1,7 @@
 // A read a readiness check guards returns at once: dotnet-counters polls the keyboard with Console.KeyAvailable
 // before Console.ReadKey in its async monitor loop. The look-alikes read without the check, or read twice after one.
 using System;
+using System.Net.Sockets;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -91,6 +92,53 @@ namespace Corpus.Readiness
             await Task.Yield();
             if (Console.KeyAvailable) return 'k';
             return Console.ReadKey(true).KeyChar; // expect: NB0001
+        }
+    }
+    // case: readiness/a socket peeked only after Poll(0, SelectRead) on the same socket said it is readable (ARSoft.Tools.Net's IsConnected)
+    public static class SocketPeek
+    {
+        public static async Task<bool> AliveAsync(TcpClient client)
+        {
+            await Task.Yield();
+            return IsConnected(client);
+        }
+
+        private static bool IsConnected(TcpClient client)
+        {
+            if (!client.Connected) return false;
+            if (client.Client.Poll(0, SelectMode.SelectRead) && client.Connected)
+            {
+                var buffer = new byte[1];
+                try
+                {
+                    if (client.Client.Receive(buffer, SocketFlags.Peek) == 0) return false;
+                }
+                catch (InvalidOperationException)
+                {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    // case: readiness/a socket read after polling another socket, or after a poll for writing, waits
+    public static class SocketOtherPoll
+    {
+        public static async Task<int> OtherSocket(Socket polled, Socket read)
+        {
+            await Task.Yield();
+            var buffer = new byte[16];
+            if (polled.Poll(0, SelectMode.SelectRead)) return read.Receive(buffer); // expect: NB0001
+            return 0;
+        }
+
+        public static async Task<int> PolledForWriting(Socket socket)
+        {
+            await Task.Yield();
+            var buffer = new byte[16];
+            if (socket.Poll(0, SelectMode.SelectWrite)) return socket.Receive(buffer); // expect: NB0001
+            return 0;
         }
     }
 }

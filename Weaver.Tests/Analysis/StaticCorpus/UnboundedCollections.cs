@@ -5,6 +5,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -226,6 +227,45 @@ namespace Corpus.UnboundedCollections
         {
             await Task.Yield();
             _queues[kind].Add(id); // expect: NB0001
+        }
+    }
+    // case: unbounded collections/made by the caller and handed to private async helpers, one through a lambda (ARSoft.Tools.Net's parallel queries)
+    public sealed class ParallelQueries
+    {
+        public async Task<List<int>> SendAll(int[] servers)
+        {
+            var results = new BlockingCollection<int>();
+            await Task.WhenAll(servers.Select(s => Query(s, results)));
+            return results.ToList();
+        }
+
+        private async Task Query(int server, BlockingCollection<int> results)
+        {
+            await Task.Yield();
+            results.Add(server);
+            if (server > 1) await Resend(server - 1, results);
+        }
+
+        private async Task Resend(int server, BlockingCollection<int> results)
+        {
+            await Task.Yield();
+            results.Add(server);
+        }
+    }
+
+    // case: unbounded collections/a private helper one caller of which hands a bounded collection
+    public sealed class MixedCallers
+    {
+        public async Task Run()
+        {
+            await Put(new BlockingCollection<int>(), 1);
+            await Put(new BlockingCollection<int>(4), 2);
+        }
+
+        private async Task Put(BlockingCollection<int> items, int item)
+        {
+            await Task.Yield();
+            items.Add(item); // expect: NB0001
         }
     }
 }

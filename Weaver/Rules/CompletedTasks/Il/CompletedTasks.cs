@@ -26,7 +26,7 @@ namespace NonBlocking.Weaver.Analyse
             if (task == null) return false;
             if (streams != null && InMemoryAsync.Completes(task, streams)) return true;
             if (IsZeroTimeoutWaitAsync(method, task) || IsWhenAnyResult(method, task)) return true;
-            var key = Key(method, task);
+            var key = VariableKey(method, task);
             var each = EachOf(method, task, 0);
             if (key == null && each == null) return false;
             if (key != null && IsContinuationAntecedent(method, key)) return true;
@@ -92,7 +92,7 @@ namespace NonBlocking.Weaver.Analyse
             if (load == null) return null;
             // Only a copy of a variable that is set once at most: the copy and the variable hold the same collection.
             if (StoredOnce(method, load, addressTakenToCall: false) is Instruction original && SetOnceAtMost(method, original)) load = original;
-            return Key(method, load, 1);
+            return VariableKey(method, load, 1);
         }
 
         /// <summary>
@@ -249,7 +249,7 @@ namespace NonBlocking.Weaver.Analyse
         /// or parameterless property read off one of those (a closure's captured task, <c>request.Task</c>), as its key
         /// with the member's name after a dot.
         /// </summary>
-        private static string? Key(MethodDefinition method, Instruction load, int depth = 0)
+        public static string? VariableKey(MethodDefinition method, Instruction load, int depth = 0)
         {
             var code = load.OpCode.Code;
             if (Il.IsLdloc(code) || code == Code.Ldloca || code == Code.Ldloca_S)
@@ -266,7 +266,7 @@ namespace NonBlocking.Weaver.Analyse
             {
                 var collection = Receivers.Producer(method.Body, load, 1);
                 var index = Receivers.Producer(method.Body, load, 0);
-                return collection != null && index != null && Key(method, collection, depth + 1) is string of && Key(method, index, depth + 1) is string at
+                return collection != null && index != null && VariableKey(method, collection, depth + 1) is string of && VariableKey(method, index, depth + 1) is string at
                     ? of + "[" + at + "]" : null;
             }
             // The owner through a join too: `content?.Task.IsCompleted` reads Task off the value the null test kept on the stack.
@@ -279,7 +279,7 @@ namespace NonBlocking.Weaver.Analyse
         }
 
         private static string? Member(MethodDefinition method, Instruction? receiver, string name, int depth) =>
-            receiver != null && Key(method, receiver, depth + 1) is string owner ? owner + "." + name : null;
+            receiver != null && VariableKey(method, receiver, depth + 1) is string owner ? owner + "." + name : null;
 
         /// <summary><c>this</c>, or in a state machine or closure the outer <c>this</c> it holds (also copied to a local).</summary>
         private static bool IsThis(MethodDefinition method, Instruction? load)
@@ -307,7 +307,7 @@ namespace NonBlocking.Weaver.Analyse
         {
             int above = ins.Operand is MethodReference m ? m.Parameters.Count : 2;
             var collection = Receivers.Producer(method.Body, ins, above);
-            return collection == null ? null : Key(method, collection, 1);
+            return collection == null ? null : VariableKey(method, collection, 1);
         }
 
         /// <summary>A store into an array or a list, or a list's Add or Insert: a new task among its elements.</summary>
@@ -418,7 +418,7 @@ namespace NonBlocking.Weaver.Analyse
             {
                 var test = BranchConditions.Tested(method, branch, out bool negated);
                 if (test != null && (Il.IsLdloc(test.OpCode.Code) || Hoisted.IsLocal(test) && IsThis(method, Receivers.Producer(method.Body, test, 0))) &&
-                    Key(method, test) is string kept)
+                    VariableKey(method, test) is string kept)
                 {
                     string prefix = Implies + kept + ":";
                     // implies:loc:N:* (the local holds false) gives "*" on its true side: code no path runs, where anything holds.
@@ -431,7 +431,7 @@ namespace NonBlocking.Weaver.Analyse
                 if (test == null || !(IsTaskMember(test, "get_IsCompleted", "get_IsCompletedSuccessfully", "get_IsFaulted", "get_IsCanceled") || IsCompletionHelper(test)))
                     return (null, false);
                 var task = Receivers.Producer(method.Body, test, 0);
-                return (task == null ? null : Key(method, task), onTrue ^ negated);
+                return (task == null ? null : VariableKey(method, task), onTrue ^ negated);
             }
             if (code == Code.Beq || code == Code.Beq_S || code == Code.Bne_Un || code == Code.Bne_Un_S)
                 return StatusCheck(method, Receivers.Producer(method.Body, branch, 0), Receivers.Producer(method.Body, branch, 1),
@@ -460,7 +460,7 @@ namespace NonBlocking.Weaver.Analyse
             }
             if (!IsTaskMember(value, "get_IsCompleted", "get_IsCompletedSuccessfully", "get_IsFaulted", "get_IsCanceled")) return null;
             var checkedTask = Receivers.Producer(body.Body, value, 0);
-            return checkedTask == null ? null : Key(body, checkedTask);
+            return checkedTask == null ? null : VariableKey(body, checkedTask);
         }
 
         /// <summary>
@@ -478,7 +478,7 @@ namespace NonBlocking.Weaver.Analyse
             }
             if (value == null || !IsTaskMember(value, "get_Status")) return (null, 0);
             var task = Receivers.Producer(method.Body, value, 0);
-            return (task == null ? null : Key(method, task), first);
+            return (task == null ? null : VariableKey(method, task), first);
         }
 
         private static Instruction? SingleFieldStore(MethodDefinition method, FieldReference field)
@@ -527,7 +527,7 @@ namespace NonBlocking.Weaver.Analyse
             if (Il.Int32Constant(ins) == 0) { yield return "*"; yield break; }
             if (!IsTaskMember(ins, "get_IsCompleted", "get_IsCompletedSuccessfully", "get_IsFaulted", "get_IsCanceled") && !IsCompletionHelper(ins)) yield break;
             var task = Receivers.Producer(method.Body, ins, 0);
-            if (task != null && Key(method, task) is string key) yield return key;
+            if (task != null && VariableKey(method, task) is string key) yield return key;
         }
 
         /// <summary>
@@ -546,7 +546,7 @@ namespace NonBlocking.Weaver.Analyse
             if (constant == null || status == null || !(Il.Int32Constant(constant) is int value) || value < 5 || value > 7 ||
                 !IsTaskMember(status, "get_Status")) return (null, false);
             var task = Receivers.Producer(method.Body, status, 0);
-            return (task == null ? null : Key(method, task), whenEqual);
+            return (task == null ? null : VariableKey(method, task), whenEqual);
         }
 
         /// <summary>
@@ -560,7 +560,7 @@ namespace NonBlocking.Weaver.Analyse
             if (!IsCall(ins) || !(ins.Operand is MethodReference m)) yield break;
             if (IsSourceSet(m))
             {
-                if (Receivers.Producer(method.Body, ins, m.Parameters.Count) is Instruction source && Key(method, source) is string owner)
+                if (Receivers.Producer(method.Body, ins, m.Parameters.Count) is Instruction source && VariableKey(method, source) is string owner)
                     yield return owner + ".Task";
                 yield break;
             }
@@ -576,13 +576,13 @@ namespace NonBlocking.Weaver.Analyse
             if (IsCall(task) && task.Operand is MethodReference all && (all.Name == "WhenAll" || all.Name == "WaitAll"))
             {
                 foreach (var element in ArrayElements(method, task))
-                    if (Key(method, element) is string key) yield return key;
+                    if (VariableKey(method, element) is string key) yield return key;
                 // WhenAll(tasks) over a collection in a variable: every task in it.
                 if (all.Parameters.Count == 1 && Receivers.Producer(method.Body, task, 0) is Instruction collection && collection.OpCode.Code != Code.Newarr &&
                     CollectionKey(method, collection) is string tasks)
                     yield return Each + tasks;
             }
-            else if (Key(method, task) is string key) yield return key;
+            else if (VariableKey(method, task) is string key) yield return key;
         }
 
         /// <summary>

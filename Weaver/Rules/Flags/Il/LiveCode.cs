@@ -79,7 +79,7 @@ namespace NonBlocking.Weaver.Analyse.Flags
         /// is <c>a; brfalse L; b; br M; L: ldc.i4.0; M: stloc t; ldloc t; brfalse X</c>, so once <c>a</c> is known false
         /// the constant's branch is known too (a Release build branches on <c>a</c> to X itself). Null for anything else.
         /// </summary>
-        private static Instruction? ConstantBranchTarget(MethodDefinition method, Instruction ins)
+        public static Instruction? ConstantBranchTarget(MethodDefinition method, Instruction ins)
         {
             if (!(Il.Int32Constant(ins) is int constant)) return null;
             var store = ins.Next;

@@ -8,14 +8,18 @@ namespace NonBlocking.Analyzers
 {
     /// <summary>
     /// A read that runs only after a check said its input is there returns at once (<c>if (Console.KeyAvailable)
-    /// Console.ReadKey(true)</c>): no warning when no path of the function's control-flow graph reaches the call without
-    /// passing the check's true side since the last such read, as the weave's ReadinessChecks decides over IL.
+    /// Console.ReadKey(true)</c>, <c>if (socket.Poll(0, SelectMode.SelectRead)) socket.Receive(…)</c> on the same socket):
+    /// no warning when no path of the function's control-flow graph reaches the call without passing the check's true
+    /// side since the last such read, as the weave's ReadinessChecks decides over IL.
     /// </summary>
     internal static class SourceReadinessChecks
     {
         public static bool Guarded(IInvocationOperation call)
         {
             if (!IsGuardedRead(call.TargetMethod)) return false;
+            // The socket read and checked, as a variable (none for the console; an unknown socket has no guard).
+            string? reading = call.TargetMethod.IsStatic ? null : VariableKey(call.Instance);
+            if (!call.TargetMethod.IsStatic && reading == null) return false;
             var graph = GraphHolding(call);
             if (graph == null) return false;
             var seen = new HashSet<(BasicBlock, bool)>();
@@ -37,10 +41,11 @@ namespace NonBlocking.Analyzers
                         foreach (var invocation in operation.DescendantsAndSelf().OfType<IInvocationOperation>())
                         {
                             if (invocation.Syntax == call.Syntax && !ready) return false;
-                            if (IsGuardedRead(invocation.TargetMethod)) ready = false;
+                            if (IsGuardedRead(invocation.TargetMethod) && invocation.TargetMethod.IsStatic == call.TargetMethod.IsStatic &&
+                                (invocation.TargetMethod.IsStatic || VariableKey(invocation.Instance) == reading)) ready = false;
                         }
                     }
-                    if (block.ConditionKind != ControlFlowConditionKind.None && ReadyWhenTrue(block.BranchValue) is bool whenTrue)
+                    if (block.ConditionKind != ControlFlowConditionKind.None && ReadyWhenTrue(block.BranchValue, reading) is bool whenTrue)
                     {
                         bool onConditional = (block.ConditionKind == ControlFlowConditionKind.WhenTrue) == whenTrue;
                         Reach(block.ConditionalSuccessor?.Destination, onConditional || ready);
@@ -62,8 +67,8 @@ namespace NonBlocking.Analyzers
             return true;
         }
 
-        /// <summary>For a branch value that is a readiness check: whether the input is there when it is true (false for <c>!check</c>).</summary>
-        private static bool? ReadyWhenTrue(IOperation? value)
+        /// <summary>For a branch value that is a readiness check of <paramref name="reading"/>: whether the input is there when it is true (false for <c>!check</c>).</summary>
+        private static bool? ReadyWhenTrue(IOperation? value, string? reading)
         {
             bool whenTrue = true;
             while (true)
@@ -76,8 +81,33 @@ namespace NonBlocking.Analyzers
                 }
                 else break;
             }
-            return value is IPropertyReferenceOperation { Property: { Name: "KeyAvailable" } property } && IsConsole(property.ContainingType)
+            if (reading == null)
+                return value is IPropertyReferenceOperation { Property: { Name: "KeyAvailable" } property } && IsConsole(property.ContainingType)
+                    ? whenTrue : (bool?)null;
+            return value is IInvocationOperation { TargetMethod: { Name: "Poll", IsStatic: false } poll } invocation && IsSocket(poll.ContainingType) &&
+                   invocation.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == 1)?.Value.ConstantValue is { HasValue: true, Value: { } mode } &&
+                   System.Convert.ToInt64(mode, System.Globalization.CultureInfo.InvariantCulture) == 0 &&
+                   VariableKey(invocation.Instance) == reading
                 ? whenTrue : (bool?)null;
+        }
+
+        /// <summary>
+        /// The variable an object is read from, as a key: a local, a parameter, a field of this or a static one, and a
+        /// property or field read off one of those (<c>client.Client</c>); null for anything else.
+        /// </summary>
+        private static string? VariableKey(IOperation? value)
+        {
+            while (value is IConversionOperation conversion) value = conversion.Operand;
+            return value switch
+            {
+                ILocalReferenceOperation local => "loc:" + local.Local.Name + "@" + local.Local.DeclaringSyntaxReferences.FirstOrDefault()?.Span.Start,
+                IParameterReferenceOperation parameter => "arg:" + parameter.Parameter.Name,
+                IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation } field => "fld:" + field.Field.ToDisplayString(),
+                IFieldReferenceOperation field => VariableKey(field.Instance) is string owner ? owner + "." + field.Field.Name : null,
+                IPropertyReferenceOperation { Arguments.Length: 0, Instance: { } instance } property =>
+                    VariableKey(instance) is string owner ? owner + "." + property.Property.Name : null,
+                _ => null,
+            };
         }
 
         /// <summary>The control-flow graph of the function (method, local function or lambda) the call is in.</summary>
@@ -112,7 +142,10 @@ namespace NonBlocking.Analyzers
             return null;
         }
 
-        private static bool IsGuardedRead(IMethodSymbol method) => method.Name == "ReadKey" && IsConsole(method.ContainingType);
+        private static bool IsGuardedRead(IMethodSymbol method) =>
+            method.Name == "ReadKey" && IsConsole(method.ContainingType) || method.Name == "Receive" && !method.IsStatic && IsSocket(method.ContainingType);
+
+        private static bool IsSocket(INamedTypeSymbol? type) => type is { Name: "Socket" } && Namespaces.Is(type.ContainingNamespace, "System.Net.Sockets");
 
         private static bool IsConsole(INamedTypeSymbol? type) => type is { Name: "Console" } && Namespaces.Is(type.ContainingNamespace, "System");
     }

@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+using System.Linq;
 using System.Runtime.CompilerServices;
 using Mono.Cecil;
 using Mono.Cecil.Cil;
@@ -9,7 +11,10 @@ namespace NonBlocking.Weaver.Analyse
     /// <c>Add</c> wait for room (its <c>Take</c> still waits for an item). The collection is a private field whose every
     /// store in its class is <c>new BlockingCollection&lt;T&gt;()</c>, one over a given collection
     /// (<c>new BlockingCollection&lt;T&gt;(queue)</c>) or null — Azure Storage DataMovement's <c>TransferScheduler</c>
-    /// queues its controllers so. A capacity in any store, or a field others can store, still warns.
+    /// queues its controllers so. Or the collection is handed down from where one is made so: a local, a private method's
+    /// parameter (every caller's argument), a field of a type the compiler generated (an async method's hoisted parameter,
+    /// a lambda's capture) — ARSoft.Tools.Net's parallel DNS queries add their answers to the one their caller made. A
+    /// capacity in any store, or a field or parameter others can store, still warns.
     /// </summary>
     internal static class UnboundedCollections
     {
@@ -26,7 +31,35 @@ namespace NonBlocking.Weaver.Analyse
                 getter.HasThis && getter.Parameters.Count == 1 && IsDictionary(getter.DeclaringType))
                 return PrivateField(method, Receivers.Producer(method.Body, load, 1)) is FieldDefinition dictionary &&
                        (bool)DictionaryVerdicts.GetValue(dictionary, f => OnlyUnboundedValues(f));
-            return PrivateField(method, load) is FieldDefinition field && (bool)Verdicts.GetValue(field, f => OnlyUnbounded(f));
+            if (PrivateField(method, load) is FieldDefinition field && (bool)Verdicts.GetValue(field, f => OnlyUnbounded(f))) return true;
+            return HandedUnbounded(method, load, 0);
+        }
+
+        private const int MaxDepth = 8;
+
+        /// <summary>
+        /// Whether every value that reaches <paramref name="value"/> is a collection made without a capacity: through the
+        /// stores of a local, the arguments of a private method's callers, the stores of a field only its own code writes
+        /// (<see cref="KnownValues"/>).
+        /// </summary>
+        private static bool HandedUnbounded(MethodDefinition method, Instruction? value, int depth)
+        {
+            if (value == null || depth > MaxDepth) return false;
+            if (MadeUnbounded(value)) return true;
+            var code = value.OpCode.Code;
+            if (Il.IsLdloc(code))
+            {
+                if (!(Receivers.Local(method, value) is VariableDefinition local) || !(Receivers.Stores(method, local) is List<Instruction> stores) || stores.Count == 0)
+                    return false;
+                foreach (var store in stores)
+                    if (!(Receivers.Operands(method.Body, store, 0) is IReadOnlyList<Instruction> producers) || producers.Count == 0 ||
+                        !producers.All(p => HandedUnbounded(method, p, depth + 1))) return false;
+                return true;
+            }
+            IReadOnlyList<KnownValues.Value>? values = null;
+            if (Il.IsLdarg(code) && Il.ParameterOf(method, value) is ParameterDefinition parameter) values = KnownValues.OfParameter(method, parameter);
+            else if ((code == Code.Ldfld || code == Code.Ldsfld) && value.Operand is FieldReference field) values = KnownValues.OfField(field);
+            return values != null && values.Count > 0 && values.All(v => HandedUnbounded(v.Method, v.Producer, depth + 1));
         }
 
         /// <summary>The private field of this module a load reads; null for anything else.</summary>

@@ -8,7 +8,9 @@ namespace NonBlocking.Analyzers
     /// <summary>
     /// Adding to a <c>BlockingCollection</c> made without a bounded capacity never waits (the engine's
     /// UnboundedCollections): a private field whose every store in its class — its declaration or an assignment — is
-    /// <c>new BlockingCollection&lt;T&gt;()</c>, one over a given collection, or null. Its <c>Add</c> is no warning.
+    /// <c>new BlockingCollection&lt;T&gt;()</c>, one over a given collection, or null; or one handed down from where it is
+    /// made so, through a local its declaration alone sets and a private method's parameter (every caller's argument).
+    /// Its <c>Add</c> is no warning.
     /// </summary>
     internal static class SourceUnboundedCollections
     {
@@ -27,8 +29,34 @@ namespace NonBlocking.Analyzers
             if (instance is IPropertyReferenceOperation { Property.IsIndexer: true } item && IsDictionary(item.Property.ContainingType) &&
                 Unwrapped(item.Instance) is IFieldReferenceOperation { Field.DeclaredAccessibility: Accessibility.Private } dictionary)
                 return (bool)DictionaryVerdicts.GetValue(dictionary.Field.OriginalDefinition, field => OnlyUnboundedValues(field, compilation));
-            if (!(instance is IFieldReferenceOperation reference) || reference.Field.DeclaredAccessibility != Accessibility.Private) return false;
-            return (bool)Verdicts.GetValue(reference.Field.OriginalDefinition, field => OnlyUnbounded(field, compilation));
+            return HandedUnbounded(instance, compilation, 0);
+        }
+
+        private const int MaxDepth = 8;
+
+        /// <summary>
+        /// Whether the collection is one made without a capacity: made there, a private field only ever stored so, a local
+        /// its declaration alone sets to one, or a private method's parameter every caller hands one (the engine's
+        /// HandedUnbounded).
+        /// </summary>
+        private static bool HandedUnbounded(IOperation? value, Compilation compilation, int depth)
+        {
+            value = Unwrapped(value);
+            if (value == null || depth > MaxDepth) return false;
+            if (Unbounded(value)) return true;
+            switch (value)
+            {
+                case IFieldReferenceOperation reference when reference.Field.DeclaredAccessibility == Accessibility.Private:
+                    return (bool)Verdicts.GetValue(reference.Field.OriginalDefinition, field => OnlyUnbounded(field, compilation));
+                case ILocalReferenceOperation local when value.SemanticModel != null:
+                    return SetOnce.Declarator(local.Local, value.SemanticModel) is { Initializer: { } initializer } &&
+                           HandedUnbounded(value.SemanticModel.GetOperation(initializer.Value), compilation, depth + 1);
+                case IParameterReferenceOperation parameter:
+                    return SourceKnownValues.OfParameter(parameter) is { Count: > 0 } arguments &&
+                           arguments.TrueForAll(a => HandedUnbounded(a, compilation, depth + 1));
+                default:
+                    return false;
+            }
         }
 
         private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IFieldSymbol, object> DictionaryVerdicts =
