@@ -378,6 +378,59 @@ namespace Corpus.Completed
         }
     }
 
+    public sealed class WorkItem
+    {
+        public Task<int> Result { get; set; } = Source.Load();
+        public List<int> Messages { get; } = new List<int>();
+    }
+
+    // case: completed/a private helper reads the task each of its callers checked complete first (Orleans' PlacementWorker)
+    public sealed class PlacementLoop
+    {
+        private readonly Dictionary<int, WorkItem> _inProgress = new Dictionary<int, WorkItem>();
+
+        public async Task Run()
+        {
+            await Task.Yield();
+            foreach (var pair in _inProgress)
+            {
+                var item = pair.Value;
+                if (item.Result.IsCompleted) Address(item);
+            }
+        }
+
+        private static void Address(WorkItem completed)
+        {
+            Task<int> result = completed.Result;
+            completed.Messages.Add(result.GetAwaiter().GetResult());
+        }
+    }
+
+    // case: completed/a private helper handed the task itself where the caller saw it complete
+    public static class HelperGetsTask
+    {
+        public static async Task<int> Run(Task<int> pending)
+        {
+            await Task.Yield();
+            return pending.IsCompletedSuccessfully ? Read(pending) : await pending;
+        }
+
+        private static int Read(Task<int> done) => done.Result;
+    }
+
+    // case: completed/a private helper one caller of which hands a task nobody checked still waits
+    public sealed class PlacementUnchecked
+    {
+        public async Task Run(WorkItem checkedItem, WorkItem other)
+        {
+            await Task.Yield();
+            if (checkedItem.Result.IsCompleted) Address(checkedItem); // expect: NB0002
+            Address(other); // expect: NB0002
+        }
+
+        private static void Address(WorkItem completed) => completed.Messages.Add(completed.Result.Result);
+    }
+
     // case: completed/one property's task checked, another's waited on
     public static class OtherPropertyWaited
     {

@@ -31,7 +31,33 @@ namespace NonBlocking.Weaver.Analyse
             if (key == null && each == null) return false;
             if (key != null && IsContinuationAntecedent(method, key)) return true;
             var facts = Facts.GetValue(method.Body, _ => Analyse(method));
-            return facts.TryGetValue(wait, out var known) && (key != null && Holds(known, key) || each != null && Holds(known, Each + each));
+            if (facts.TryGetValue(wait, out var known) && (key != null && Holds(known, key) || each != null && Holds(known, Each + each))) return true;
+            return CheckedByCallers(method, task);
+        }
+
+        /// <summary>
+        /// Whether the task a private helper waits on is one every call hands it complete: the parameter itself, or a
+        /// property or field read off it (also through a local stored once), that each caller knows complete where it
+        /// passes the argument — Orleans' PlacementWorker calls <c>AddressWaitingMessages(item)</c> only when
+        /// <c>item.Result.IsCompleted</c>, and the helper reads <c>item.Result</c>. The parameter is never assigned
+        /// (<see cref="KnownValues.OfParameter"/>).
+        /// </summary>
+        private static bool CheckedByCallers(MethodDefinition method, Instruction task)
+        {
+            if (Il.IsLdloc(task.OpCode.Code) && StoredOnce(method, task, addressTakenToCall: false) is Instruction stored) task = stored;
+            if (!(VariableKey(method, task) is string key) || !key.StartsWith("arg:", System.StringComparison.Ordinal) || key.IndexOf('[') >= 0) return false;
+            int dot = key.IndexOf('.');
+            string rest = dot < 0 ? "" : key.Substring(dot);
+            if (!int.TryParse(dot < 0 ? key.Substring(4) : key.Substring(4, dot - 4), out int index) || index < 0 || index >= method.Parameters.Count) return false;
+            var values = KnownValues.OfParameter(method, method.Parameters[index]);
+            if (values == null || values.Count == 0) return false;
+            foreach (var value in values)
+            {
+                if (value.Producer == null || !(VariableKey(value.Method, value.Producer) is string passed)) return false;
+                var facts = Facts.GetValue(value.Method.Body, _ => Analyse(value.Method));
+                if (!facts.TryGetValue(value.Producer, out var known) || !Holds(known, passed + rest)) return false;
+            }
+            return true;
         }
 
         /// <summary>The fact that every task in a collection is complete: after <c>await Task.WhenAll(tasks)</c>.</summary>

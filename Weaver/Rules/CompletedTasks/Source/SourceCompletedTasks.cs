@@ -30,6 +30,7 @@ namespace NonBlocking.Analyzers
             if (Unwrapped(task) is IInvocationOperation zero && zero.TargetMethod.Name == "WaitAsync" && SourceZeroTimeouts.Polls(zero)) return true;
             var symbol = Variable(task);
             if (symbol != null && IsKnownComplete(wait, symbol, model)) return true;
+            if (CheckedByCallers(task, model)) return true;
             // An element of a collection every task of which was awaited (await Task.WhenAll(tasks); foreach (var t in tasks) t.Result).
             if (!(EachOf(task, model) is TaskVariable each)) return false;
             SyntaxNode child = wait.Syntax;
@@ -40,6 +41,36 @@ namespace NonBlocking.Analyzers
                 child = ancestor;
             }
             return false;
+        }
+
+        /// <summary>
+        /// The engine's CheckedByCallers: the task a private helper waits on is its parameter, or a property or field read
+        /// off it (also through a local its declaration alone sets), and every caller knows that task complete where it
+        /// passes the argument (Orleans' PlacementWorker checks <c>item.Result.IsCompleted</c> before
+        /// <c>AddressWaitingMessages(item)</c>).
+        /// </summary>
+        private static bool CheckedByCallers(IOperation? task, SemanticModel model)
+        {
+            task = Unwrapped(task);
+            if (task is ILocalReferenceOperation local && SetOnce.Declarator(local.Local, model) is { Initializer: { } initializer })
+                task = Unwrapped(model.GetOperation(initializer.Value));
+            IParameterReferenceOperation parameter;
+            ISymbol? member = null;
+            switch (task)
+            {
+                case IParameterReferenceOperation itself: parameter = itself; break;
+                case IPropertyReferenceOperation { Arguments.Length: 0, Instance: IParameterReferenceOperation owner } property: parameter = owner; member = property.Property; break;
+                case IFieldReferenceOperation { Instance: IParameterReferenceOperation owner } field: parameter = owner; member = field.Field; break;
+                default: return false;
+            }
+            if (!(SourceKnownValues.OfParameter(parameter) is { Count: > 0 } arguments)) return false;
+            foreach (var argument in arguments)
+            {
+                if (argument.SemanticModel == null || !(SimpleVariable(argument, out _) is ISymbol passed)) return false;
+                var variable = member == null ? new TaskVariable(passed, null) : new TaskVariable(member, passed);
+                if (!IsKnownComplete(argument, variable, argument.SemanticModel)) return false;
+            }
+            return true;
         }
 
         /// <summary>
