@@ -142,6 +142,17 @@ namespace NonBlocking.RealCode.Tests
             new("DotNetty.Transport", "DotNetty.Transport", "0.7.6", Training, "https://github.com/Azure/DotNetty"),
             new("OpenTelemetry.PersistentStorage.FileSystem", "OpenTelemetry.PersistentStorage.FileSystem", "1.2.0", Training, "https://github.com/open-telemetry/opentelemetry-dotnet-contrib"),
             new("Weasel.Postgresql", "Weasel.Postgresql", "9.51.0", Training, "https://github.com/JasperFx/weasel"),
+            // Twentieth batch (session 32): a new draw, seed 31m (docs/accuracy.md), two of each three to training; its
+            // seventh, Docker.DotNet.Enhanced, ships a Docker.DotNet.dll beside the labelled Docker.DotNet's: left out.
+            new("LightningDB", "LightningDB", "0.24.0", Training, "https://github.com/CoreyKaylor/Lightning.NET"),
+            new("protobuf-net.Grpc", "protobuf-net.Grpc", "1.3.14", Training, "https://github.com/protobuf-net/protobuf-net.Grpc"),
+            new("Microsoft.Azure.KeyVault", "Microsoft.Azure.KeyVault", "3.0.5", Training, "https://github.com/Azure/azure-sdk-for-net/tree/main/sdk/keyvault/Microsoft.Azure.KeyVault"),
+            new("Microsoft.IdentityModel.Clients.ActiveDirectory", "Microsoft.IdentityModel.Clients.ActiveDirectory", "5.3.0", Training, "https://github.com/AzureAD/azure-activedirectory-library-for-dotnet"),
+            new("Respawn", "Respawn", "7.0.0", Training, "https://github.com/jbogard/Respawn"),
+            new("Orleans.Core", "Microsoft.Orleans.Core", "10.4.2", Training, "https://github.com/dotnet/orleans"),
+            new("Microsoft.Azure.Storage.File", "Microsoft.Azure.Storage.File", "11.1.7", Training, "https://github.com/Azure/azure-storage-net"),
+            new("Microsoft.WindowsAzure.Storage", "WindowsAzure.Storage", "9.3.3", Training, "https://github.com/Azure/azure-storage-net"),
+            new("Microsoft.AspNetCore.DataProtection.StackExchangeRedis", "Microsoft.AspNetCore.DataProtection.StackExchangeRedis", "11.0.0", Training, "https://github.com/dotnet/aspnetcore/tree/main/src/DataProtection/StackExchangeRedis"),
 
             new("NATS.Client.Core", "NATS.Net", "3.3.2", Validation, "https://github.com/nats-io/nats.net"),
             new("Elastic.Transport", "Elastic.Transport", "1.1.0", Validation, "https://github.com/elastic/elastic-transport-net"),
@@ -210,6 +221,12 @@ namespace NonBlocking.RealCode.Tests
             new("Thrift", "ApacheThrift", "0.25.0", Validation, "https://github.com/apache/thrift/tree/master/lib/netstd"),
             new("Nerdbank.Streams", "Nerdbank.Streams", "2.13.16", Validation, "https://github.com/dotnet/Nerdbank.Streams"),
             new("Microsoft.Rest.ClientRuntime", "Microsoft.Rest.ClientRuntime", "2.3.24", Validation, "https://github.com/Azure/azure-sdk-for-net/tree/main/sdk/mgmtcommon/ClientRuntime"),
+            // Twentieth batch, validation (the seed-31m draw's third, sixth, ninth, twelfth and fifteenth).
+            new("MQTTnet.Server", "MQTTnet.Server", "5.2.0.1603", Validation, "https://github.com/dotnet/MQTTnet"),
+            new("Orleans.Persistence.Redis", "Microsoft.Orleans.Persistence.Redis", "10.4.2", Validation, "https://github.com/dotnet/orleans"),
+            new("Nethereum.JsonRpc.Client", "Nethereum.JsonRpc.Client", "6.1.0", Validation, "https://github.com/Nethereum/Nethereum"),
+            new("Makaretu.Dns.Multicast", "Makaretu.Dns.Multicast", "0.27.0", Validation, "https://github.com/richardschneider/net-mdns"),
+            new("RedisRateLimiting", "RedisRateLimiting", "1.2.1", Validation, "https://github.com/cristipufu/aspnetcore-redis-rate-limiting"),
             // A server application (Microsoft Garnet, a Redis-compatible cache store), never tuned against.
             new("Garnet.server", "garnet-server", "2.2.12", Validation, "https://github.com/microsoft/garnet", Tool: true),
             new("Garnet.cluster", "garnet-server", "2.2.12", Validation, "https://github.com/microsoft/garnet", Tool: true),
