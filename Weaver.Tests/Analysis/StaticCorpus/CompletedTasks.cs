@@ -431,6 +431,47 @@ namespace Corpus.Completed
         private static void Address(WorkItem completed) => completed.Messages.Add(completed.Result.Result);
     }
 
+    public static class OwnTaskChecks
+    {
+        public static bool RanToCompletion(this Task task) => task.Status == TaskStatus.RanToCompletion;
+
+        public static bool IsCompletedSucessfully(Task task)
+        {
+            return task.Status == TaskStatus.RanToCompletion;
+        }
+
+        public static bool LooksDone(this Task task) => task.Id > 0;
+    }
+
+    // case: completed/a library's own completion test, whatever its name: an extension and a static call (protobuf-net.Grpc's RanToCompletion, Json.NET's IsCompletedSucessfully)
+    public static class OwnCompletionTest
+    {
+        public static async Task<int> Headers(Task<int> headers)
+        {
+            await Task.Yield();
+            if (headers.RanToCompletion()) return headers.Result;
+            return await headers;
+        }
+
+        public static async Task<int> Parse(Task<int> pending)
+        {
+            await Task.Yield();
+            if (!OwnTaskChecks.IsCompletedSucessfully(pending)) return await pending;
+            return pending.Result;
+        }
+    }
+
+    // case: completed/a test of the task that is no completion check still waits
+    public static class OwnTestNotCompletion
+    {
+        public static async Task<int> Get(Task<int> pending)
+        {
+            await Task.Yield();
+            if (pending.LooksDone()) return pending.Result; // expect: NB0003
+            return 0;
+        }
+    }
+
     // case: completed/one property's task checked, another's waited on
     public static class OtherPropertyWaited
     {

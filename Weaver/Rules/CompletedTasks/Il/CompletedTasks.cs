@@ -728,7 +728,42 @@ namespace NonBlocking.Weaver.Analyse
         private static bool IsCompletionHelper(Instruction ins) =>
             IsCall(ins) && ins.Operand is MethodReference m && !m.HasThis && m.Parameters.Count == 1 && !IsTaskType(m.DeclaringType) &&
             m.ReturnType.MetadataType == MetadataType.Boolean && IsTaskType(m.Parameters[0].ParameterType) &&
-            (m.Name == "IsCompleted" || m.Name == "IsCompletedSuccessfully" || m.Name == "IsFaulted" || m.Name == "IsCanceled");
+            (m.Name == "IsCompleted" || m.Name == "IsCompletedSuccessfully" || m.Name == "IsFaulted" || m.Name == "IsCanceled" || ChecksItsTask(m));
+
+        /// <summary>
+        /// Whether a static helper's body is a completion check of the task it is handed, whatever its name:
+        /// <c>task.Status == TaskStatus.RanToCompletion</c> (protobuf-net.Grpc's <c>RanToCompletion()</c>, Json.NET's
+        /// <c>IsCompletedSucessfully()</c>) or one of the task's completion properties.
+        /// </summary>
+        private static bool ChecksItsTask(MethodReference helper)
+        {
+            MethodDefinition? body;
+            try { body = helper.Resolve(); }
+            catch (AssemblyResolutionException) { return false; }
+            if (body == null || !body.HasBody) return false;
+            return (bool)CheckingHelpers.GetValue(body, method =>
+            {
+                var instructions = method.Body.Instructions;
+                var ret = instructions[instructions.Count - 1];
+                if (ret.OpCode.Code != Code.Ret || instructions.Count(i => i.OpCode.Code == Code.Ret) != 1) return false;
+                var value = Receivers.Producer(method.Body, ret, 0) ?? Receivers.Operand(method.Body, ret, 0);
+                // A Debug build returns through a local it stores the check in.
+                if (value != null && Il.IsLdloc(value.OpCode.Code) && Receivers.Local(method, value) is VariableDefinition local)
+                    value = Receivers.SingleStoreValue(method, local);
+                if (value == null) return false;
+                string? task;
+                if (value.OpCode.Code == Code.Ceq)
+                {
+                    var (compared, whenEqual) = StatusCheck(method, Receivers.Producer(method.Body, value, 0), Receivers.Producer(method.Body, value, 1), true);
+                    task = whenEqual ? compared : null;
+                }
+                else task = IsTaskMember(value, "get_IsCompleted", "get_IsCompletedSuccessfully", "get_IsFaulted", "get_IsCanceled") &&
+                            Receivers.Producer(method.Body, value, 0) is Instruction receiver ? VariableKey(method, receiver) : null;
+                return task == "arg:0";
+            });
+        }
+
+        private static readonly ConditionalWeakTable<MethodDefinition, object> CheckingHelpers = new ConditionalWeakTable<MethodDefinition, object>();
 
         private static bool IsTaskMember(Instruction ins, params string[] names) =>
             IsCall(ins) && ins.Operand is MethodReference m && names.Contains(m.Name) && IsTaskType(m.DeclaringType);

@@ -313,12 +313,16 @@ namespace NonBlocking.Analyzers
                 case IdentifierNameSyntax name when value && model.GetSymbolInfo(name).Symbol is IPropertySymbol { Type.SpecialType: SpecialType.System_Boolean } property &&
                                                     CheckOf(property) is ExpressionSyntax check && check.SyntaxTree == condition.SyntaxTree:
                     return Asserts(check, task, true, model);
-                // A library's own static test named as the Task member (MassTransit's TaskExtensions.IsCompletedSuccessfully(task)).
-                case InvocationExpressionSyntax helper when value && helper.ArgumentList.Arguments.Count == 1 &&
-                                                           helper.Expression is MemberAccessExpressionSyntax named &&
-                                                           CompletionChecks.Contains(named.Name.Identifier.ValueText):
-                    return Refers(helper.ArgumentList.Arguments[0].Expression, task, model) &&
-                           model.GetSymbolInfo(helper).Symbol is IMethodSymbol { IsStatic: true, ReturnType.SpecialType: SpecialType.System_Boolean };
+                // A library's own static test of the task: named as the Task member (MassTransit's
+                // TaskExtensions.IsCompletedSuccessfully(task)), or whose body is a completion check of it (protobuf-net.Grpc's
+                // task.RanToCompletion()), called as a static method or as an extension.
+                case InvocationExpressionSyntax helper when value &&
+                                                           model.GetSymbolInfo(helper).Symbol is IMethodSymbol { ReturnType.SpecialType: SpecialType.System_Boolean } called &&
+                                                           (called.ReducedFrom ?? called) is IMethodSymbol { IsStatic: true, Parameters.Length: 1 } test &&
+                                                           Awaitables.IsTask(test.Parameters[0].Type):
+                    var tested = called.ReducedFrom != null ? (helper.Expression as MemberAccessExpressionSyntax)?.Expression
+                                                            : helper.ArgumentList.Arguments.Count == 1 ? helper.ArgumentList.Arguments[0].Expression : null;
+                    return tested != null && Refers(tested, task, model) && (CompletionChecks.Contains(test.Name) || ChecksItsTask(test, model.Compilation));
                 case BinaryExpressionSyntax equals when equals.IsKind(SyntaxKind.EqualsExpression) || equals.IsKind(SyntaxKind.NotEqualsExpression):
                     bool isEquals = equals.IsKind(SyntaxKind.EqualsExpression);
                     return value == isEquals && equals.Left is MemberAccessExpressionSyntax status && status.Name.Identifier.ValueText == "Status" &&
@@ -332,6 +336,16 @@ namespace NonBlocking.Analyzers
         /// <summary>What a <c>?.</c> member binding reads off: the expression before the nearest enclosing <c>?.</c>.</summary>
         private static ExpressionSyntax? BoundTo(MemberBindingExpressionSyntax bound) =>
             bound.Ancestors().OfType<ConditionalAccessExpressionSyntax>().FirstOrDefault(a => a.WhenNotNull.Span.Contains(bound.Span))?.Expression;
+
+        /// <summary>
+        /// Whether a static helper of the compilation returns a completion check of the task it is handed (the engine's
+        /// CompletedTasks.ChecksItsTask): <c>task.Status == TaskStatus.RanToCompletion</c>, <c>task.IsCompleted</c>…
+        /// </summary>
+        private static bool ChecksItsTask(IMethodSymbol helper, Compilation compilation)
+        {
+            if (!(ReturnedValues.Of(helper, compilation) is { Count: 1 } returned) || !(returned[0].Syntax is ExpressionSyntax check)) return false;
+            return Asserts(check, new TaskVariable(helper.Parameters[0], null), true, returned[0].SemanticModel!);
+        }
 
         /// <summary>The expression an expression-bodied bool property of source returns (<c>=&gt; _value.Task.Status == …</c>).</summary>
         private static ExpressionSyntax? CheckOf(IPropertySymbol property) =>
