@@ -618,4 +618,106 @@ namespace Corpus.Dispatch.ReceiverSources
             return slot.Store.Get(); // expect: NB0002
         }
     }
+    internal abstract class TokenReader
+    {
+        public abstract int Read();
+
+        public async Task<int> ReadAsync()
+        {
+            await Task.Yield();
+            return Read();
+        }
+    }
+
+    internal sealed class TextTokenReader : TokenReader
+    {
+        private int _left = 2;
+        public override int Read() => _left--;
+    }
+
+    internal sealed class BinaryTokenReader : TokenReader
+    {
+        private readonly ManualResetEventSlim _ready = new ManualResetEventSlim();
+        public override int Read()
+        {
+            _ready.Wait();
+            return 0;
+        }
+    }
+
+    public static class TokenReaders
+    {
+        public static Task<int> ReadText() => new TextTokenReader().ReadAsync();
+    }
+
+    // case: dispatch/an internal implementation nothing constructs never runs (ADAL's internalized Json.NET's BSON reader)
+    internal static class NeverConstructedReader
+    {
+        public static Task<int> Run() => TokenReaders.ReadText();
+    }
+
+    // case: dispatch/implementations anyone may construct, or the code makes by name, still run: a public one with a public constructor, one made from its name in a string
+    public abstract class RecordReader
+    {
+        internal RecordReader() { }
+
+        public abstract int Read();
+
+        public async Task<int> ReadAsync()
+        {
+            await Task.Yield();
+            return Read(); // expect: NB0002
+        }
+    }
+
+    internal sealed class MemoryRecordReader : RecordReader
+    {
+        public override int Read() => 1;
+    }
+
+    public abstract class LineReader
+    {
+        internal LineReader() { }
+
+        public abstract int Read();
+
+        public async Task<int> ReadAsync()
+        {
+            await Task.Yield();
+            return Read(); // expect: NB0002
+        }
+    }
+
+    internal sealed class MemoryLineReader : LineReader
+    {
+        public override int Read() => 1;
+    }
+
+    public sealed class WaitingLineReader : LineReader
+    {
+        private readonly ManualResetEventSlim _ready = new ManualResetEventSlim();
+        public WaitingLineReader() { }
+        public override int Read()
+        {
+            _ready.Wait();
+            return 0;
+        }
+    }
+
+    internal sealed class PluginRecordReader : RecordReader
+    {
+        public override int Read()
+        {
+            Thread.Sleep(10);
+            return 0;
+        }
+    }
+
+    public static class ConstructedReaders
+    {
+        public static int Count() => new MemoryRecordReader().Read() + new MemoryLineReader().Read();
+
+        public static RecordReader Plugin() =>
+            (RecordReader)System.Activator.CreateInstance(System.Type.GetType("Corpus.Dispatch.ReceiverSources.PluginRecordReader")!)!;
+    }
 }

@@ -18,7 +18,10 @@ namespace NonBlocking.Analyzers
         {
             _types = new System.Lazy<List<INamedTypeSymbol>>(() => TypesOf(compilation));
             _receiverTypes = new SourceReceiverTypes(compilation, Implementations);
+            _instances = new System.Lazy<SourceInstances>(() => new SourceInstances(compilation, SourceTypes()));
         }
+
+        private readonly System.Lazy<SourceInstances> _instances;
 
         /// <summary>Every method in source that runs for <paramref name="method"/> in some type: its overrides and implementations (and itself, unless abstract).</summary>
         public IEnumerable<IMethodSymbol> Implementations(IMethodSymbol method) => SourceTypes().SelectMany(type => ImplementationsIn(type, method));
@@ -47,6 +50,8 @@ namespace NonBlocking.Analyzers
                     if (source is INamedTypeSymbol named) allowed.UnionWith(ForReceiver(named, call, target, onThis: false));
                 targets = targets.Where(allowed.Contains).ToList();
             }
+            // Only implementations of types that can have instances run (the engine's Instances).
+            if (targets.Count > 1) targets = targets.Where(t => _instances.Value.Possible(t.ContainingType)).ToList();
             return targets;
         }
 

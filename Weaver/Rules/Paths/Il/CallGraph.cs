@@ -303,8 +303,14 @@ namespace NonBlocking.Weaver.Analyse.Reachability
                     else { allowed = null; break; }
                 if (allowed != null) targets = targets.Where(allowed.Contains).ToList();
             }
-            foreach (var target in targets) yield return target;
+            // Only implementations of types that can have instances run (Instances: a BSON reader nobody constructs never reads).
+            foreach (var target in targets)
+                if (targets.Count == 1 || InstancesHere.Possible(target.DeclaringType)) yield return target;
         }
+
+        private Instances InstancesHere => _instances ??= new Instances(_modules, _overrides, ResolveType);
+
+        private Instances? _instances;
 
         /// <summary>
         /// The implementations an object whose type is <paramref name="receiver"/> or derives from it may run: the one its
