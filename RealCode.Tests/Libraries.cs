@@ -153,6 +153,18 @@ namespace NonBlocking.RealCode.Tests
             new("Microsoft.Azure.Storage.File", "Microsoft.Azure.Storage.File", "11.1.7", Training, "https://github.com/Azure/azure-storage-net"),
             new("Microsoft.WindowsAzure.Storage", "WindowsAzure.Storage", "9.3.3", Training, "https://github.com/Azure/azure-storage-net"),
             new("Microsoft.AspNetCore.DataProtection.StackExchangeRedis", "Microsoft.AspNetCore.DataProtection.StackExchangeRedis", "11.0.0", Training, "https://github.com/dotnet/aspnetcore/tree/main/src/DataProtection/StackExchangeRedis"),
+            // Twenty-first batch (session 32): a new draw, seed 31n (docs/accuracy.md), two of each three to training; its
+            // ninth, MysticMind.PostgresEmbed, asks for SharpCompress 0.50.8 beside the labelled 0.48.0 (NU1605): left out.
+            new("Google.Api.Gax", "Google.Api.Gax", "4.13.1", Training, "https://github.com/googleapis/gax-dotnet"),
+            new("Nethereum.RPC", "Nethereum.RPC", "6.1.0", Training, "https://github.com/Nethereum/Nethereum"),
+            new("IdentityModel", "IdentityModel", "6.2.0", Training, "https://github.com/IdentityModel/IdentityModel"),
+            new("Serval.Client", "Serval.Client", "1.23.0", Training, "https://github.com/sillsdev/serval"),
+            new("DBreeze", "DBreeze", "1.138.2026.603", Training, "https://github.com/hhblaze/DBreeze"),
+            new("Microsoft.SemanticKernel.Connectors.OpenAI", "Microsoft.SemanticKernel.Connectors.OpenAI", "1.82.0", Training, "https://github.com/microsoft/semantic-kernel"),
+            new("Microsoft.Graph.Core", "Microsoft.Graph.Core", "4.0.1", Training, "https://github.com/microsoftgraph/msgraph-sdk-dotnet-core"),
+            new("Hangfire.InMemory", "Hangfire.InMemory", "1.0.0", Training, "https://github.com/HangfireIO/Hangfire.InMemory"),
+            new("Microsoft.DurableTask.Client.Grpc", "Microsoft.DurableTask.Client.Grpc", "1.28.0", Training, "https://github.com/microsoft/durabletask-dotnet"),
+            new("Microsoft.AspNetCore.SignalR.StackExchangeRedis", "Microsoft.AspNetCore.SignalR.StackExchangeRedis", "10.0.15", Training, "https://github.com/dotnet/aspnetcore/tree/v10.0.15/src/SignalR/server/StackExchangeRedis"),
 
             new("NATS.Client.Core", "NATS.Net", "3.3.2", Validation, "https://github.com/nats-io/nats.net"),
             new("Elastic.Transport", "Elastic.Transport", "1.1.0", Validation, "https://github.com/elastic/elastic-transport-net"),
@@ -227,6 +239,11 @@ namespace NonBlocking.RealCode.Tests
             new("Nethereum.JsonRpc.Client", "Nethereum.JsonRpc.Client", "6.1.0", Validation, "https://github.com/Nethereum/Nethereum"),
             new("Makaretu.Dns.Multicast", "Makaretu.Dns.Multicast", "0.27.0", Validation, "https://github.com/richardschneider/net-mdns"),
             new("RedisRateLimiting", "RedisRateLimiting", "1.2.1", Validation, "https://github.com/cristipufu/aspnetcore-redis-rate-limiting"),
+            // Twenty-first batch, validation (the seed-31n draw's third, sixth, twelfth and fifteenth; its ninth left out).
+            new("Duende.IdentityModel", "Duende.IdentityModel", "8.1.0", Validation, "https://github.com/DuendeSoftware/foss/tree/main/identity-model"),
+            new("Microsoft.AspNetCore.OutputCaching.StackExchangeRedis", "Microsoft.AspNetCore.OutputCaching.StackExchangeRedis", "10.0.15", Validation, "https://github.com/dotnet/aspnetcore/tree/v10.0.15/src/Middleware/Microsoft.AspNetCore.OutputCaching.StackExchangeRedis"),
+            new("Microsoft.Azure.WebJobs.Host.Storage", "Microsoft.Azure.WebJobs.Host.Storage", "5.0.1", Validation, "https://github.com/Azure/azure-webjobs-sdk"),
+            new("Orleans.Clustering.Redis", "Microsoft.Orleans.Clustering.Redis", "10.4.2", Validation, "https://github.com/dotnet/orleans"),
             // A server application (Microsoft Garnet, a Redis-compatible cache store), never tuned against.
             new("Garnet.server", "garnet-server", "2.2.12", Validation, "https://github.com/microsoft/garnet", Tool: true),
             new("Garnet.cluster", "garnet-server", "2.2.12", Validation, "https://github.com/microsoft/garnet", Tool: true),

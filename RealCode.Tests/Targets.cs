@@ -75,7 +75,8 @@ namespace NonBlocking.RealCode.Tests
         /// namespace; five validation packages silent) 67.4 % and 64.7 % on labelling: floors 0.67 and 0.64, new code measured;
         /// 72.0 % and 65.3 % after a library's own completion test read by its body, the old MultiBufferMemoryStream
         /// catalogued, and dispatch kept to types that can have instances (ADAL's sample then took in five more warnings of
-        /// its never-called JSON async API, labelled false): floors 0.72 and 0.65.
+        /// its never-called JSON async API, labelled false): floors 0.72 and 0.65. Batch 21 (seed 31n: Google.Api.Gax 1 of 1,
+        /// nine silent; WebJobs' storage 1 of 1, the output cache's Redis store 2 unclear, validation) 72.1 % and 65.4 %.
         /// </summary>
         public static double FloorOf(Support.LabelSet set) => set == Support.LabelSet.Training ? 0.72 : 0.65;
         /// <summary>Today's floor for any one library; raised to <see cref="PerLibrary"/> as the rules get there.</summary>
