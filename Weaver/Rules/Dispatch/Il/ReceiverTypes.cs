@@ -95,18 +95,7 @@ namespace NonBlocking.Weaver.Analyse
         private List<(MethodDefinition, Instruction?)>? Values(MethodDefinition method, Instruction producer)
         {
             var code = producer.OpCode.Code;
-            if (Il.IsLdloc(code))
-            {
-                var local = Receivers.Local(method, producer);
-                return local == null ? null : Stores(method, local);
-            }
-            if (Il.IsLdarg(code))
-            {
-                if (method.HasThis && producer.OpCode.Code == Code.Ldarg_0) return null;
-                var parameter = Il.ParameterOf(method, producer);
-                return parameter == null ? null : Listed(KnownValues.OfParameter(method, parameter));
-            }
-            if (code == Code.Ldfld || code == Code.Ldsfld) return Listed(KnownValues.OfField((FieldReference)producer.Operand));
+            if (Il.IsLdloc(code) || Il.IsLdarg(code) || code == Code.Ldfld || code == Code.Ldsfld) return Listed(KnownValues.OfLoad(method, producer));
             // C# calls an instance method with callvirt, virtual or not: Returns reads only the non-virtual ones.
             if ((code == Code.Call || code == Code.Callvirt) && producer.Operand is MethodReference called) return Returns(called);
             return null;
@@ -120,9 +109,6 @@ namespace NonBlocking.Weaver.Analyse
             return list;
         }
 
-        /// <summary>Every value stored into the local (a switch expression's arms share one); null when its address is taken.</summary>
-        private static List<(MethodDefinition, Instruction?)>? Stores(MethodDefinition method, VariableDefinition local) =>
-            Receivers.Stores(method, local) is List<Instruction> stores ? Consumed(method, stores) : null;
 
         /// <summary>
         /// What a method of the analysed code returns: a static or non-virtual one's returns; a virtual or interface one's,

@@ -68,7 +68,7 @@ namespace NonBlocking.Analyzers
             foreach (var type in types)
                 if (type.TypeKind == TypeKind.Interface || type.IsValueType || named.Contains(type.OriginalDefinition) || ConstructibleOutside(type) ||
                     strings.Contains(type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat).Replace("global::", "")) ||
-                    strings.Contains(MetadataName(type)))
+                    strings.Contains(SymbolCatalog.MetadataName(type).Replace('/', '+')))
                 {
                     _possible.Add(type.OriginalDefinition);
                     for (var b = type.BaseType; b != null; b = b.BaseType) _possible.Add(b.OriginalDefinition);
@@ -81,15 +81,6 @@ namespace NonBlocking.Analyzers
 
         private static bool ListsTypes(string name) =>
             name == "GetTypes" || name == "GetExportedTypes" || name == "DefinedTypes" || name == "ExportedTypes" || name == "GetForwardedTypes";
-
-        /// <summary>The name reflection spells: Namespace.Outer+Inner.</summary>
-        private static string MetadataName(INamedTypeSymbol type)
-        {
-            var name = type.MetadataName;
-            for (var outer = type.ContainingType; outer != null; outer = outer.ContainingType) name = outer.MetadataName + "+" + name;
-            var ns = Namespaces.Name(type.ContainingNamespace);
-            return ns.Length == 0 ? name : ns + "." + name;
-        }
 
         private static bool ConstructibleOutside(INamedTypeSymbol type)
         {

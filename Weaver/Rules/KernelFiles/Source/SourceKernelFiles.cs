@@ -16,8 +16,8 @@ namespace NonBlocking.Analyzers
         public static bool Reads(IInvocationOperation call)
         {
             var method = call.TargetMethod;
-            if (method.IsStatic == false || method.Parameters.Length == 0 || method.Parameters[0].Type.SpecialType != SpecialType.System_String ||
-                !KernelFilePaths.IsFileRead(Namespaces.Name(method.ContainingType.ContainingNamespace) + "." + method.ContainingType.Name, method.Name))
+            if (!method.IsStatic || method.Parameters.Length == 0 || method.Parameters[0].Type.SpecialType != SpecialType.System_String ||
+                !KernelFilePaths.IsFileRead(SymbolCatalog.MetadataName(method.ContainingType), method.Name))
                 return false;
             var path = call.Arguments.Length > 0 ? call.Arguments[0].Value : null;
             return KernelFilePaths.IsKernelPath(LeadingText(path, 0));

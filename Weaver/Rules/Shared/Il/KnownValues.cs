@@ -41,6 +41,30 @@ namespace NonBlocking.Weaver.Analyse
         }
 
         /// <summary>
+        /// The values a load can read, where they are all in sight: a local's stores, a parameter's arguments
+        /// (<see cref="OfParameter"/>), a field's stores (<see cref="OfField"/>); null for <c>this</c>, any other load, a
+        /// local whose address is taken, or a store whose value is not known.
+        /// </summary>
+        public static IReadOnlyList<Value>? OfLoad(MethodDefinition method, Instruction load)
+        {
+            var code = load.OpCode.Code;
+            if (Il.IsLdloc(code))
+            {
+                if (!(Receivers.Local(method, load) is VariableDefinition local) || !(Receivers.Stores(method, local) is List<Instruction> stores)) return null;
+                var values = new List<Value>();
+                foreach (var store in stores)
+                {
+                    if (!(Receivers.Operands(method.Body, store, 0) is IReadOnlyList<Instruction> producers)) return null;
+                    foreach (var producer in producers) values.Add(new Value(method, producer));
+                }
+                return values;
+            }
+            if (Il.IsLdarg(code)) return Il.ParameterOf(method, load) is ParameterDefinition parameter ? OfParameter(method, parameter) : null;
+            if (code == Code.Ldfld || code == Code.Ldsfld) return OfField((FieldReference)load.Operand);
+            return null;
+        }
+
+        /// <summary>
         /// The arguments every call passes for <paramref name="parameter"/> of <paramref name="method"/>; null when code
         /// elsewhere could call it, or it assigns the parameter itself.
         /// </summary>

@@ -1,7 +1,7 @@
 using System.Linq;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace NonBlocking.Analyzers
 {
@@ -9,8 +9,9 @@ namespace NonBlocking.Analyzers
     internal static class SetOnce
     {
         /// <summary>
-        /// The declarator of a local of this tree whose initializer is the only value it ever holds (never assigned,
-        /// or passed by reference, afterwards); null otherwise.
+        /// The declarator of a local of this tree whose initializer is the only value it ever holds: no use of it in its
+        /// function writes it (an assignment, an increment, a deconstruction, a <c>ref</c> or <c>out</c> argument — the
+        /// writes <see cref="SourceKnownValues.Written"/> reads); null otherwise.
         /// </summary>
         public static VariableDeclaratorSyntax? Declarator(ILocalSymbol local, SemanticModel model)
         {
@@ -19,23 +20,11 @@ namespace NonBlocking.Analyzers
             var body = declarator.Ancestors().FirstOrDefault(a => a is BaseMethodDeclarationSyntax || a is LocalFunctionStatementSyntax ||
                                                                   a is AnonymousFunctionExpressionSyntax || a is AccessorDeclarationSyntax);
             if (body == null) return null;
-            bool Names(ExpressionSyntax e) => e is IdentifierNameSyntax n && n.Identifier.ValueText == local.Name &&
-                                             SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(n).Symbol, local);
-            bool written = body.DescendantNodes().Any(n => n switch
-            {
-                AssignmentExpressionSyntax a => Names(Strip(a.Left)),
-                ArgumentSyntax r => !r.RefKindKeyword.IsKind(SyntaxKind.None) && Names(Strip(r.Expression)),
-                PrefixUnaryExpressionSyntax step => (step.IsKind(SyntaxKind.PreIncrementExpression) || step.IsKind(SyntaxKind.PreDecrementExpression)) && Names(Strip(step.Operand)),
-                PostfixUnaryExpressionSyntax step => Names(Strip(step.Operand)),
-                _ => false,
-            });
-            return written ? null : declarator;
-        }
-
-        private static ExpressionSyntax Strip(ExpressionSyntax e)
-        {
-            while (e is ParenthesizedExpressionSyntax p) e = p.Expression;
-            return e;
+            foreach (var name in body.DescendantNodes().OfType<IdentifierNameSyntax>())
+                if (name.Identifier.ValueText == local.Name && model.GetOperation(name) is ILocalReferenceOperation use &&
+                    SymbolEqualityComparer.Default.Equals(use.Local, local) && (!SourceKnownValues.Written(use, name, out var value) || value != null))
+                    return null;
+            return declarator;
         }
     }
 }

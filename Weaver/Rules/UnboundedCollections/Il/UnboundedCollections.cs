@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.Linq;
 using System.Runtime.CompilerServices;
 using Mono.Cecil;
@@ -46,20 +45,7 @@ namespace NonBlocking.Weaver.Analyse
         {
             if (value == null || depth > MaxDepth) return false;
             if (MadeUnbounded(value)) return true;
-            var code = value.OpCode.Code;
-            if (Il.IsLdloc(code))
-            {
-                if (!(Receivers.Local(method, value) is VariableDefinition local) || !(Receivers.Stores(method, local) is List<Instruction> stores) || stores.Count == 0)
-                    return false;
-                foreach (var store in stores)
-                    if (!(Receivers.Operands(method.Body, store, 0) is IReadOnlyList<Instruction> producers) || producers.Count == 0 ||
-                        !producers.All(p => HandedUnbounded(method, p, depth + 1))) return false;
-                return true;
-            }
-            IReadOnlyList<KnownValues.Value>? values = null;
-            if (Il.IsLdarg(code) && Il.ParameterOf(method, value) is ParameterDefinition parameter) values = KnownValues.OfParameter(method, parameter);
-            else if ((code == Code.Ldfld || code == Code.Ldsfld) && value.Operand is FieldReference field) values = KnownValues.OfField(field);
-            return values != null && values.Count > 0 && values.All(v => HandedUnbounded(v.Method, v.Producer, depth + 1));
+            return KnownValues.OfLoad(method, value) is { Count: > 0 } values && values.All(v => HandedUnbounded(v.Method, v.Producer, depth + 1));
         }
 
         /// <summary>The private field of this module a load reads; null for anything else.</summary>
