@@ -51,6 +51,16 @@ public static class P
             Assert.Contains(messages, m => m.EndsWith("Remove → File.Move at P.cs(12,48). Offload that path: Task.Run(() => File.Move(...)) (File has no async Move)."));
         }
 
+        [Theory]
+        [InlineData("Shop.Web", true)]
+        [InlineData("Shop.Tests", false)]
+        [InlineData("DynamicProxyGenAssembly2, PublicKey=0024000004800000", false)]
+        public void An_internal_async_method_nothing_calls_warns_only_when_a_friend_that_ships_may_call_it(string friend, bool warns)
+        {
+            var found = Analyze(BothFrontEnds.InternalCalledByNoOne(friend)).Select(f => (f.Id, f.Marker)).ToList();
+            Assert.Equal(warns ? new[] { ("NB0001", "sleep") } : new (string, string)[0], found);
+        }
+
         [Fact]
         public void A_data_reader_disposed_by_hand_warns_unless_the_user_lists_its_Dispose()
         {

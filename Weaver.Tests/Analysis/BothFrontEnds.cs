@@ -51,6 +51,21 @@ public static class P
     }
 }";
 
+        /// <summary>
+        /// An internal async method nothing in the assembly calls: it never runs unless a friend assembly calls it, and a
+        /// test assembly or a mocking library's proxy assembly is no such friend (Reachability).
+        /// </summary>
+        public static string InternalCalledByNoOne(string friend) => @"
+[assembly: System.Runtime.CompilerServices.InternalsVisibleTo(""" + friend + @""")]
+internal static class Shared
+{
+    internal static async Task PollAsync()
+    {
+        await Task.Yield();
+        Thread.Sleep(10); // @sleep
+    }
+}";
+
         /// <summary>The EF Core assembly the program above compiles against.</summary>
         public static string EfCore => typeof(Microsoft.EntityFrameworkCore.DbContext).Assembly.Location;
     }

@@ -70,6 +70,17 @@ public sealed class Transaction
             Assert.EndsWith("Offload that path: Task.Run(() => File.Move(...)) (File has no async Move).", a.At("remove").Message);
         }
 
+        [Theory]
+        [InlineData("Shop.Web", true)]
+        [InlineData("Shop.Tests", false)]
+        [InlineData("DynamicProxyGenAssembly2, PublicKey=0024000004800000", false)]
+        public void An_internal_async_method_nothing_calls_warns_only_when_a_friend_that_ships_may_call_it(string friend, bool warns)
+        {
+            var a = new AnalysisHarness("Friend" + warns + friend.Length, Usings + BothFrontEnds.InternalCalledByNoOne(friend));
+            if (warns) a.AssertExactly(("NB0001", "sleep"));
+            else a.AssertExactly();
+        }
+
         [Fact]
         public void A_data_reader_disposed_by_hand_warns_unless_the_user_lists_its_Dispose()
         {

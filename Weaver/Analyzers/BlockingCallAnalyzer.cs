@@ -76,6 +76,7 @@ namespace NonBlocking.Analyzers
                 Compilation = compilation;
                 Catalog = catalog;
                 Dispatch = new SourceDispatch(compilation);
+                Live = new SourceLiveMethods(compilation);
                 _streams = new Lazy<SourceStreamTypes>(() => new SourceStreamTypes(compilation, catalog, Dispatch));
                 _assemblyAllowed = new Lazy<bool>(() => compilation.Assembly.GetAttributes().Any(IsAllowBlocking));
                 // Looked up only when a catalogued query operator is met: listing the references or finding a type by
@@ -95,6 +96,9 @@ namespace NonBlocking.Analyzers
 
             /// <summary>Which source methods a virtual call runs: for the paths, and for what a stream type's code may reach.</summary>
             public SourceDispatch Dispatch { get; }
+
+            /// <summary>Which members may run: a report in one nothing can run is left out.</summary>
+            public SourceLiveMethods Live { get; }
 
             /// <summary>In-memory stream types: the catalog's and this compilation's own.</summary>
             public SourceStreamTypes Streams => _streams.Value;
@@ -231,6 +235,7 @@ namespace NonBlocking.Analyzers
             }
             // Which value of the flag reaches this call is the call paths' question: the weave answers it.
             if (guards.Length > 0) return;
+            if (!state.Live.Runs(context.ContainingSymbol)) return;
 
             var properties = ImmutableDictionary.CreateBuilder<string, string?>();
             if (method.Name == "Sleep" && method.ContainingType is { Name: "Thread" } thread && Namespaces.Is(thread.ContainingNamespace, "System.Threading")) properties[Descriptors.FixKey] = FixKinds.Delay;
@@ -301,6 +306,7 @@ namespace NonBlocking.Analyzers
                               $" at {System.IO.Path.GetFileName(end.Path)}({end.StartLinePosition.Line + 1},{end.StartLinePosition.Character + 1})";
                 // The blocking call where the path ends rides along as the related location: IDEs show it, and the code
                 // fix that silences the path there (PathEndCodeFixProvider) finds it.
+                if (!state.Live.Runs(call.Owner)) continue;
                 string owner = state.Names.Of(call.Owner), called = state.Names.Of(callee);
                 if (state.Baselined(Descriptors.BlockingCallReachable.Id, owner, called)) continue;
                 context.ReportDiagnostic(Diagnostic.Create(Descriptors.BlockingCallReachable, PathLocations.Of(call.Location), new[] { site.Location },

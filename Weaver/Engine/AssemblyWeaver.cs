@@ -144,7 +144,7 @@ namespace NonBlocking.Weaver
             BlockingCatalog catalog, MethodOwners owners, WeaveOptions options)
         {
             if (options.StaticAnalysis == StaticAnalysisLevel.None) return Enumerable.Empty<Diagnostic>();
-            roots = OffloadedLambdas.Without(roots, module);
+            roots = LiveMethods.Without(OffloadedLambdas.Without(roots, module), module);
             // Calls into followed references end in their summaries, analysed once per process (see ReferenceSummaries).
             var references = ReferenceSummaries.For(options.AnalyzeReferencePaths, options.ReferencePaths, catalog,
                 string.Join(";", options.BlockingApis) + "|" + catalog.NotBlocking.Key, options.AnalysisMaxDepth);
