@@ -165,6 +165,18 @@ namespace NonBlocking.RealCode.Tests
             new("Hangfire.InMemory", "Hangfire.InMemory", "1.0.0", Training, "https://github.com/HangfireIO/Hangfire.InMemory"),
             new("Microsoft.DurableTask.Client.Grpc", "Microsoft.DurableTask.Client.Grpc", "1.28.0", Training, "https://github.com/microsoft/durabletask-dotnet"),
             new("Microsoft.AspNetCore.SignalR.StackExchangeRedis", "Microsoft.AspNetCore.SignalR.StackExchangeRedis", "10.0.15", Training, "https://github.com/dotnet/aspnetcore/tree/v10.0.15/src/SignalR/server/StackExchangeRedis"),
+            // Twenty-second batch (session 33): fifteen names drawn from the served candidates (seed 31o-pick), sets by seed
+            // 31o (docs/accuracy.md), two of each three to training; Microsoft.Web.LibraryManager.Build, a build-task
+            // package whose assembly reaches no output folder (tools/net8.0, no `any` layout), and DuckDB.NET.Data.Full, which
+            // ships the DuckDB.NET.Data assembly labelled in the fourteenth batch (with the native library), left out.
+            new("FluentMigrator.Extensions.Oracle", "FluentMigrator.Extensions.Oracle", "8.0.1", Training, "https://github.com/fluentmigrator/fluentmigrator"),
+            new("WireMock.Net.ProtoBuf", "WireMock.Net.ProtoBuf", "2.31.0", Training, "https://github.com/WireMock-Net/WireMock.Net"),
+            new("Bogus", "Bogus", "35.6.5", Training, "https://github.com/bchavez/Bogus"),
+            new("Microsoft.Identity.Web.TokenCache", "Microsoft.Identity.Web.TokenCache", "4.18.0", Training, "https://github.com/AzureAD/microsoft-identity-web"),
+            new("System.Net.Http.Json", "System.Net.Http.Json", "11.0.0", Training, "https://github.com/dotnet/runtime/tree/main/src/libraries/System.Net.Http.Json"),
+            new("Npgsql.DependencyInjection", "Npgsql.DependencyInjection", "10.0.3", Training, "https://github.com/npgsql/npgsql"),
+            new("Altinn.Common.AccessToken", "Altinn.Common.AccessToken", "5.1.19", Training, "https://github.com/Altinn/altinn-accesstoken"),
+            new("Polly.Extensions.Http", "Polly.Extensions.Http", "3.0.0", Training, "https://github.com/App-vNext/Polly.Extensions.Http"),
 
             new("NATS.Client.Core", "NATS.Net", "3.3.2", Validation, "https://github.com/nats-io/nats.net"),
             new("Elastic.Transport", "Elastic.Transport", "1.1.0", Validation, "https://github.com/elastic/elastic-transport-net"),
@@ -244,6 +256,12 @@ namespace NonBlocking.RealCode.Tests
             new("Microsoft.AspNetCore.OutputCaching.StackExchangeRedis", "Microsoft.AspNetCore.OutputCaching.StackExchangeRedis", "10.0.15", Validation, "https://github.com/dotnet/aspnetcore/tree/v10.0.15/src/Middleware/Microsoft.AspNetCore.OutputCaching.StackExchangeRedis"),
             new("Microsoft.Azure.WebJobs.Host.Storage", "Microsoft.Azure.WebJobs.Host.Storage", "5.0.1", Validation, "https://github.com/Azure/azure-webjobs-sdk"),
             new("Orleans.Clustering.Redis", "Microsoft.Orleans.Clustering.Redis", "10.4.2", Validation, "https://github.com/dotnet/orleans"),
+            // Twenty-second batch, validation (the seed-31o draw's sixth, ninth, twelfth and fifteenth; its third, RocksDbSharp
+            // 6.2.2, ships a RocksDbSharp.dll that the RocksDB package Streamiz.Kafka.Net brings overrides: left out).
+            new("Grpc.Core.Api", "Grpc.Core.Api", "2.85.0", Validation, "https://github.com/grpc/grpc-dotnet"),
+            new("NATS.Client.Serializers.Json", "NATS.Client.Serializers.Json", "3.3.2", Validation, "https://github.com/nats-io/nats.net"),
+            new("SQLitePCLRaw.core", "SQLitePCLRaw.core", "3.0.5", Validation, "https://github.com/ericsink/SQLitePCL.raw"),
+            new("Wolverine.RabbitMQ", "WolverineFx.RabbitMQ", "6.64.2", Validation, "https://github.com/JasperFx/wolverine"),
             // A server application (Microsoft Garnet, a Redis-compatible cache store), never tuned against.
             new("Garnet.server", "garnet-server", "2.2.12", Validation, "https://github.com/microsoft/garnet", Tool: true),
             new("Garnet.cluster", "garnet-server", "2.2.12", Validation, "https://github.com/microsoft/garnet", Tool: true),
