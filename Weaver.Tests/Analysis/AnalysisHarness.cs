@@ -11,10 +11,11 @@ namespace NonBlocking.Tests.Analysis
     /// <summary>Compiles a program, runs the weave-less analysis, and finds expected lines by "// @marker".</summary>
     internal sealed class AnalysisHarness
     {
-        public AnalysisHarness(string name, string source, string[]? references = null, string[]? followInto = null, string[]? notBlocking = null)
+        public AnalysisHarness(string name, string source, string[]? references = null, string[]? followInto = null, string[]? notBlocking = null,
+            bool program = false)
         {
             Source = source;
-            Dll = Compiler.Compile(name, source, references ?? Array.Empty<string>());
+            Dll = program ? Compiler.CompileProgram(name, source, references ?? Array.Empty<string>()) : Compiler.Compile(name, source, references ?? Array.Empty<string>());
             var result = AssemblyWeaver.Analyze(new WeaveOptions
             {
                 AssemblyPath = Dll,

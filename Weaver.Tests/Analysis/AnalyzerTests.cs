@@ -62,6 +62,13 @@ public static class P
         }
 
         [Fact]
+        public void An_applications_top_level_statements_and_what_they_call_run()
+        {
+            var found = Analyze(BothFrontEnds.TopLevelProgram, program: true).Select(f => (f.Id, f.Marker)).ToList();
+            Assert.Equal(new[] { ("NB0001", "main"), ("NB0002", "helper"), ("NB0001", "local") }, found);
+        }
+
+        [Fact]
         public void A_data_reader_disposed_by_hand_warns_unless_the_user_lists_its_Dispose()
         {
             Assert.Equal(new[] { ("NB0001", "dispose") }, Analyze(BothFrontEnds.ReaderDisposal).Select(f => (f.Id, f.Marker)));
@@ -264,14 +271,14 @@ public static class P
         }
 
         private static List<(string Id, string Marker)> Analyze(string body, Dictionary<string, string>? globalOptions = null, List<string>? messages = null,
-            (string Path, string Text)[]? extraTrees = null, MetadataReference[]? references = null)
+            (string Path, string Text)[]? extraTrees = null, MetadataReference[]? references = null, bool program = false)
         {
             string source = Usings + body;
             var tree = CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Latest), "P.cs");
             var trees = new[] { tree }.Concat((extraTrees ?? System.Array.Empty<(string, string)>())
                 .Select(t => CSharpSyntaxTree.ParseText(t.Item2, new CSharpParseOptions(LanguageVersion.Latest), t.Item1)));
             var compilation = CSharpCompilation.Create("AnalyzerTest", trees, Compiler.FrameworkReferences.Concat(references ?? System.Array.Empty<MetadataReference>()),
-                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+                new CSharpCompilationOptions(program ? OutputKind.ConsoleApplication : OutputKind.DynamicallyLinkedLibrary));
             Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
             var diagnostics = compilation.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new BlockingCallAnalyzer()), BuildProperties.AsThePackageSetsThem(globalOptions))
                 .GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();

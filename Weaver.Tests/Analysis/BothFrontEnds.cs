@@ -66,6 +66,39 @@ internal static class Shared
     }
 }";
 
+        /// <summary>
+        /// An application's top-level statements (the compiler's internal <c>Program.&lt;Main&gt;$</c>, the entry point) and
+        /// the internal async method they call run; one nothing calls does not (Reachability).
+        /// </summary>
+        public const string TopLevelProgram = @"
+await Task.Yield();
+Thread.Sleep(1); // @main
+await Jobs.RunAsync();
+
+internal static class Jobs
+{
+    internal static async Task RunAsync()
+    {
+        await Task.Yield();
+        Save(); // @helper
+        await LocalAsync();
+
+        static async Task LocalAsync()
+        {
+            await Task.Yield();
+            Thread.Sleep(1); // @local
+        }
+    }
+
+    internal static async Task UnusedAsync()
+    {
+        await Task.Yield();
+        Thread.Sleep(1);
+    }
+
+    private static void Save() => File.WriteAllText(""x"", """");
+}";
+
         /// <summary>The EF Core assembly the program above compiles against.</summary>
         public static string EfCore => typeof(Microsoft.EntityFrameworkCore.DbContext).Assembly.Location;
     }

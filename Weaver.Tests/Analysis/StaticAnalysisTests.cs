@@ -82,6 +82,13 @@ public sealed class Transaction
         }
 
         [Fact]
+        public void An_applications_top_level_statements_and_what_they_call_run()
+        {
+            new AnalysisHarness("TopLevel", Usings + BothFrontEnds.TopLevelProgram, program: true)
+                .AssertExactly(("NB0001", "main"), ("NB0002", "helper"), ("NB0001", "local"));
+        }
+
+        [Fact]
         public void A_data_reader_disposed_by_hand_warns_unless_the_user_lists_its_Dispose()
         {
             var a = new AnalysisHarness("ReaderDisposal", Usings + BothFrontEnds.ReaderDisposal);

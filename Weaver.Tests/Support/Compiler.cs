@@ -25,6 +25,10 @@ namespace NonBlocking.Tests.Support
         public static string Compile(string name, IReadOnlyDictionary<string, string> sources, params string[] references) =>
             Emit(Create(name, sources, references, out string dir), dir, name);
 
+        /// <summary>As <see cref="Compile(string, IReadOnlyDictionary{string, string}, string[])"/>, as a console application (its entry point set).</summary>
+        public static string CompileProgram(string name, string source, params string[] references) =>
+            Emit(Create(name, new Dictionary<string, string> { [name + ".cs"] = source }, references, out string dir, kind: OutputKind.ConsoleApplication), dir, name);
+
         /// <summary>As <see cref="Compile(string, IReadOnlyDictionary{string, string}, string[])"/>, unoptimised, as a Debug build compiles.</summary>
         public static string CompileDebug(string name, IReadOnlyDictionary<string, string> sources, params string[] references) =>
             Emit(Create(name, sources, references, out string dir, OptimizationLevel.Debug), dir, name);
@@ -48,7 +52,7 @@ namespace NonBlocking.Tests.Support
         }
 
         private static CSharpCompilation Create(string name, IReadOnlyDictionary<string, string> sources, string[] references, out string dir,
-            OptimizationLevel optimization = OptimizationLevel.Release)
+            OptimizationLevel optimization = OptimizationLevel.Release, OutputKind kind = OutputKind.DynamicallyLinkedLibrary)
         {
             string folder = dir = TestPaths.NewTempDirectory("compiled-" + name);
             var trees = sources.Select(s =>
@@ -59,7 +63,7 @@ namespace NonBlocking.Tests.Support
             });
             return CSharpCompilation.Create(name, trees,
                 Framework.Value.Concat(references.Select(r => MetadataReference.CreateFromFile(r))),
-                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, optimizationLevel: optimization, nullableContextOptions: NullableContextOptions.Enable));
+                new CSharpCompilationOptions(kind, optimizationLevel: optimization, nullableContextOptions: NullableContextOptions.Enable));
         }
 
         private static string Emit(CSharpCompilation compilation, string dir, string name)

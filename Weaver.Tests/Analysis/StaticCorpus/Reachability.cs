@@ -183,4 +183,20 @@ namespace Corpus.Reachability
             Thread.Sleep(10); // expect: NB0001
         }
     }
+
+    // case: reachability/an async lambda a private field's initializer makes, in a class nothing else uses
+    internal sealed class FieldLambda
+    {
+        private readonly Func<Task> _poll = async () =>
+        {
+            await Task.Yield();
+            Thread.Sleep(10); // expect: NB0001
+        };
+
+        private Func<Task> PollFromProperty { get; } = async () =>
+        {
+            await Task.Yield();
+            Thread.Sleep(10); // expect: NB0001
+        };
+    }
 }

@@ -19,24 +19,28 @@ namespace NonBlocking.Analyzers
     internal sealed class SourceLiveMethods
     {
         private readonly Compilation _compilation;
-        private readonly System.Lazy<HashSet<ISymbol>?> _live;
+        private readonly System.Lazy<(HashSet<ISymbol> Judged, HashSet<ISymbol> Live)?> _live;
 
         public SourceLiveMethods(Compilation compilation)
         {
             _compilation = compilation;
-            _live = new System.Lazy<HashSet<ISymbol>?>(Read);
+            _live = new System.Lazy<(HashSet<ISymbol> Judged, HashSet<ISymbol> Live)?>(Read);
         }
 
         /// <summary>Whether <paramref name="member"/> (the member around a report) may run.</summary>
         public bool Runs(ISymbol member)
         {
-            if (member is IMethodSymbol { AssociatedSymbol: { } associated }) member = associated;
+            // A field's or property's initializer (the report's member is then the field or property) runs with the
+            // constructor, as the weave sees it.
+            if (!(member is IMethodSymbol method)) return true;
+            member = method.AssociatedSymbol ?? method;
             if (VisibleOutside(member) || member.DeclaringSyntaxReferences.IsEmpty) return true;
-            var live = _live.Value;
-            return live == null || live.Contains(member.OriginalDefinition);
+            // A member no declaration of which was read (the top-level statements' Main) is not judged.
+            if (!(_live.Value is var (judged, live))) return true;
+            return !judged.Contains(member.OriginalDefinition) || live.Contains(member.OriginalDefinition);
         }
 
-        private HashSet<ISymbol>? Read()
+        private (HashSet<ISymbol> Judged, HashSet<ISymbol> Live)? Read()
         {
             if (_compilation.Assembly.GetAttributes().Any(a => a.AttributeClass?.Name == "InternalsVisibleToAttribute" &&
                                                             (a.ConstructorArguments.Length != 1 || !(a.ConstructorArguments[0].Value is string friend) || ReachabilityNames.FriendRuns(friend))))
@@ -106,7 +110,7 @@ namespace NonBlocking.Analyzers
             while (pending.Count > 0)
                 if (mentions.TryGetValue(pending.Pop(), out var names))
                     foreach (var name in names) MarkName(name);
-            return live;
+            return (new HashSet<ISymbol>(members, SymbolEqualityComparer.Default), live);
         }
 
         private static bool Root(ISymbol member, IMethodSymbol? entry, HashSet<string> strings)
