@@ -226,7 +226,21 @@ namespace App
         [Fact]
         public void Build_warns_about_Foo_and_about_Main_via_Bar_with_files_lines_and_path_and_not_about_Baz()
         {
-            var app = new UserProject(_feed, "Warned", SeedSource);
+            // Beside the seed program, an internal async method nothing calls: it never runs, so neither the analyzer
+            // nor the weave warns about its sleep.
+            var app = new UserProject(_feed, "Warned", SeedSource + @"
+namespace SeedDemo
+{
+    internal static class Unused
+    {
+        internal static async Task PollAsync()
+        {
+            await Task.Yield();
+            Thread.Sleep(1000);
+        }
+    }
+}
+");
             var build = app.Build();
             int sleepInFoo = LineOf("Thread.Sleep(1000);", afterLineContaining: "async Task Foo()");
             int callBar = LineOf("Bar();");
@@ -236,6 +250,7 @@ namespace App
             Assert.Contains($"Program.cs({callBar},13): warning NB0002: SeedDemo.Program.Main() calls SeedDemo.Program.Bar()", build.StdOut);
             Assert.Contains($"Main → Bar → Thread.Sleep at Program.cs({sleepInBar},13)", build.StdOut);
             Assert.DoesNotContain("Baz", string.Join("\n", build.StdOut.Split('\n').Where(l => l.Contains(" NB0"))));
+            Assert.DoesNotContain("Unused", string.Join("\n", build.StdOut.Split('\n').Where(l => l.Contains(" NB0"))));
             Assert.DoesNotContain("NB0003", build.StdOut);
         }
 
