@@ -62,6 +62,25 @@ public static class P
         }
 
         [Fact]
+        public void Working_out_what_runs_reads_a_file_whose_expression_nests_thousands_deep()
+        {
+            // Generated code: a concatenation of 20,000 literals is a binary tree 20,000 levels deep.
+            string deep = string.Join(" + ", Enumerable.Range(0, 20000).Select(i => "\"x\""));
+            var found = Analyze(@"
+public static class Entry { public static Task Run() => Work.SleepAsync(); }
+internal static class Work
+{
+    internal static string Text() => " + deep + @";
+    internal static async Task SleepAsync()
+    {
+        await Task.Yield();
+        Thread.Sleep(1); // @sleep
+    }
+}").Select(f => (f.Id, f.Marker)).ToList();
+            Assert.Equal(new[] { ("NB0001", "sleep") }, found);
+        }
+
+        [Fact]
         public void An_applications_top_level_statements_and_what_they_call_run()
         {
             var found = Analyze(BothFrontEnds.TopLevelProgram, program: true).Select(f => (f.Id, f.Marker)).ToList();

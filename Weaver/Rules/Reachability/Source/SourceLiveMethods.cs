@@ -56,10 +56,12 @@ namespace NonBlocking.Analyzers
 #pragma warning disable RS1030 // every tree is read once, for the members its code names
                 var model = _compilation.GetSemanticModel(tree);
 #pragma warning restore RS1030
-                Walk(tree.GetRoot(), null);
-
-                void Walk(SyntaxNode node, HashSet<string>? owner)
+                // A stack, not recursion: a generated file's long chain of `+` nests thousands deep.
+                var pendingNodes = new Stack<(SyntaxNode Node, HashSet<string>? Owner)>();
+                pendingNodes.Push((tree.GetRoot(), null));
+                while (pendingNodes.Count > 0)
                 {
+                    var (node, owner) = pendingNodes.Pop();
                     foreach (var child in node.ChildNodesAndTokens())
                     {
                         if (child.IsToken)
@@ -84,7 +86,7 @@ namespace NonBlocking.Analyzers
                         else if (n is BaseTypeDeclarationSyntax || n is FieldDeclarationSyntax || n is EventFieldDeclarationSyntax || n is GlobalStatementSyntax)
                             names = null;
                         if (n is SimpleNameSyntax simple) (names ?? rootNames).Add(simple.Identifier.ValueText);
-                        Walk(n, names);
+                        pendingNodes.Push((n, names));
                     }
                 }
             }
