@@ -177,6 +177,16 @@ namespace NonBlocking.RealCode.Tests
             new("Npgsql.DependencyInjection", "Npgsql.DependencyInjection", "10.0.3", Training, "https://github.com/npgsql/npgsql"),
             new("Altinn.Common.AccessToken", "Altinn.Common.AccessToken", "5.1.19", Training, "https://github.com/Altinn/altinn-accesstoken"),
             new("Polly.Extensions.Http", "Polly.Extensions.Http", "3.0.0", Training, "https://github.com/App-vNext/Polly.Extensions.Http"),
+            // Twenty-third batch (session 33): fifteen names drawn as batch 22's were (seed 31p-pick), sets by seed 31p, two of
+            // each three to training; Thinktecture.EntityFrameworkCore.SqlServer and Azure.ResourceManager.OperationalInsights
+            // (no version restores here: all-failed) and Microsoft.IO.Redist (.NET Framework only, NU1701) left out.
+            new("InfluxDB.Client.Core", "InfluxDB.Client.Core", "5.1.0", Training, "https://github.com/influxdata/influxdb-client-csharp"),
+            new("Microsoft.SqlServer.TransactSql.ScriptDom", "Microsoft.SqlServer.TransactSql.ScriptDom", "180.154.0", Training, "https://github.com/microsoft/SqlScriptDOM"),
+            new("Akka.Cluster.Tools", "Akka.Cluster.Tools", "1.5.75", Training, "https://github.com/akkadotnet/akka.net"),
+            new("OpenTelemetry.PersistentStorage.Abstractions", "OpenTelemetry.PersistentStorage.Abstractions", "1.2.0", Training, "https://github.com/open-telemetry/opentelemetry-dotnet-contrib/tree/main/src/OpenTelemetry.PersistentStorage.Abstractions"),
+            new("HealthChecks.Rabbitmq", "AspNetCore.HealthChecks.Rabbitmq", "9.0.0", Training, "https://github.com/Xabaril/AspNetCore.Diagnostics.HealthChecks"),
+            new("LinqKit.Core", "LinqKit.Core", "1.3.2", Training, "https://github.com/scottksmith95/LINQKit"),
+            new("FastEndpoints.Messaging.Core", "FastEndpoints.Messaging.Core", "9.0.0", Training, "https://github.com/FastEndpoints/FastEndpoints"),
 
             new("NATS.Client.Core", "NATS.Net", "3.3.2", Validation, "https://github.com/nats-io/nats.net"),
             new("Elastic.Transport", "Elastic.Transport", "1.1.0", Validation, "https://github.com/elastic/elastic-transport-net"),
@@ -262,6 +272,12 @@ namespace NonBlocking.RealCode.Tests
             new("NATS.Client.Serializers.Json", "NATS.Client.Serializers.Json", "3.3.2", Validation, "https://github.com/nats-io/nats.net"),
             new("SQLitePCLRaw.core", "SQLitePCLRaw.core", "3.0.5", Validation, "https://github.com/ericsink/SQLitePCL.raw"),
             new("Wolverine.RabbitMQ", "WolverineFx.RabbitMQ", "6.64.2", Validation, "https://github.com/JasperFx/wolverine"),
+            // Twenty-third batch, validation (the seed-31p draw's third, sixth, ninth, twelfth and fifteenth).
+            new("FluentMigrator.Extensions.MySql", "FluentMigrator.Extensions.MySql", "8.0.1", Validation, "https://github.com/fluentmigrator/fluentmigrator"),
+            new("Microsoft.DurableTask.LargePayloadPurge.Abstractions", "Microsoft.DurableTask.LargePayloadPurge.Abstractions", "1.28.0", Validation, "https://github.com/microsoft/durabletask-dotnet"),
+            new("Microsoft.Extensions.VectorData.Abstractions", "Microsoft.Extensions.VectorData.Abstractions", "10.5.2", Validation, "https://github.com/microsoft/semantic-kernel/tree/main/dotnet/src/Connectors/VectorData.Abstractions"),
+            new("NATS.Client.Abstractions", "NATS.Client.Abstractions", "3.3.2", Validation, "https://github.com/nats-io/nats.net"),
+            new("Aspire.StackExchange.Redis", "Aspire.StackExchange.Redis", "13.6.5", Validation, "https://github.com/dotnet/aspire"),
             // A server application (Microsoft Garnet, a Redis-compatible cache store), never tuned against.
             new("Garnet.server", "garnet-server", "2.2.12", Validation, "https://github.com/microsoft/garnet", Tool: true),
             new("Garnet.cluster", "garnet-server", "2.2.12", Validation, "https://github.com/microsoft/garnet", Tool: true),
