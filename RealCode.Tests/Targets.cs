@@ -78,7 +78,8 @@ namespace NonBlocking.RealCode.Tests
         /// its never-called JSON async API, labelled false): floors 0.72 and 0.65. Batch 21 (seed 31n: Google.Api.Gax 1 of 1,
         /// nine silent; WebJobs' storage 1 of 1, the output cache's Redis store 2 unclear, validation) 72.1 % and 65.4 %.
         /// Session 33: an async method nothing can run is no root (Reachability; validation's Key Vault pipeline, Hangfire's
-        /// internalized Dapper lose their falses, no true lost) 72.1 % and 66.6 %: floors 0.72 and 0.66.
+        /// internalized Dapper lose their falses, no true lost) 72.1 % and 66.6 %: floors 0.72 and 0.66; a project's own reader's
+        /// disposal judged by its own code (ClickHouse's false gone) 72.4 %.
         /// </summary>
         public static double FloorOf(Support.LabelSet set) => set == Support.LabelSet.Training ? 0.72 : 0.66;
         /// <summary>Today's floor for any one library; raised to <see cref="PerLibrary"/> as the rules get there.</summary>

@@ -172,6 +172,13 @@ namespace NonBlocking.Analyzers
         {
             // Most calls neither block nor lead into this compilation's code: settle those before anything costly.
             var match = method.MethodKind == MethodKind.AnonymousFunction ? null : state.Match(method);
+            // A catalogued disposal of the compilation's own reader runs its own code: followed as a call into it.
+            if (match?.DisposalOf != null && SourceOwnDisposals.Replaced(instance, match, method, state.Compilation, out var own))
+            {
+                if (own == null) return;
+                method = own;
+                match = null;
+            }
             if (match == null && !state.InSource(method)) return;
             // A method of the project listed as never blocking: the user's word that what it calls does not block in practice.
             if (match == null && method.MethodKind != MethodKind.AnonymousFunction && state.Catalog.ListsOwn(method)) return;

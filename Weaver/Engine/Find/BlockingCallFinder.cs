@@ -28,6 +28,8 @@ namespace NonBlocking.Weaver.Find
                     var api = catalog.Match(target);
                     if (api == null || (forBuildWarnings && api.RuntimeOnly)) continue;
                     if (api.UserCallsOnly && !IsUserAwaiterCall(ins)) continue;
+                    // A catalogued disposal of the module's own reader runs the module's code: the call graph follows it.
+                    if (forBuildWarnings && Analyse.OwnDisposals.Replaced(method, ins, target, api, out _)) continue;
                     streams ??= Analyse.StreamTypes.For(method.Module, catalog);
                     if (target.HasThis && Analyse.Receivers.StaysInMemory(method, ins, streams)) continue;
                     if (!api.SyncOverAsync && Analyse.StreamArguments.AllInMemory(method, ins, target, streams)) continue;

@@ -9,13 +9,17 @@ namespace NonBlocking.Analyzers
     /// <summary>One blocking API a call was matched to.</summary>
     internal sealed class BlockingMatch
     {
-        public BlockingMatch(string alternative, bool syncOverAsync, bool queryable, IMethodSymbol? twin)
+        public BlockingMatch(string alternative, bool syncOverAsync, bool queryable, IMethodSymbol? twin, string? disposalOf = null)
         {
             Alternative = alternative;
             SyncOverAsync = syncOverAsync;
             Queryable = queryable;
             Twin = twin;
+            DisposalOf = disposalOf;
         }
+
+        /// <summary>For a catalogued disposal, the catalogued type (metadata name) whose entry it is; else null.</summary>
+        public string? DisposalOf { get; }
 
         public string Alternative { get; }
         public bool SyncOverAsync { get; }
@@ -175,7 +179,7 @@ namespace NonBlocking.Analyzers
             {
                 if (!_byType.TryGetValue(MetadataName(t), out var members) || !members.TryGetValue("Dispose", out var entry)) continue;
                 if (!entry.Disposal || !HasDisposeAsync(type)) return null;
-                return new BlockingMatch(entry.Alternative, false, false, null);
+                return new BlockingMatch(entry.Alternative, false, false, null, MetadataName(t));
             }
             return null;
         }

@@ -112,8 +112,12 @@ namespace NonBlocking.Weaver.Analyse.Reachability
         {
             // Asked for every instruction of every method: answer the common case without an enumerator.
             var code = ins.OpCode.Code;
-            if ((code != Code.Call && code != Code.Callvirt && code != Code.Newobj) || !(ins.Operand is MethodReference target) || !MayRunHere(target))
+            if ((code != Code.Call && code != Code.Callvirt && code != Code.Newobj) || !(ins.Operand is MethodReference target))
                 return Array.Empty<MethodDefinition>();
+            if (!MayRunHere(target))
+                return target.Name == "Dispose" && !target.HasParameters && _catalog.Match(target) is BlockingApi api &&
+                       OwnDisposals.Replaced(caller, ins, target, api, out var runs) && runs != null && Followable(runs)
+                    ? new[] { runs } : Array.Empty<MethodDefinition>();
             return CallTargets(caller, ins, target, receiver, generics);
         }
 
