@@ -199,4 +199,26 @@ namespace Corpus.Reachability
             Thread.Sleep(10); // expect: NB0001
         };
     }
+
+    // case: reachability/a public method of an internal class whose base class is a framework's, found by reflection as a hub's are
+    internal sealed class FramedHandler : System.Net.Http.DelegatingHandler
+    {
+        public async Task PollFramedAsync()
+        {
+            await Task.Yield();
+            Thread.Sleep(10); // expect: NB0001
+        }
+    }
+
+    // case: reachability/a public property of an internal class, read by a serializer or a binding, that starts an async method
+    internal sealed class BoundModel
+    {
+        public Task PendingBoundLoad => LoadBoundAsync();
+
+        private static async Task LoadBoundAsync()
+        {
+            await Task.Yield();
+            Thread.Sleep(10); // expect: NB0001
+        }
+    }
 }
