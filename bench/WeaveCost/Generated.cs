@@ -11,13 +11,30 @@ namespace NonBlocking.Bench.WeaveCost
     /// <summary>Source for the assemblies the engine is timed on, compiled Release with a portable PDB.</summary>
     internal static class Generated
     {
-        /// <summary><paramref name="count"/> async methods in classes of 100, every tenth calling a sync helper that blocks.</summary>
-        public static string AsyncMethods(int count)
+        /// <summary>
+        /// <paramref name="count"/> async methods in classes of 100, every tenth calling a sync helper that blocks; with
+        /// <paramref name="entries"/>, a public entry method per class calls its async methods, and with
+        /// <paramref name="internalClasses"/> the classes are internal (so the build-time analysis first works out which
+        /// methods can run, LiveMethods, and finds them all live).
+        /// </summary>
+        public static string AsyncMethods(int count, bool entries = false, bool internalClasses = false)
         {
             var s = new StringBuilder("using System.Threading; using System.Threading.Tasks;\nnamespace Gen {\n");
+            if (entries)
+            {
+                // One entry per class: a single async method with thousands of awaits is a workload of its own.
+                s.Append("public static class Entry {\n");
+                for (int c = 0; c < count / 100; c++)
+                {
+                    s.Append($"  public static async Task Run{c}() {{ var o = new C{c}();");
+                    for (int m = 0; m < 100; m++) s.Append($" await o.M{c * 100 + m}(0);");
+                    s.Append(" }\n");
+                }
+                s.Append("}\n");
+            }
             for (int c = 0; c < count / 100; c++)
             {
-                s.Append($"public sealed class C{c} {{\n");
+                s.Append(internalClasses ? $"internal sealed class C{c} {{\n" : $"public sealed class C{c} {{\n");
                 for (int m = 0; m < 100; m++)
                 {
                     int i = c * 100 + m;

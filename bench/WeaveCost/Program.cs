@@ -17,6 +17,9 @@ namespace NonBlocking.Bench.WeaveCost
         public static int Main(string[] args)
         {
             bool smoke = args.Contains("--smoke");
+            // --entries: a public entry method per class calls its async methods; --internal: the same with the classes
+            // internal (the reachability walk runs; compare with --entries, docs/performance.md session 33).
+            bool internalClasses = args.Contains("--internal"), entries = internalClasses || args.Contains("--entries");
             int outAt = Array.IndexOf(args, "--out");
             int asyncMethods = smoke ? 200 : 5000, chain = smoke ? 500 : 10000, runs = smoke ? 1 : 7;
 
@@ -24,7 +27,7 @@ namespace NonBlocking.Bench.WeaveCost
             Directory.CreateDirectory(dir);
             try
             {
-                string gen = Generated.Compile("Gen", Generated.AsyncMethods(asyncMethods), dir);
+                string gen = Generated.Compile("Gen", Generated.AsyncMethods(asyncMethods, entries, internalClasses), dir);
                 string chainDll = Generated.Compile("Chain", Generated.CallChain(chain), dir);
                 var framework = Directory.GetFiles(Path.GetDirectoryName(typeof(object).Assembly.Location)!, "*.dll").ToList();
                 string runtime = typeof(NonBlocking.AllowBlockingAttribute).Assembly.Location;
@@ -50,7 +53,7 @@ namespace NonBlocking.Bench.WeaveCost
                         AssemblyPath = gen, OutputPath = Path.Combine(dir, $"Gen.woven{i}.dll"),
                         RuntimeAssemblyPath = runtime, ReferencePaths = framework,
                     });
-                    if (result.Outcome != WeaveOutcome.Woven || result.AsyncMethodsWoven != asyncMethods)
+                    if (result.Outcome != WeaveOutcome.Woven || result.AsyncMethodsWoven != asyncMethods + (entries ? asyncMethods / 100 : 0))
                         throw new InvalidOperationException($"weave: {result.Outcome}, {result.AsyncMethodsWoven} woven\n" + string.Join("\n", result.Diagnostics));
                 });
                 var (analyse, _) = Median(runs, _ =>
@@ -62,7 +65,7 @@ namespace NonBlocking.Bench.WeaveCost
                 double perSecond = asyncMethods / weave.TotalSeconds;
                 var rows = new List<string>
                 {
-                    $"| weave {asyncMethods:N0} async methods (read, analyse, instrument, write) | {Ms(weave)}, {(weaveBytes / 1024.0 / asyncMethods).ToString("N0", CultureInfo.InvariantCulture)} KB allocated per method | {perSecond.ToString("N0", CultureInfo.InvariantCulture)} methods/s | ≥ 10,000 methods/s |",
+                    $"| weave {asyncMethods:N0} async methods{(internalClasses ? " in internal classes public entry methods call" : entries ? " in public classes public entry methods call" : "")} (read, analyse, instrument, write) | {Ms(weave)}, {(weaveBytes / 1024.0 / asyncMethods).ToString("N0", CultureInfo.InvariantCulture)} KB allocated per method | {perSecond.ToString("N0", CultureInfo.InvariantCulture)} methods/s | ≥ 10,000 methods/s |",
                     $"| analyse a {chain:N0}-method call chain (NB0002 through all of it) | {Ms(analyse)} | {(chain / analyse.TotalSeconds).ToString("N0", CultureInfo.InvariantCulture)} methods/s | |",
                 };
                 foreach (var row in rows) Console.WriteLine(row);
