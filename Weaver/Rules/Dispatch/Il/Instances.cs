@@ -108,8 +108,7 @@ namespace NonBlocking.Weaver.Analyse
         /// <summary>Public all the way out, with a constructor code outside may call (a protected one through a subclass).</summary>
         private static bool ConstructibleOutside(TypeDefinition type)
         {
-            for (var t = type; t != null; t = t.DeclaringType)
-                if (!(t.IsPublic || t.IsNestedPublic || t.IsNestedFamily || t.IsNestedFamilyOrAssembly)) return false;
+            if (!Visibility.TypeVisibleOutside(type)) return false;
             foreach (var method in type.Methods)
                 if (method.IsConstructor && !method.IsStatic &&
                     (method.IsPublic || !type.IsSealed && (method.IsFamily || method.IsFamilyOrAssembly))) return true;

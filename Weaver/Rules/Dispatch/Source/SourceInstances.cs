@@ -84,9 +84,7 @@ namespace NonBlocking.Analyzers
 
         private static bool ConstructibleOutside(INamedTypeSymbol type)
         {
-            for (INamedTypeSymbol? t = type; t != null; t = t.ContainingType)
-                if (!(t.DeclaredAccessibility == Accessibility.Public || t.DeclaredAccessibility == Accessibility.Protected ||
-                      t.DeclaredAccessibility == Accessibility.ProtectedOrInternal)) return false;
+            if (!SourceVisibility.VisibleOutside(type)) return false;
             return type.InstanceConstructors.Any(c => c.DeclaredAccessibility == Accessibility.Public ||
                                                       !type.IsSealed && (c.DeclaredAccessibility == Accessibility.Protected || c.DeclaredAccessibility == Accessibility.ProtectedOrInternal));
         }

@@ -115,10 +115,20 @@ namespace NonBlocking.Weaver.Analyse.Reachability
             if ((code != Code.Call && code != Code.Callvirt && code != Code.Newobj) || !(ins.Operand is MethodReference target))
                 return Array.Empty<MethodDefinition>();
             if (!MayRunHere(target))
-                return target.Name == "Dispose" && !target.HasParameters && _catalog.Match(target) is BlockingApi api &&
-                       OwnDisposals.Replaced(caller, ins, target, api, out var runs) && runs != null && Followable(runs)
-                    ? new[] { runs } : Array.Empty<MethodDefinition>();
+                return target.Name == "Dispose" && !target.HasParameters ? OwnDisposal(caller, ins, target) : Array.Empty<MethodDefinition>();
             return CallTargets(caller, ins, target, receiver, generics);
+        }
+
+        /// <summary>
+        /// The analysed code's own override a catalogued disposal runs (<see cref="OwnDisposals"/>), or none: worked out
+        /// once per call, since the paths ask again for every context they reach the caller in.
+        /// </summary>
+        private MethodDefinition[] OwnDisposal(MethodDefinition caller, Instruction ins, MethodReference target)
+        {
+            if (_ownDisposals.TryGetValue(ins, out var known)) return known;
+            return _ownDisposals[ins] = _catalog.Match(target) is BlockingApi api && OwnDisposals.Replaced(caller, ins, target, api, out var runs) &&
+                                        runs != null && Followable(runs)
+                ? new[] { runs } : Array.Empty<MethodDefinition>();
         }
 
         /// <summary>The types the value <paramref name="producer"/> pushes can have, from where it comes from (<see cref="ReceiverTypes"/>); null where not known.</summary>
@@ -510,6 +520,7 @@ namespace NonBlocking.Weaver.Analyse.Reachability
         }
 
         private readonly Dictionary<MethodReference, MethodDefinition?> _resolved = new Dictionary<MethodReference, MethodDefinition?>();
+        private readonly Dictionary<Instruction, MethodDefinition[]> _ownDisposals = new Dictionary<Instruction, MethodDefinition[]>();
         private readonly Dictionary<TypeReference, TypeDefinition?> _resolvedTypes = new Dictionary<TypeReference, TypeDefinition?>();
 
         private static T? Safe<T>(Func<T> resolve) where T : class

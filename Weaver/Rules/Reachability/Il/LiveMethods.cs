@@ -33,7 +33,7 @@ namespace NonBlocking.Weaver.Analyse
         public static List<AsyncMachine> Without(List<AsyncMachine> roots, ModuleDefinition module)
         {
             // Most async methods are visible outside: the assembly is read only when one is not.
-            if (!roots.Any(r => r.Kickoff != null && !VisibleOutside(r.Kickoff)) || FriendRuns(module)) return roots;
+            if (!roots.Any(r => r.Kickoff != null && !Visibility.VisibleOutside(r.Kickoff)) || FriendRuns(module)) return roots;
             var live = Reachable(module);
             var kept = roots.Where(r => r.Kickoff == null || live.Contains(r.Kickoff)).ToList();
             return kept.Count == roots.Count ? roots : kept;
@@ -68,7 +68,7 @@ namespace NonBlocking.Weaver.Analyse
                     if (type is GenericInstanceType instance)
                         foreach (var argument in instance.GenericArguments) Name(argument);
                     if (type is TypeSpecification specification) { type = specification.ElementType; continue; }
-                    if (type is TypeDefinition definition && definition.Module == module && Generated(definition) && generatedSeen.Add(definition))
+                    if (type is TypeDefinition definition && definition.Module == module && Visibility.InGeneratedType(definition) && generatedSeen.Add(definition))
                         foreach (var method in definition.Methods)
                             if (method.IsVirtual || method.IsConstructor) Mark(method);
                     return;
@@ -77,14 +77,14 @@ namespace NonBlocking.Weaver.Analyse
 
             foreach (var type in module.GetTypes())
             {
-                bool generated = Generated(type);
+                bool generated = Visibility.InGeneratedType(type);
                 bool attributed = !generated && Attributed(type);
                 bool unresolved = !generated && Unresolved(type);
                 bool framed = !generated && type.BaseType != null && !(type.BaseType.GetElementType() is TypeDefinition) && !Plain(type.BaseType);
                 foreach (var method in type.Methods)
                 {
                     bool root = method == module.EntryPoint || method.IsConstructor && (method.IsStatic || !generated) ||
-                                !generated && (VisibleOutside(method) || attributed || Attributed(method) || strings.Contains(method.Name) ||
+                                !generated && (Visibility.VisibleOutside(method) || attributed || Attributed(method) || strings.Contains(method.Name) ||
                                                method.IsPublic && (framed || method.IsGetter || method.IsSetter) ||
                                                method.IsVirtual && (unresolved || OverridesOutside(method, bases, module)));
                     if (root) Mark(method);
@@ -116,15 +116,6 @@ namespace NonBlocking.Weaver.Analyse
             return live;
         }
 
-        /// <summary>Public or protected, in types public all the way out.</summary>
-        public static bool VisibleOutside(MethodDefinition method)
-        {
-            if (!(method.IsPublic || method.IsFamily || method.IsFamilyOrAssembly)) return false;
-            for (var t = method.DeclaringType; t != null; t = t.DeclaringType)
-                if (!(t.IsPublic || t.IsNestedPublic || t.IsNestedFamily || t.IsNestedFamilyOrAssembly)) return false;
-            return true;
-        }
-
         /// <summary>The module's own definition of a reference, without resolving references into other assemblies.</summary>
         private static MethodDefinition? Own(MethodReference reference, ModuleDefinition module)
         {
@@ -133,13 +124,6 @@ namespace NonBlocking.Weaver.Analyse
             return reference.DeclaringType?.GetElementType() is TypeDefinition type && type.Module == module ? reference.Resolve() : null;
         }
 
-        /// <summary>Made by the compiler: a state machine, a closure, the lambda cache (<c>&lt;&gt;c</c>).</summary>
-        private static bool Generated(TypeDefinition type)
-        {
-            for (var t = type; t != null; t = t.DeclaringType)
-                if (DisplayName.IsCompilerGenerated(t.Name)) return true;
-            return false;
-        }
 
         private static bool OverridesOutside(MethodDefinition method, Dictionary<MethodDefinition, List<MethodDefinition>> bases, ModuleDefinition module)
         {

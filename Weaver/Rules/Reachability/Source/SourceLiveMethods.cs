@@ -34,7 +34,7 @@ namespace NonBlocking.Analyzers
             // constructor, as the weave sees it.
             if (!(member is IMethodSymbol method)) return true;
             member = method.AssociatedSymbol ?? method;
-            if (VisibleOutside(member) || member.DeclaringSyntaxReferences.IsEmpty) return true;
+            if (SourceVisibility.VisibleOutside(member) || member.DeclaringSyntaxReferences.IsEmpty) return true;
             // A member no declaration of which was read (the top-level statements' Main) is not judged.
             if (!(_live.Value is var (judged, live))) return true;
             return !judged.Contains(member.OriginalDefinition) || live.Contains(member.OriginalDefinition);
@@ -49,7 +49,6 @@ namespace NonBlocking.Analyzers
             var byName = new Dictionary<string, List<ISymbol>>();
             var rootNames = new HashSet<string>();
             var strings = new HashSet<string>();
-            var members = new List<ISymbol>();
             var entry = _compilation.GetEntryPoint(default);
             foreach (var tree in _compilation.SyntaxTrees)
             {
@@ -77,10 +76,13 @@ namespace NonBlocking.Analyzers
                             if (symbol != null)
                             {
                                 symbol = symbol.OriginalDefinition;
-                                if (!mentions.TryGetValue(symbol, out names)) mentions[symbol] = names = new HashSet<string>();
-                                members.Add(symbol);
-                                if (!byName.TryGetValue(symbol.Name, out var list)) byName[symbol.Name] = list = new List<ISymbol>();
-                                list.Add(symbol);
+                                // Indexed once per symbol, however many declarations name it.
+                                if (!mentions.TryGetValue(symbol, out names))
+                                {
+                                    mentions[symbol] = names = new HashSet<string>();
+                                    if (!byName.TryGetValue(symbol.Name, out var list)) byName[symbol.Name] = list = new List<ISymbol>();
+                                    list.Add(symbol);
+                                }
                             }
                         }
                         else if (n is BaseTypeDeclarationSyntax || n is FieldDeclarationSyntax || n is EventFieldDeclarationSyntax || n is GlobalStatementSyntax)
@@ -106,18 +108,18 @@ namespace NonBlocking.Analyzers
                 // A running interface or virtual member runs the members that implement it, which share its name.
                 MarkName(member.Name);
             }
-            foreach (var member in members)
+            foreach (var member in mentions.Keys)
                 if (Root(member, entry, strings)) Mark(member);
             foreach (var name in rootNames) MarkName(name);
             while (pending.Count > 0)
                 if (mentions.TryGetValue(pending.Pop(), out var names))
                     foreach (var name in names) MarkName(name);
-            return (new HashSet<ISymbol>(members, SymbolEqualityComparer.Default), live);
+            return (new HashSet<ISymbol>(mentions.Keys, SymbolEqualityComparer.Default), live);
         }
 
         private static bool Root(ISymbol member, IMethodSymbol? entry, HashSet<string> strings)
         {
-            if (VisibleOutside(member) || strings.Contains(member.Name) || Attributed(member) || Attributed(member.ContainingType)) return true;
+            if (SourceVisibility.VisibleOutside(member) || strings.Contains(member.Name) || Attributed(member) || Attributed(member.ContainingType)) return true;
             if (member is IMethodSymbol method)
             {
                 if (SymbolEqualityComparer.Default.Equals(method, entry) || method.MethodKind == MethodKind.Constructor || method.MethodKind == MethodKind.StaticConstructor ||
@@ -168,14 +170,5 @@ namespace NonBlocking.Analyzers
 
         private static bool Attributed(ISymbol? symbol) =>
             symbol != null && symbol.GetAttributes().Any(a => a.AttributeClass is { } type && !ReachabilityNames.OnlyDescribes(Namespaces.Name(type.ContainingNamespace), type.Name));
-
-        /// <summary>Public or protected, in types public all the way out.</summary>
-        private static bool VisibleOutside(ISymbol member)
-        {
-            for (ISymbol? s = member; s != null && !(s is INamespaceSymbol); s = s.ContainingType)
-                if (!(s.DeclaredAccessibility == Accessibility.Public || s.DeclaredAccessibility == Accessibility.Protected ||
-                      s.DeclaredAccessibility == Accessibility.ProtectedOrInternal)) return false;
-            return true;
-        }
     }
 }

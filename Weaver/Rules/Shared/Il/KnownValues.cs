@@ -34,7 +34,7 @@ namespace NonBlocking.Weaver.Analyse
         {
             var field = reference as FieldDefinition ?? reference.Resolve();
             // A readonly field is written only by its own type's constructors, whatever its access.
-            if (field == null || !(field.IsPrivate || field.IsInitOnly || InGeneratedType(field.DeclaringType))) return null;
+            if (field == null || !(field.IsPrivate || field.IsInitOnly || Visibility.InGeneratedType(field.DeclaringType))) return null;
             var writes = Writes.In(field.DeclaringType);
             if (writes.AddressTaken.Contains(field)) return null;
             return writes.Stores.TryGetValue(field, out var list) ? list : (IReadOnlyList<Value>)System.Array.Empty<Value>();
@@ -94,12 +94,6 @@ namespace NonBlocking.Weaver.Analyse
             else foreach (var producer in producers) values.Add(new Value(method, producer));
         }
 
-        private static bool InGeneratedType(TypeDefinition? type)
-        {
-            for (; type != null; type = type.DeclaringType)
-                if (DisplayName.IsCompilerGenerated(type.Name)) return true;
-            return false;
-        }
 
         /// <summary>The stores, calls and address-takings in one top-level type and the types nested in it.</summary>
         private sealed class Writes
