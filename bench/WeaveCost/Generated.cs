@@ -47,6 +47,15 @@ namespace NonBlocking.Bench.WeaveCost
             return s.Append("}\n").ToString();
         }
 
+        /// <summary>One async method of <paramref name="awaits"/> awaits, as generated code can hold.</summary>
+        public static string ManyAwaits(int awaits)
+        {
+            var s = new StringBuilder("using System.Threading.Tasks;\npublic static class Awaits {\n");
+            s.Append("  public static async Task<int> M(int x) { return await Task.FromResult(x); }\n  public static async Task Run() {\n");
+            for (int i = 0; i < awaits; i++) s.Append($"    await M({i});\n");
+            return s.Append("  }\n}\n").ToString();
+        }
+
         /// <summary>A chain of <paramref name="count"/> sync methods ending in a blocking call, entered from one async method.</summary>
         public static string CallChain(int count)
         {

@@ -29,6 +29,10 @@ namespace NonBlocking.Bench.WeaveCost
             {
                 string gen = Generated.Compile("Gen", Generated.AsyncMethods(asyncMethods, entries, internalClasses), dir);
                 string chainDll = Generated.Compile("Chain", Generated.CallChain(chain), dir);
+                // One MoveNext of many awaits, at two sizes: its instrumentation was once quadratic in them (docs/performance.md).
+                int fewAwaits = smoke ? 250 : 2000, manyAwaits = 4 * fewAwaits;
+                string fewDll = Generated.Compile("Few", Generated.ManyAwaits(fewAwaits), dir);
+                string manyDll = Generated.Compile("Many", Generated.ManyAwaits(manyAwaits), dir);
                 var framework = Directory.GetFiles(Path.GetDirectoryName(typeof(object).Assembly.Location)!, "*.dll").ToList();
                 string runtime = typeof(NonBlocking.AllowBlockingAttribute).Assembly.Location;
 
@@ -62,10 +66,23 @@ namespace NonBlocking.Bench.WeaveCost
                     if (result.Diagnostics.Count(d => d.Code == "NB0002") != 1) throw new InvalidOperationException("analysis: expected one NB0002\n" + string.Join("\n", result.Diagnostics));
                 });
 
+                TimeSpan WeaveOne(string dll) => Median(runs, i =>
+                {
+                    var result = AssemblyWeaver.Weave(new WeaveOptions
+                    {
+                        AssemblyPath = dll, OutputPath = Path.ChangeExtension(dll, $".woven{i}.dll"), RuntimeAssemblyPath = runtime, ReferencePaths = framework,
+                    });
+                    if (result.Outcome != WeaveOutcome.Woven || result.AsyncMethodsWoven != 2)
+                        throw new InvalidOperationException($"weave: {result.Outcome}, {result.AsyncMethodsWoven} woven\n" + string.Join("\n", result.Diagnostics));
+                }).Time;
+                var few = WeaveOne(fewDll);
+                var many = WeaveOne(manyDll);
+
                 double perSecond = asyncMethods / weave.TotalSeconds;
                 var rows = new List<string>
                 {
                     $"| weave {asyncMethods:N0} async methods{(internalClasses ? " in internal classes public entry methods call" : entries ? " in public classes public entry methods call" : "")} (read, analyse, instrument, write) | {Ms(weave)}, {(weaveBytes / 1024.0 / asyncMethods).ToString("N0", CultureInfo.InvariantCulture)} KB allocated per method | {perSecond.ToString("N0", CultureInfo.InvariantCulture)} methods/s | ≥ 10,000 methods/s |",
+                    $"| weave one async method of {manyAwaits:N0} awaits, against one of {fewAwaits:N0} | {Ms(many)} against {Ms(few)} | {(many.TotalMilliseconds / few.TotalMilliseconds).ToString("N1", CultureInfo.InvariantCulture)}× the time for 4× the awaits | ≤ 8× (linear: 4×; quadratic: 16×) |",
                     $"| analyse a {chain:N0}-method call chain (NB0002 through all of it) | {Ms(analyse)} | {(chain / analyse.TotalSeconds).ToString("N0", CultureInfo.InvariantCulture)} methods/s | |",
                 };
                 foreach (var row in rows) Console.WriteLine(row);

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using Mono.Cecil;
 using Mono.Cecil.Cil;
 
@@ -25,7 +26,13 @@ namespace NonBlocking.Weaver.Instrument
             var start = new VariableDefinition(method.Module.TypeSystem.Int64);
             body.Variables.Add(start);
 
-            foreach (var (call, site, end) in calls)
+            var position = new Dictionary<Instruction, int>(body.Instructions.Count);
+            foreach (var ins in body.Instructions) position[ins] = position.Count;
+            // What goes in after which instruction, put in at the end in one pass (see InstructionList). The last site
+            // goes first, so each site's argument walk reads only the compiler's instructions: every site changed before
+            // it lies after its call.
+            var after = new Dictionary<Instruction, Instruction[]>();
+            foreach (var (call, site, end) in calls.OrderByDescending(c => position[c.Call]))
             {
                 var prefix = call.Previous;
                 if (prefix != null && prefix.OpCode.Code == Code.Tail)
@@ -39,7 +46,7 @@ namespace NonBlocking.Weaver.Instrument
                     // The call becomes the site's load in place (branches to it stay right), then the helper.
                     call.OpCode = OpCodes.Ldsfld;
                     call.Operand = site;
-                    il.InsertAfter(call, il.Create(OpCodes.Call, wait));
+                    after.Add(call, new[] { il.Create(OpCodes.Call, wait) });
                     continue;
                 }
                 // The first instruction of the call (its prefix, if any) — or of its argument loads — becomes the start
@@ -52,19 +59,23 @@ namespace NonBlocking.Weaver.Instrument
                 head.OpCode = OpCodes.Ldsfld;
                 head.Operand = site;
 
-                var begin = il.Create(OpCodes.Call, runtime.BlockingStart);
-                var store = Locals.Store(start);
-                il.InsertAfter(head, begin);
-                il.InsertAfter(begin, store);
-                il.InsertAfter(store, moved);
+                var startProbe = new[] { il.Create(OpCodes.Call, runtime.BlockingStart), Locals.Store(start), moved };
                 var actualCall = head == call ? moved : call;
-
-                var load = Locals.Load(start);
-                var loadSite = il.Create(OpCodes.Ldsfld, site);
-                il.InsertAfter(actualCall, load);
-                il.InsertAfter(load, loadSite);
-                il.InsertAfter(loadSite, il.Create(OpCodes.Call, end ?? EndProbeFor(actualCall, runtime)));
+                var endProbe = new[] { Locals.Load(start), il.Create(OpCodes.Ldsfld, site), il.Create(OpCodes.Call, end ?? EndProbeFor(actualCall, runtime)) };
+                if (head == call) after.Add(head, startProbe.Concat(endProbe).ToArray());
+                else
+                {
+                    after.Add(head, startProbe);
+                    after.Add(call, endProbe);
+                }
             }
+            var rewritten = new List<Instruction>(body.Instructions.Count + 6 * after.Count);
+            foreach (var ins in body.Instructions)
+            {
+                rewritten.Add(ins);
+                if (after.TryGetValue(ins, out var added)) rewritten.AddRange(added);
+            }
+            InstructionList.Replace(body, rewritten);
             BranchForms.Narrow(body);
         }
 

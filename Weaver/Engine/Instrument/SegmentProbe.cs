@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using Mono.Cecil;
 using Mono.Cecil.Cil;
 using NonBlocking.Weaver.Find;
@@ -47,45 +48,8 @@ namespace NonBlocking.Weaver.Instrument
 
             var end = Locals.Load(start);
             var done = il.Create(OpCodes.Call, runtime.Abandon);
-            foreach (var call in completions)
-            {
-                il.InsertBefore(call, Locals.Load(start));
-                il.InsertBefore(call, il.Create(OpCodes.Ldsfld, site));
-                il.InsertBefore(call, Locals.Load(entry));
-                il.InsertBefore(call, Locals.Load(exit));
-                il.InsertBefore(call, il.Create(OpCodes.Call, runtime.ExitBeforeCompletion));
-                il.InsertAfter(call, il.Create(OpCodes.Leave, done));
-            }
-            var instructions = body.Instructions;
-            // Room for what goes in below (two per state store, the prologue and the epilogue): one array, not a doubling.
-            instructions.Capacity = instructions.Count + instructions.Count / 4 + 24;
-            for (int i = 0; i < instructions.Count; i++)
-            {
-                var ins = instructions[i];
-                if (ins.OpCode.Code == Code.Stfld && ins.Operand is FieldReference stored && stored.Name == machine.State.Name)
-                {
-                    // Turn "stfld state" into "dup; stloc exit; stfld state" in place, so branches that target
-                    // the store still land on it.
-                    ins.OpCode = OpCodes.Dup;
-                    ins.Operand = null;
-                    instructions.Insert(i + 1, Locals.Store(exit));
-                    instructions.Insert(i + 2, il.Create(OpCodes.Stfld, stored));
-                    i += 2;
-                }
-                else if (ins.OpCode.Code == Code.Ret)
-                {
-                    ins.OpCode = OpCodes.Leave;
-                    ins.Operand = end;
-                }
-                else if (ins.OpCode.Code == Code.Tail)
-                {
-                    // A tail call cannot leave a protected region.
-                    ins.OpCode = OpCodes.Nop;
-                }
-            }
-
             var tryStart = body.Instructions[0];
-            var prologue = new[]
+            var rewritten = new List<Instruction>(body.Instructions.Count + body.Instructions.Count / 4 + 24)
             {
                 il.Create(OpCodes.Ldarg_0),
                 il.Create(OpCodes.Ldfld, machine.State),
@@ -97,22 +61,59 @@ namespace NonBlocking.Weaver.Instrument
                 il.Create(OpCodes.Call, runtime.Enter),
                 Locals.Store(start),
             };
-            foreach (var ins in prologue) il.InsertBefore(tryStart, ins);
+            foreach (var ins in body.Instructions)
+            {
+                if (completions.Contains(ins))
+                {
+                    rewritten.Add(Locals.Load(start));
+                    rewritten.Add(il.Create(OpCodes.Ldsfld, site));
+                    rewritten.Add(Locals.Load(entry));
+                    rewritten.Add(Locals.Load(exit));
+                    rewritten.Add(il.Create(OpCodes.Call, runtime.ExitBeforeCompletion));
+                    rewritten.Add(ins);
+                    rewritten.Add(il.Create(OpCodes.Leave, done));
+                }
+                else if (ins.OpCode.Code == Code.Stfld && ins.Operand is FieldReference stored && stored.Name == machine.State.Name)
+                {
+                    // Turn "stfld state" into "dup; stloc exit; stfld state" in place, so branches that target
+                    // the store still land on it.
+                    ins.OpCode = OpCodes.Dup;
+                    ins.Operand = null;
+                    rewritten.Add(ins);
+                    rewritten.Add(Locals.Store(exit));
+                    rewritten.Add(il.Create(OpCodes.Stfld, stored));
+                }
+                else
+                {
+                    if (ins.OpCode.Code == Code.Ret)
+                    {
+                        ins.OpCode = OpCodes.Leave;
+                        ins.Operand = end;
+                    }
+                    else if (ins.OpCode.Code == Code.Tail)
+                    {
+                        // A tail call cannot leave a protected region.
+                        ins.OpCode = OpCodes.Nop;
+                    }
+                    rewritten.Add(ins);
+                }
+            }
 
             var faultStart = il.Create(OpCodes.Call, runtime.Abandon);
-            il.Append(faultStart);
-            il.Append(il.Create(OpCodes.Endfinally));
-            il.Append(end);
-            il.Append(il.Create(OpCodes.Ldsfld, site));
-            il.Append(Locals.Load(entry));
-            il.Append(Locals.Load(exit));
-            il.Append(il.Create(OpCodes.Call, runtime.Exit));
-            il.Append(il.Create(OpCodes.Ret));
+            rewritten.Add(faultStart);
+            rewritten.Add(il.Create(OpCodes.Endfinally));
+            rewritten.Add(end);
+            rewritten.Add(il.Create(OpCodes.Ldsfld, site));
+            rewritten.Add(Locals.Load(entry));
+            rewritten.Add(Locals.Load(exit));
+            rewritten.Add(il.Create(OpCodes.Call, runtime.Exit));
+            rewritten.Add(il.Create(OpCodes.Ret));
             if (completions.Count > 0)
             {
-                il.Append(done);
-                il.Append(il.Create(OpCodes.Ret));
+                rewritten.Add(done);
+                rewritten.Add(il.Create(OpCodes.Ret));
             }
+            InstructionList.Replace(body, rewritten);
 
             body.ExceptionHandlers.Add(new ExceptionHandler(ExceptionHandlerType.Fault)
             {
