@@ -29,10 +29,6 @@ namespace NonBlocking.Bench.WeaveCost
             {
                 string gen = Generated.Compile("Gen", Generated.AsyncMethods(asyncMethods, entries, internalClasses), dir);
                 string chainDll = Generated.Compile("Chain", Generated.CallChain(chain), dir);
-                // One MoveNext of many awaits, at two sizes: its instrumentation was once quadratic in them (docs/performance.md).
-                int fewAwaits = smoke ? 250 : 2000, manyAwaits = 4 * fewAwaits;
-                string fewDll = Generated.Compile("Few", Generated.ManyAwaits(fewAwaits), dir);
-                string manyDll = Generated.Compile("Many", Generated.ManyAwaits(manyAwaits), dir);
                 var framework = Directory.GetFiles(Path.GetDirectoryName(typeof(object).Assembly.Location)!, "*.dll").ToList();
                 string runtime = typeof(NonBlocking.AllowBlockingAttribute).Assembly.Location;
 
@@ -49,6 +45,11 @@ namespace NonBlocking.Bench.WeaveCost
                     }
                     return 0;
                 }
+
+                // One MoveNext of many awaits, at two sizes: its instrumentation and its analysis were once quadratic in them (docs/performance.md).
+                int fewAwaits = smoke ? 250 : 2000, manyAwaits = 4 * fewAwaits;
+                string fewDll = Generated.Compile("Few", Generated.ManyAwaits(fewAwaits), dir);
+                string manyDll = Generated.Compile("Many", Generated.ManyAwaits(manyAwaits), dir);
 
                 var (weave, weaveBytes) = Median(runs, i =>
                 {

@@ -192,7 +192,7 @@ namespace NonBlocking.Weaver.Analyse
                 if (ins.OpCode.Code != Code.Ret) continue;
                 // A Debug build returns through one local each return statement stores (ldloc V; ret): each store is a return.
                 if (Producer(body.Body, ins, 0) is Instruction load && Il.IsLdloc(load.OpCode.Code) && Local(body, load) is VariableDefinition local &&
-                    Stores(body, local) is List<Instruction> stores)
+                    Stores(body, local) is IReadOnlyList<Instruction> stores)
                 {
                     foreach (var store in stores)
                         if (OperandInMemory(body, store, 0, streams, depth + 1, null) != Found.InMemory) return false;
@@ -206,16 +206,8 @@ namespace NonBlocking.Weaver.Analyse
         /// Every store into <paramref name="local"/>; null when its address is taken (it may be written through that), unless
         /// <paramref name="addressTakenToCall"/> says the address only serves to call a struct's method.
         /// </summary>
-        public static List<Instruction>? Stores(MethodDefinition method, VariableDefinition local, bool addressTakenToCall = false)
-        {
-            var stores = new List<Instruction>();
-            foreach (var ins in method.Body.Instructions)
-            {
-                if (!addressTakenToCall && (ins.OpCode.Code == Code.Ldloca || ins.OpCode.Code == Code.Ldloca_S) && ins.Operand == local) return null;
-                if (Il.IsStloc(ins.OpCode.Code) && Local(method, ins) == local) stores.Add(ins);
-            }
-            return stores;
-        }
+        public static IReadOnlyList<Instruction>? Stores(MethodDefinition method, VariableDefinition local, bool addressTakenToCall = false) =>
+            LocalStores.Of(method, local, addressTakenToCall);
 
         private static TypeDefinition? Resolved(TypeReference? type)
         {

@@ -50,7 +50,7 @@ namespace NonBlocking.Weaver.Analyse
             var code = load.OpCode.Code;
             if (Il.IsLdloc(code))
             {
-                if (!(Receivers.Local(method, load) is VariableDefinition local) || !(Receivers.Stores(method, local) is List<Instruction> stores)) return null;
+                if (!(Receivers.Local(method, load) is VariableDefinition local) || !(Receivers.Stores(method, local) is IReadOnlyList<Instruction> stores)) return null;
                 var values = new List<Value>();
                 foreach (var store in stores)
                 {
