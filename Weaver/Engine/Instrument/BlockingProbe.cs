@@ -26,14 +26,18 @@ namespace NonBlocking.Weaver.Instrument
             var start = new VariableDefinition(method.Module.TypeSystem.Int64);
             body.Variables.Add(start);
 
-            var position = new Dictionary<Instruction, int>(body.Instructions.Count);
-            foreach (var ins in body.Instructions) position[ins] = position.Count;
+            var probes = new Dictionary<Instruction, (FieldReference Site, MethodReference? End)>();
+            foreach (var (call, site, end) in calls) probes[call] = (site, end);
             // What goes in after which instruction, put in at the end in one pass (see InstructionList). The last site
             // goes first, so each site's argument walk reads only the compiler's instructions: every site changed before
             // it lies after its call.
             var after = new Dictionary<Instruction, Instruction[]>();
-            foreach (var (call, site, end) in calls.OrderByDescending(c => position[c.Call]))
+            var instructions = body.Instructions;
+            for (int i = instructions.Count - 1; i >= 0; i--)
             {
+                var call = instructions[i];
+                if (!probes.TryGetValue(call, out var probe)) continue;
+                var (site, end) = probe;
                 var prefix = call.Previous;
                 if (prefix != null && prefix.OpCode.Code == Code.Tail)
                 {
@@ -69,8 +73,8 @@ namespace NonBlocking.Weaver.Instrument
                     after.Add(call, endProbe);
                 }
             }
-            var rewritten = new List<Instruction>(body.Instructions.Count + 6 * after.Count);
-            foreach (var ins in body.Instructions)
+            var rewritten = new List<Instruction>(instructions.Count + 6 * after.Count);
+            foreach (var ins in instructions)
             {
                 rewritten.Add(ins);
                 if (after.TryGetValue(ins, out var added)) rewritten.AddRange(added);

@@ -18,12 +18,9 @@ namespace NonBlocking.Weaver.Instrument
             var instructions = body.Instructions;
             instructions.Clear();
             if (instructions.Capacity < rewritten.Count) instructions.Capacity = rewritten.Count;
-            foreach (var ins in rewritten)
-            {
-                // Add links each instruction after the one before it; the first has none.
-                if (instructions.Count == 0) ins.Previous = null;
-                instructions.Add(ins);
-            }
+            // Add links each instruction after the one before it; the first and the last keep no stale neighbour.
+            rewritten[0].Previous = null;
+            foreach (var ins in rewritten) instructions.Add(ins);
             rewritten[rewritten.Count - 1].Next = null;
         }
     }

@@ -202,10 +202,7 @@ namespace NonBlocking.Weaver.Analyse
             return true;
         }
 
-        /// <summary>
-        /// Every store into <paramref name="local"/>; null when its address is taken (it may be written through that), unless
-        /// <paramref name="addressTakenToCall"/> says the address only serves to call a struct's method.
-        /// </summary>
+        /// <summary>Every store into <paramref name="local"/>, or null: see <see cref="LocalStores.Of"/>.</summary>
         public static IReadOnlyList<Instruction>? Stores(MethodDefinition method, VariableDefinition local, bool addressTakenToCall = false) =>
             LocalStores.Of(method, local, addressTakenToCall);
 

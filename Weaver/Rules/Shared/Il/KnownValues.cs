@@ -94,7 +94,6 @@ namespace NonBlocking.Weaver.Analyse
             else foreach (var producer in producers) values.Add(new Value(method, producer));
         }
 
-
         /// <summary>The stores, calls and address-takings in one top-level type and the types nested in it.</summary>
         private sealed class Writes
         {

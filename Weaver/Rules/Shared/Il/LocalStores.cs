@@ -15,7 +15,6 @@ namespace NonBlocking.Weaver.Analyse
     internal sealed class LocalStores
     {
         private static readonly ConditionalWeakTable<MethodBody, LocalStores> Indexes = new ConditionalWeakTable<MethodBody, LocalStores>();
-        private static readonly IReadOnlyList<Instruction> None = new Instruction[0];
 
         private readonly int _size;
         private readonly Dictionary<VariableDefinition, List<Instruction>> _stores = new Dictionary<VariableDefinition, List<Instruction>>();
@@ -47,7 +46,7 @@ namespace NonBlocking.Weaver.Analyse
             var index = Indexes.GetValue(body, _ => new LocalStores(method));
             if (index._size != body.Instructions.Count) index = new LocalStores(method);
             if (!addressTakenToCall && index._addressTaken.Contains(local)) return null;
-            return index._stores.TryGetValue(local, out var stores) ? stores : None;
+            return index._stores.TryGetValue(local, out var stores) ? stores : (IReadOnlyList<Instruction>)System.Array.Empty<Instruction>();
         }
     }
 }
