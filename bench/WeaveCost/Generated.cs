@@ -47,12 +47,15 @@ namespace NonBlocking.Bench.WeaveCost
             return s.Append("}\n").ToString();
         }
 
-        /// <summary>One async method of <paramref name="awaits"/> awaits, each in its own try/catch, as generated code can hold.</summary>
+        /// <summary>
+        /// One async method of <paramref name="awaits"/> awaits, as generated code can hold: each in its own try/catch, on the
+        /// async side of a mode switch whose sync side waits (<c>if (async) await M(i); else M(i).Wait();</c>).
+        /// </summary>
         public static string ManyAwaits(int awaits)
         {
             var s = new StringBuilder("using System.Threading.Tasks;\npublic static class Awaits {\n");
-            s.Append("  public static async Task<int> M(int x) { return await Task.FromResult(x); }\n  public static async Task Run() {\n");
-            for (int i = 0; i < awaits; i++) s.Append($"    try {{ await M({i}); }} catch (System.InvalidOperationException) {{ }}\n");
+            s.Append("  public static async Task<int> M(int x) { return await Task.FromResult(x); }\n  public static async Task Run(bool async) {\n");
+            for (int i = 0; i < awaits; i++) s.Append($"    try {{ if (async) await M({i}); else M({i}).Wait(); }} catch (System.InvalidOperationException) {{ }}\n");
             return s.Append("  }\n}\n").ToString();
         }
 

@@ -283,4 +283,41 @@ namespace Corpus.Modes
             return Task.CompletedTask;
         }
     }
+
+    // case: modes/the mode switch inside a loop (its sides come back to the branch)
+    public sealed class LoopedMode
+    {
+        private readonly Stream _stream;
+        public LoopedMode(Stream stream) => _stream = stream;
+        public async Task<int> FillAsync(byte[] buffer, IOBehavior io)
+        {
+            int read = 0;
+            while (read < buffer.Length)
+            {
+                int n;
+                if (io == IOBehavior.Asynchronous) n = await _stream.ReadAsync(buffer, read, buffer.Length - read);
+                else n = _stream.Read(buffer, read, buffer.Length - read);
+                if (n == 0) break;
+                read += n;
+            }
+            return read;
+        }
+    }
+
+    // case: modes/in a loop, a read after the switch runs on both sides and still warns
+    public sealed class LoopedReadAfterSwitch
+    {
+        private readonly Stream _stream;
+        public LoopedReadAfterSwitch(Stream stream) => _stream = stream;
+        public async Task<int> FillAsync(byte[] buffer, IOBehavior io)
+        {
+            int read = 0;
+            for (int i = 0; i < 4; i++)
+            {
+                if (io == IOBehavior.Asynchronous) await _stream.FlushAsync();
+                read += _stream.Read(buffer, 0, buffer.Length); // expect: NB0001
+            }
+            return read;
+        }
+    }
 }

@@ -65,11 +65,15 @@ namespace NonBlocking.Weaver.Analyse.Flags
             if (!(branch.Operand is Instruction target)) return null;
             if (TestsModeValue(method, branch))
             {
-                var jumped = Reachable(method.Body, target, branch);
-                var fallen = Reachable(method.Body, branch.Next, branch);
                 bool machine = IsMoveNext(method);
-                bool jumpedAsync = GoesAsync(method, jumped, fallen, machine);
-                bool fallenAsync = GoesAsync(method, fallen, jumped, machine);
+                // Most branches are answered without walking the code after the sides join (see SideReach).
+                if (!SideReach.TryCompare(method, branch, target, branch.Next, ins => IsAsync(method, ins, machine), out bool jumpedAsync, out bool fallenAsync))
+                {
+                    var jumped = Reachable(method.Body, target, branch);
+                    var fallen = Reachable(method.Body, branch.Next, branch);
+                    jumpedAsync = GoesAsync(method, jumped, fallen, machine);
+                    fallenAsync = GoesAsync(method, fallen, jumped, machine);
+                }
                 if (jumpedAsync != fallenAsync) return jumpedAsync;
             }
             return ByName(method, branch);
@@ -204,9 +208,8 @@ namespace NonBlocking.Weaver.Analyse.Flags
         /// </summary>
         private static bool OnlyCopiesModeInto(MethodDefinition method, FieldReference field, int copies)
         {
-            foreach (var ins in method.Body.Instructions)
+            foreach (var ins in BodyWrites.OfField(method, field))
             {
-                if ((ins.OpCode.Code != Code.Stfld && ins.OpCode.Code != Code.Ldflda) || !(ins.Operand is FieldReference f) || !Il.SameField(f, field)) continue;
                 if (ins.OpCode.Code == Code.Ldflda)
                 {
                     // Reading a nullable's HasValue or Value through its address leaves it alone.
@@ -264,12 +267,14 @@ namespace NonBlocking.Weaver.Analyse.Flags
         private static bool GoesAsync(MethodDefinition method, HashSet<Instruction> side, HashSet<Instruction> other, bool machine)
         {
             foreach (var ins in side)
-            {
-                if (other.Contains(ins) || ins.OpCode.FlowControl != FlowControl.Call || !(ins.Operand is MethodReference callee)) continue;
-                if (machine ? Awaits(callee) : StartsAsync(method, ins, callee)) return true;
-            }
+                if (!other.Contains(ins) && IsAsync(method, ins, machine)) return true;
             return false;
         }
+
+        /// <summary>An await, in an async method's body; elsewhere, a call that starts an asynchronous operation it does not wait for.</summary>
+        private static bool IsAsync(MethodDefinition method, Instruction ins, bool machine) =>
+            ins.OpCode.FlowControl == FlowControl.Call && ins.Operand is MethodReference callee &&
+            (machine ? Awaits(callee) : StartsAsync(method, ins, callee));
 
         /// <summary>The compiler's await: it asks the awaiter whether it has completed before it suspends.</summary>
         private static bool Awaits(MethodReference callee) =>

@@ -169,9 +169,7 @@ namespace NonBlocking.Analyzers
                 return null;
             // A parameter the function assigns holds its own value, not a caller's mode.
             if (symbol is IParameterSymbol parameter && parameter.ContainingSymbol.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() is SyntaxNode declaration &&
-                declaration.DescendantNodes().OfType<AssignmentExpressionSyntax>().Any(a =>
-                    Branches.Bare(a.Left) is IdentifierNameSyntax name && name.Identifier.ValueText == parameter.Name &&
-                    SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(name).Symbol, parameter)))
+                Assignments.To(declaration, parameter.Name).Any(a => SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(Branches.Bare(a.Left)).Symbol, parameter)))
                 return null;
             return symbol;
         }

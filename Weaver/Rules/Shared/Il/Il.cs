@@ -29,20 +29,12 @@ namespace NonBlocking.Weaver.Analyse
         }
 
         /// <summary>Whether the method assigns the parameter or takes its address (then its value is not the caller's).</summary>
-        public static bool Assigns(Mono.Cecil.MethodDefinition method, Mono.Cecil.ParameterDefinition parameter)
-        {
-            foreach (var ins in method.Body.Instructions)
-                if ((ins.OpCode.Code == Code.Starg || ins.OpCode.Code == Code.Starg_S || ins.OpCode.Code == Code.Ldarga || ins.OpCode.Code == Code.Ldarga_S) &&
-                    ins.Operand == parameter) return true;
-            return false;
-        }
+        public static bool Assigns(Mono.Cecil.MethodDefinition method, Mono.Cecil.ParameterDefinition parameter) => BodyWrites.Assigns(method, parameter);
 
         /// <summary>Whether the method stores the field (<c>stfld</c>) or takes its address (<c>ldflda</c>), so may change it.</summary>
         public static bool Assigns(Mono.Cecil.MethodDefinition method, Mono.Cecil.FieldReference field)
         {
-            foreach (var ins in method.Body.Instructions)
-                if ((ins.OpCode.Code == Code.Stfld || ins.OpCode.Code == Code.Ldflda) && ins.Operand is Mono.Cecil.FieldReference f && SameField(f, field))
-                    return true;
+            foreach (var _ in BodyWrites.OfField(method, field)) return true;
             return false;
         }
 
