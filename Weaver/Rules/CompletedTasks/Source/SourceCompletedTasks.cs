@@ -168,7 +168,7 @@ namespace NonBlocking.Analyzers
                 Branches.Bare(target) is IdentifierNameSyntax name && name.Identifier.ValueText == symbol.Name &&
                 SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(name).Symbol, symbol);
             bool Between(SyntaxNode n) => n.SpanStart > check.Span.End && n.SpanStart < wait.SpanStart;
-            if (method.DescendantNodes().OfType<AssignmentExpressionSyntax>().Any(a => Between(a) && Names(a.Left, root)))
+            if (Assignments.To(method, root.Name).Any(a => Between(a) && Names(a.Left, root)))
                 return true;
             if (task.Index == null) return false;
             // An element: another index, or a store into the collection, is another task.
