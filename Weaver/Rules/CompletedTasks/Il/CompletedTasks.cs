@@ -510,8 +510,8 @@ namespace NonBlocking.Weaver.Analyse
         private static Instruction? SingleFieldStore(MethodDefinition method, FieldReference field)
         {
             Instruction? found = null;
-            foreach (var ins in method.Body.Instructions)
-                if (ins.OpCode.Code == Code.Stfld && ins.Operand is FieldReference f && Il.SameField(f, field))
+            foreach (var ins in BodyWrites.OfField(method, field))
+                if (ins.OpCode.Code == Code.Stfld)
                 {
                     if (found != null) return null;
                     found = ins;

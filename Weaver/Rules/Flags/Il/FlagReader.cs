@@ -311,10 +311,9 @@ namespace NonBlocking.Weaver.Analyse.Flags
             if (load.OpCode.Code != Code.Ldfld || !(load.Operand is FieldReference field) || !(field.DeclaringType.Resolve() is TypeDefinition closure) ||
                 !IsClosure(closure) || closure == method.DeclaringType) return null;
             ParameterDefinition? source = null;
-            foreach (var ins in method.Body.Instructions)
+            foreach (var ins in BodyWrites.OfField(method, field))
             {
-                if (ins.OpCode.Code == Code.Ldflda && Il.SameField((FieldReference)ins.Operand, field)) return null;
-                if (ins.OpCode.Code != Code.Stfld || !Il.SameField((FieldReference)ins.Operand, field)) continue;
+                if (ins.OpCode.Code == Code.Ldflda) return null;
                 if (source != null) return null;
                 var value = Receivers.Producer(method.Body, ins, 0);
                 var p = value == null ? null : Il.IsLdarg(value.OpCode.Code) ? Il.ParameterOf(method, value) : HoistedParameter(method, owner, value);

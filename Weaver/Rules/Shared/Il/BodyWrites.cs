@@ -8,9 +8,9 @@ namespace NonBlocking.Weaver.Analyse
     /// <summary>
     /// Every write to a field (<c>stfld</c>, or its address taken with <c>ldflda</c>) and every parameter a body assigns or
     /// takes the address of, found in one pass and kept with the body, as <see cref="LocalStores"/> keeps the locals'.
-    /// The mode-switch and flag rules ask at each branch they read whether the method writes the value it tests; a scan
-    /// of the body per question was quadratic in its size (4,000 <c>if (flag) await …; else …;</c> in one async method:
-    /// 9 s). A body changed since is read again, uncached.
+    /// The mode-switch, flag and completed-task rules ask at each branch or load they read whether, or where, the method
+    /// writes the value it tests; a scan of the body per question was quadratic in its size (4,000 <c>if (flag) await …;
+    /// else …;</c> in one async method: 9 s). A body changed since is read again, uncached.
     /// </summary>
     internal sealed class BodyWrites
     {

@@ -18,9 +18,9 @@ namespace NonBlocking.Weaver.Analyse
         public static Instruction? Value(MethodDefinition method, FieldReference field)
         {
             Instruction? found = null;
-            foreach (var ins in method.Body.Instructions)
+            foreach (var ins in BodyWrites.OfField(method, field))
             {
-                if (ins.OpCode.Code != Code.Stfld || !(ins.Operand is FieldReference f) || !Il.SameField(f, field)) continue;
+                if (ins.OpCode.Code != Code.Stfld) continue;
                 var value = Receivers.Producer(method.Body, ins, 0);
                 if (value != null && value.OpCode.Code == Code.Ldnull) continue;
                 if (found != null || value == null) return null;
