@@ -14,8 +14,11 @@ namespace NonBlocking.Analyzers
         private readonly System.Lazy<List<INamedTypeSymbol>> _types;
         private readonly SourceReceiverTypes _receiverTypes;
 
+        private readonly Compilation _compilation;
+
         public SourceDispatch(Compilation compilation)
         {
+            _compilation = compilation;
             _types = new System.Lazy<List<INamedTypeSymbol>>(() => TypesOf(compilation));
             _receiverTypes = new SourceReceiverTypes(compilation, Implementations);
             _instances = new System.Lazy<SourceInstances>(() => new SourceInstances(compilation, SourceTypes()));
@@ -118,7 +121,7 @@ namespace NonBlocking.Analyzers
         /// <paramref name="declaring"/> (itself included) overrides the caller without calling the base (the engine's
         /// CallGraph.ReplacedBelow).
         /// </summary>
-        private static bool ReplacedBelow(IMethodSymbol caller, INamedTypeSymbol type, INamedTypeSymbol declaring)
+        private bool ReplacedBelow(IMethodSymbol caller, INamedTypeSymbol type, INamedTypeSymbol declaring)
         {
             if (!(caller.IsVirtual || caller.IsOverride || caller.IsAbstract)) return false;
             for (INamedTypeSymbol? t = type; t != null && !SymbolEqualityComparer.Default.Equals(t.OriginalDefinition, declaring.OriginalDefinition); t = t.BaseType)
@@ -130,10 +133,12 @@ namespace NonBlocking.Analyzers
             return false;
         }
 
-        private static bool CallsBase(IMethodSymbol replacement, IMethodSymbol caller) =>
+        /// <summary>Whether an override calls the base in code that can run (not only for subclasses, <see cref="SourceExactTypeTests"/>).</summary>
+        private bool CallsBase(IMethodSymbol replacement, IMethodSymbol caller) =>
             replacement.DeclaringSyntaxReferences.Any(r => r.GetSyntax().DescendantNodes()
                 .OfType<Microsoft.CodeAnalysis.CSharp.Syntax.MemberAccessExpressionSyntax>()
-                .Any(m => m.Expression is Microsoft.CodeAnalysis.CSharp.Syntax.BaseExpressionSyntax && m.Name.Identifier.ValueText == caller.Name));
+                .Any(m => m.Expression is Microsoft.CodeAnalysis.CSharp.Syntax.BaseExpressionSyntax && m.Name.Identifier.ValueText == caller.Name &&
+                          !SourceExactTypeTests.OnlySubclassesRun(m, _compilation.GetSemanticModel(m.SyntaxTree), HasSubtypesInSource)));
 
         /// <summary>The member <paramref name="type"/> itself declares that runs for <paramref name="target"/>, if any.</summary>
         private static IMethodSymbol? Implementation(INamedTypeSymbol type, IMethodSymbol target) => ImplementationsIn(type, target).FirstOrDefault();

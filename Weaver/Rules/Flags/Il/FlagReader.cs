@@ -161,6 +161,7 @@ namespace NonBlocking.Weaver.Analyse.Flags
                 context.TypeOf(parameter.Index) is string known)
                 return (known == type) == equality;
             if (producer.OpCode.Code == Code.Ldnull) return false;
+            if (ExactTypeTests.Value(method, producer) is bool exact) return exact;
             if (!context.KnowsFlags) return null;
             if (context.Fresh is FreshFields fresh && FreshObjects.ReadsDefault(method, fresh, producer)) return false;
             int index = FlagParameter(method, producer);

@@ -7,7 +7,8 @@ namespace NonBlocking.Weaver.Analyse.Flags
     /// <summary>
     /// The instructions of a method that can run under a flag context: a branch on a known flag
     /// (<c>if (async) … else …</c>, the ternary, <c>if (!async) return s.Read(…);</c>) follows one side only, and a
-    /// branch on an undecided mode value follows its async side (<see cref="ModeSwitches"/>).
+    /// branch on an undecided mode value follows its async side (<see cref="ModeSwitches"/>), and a test of whether
+    /// <c>this</c> is exactly its class, in a class with no subclass, its holding side (<see cref="ExactTypeTests"/>).
     /// </summary>
     internal static class LiveCode
     {
@@ -15,7 +16,7 @@ namespace NonBlocking.Weaver.Analyse.Flags
         public static HashSet<Instruction>? Of(MethodDefinition method, FlagContext context, FlagReader flags)
         {
             if (!method.HasBody || method.Body.Instructions.Count == 0) return null;
-            if (!context.KnowsFlags && !ModeSwitches.Any(method)) return null;
+            if (!context.KnowsFlags && !ModeSwitches.Any(method) && !ExactTypeTests.Any(method)) return null;
             var body = method.Body;
             var live = new HashSet<Instruction>();
             var pending = new Stack<Instruction>();

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using Mono.Cecil;
 using Mono.Cecil.Cil;
+using NonBlocking.Weaver.Analyse.Flags;
 using NonBlocking.Weaver.Catalog;
 using NonBlocking.Weaver.Find;
 
@@ -383,6 +384,7 @@ namespace NonBlocking.Weaver.Analyse.Reachability
         }
 
         private readonly MethodOwners _owners = new MethodOwners();
+        private FlagReader? _liveFlags;
         private readonly ReceiverTypes _receiverTypes;
 
         /// <summary>
@@ -402,16 +404,21 @@ namespace NonBlocking.Weaver.Analyse.Reachability
             return false;
         }
 
-        /// <summary>Whether an override calls the method it overrides (<c>base.M()</c>; in an async override, through the compiler's proxy).</summary>
-        private static bool CallsBase(MethodDefinition replacement, MethodDefinition outer)
+        /// <summary>
+        /// Whether an override calls the method it overrides (<c>base.M()</c>; in an async override, through the compiler's
+        /// proxy) in code that can run: not on the side of a test its object's exact type rules out (Json.NET's
+        /// <c>_safeAsync ? DoReadAsync(…) : base.ReadAsync(…)</c> in a reader with no subclass).
+        /// </summary>
+        private bool CallsBase(MethodDefinition replacement, MethodDefinition outer)
         {
             var bodies = new List<MethodDefinition> { replacement };
             if (MethodOwners.AsyncMoveNextOf(replacement) is MethodDefinition moveNext) bodies.Add(moveNext);
             foreach (var body in bodies)
             {
                 if (!body.HasBody) continue;
+                var live = LiveCode.Of(body, FlagContext.Unknown, _liveFlags ??= new FlagReader(_owners));
                 foreach (var ins in body.Body.Instructions)
-                    if (ins.OpCode.Code == Code.Call && ins.Operand is MethodReference called &&
+                    if (ins.OpCode.Code == Code.Call && ins.Operand is MethodReference called && (live == null || live.Contains(ins)) &&
                         (called.Name == outer.Name && called.DeclaringType.GetElementType().FullName != replacement.DeclaringType.FullName ||
                          called.Name.StartsWith("<>n__", System.StringComparison.Ordinal)))
                         return true;
