@@ -90,25 +90,15 @@ namespace NonBlocking.Weaver.Analyse.Flags
             (bool)FieldAnswers.GetValue(field, f =>
             {
                 bool stored = false;
-                // A private field is reachable from its class and the types nested in it.
-                var pending = new Stack<TypeDefinition>();
-                pending.Push(f.DeclaringType);
-                while (pending.Count > 0)
-                {
-                    var type = pending.Pop();
-                    foreach (var nested in type.NestedTypes) pending.Push(nested);
-                    foreach (var method in type.Methods)
+                foreach (var (method, uses) in PrivateFieldUses.ByMethod(f))
+                    foreach (var use in uses)
                     {
-                        if (!method.HasBody) continue;
-                        foreach (var write in BodyWrites.OfField(method, f))
-                        {
-                            if (write.OpCode.Code != Code.Stfld || !method.IsConstructor || method.IsStatic || method.DeclaringType != f.DeclaringType) return False;
-                            var value = Receivers.Producer(method.Body, write, 0);
-                            if (value == null || Comparison(method, value) != true) return False;
-                            stored = true;
-                        }
+                        if (use.OpCode.Code == Code.Ldfld) continue;
+                        if (use.OpCode.Code != Code.Stfld || !method.IsConstructor || method.IsStatic || method.DeclaringType != f.DeclaringType) return False;
+                        var value = Receivers.Producer(method.Body, use, 0);
+                        if (value == null || Comparison(method, value) != true) return False;
+                        stored = true;
                     }
-                }
                 return stored ? True : False;
             });
 
