@@ -48,15 +48,18 @@ namespace NonBlocking.Bench.WeaveCost
         }
 
         /// <summary>
-        /// One async method of <paramref name="awaits"/> awaits, as generated code can hold: each in its own try/catch, on the
-        /// async side of a mode switch whose sync side waits (<c>if (async) await M(i); else M(i).Wait();</c>).
+        /// One async method of <paramref name="awaits"/> awaits, as generated code can hold, in pairs, each pair in its own
+        /// try/catch: one on the async side of a mode switch whose sync side waits (<c>if (async) await M(i); else
+        /// M(i).Wait();</c>), one after a completion check that reads the task when complete (<c>if (t.IsCompleted) x +=
+        /// t.Result; else x += await t;</c>).
         /// </summary>
         public static string ManyAwaits(int awaits)
         {
             var s = new StringBuilder("using System.Threading.Tasks;\npublic static class Awaits {\n");
-            s.Append("  public static async Task<int> M(int x) { return await Task.FromResult(x); }\n  public static async Task Run(bool async) {\n");
-            for (int i = 0; i < awaits; i++) s.Append($"    try {{ if (async) await M({i}); else M({i}).Wait(); }} catch (System.InvalidOperationException) {{ }}\n");
-            return s.Append("  }\n}\n").ToString();
+            s.Append("  public static async Task<int> M(int x) { return await Task.FromResult(x); }\n  public static async Task<int> Run(bool async) {\n    int x = 0;\n");
+            for (int i = 0; i < awaits / 2; i++)
+                s.Append($"    try {{ if (async) await M({i}); else M({i}).Wait(); var t{i} = M({i}); if (t{i}.IsCompleted) x += t{i}.Result; else x += await t{i}; }} catch (System.InvalidOperationException) {{ }}\n");
+            return s.Append("    return x;\n  }\n}\n").ToString();
         }
 
         /// <summary>A chain of <paramref name="count"/> sync methods ending in a blocking call, entered from one async method.</summary>

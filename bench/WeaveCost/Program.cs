@@ -46,7 +46,7 @@ namespace NonBlocking.Bench.WeaveCost
                     return 0;
                 }
 
-                // One MoveNext of many awaits, at two sizes: its instrumentation and its analysis (try/catch, mode switches) were once quadratic in them (docs/performance.md).
+                // One MoveNext of many awaits, at two sizes: its instrumentation and its analysis (try/catch, mode switches, completion checks) were once quadratic in them (docs/performance.md).
                 int fewAwaits = smoke ? 250 : 2000, manyAwaits = 4 * fewAwaits;
                 string fewDll = Generated.Compile("Few", Generated.ManyAwaits(fewAwaits), dir);
                 string manyDll = Generated.Compile("Many", Generated.ManyAwaits(manyAwaits), dir);
@@ -77,7 +77,7 @@ namespace NonBlocking.Bench.WeaveCost
                 var rows = new List<string>
                 {
                     $"| weave {asyncMethods:N0} async methods{(internalClasses ? " in internal classes public entry methods call" : entries ? " in public classes public entry methods call" : "")} (read, analyse, instrument, write) | {Ms(weave)}, {(weaveBytes / 1024.0 / asyncMethods).ToString("N0", CultureInfo.InvariantCulture)} KB allocated per method | {perSecond.ToString("N0", CultureInfo.InvariantCulture)} methods/s | ≥ 10,000 methods/s |",
-                    $"| weave one async method of {manyAwaits:N0} awaits (each in a try/catch, behind a mode switch), against one of {fewAwaits:N0} | {Ms(many)} against {Ms(few)} | {(many.TotalMilliseconds / few.TotalMilliseconds).ToString("N1", CultureInfo.InvariantCulture)}× the time for 4× the awaits | ≤ 8× (linear: 4×; quadratic: 16×) |",
+                    $"| weave one async method of {manyAwaits:N0} awaits (in pairs, each pair in a try/catch: one behind a mode switch, one after a completion check), against one of {fewAwaits:N0} | {Ms(many)} against {Ms(few)} | {(many.TotalMilliseconds / few.TotalMilliseconds).ToString("N1", CultureInfo.InvariantCulture)}× the time for 4× the awaits | ≤ 8× (linear: 4×; quadratic: 16×) |",
                     $"| analyse a {chain:N0}-method call chain (NB0002 through all of it) | {Ms(analyse)} | {(chain / analyse.TotalSeconds).ToString("N0", CultureInfo.InvariantCulture)} methods/s | |",
                 };
                 foreach (var row in rows) Console.WriteLine(row);

@@ -30,8 +30,7 @@ namespace NonBlocking.Weaver.Analyse
             var each = EachOf(method, task, 0);
             if (key == null && each == null) return false;
             if (key != null && IsContinuationAntecedent(method, key)) return true;
-            var facts = Facts.GetValue(method.Body, _ => Analyse(method));
-            if (facts.TryGetValue(wait, out var known) && (key != null && Holds(known, key) || each != null && Holds(known, Each + each))) return true;
+            if (Facts.GetValue(method.Body, _ => Analyse(method)).Holds(wait, key, each == null ? null : Each + each)) return true;
             return CheckedByCallers(method, task);
         }
 
@@ -54,8 +53,7 @@ namespace NonBlocking.Weaver.Analyse
             foreach (var value in values)
             {
                 if (value.Producer == null || !(VariableKey(value.Method, value.Producer) is string passed)) return false;
-                var facts = Facts.GetValue(value.Method.Body, _ => Analyse(value.Method));
-                if (!facts.TryGetValue(value.Producer, out var known) || !Holds(known, passed + rest)) return false;
+                if (!Facts.GetValue(value.Method.Body, _ => Analyse(value.Method)).Holds(value.Producer, passed + rest)) return false;
             }
             return true;
         }
@@ -194,8 +192,7 @@ namespace NonBlocking.Weaver.Analyse
             return value != null && value.OpCode.Code == Code.Newobj ? value : null;
         }
 
-        private static readonly ConditionalWeakTable<MethodBody, Dictionary<Instruction, HashSet<string>>> Facts =
-            new ConditionalWeakTable<MethodBody, Dictionary<Instruction, HashSet<string>>>();
+        private static readonly ConditionalWeakTable<MethodBody, TaskFacts> Facts = new ConditionalWeakTable<MethodBody, TaskFacts>();
 
         /// <summary>What pushes the task (or ValueTask) that a wait waits on; through GetAwaiter and ConfigureAwait.</summary>
         private static Instruction? WaitedTask(MethodDefinition method, Instruction wait)
@@ -342,23 +339,117 @@ namespace NonBlocking.Weaver.Analyse
             IsCall(ins) && ins.Operand is MethodReference setter && setter.HasThis &&
             (setter.Name == "set_Item" && setter.Parameters.Count == 2 || setter.Name == "Add" || setter.Name == "AddRange" || setter.Name == "Insert" || setter.Name == "InsertRange");
 
-        /// <summary>For each instruction, the tasks known complete when it runs (a forward must-analysis).</summary>
-        private static Dictionary<Instruction, HashSet<string>> Analyse(MethodDefinition method)
+        /// <summary>
+        /// The tasks known complete when each instruction runs (a forward must-analysis), kept as the state at the start of
+        /// each basic block; an instruction's is replayed from its block's start when asked. Only block starts can have more
+        /// than one predecessor, so this is the per-instruction analysis it replaced — which copied the whole set at every
+        /// instruction and scanned it for the stack's facts at each, quadratic in a method's size (every checked task stays
+        /// known: 2,000 <c>if (t.IsCompleted) … t.Result … else … await t</c> in one method took 30 s).
+        /// </summary>
+        private sealed class TaskFacts
+        {
+            private readonly MethodDefinition _method;
+            private readonly Dictionary<Instruction, HashSet<string>> _entries;
+            private readonly Dictionary<Instruction, int> _index = new Dictionary<Instruction, int>();
+            // The last replay, kept: the rules ask about a body's waits in IL order, so the next question mostly continues it
+            // (a straight-line method of 1,000 waits replayed from its start for each took seconds).
+            private Instruction? _cursor;
+            private HashSet<string>? _cursorFacts;
+            private List<string>? _cursorTops;
+
+            public TaskFacts(MethodDefinition method, HashSet<Instruction> leaders, Dictionary<Instruction, HashSet<string>> entries)
+            {
+                _method = method;
+                _entries = entries;
+                var instructions = method.Body.Instructions;
+                _blockStart = new Instruction[instructions.Count];
+                for (int i = 0; i < instructions.Count; i++)
+                {
+                    _index[instructions[i]] = i;
+                    _blockStart[i] = i == 0 || leaders.Contains(instructions[i]) ? instructions[i] : _blockStart[i - 1];
+                }
+            }
+
+            // Each instruction's block start: found by walking back, a straight-line method's waits were quadratic.
+            private readonly Instruction[] _blockStart;
+
+            /// <summary>Whether, when <paramref name="at"/> runs, either fact holds (false where no path reaches it).</summary>
+            public bool Holds(Instruction at, string? fact, string? other = null)
+            {
+                lock (_index)
+                {
+                    var facts = At(at);
+                    return facts != null && (fact != null && CompletedTasks.Holds(facts, fact) || other != null && CompletedTasks.Holds(facts, other));
+                }
+            }
+
+            private HashSet<string>? At(Instruction ins)
+            {
+                // An instruction the analysis did not see (one the weave added since) has no facts, as none reaches it.
+                if (!_index.TryGetValue(ins, out int position)) return null;
+                var start = _blockStart[position];
+                if (!_entries.TryGetValue(start, out var entry)) return null;
+                if (start == ins) return entry;
+                // Continue the last replay when it stopped in this block before ins; otherwise start one from the block's entry.
+                if (_cursor == null || _cursorFacts == null || _cursorTops == null || _index[_cursor] > _index[ins] || _index[_cursor] <= _index[start])
+                {
+                    _cursor = start;
+                    _cursorFacts = new HashSet<string>(entry);
+                    _cursorTops = TopsOf(_cursorFacts);
+                }
+                for (; _cursor != ins; _cursor = _cursor.Next) Apply(_method, _cursor, _cursorFacts, _cursorTops);
+                return _cursorFacts;
+            }
+        }
+
+        /// <summary>The instructions that begin a basic block: the first, every branch target and handler start, and what follows a jump.</summary>
+        private static HashSet<Instruction> Leaders(MethodBody body)
+        {
+            var leaders = new HashSet<Instruction> { body.Instructions[0] };
+            foreach (var handler in body.ExceptionHandlers)
+            {
+                if (handler.HandlerStart != null) leaders.Add(handler.HandlerStart);
+                if (handler.FilterStart != null) leaders.Add(handler.FilterStart);
+            }
+            foreach (var ins in body.Instructions)
+            {
+                switch (ins.OpCode.FlowControl)
+                {
+                    case FlowControl.Branch:
+                    case FlowControl.Cond_Branch:
+                    case FlowControl.Return:
+                    case FlowControl.Throw:
+                        if (ins.Operand is Instruction target) leaders.Add(target);
+                        else if (ins.Operand is Instruction[] targets) leaders.UnionWith(targets);
+                        if (ins.Next != null) leaders.Add(ins.Next);
+                        break;
+                }
+            }
+            return leaders;
+        }
+
+        private static List<string> TopsOf(HashSet<string> facts) => facts.Where(k => k.StartsWith(Top, System.StringComparison.Ordinal)).ToList();
+
+        private static TaskFacts Analyse(MethodDefinition method)
         {
             var body = method.Body;
+            var leaders = Leaders(body);
             var states = new Dictionary<Instruction, HashSet<string>>();
             var pending = new Stack<Instruction>();
+
+            var live = new LiveVariables(body);
 
             void Flow(Instruction? to, HashSet<string> facts)
             {
                 if (to == null) return;
                 if (!states.TryGetValue(to, out var known))
                 {
-                    states[to] = new HashSet<string>(facts);
+                    states[to] = live.Keep(to, facts);
                     pending.Push(to);
                     return;
                 }
-                var merged = new HashSet<string>(known.Concat(facts).Where(k => Holds(known, k) && Holds(facts, k)));
+                var kept = live.Keep(to, facts);
+                var merged = new HashSet<string>(known.Concat(kept).Where(k => Holds(known, k) && Holds(kept, k)));
                 if (merged.SetEquals(known)) return;
                 states[to] = merged;
                 pending.Push(to);
@@ -372,43 +463,24 @@ namespace NonBlocking.Weaver.Analyse
             }
             while (pending.Count > 0)
             {
-                var ins = pending.Pop();
-                var facts = new HashSet<string>(states[ins]);
-                if (Stored(method, ins) is string assigned)
+                var start = pending.Pop();
+                var facts = new HashSet<string>(states[start]);
+                var tops = TopsOf(facts);
+                for (var ins = start; ins != null; ins = ins.Next)
                 {
-                    facts.Remove(assigned);
-                    facts.Remove(Each + assigned);
-                    facts.RemoveWhere(k => k.StartsWith(assigned + ".", System.StringComparison.Ordinal) ||
-                                           k.StartsWith(assigned + "[", System.StringComparison.Ordinal) || k.Contains("[" + assigned + "]"));
-                    facts.RemoveWhere(k => k.StartsWith(Implies + assigned + ":", System.StringComparison.Ordinal));
-                    // A condition kept in a local: a Debug build's temporary (t.IsFaulted || t.IsCanceled, stored at the join of
-                    // its two sides), or the source's own (bool done = content?.Task.IsCompleted ?? false; a Debug state
-                    // machine hoists it into a field of its own). A false stored implies anything (implies:loc:N:*), so that
-                    // the side which stores it first does not decide the join.
-                    if (assigned.StartsWith("loc:", System.StringComparison.Ordinal) || Hoisted.IsLocal(ins))
-                        foreach (var known in facts.Where(k => k.StartsWith(Top, System.StringComparison.Ordinal)).ToList())
-                            facts.Add(Implies + assigned + ":" + known.Substring(Top.Length));
-                    if (StoresWhenAnyResult(method, ins)) facts.Add(assigned);
-                }
-                if (StoresElement(ins))
-                {
-                    // A collection the IL does not show (a lambda's cache branch among the operands): forget every element.
-                    var collection = StoredInto(method, ins);
-                    facts.RemoveWhere(k => collection == null ? k.Contains("[") || k.StartsWith(Each, System.StringComparison.Ordinal)
-                                                              : k.StartsWith(collection + "[", System.StringComparison.Ordinal) || k == Each + collection);
-                }
-                foreach (var done in CompletedBy(method, ins)) facts.Add(done);
-                if (ins.OpCode.Code != Code.Br && ins.OpCode.Code != Code.Br_S && ins.OpCode.Code != Code.Nop)
-                {
-                    facts.RemoveWhere(k => k.StartsWith(Top, System.StringComparison.Ordinal));
-                    foreach (var top in TopImplies(method, ins)) facts.Add(Top + top);
-                }
-                switch (ins.OpCode.FlowControl)
-                {
-                    case FlowControl.Branch:
+                    if (ins != start && leaders.Contains(ins))
+                    {
+                        Flow(ins, facts);
+                        break;
+                    }
+                    Apply(method, ins, facts, tops);
+                    if (ins.OpCode.FlowControl == FlowControl.Branch)
+                    {
                         Flow(ins.Operand as Instruction, facts);
                         break;
-                    case FlowControl.Cond_Branch:
+                    }
+                    if (ins.OpCode.FlowControl == FlowControl.Cond_Branch)
+                    {
                         if (ins.Operand is Instruction[] cases)
                         {
                             // switch (task.Status): the cases for RanToCompletion, Canceled and Faulted see it complete.
@@ -423,15 +495,132 @@ namespace NonBlocking.Weaver.Analyse
                         Flow(ins.Operand as Instruction, whenTaken ? withTask : facts);
                         Flow(ins.Next, whenTaken ? facts : withTask);
                         break;
-                    case FlowControl.Return:
-                    case FlowControl.Throw:
-                        break;
-                    default:
-                        Flow(ins.Next, facts);
-                        break;
+                    }
+                    if (ins.OpCode.FlowControl == FlowControl.Return || ins.OpCode.FlowControl == FlowControl.Throw) break;
                 }
             }
-            return states;
+            return new TaskFacts(method, leaders, states);
+        }
+
+        /// <summary>
+        /// Which variables a body can still read from a point on, so that what is known of a task variable nothing reads
+        /// again is let go: every checked task stays known complete otherwise, and the facts grew with the method (2,000
+        /// checked tasks in one method: each block's state copied and intersected 2,000 facts). A fact matters only where
+        /// the variable it is about is read — a wait on the task, or a call handing it on, reads it — so a plain variable's
+        /// fact (<c>loc:3</c>, <c>fld:&lt;t&gt;5__2</c>, <c>arg:1</c>) is dropped at a block start past the variable's last
+        /// load in IL order, unless a backward jump from there on lands at or before that load (a loop may read it again).
+        /// Facts about members, elements, collections and conditions are kept as they are.
+        /// </summary>
+        private sealed class LiveVariables
+        {
+            private readonly Dictionary<Instruction, int> _index = new Dictionary<Instruction, int>();
+            private readonly Dictionary<string, int> _lastLoad = new Dictionary<string, int>(System.StringComparer.Ordinal);
+            // For each position, the lowest target of a backward jump made from there or later (int.MaxValue: none).
+            private readonly int[] _lowestBackTarget;
+
+            public LiveVariables(MethodBody body)
+            {
+                var instructions = body.Instructions;
+                for (int i = 0; i < instructions.Count; i++) _index[instructions[i]] = i;
+                var lowestFrom = new int[instructions.Count + 1];
+                for (int i = 0; i <= instructions.Count; i++) lowestFrom[i] = int.MaxValue;
+                void Jump(int from, Instruction? to)
+                {
+                    if (to != null && _index.TryGetValue(to, out int target) && target <= from && target < lowestFrom[from]) lowestFrom[from] = target;
+                }
+                for (int i = 0; i < instructions.Count; i++)
+                {
+                    var ins = instructions[i];
+                    if (ins.Operand is Instruction target) Jump(i, target);
+                    else if (ins.Operand is Instruction[] targets) foreach (var t in targets) Jump(i, t);
+                    if (LoadedVariable(body, ins) is string key) _lastLoad[key] = i;
+                }
+                // A handler is entered from anywhere in its protected block.
+                foreach (var handler in body.ExceptionHandlers)
+                    if (handler.TryEnd != null && _index.TryGetValue(handler.TryEnd, out int end) && end > 0)
+                    {
+                        Jump(end - 1, handler.HandlerStart);
+                        Jump(end - 1, handler.FilterStart);
+                    }
+                for (int i = instructions.Count - 1; i >= 0; i--) lowestFrom[i] = System.Math.Min(lowestFrom[i], lowestFrom[i + 1]);
+                _lowestBackTarget = lowestFrom;
+            }
+
+            /// <summary>The facts without those about plain variables nothing can read from <paramref name="at"/> on (the same set when none).</summary>
+            public HashSet<string> Keep(Instruction at, HashSet<string> facts)
+            {
+                int position = _index[at];
+                HashSet<string>? kept = null;
+                foreach (var fact in facts)
+                    if (IsPlainVariable(fact) && Dead(fact, position)) (kept ??= new HashSet<string>(facts)).Remove(fact);
+                return kept ?? new HashSet<string>(facts);
+            }
+
+            private bool Dead(string variable, int position)
+            {
+                int last = _lastLoad.TryGetValue(variable, out int found) ? found : -1;
+                return position > last && _lowestBackTarget[position] > last;
+            }
+
+            /// <summary>A local's, an argument's or a field's own key, with nothing read off it (not a static field's: its key has dots).</summary>
+            private static bool IsPlainVariable(string fact) =>
+                (fact.StartsWith("loc:", System.StringComparison.Ordinal) || fact.StartsWith("arg:", System.StringComparison.Ordinal) ||
+                 fact.StartsWith("fld:", System.StringComparison.Ordinal)) && fact.IndexOf('.') < 0 && fact.IndexOf('[') < 0 && fact.IndexOf(':', 4) < 0;
+
+            /// <summary>The variable an instruction reads or takes the address of, keyed as <see cref="VariableKey"/> keys it (any object's field by name: more loads, fewer facts let go).</summary>
+            private static string? LoadedVariable(MethodBody body, Instruction ins)
+            {
+                var code = ins.OpCode.Code;
+                if (Il.IsLdloc(code) || code == Code.Ldloca || code == Code.Ldloca_S)
+                    return Receivers.Local(body.Method, ins) is VariableDefinition v ? "loc:" + v.Index : null;
+                if (Il.IsLdarg(code) || code == Code.Ldarga || code == Code.Ldarga_S)
+                    return Il.ParameterOf(body.Method, ins) is ParameterDefinition p ? "arg:" + p.Index : null;
+                if (code == Code.Ldfld || code == Code.Ldflda) return "fld:" + ((FieldReference)ins.Operand).Name;
+                return null;
+            }
+        }
+
+        /// <summary>
+        /// What one instruction does to the facts: a store forgets what was known of the variable (and keeps what a
+        /// condition it stores implies), a completion adds its task, and the value it pushes replaces the stack's facts
+        /// (<paramref name="tops"/>: the <c>top:</c> facts in <paramref name="facts"/>, kept apart so that no instruction
+        /// scans the whole set for them).
+        /// </summary>
+        private static void Apply(MethodDefinition method, Instruction ins, HashSet<string> facts, List<string> tops)
+        {
+            if (Stored(method, ins) is string assigned)
+            {
+                facts.Remove(assigned);
+                facts.Remove(Each + assigned);
+                facts.RemoveWhere(k => k.StartsWith(assigned + ".", System.StringComparison.Ordinal) ||
+                                       k.StartsWith(assigned + "[", System.StringComparison.Ordinal) || k.Contains("[" + assigned + "]"));
+                facts.RemoveWhere(k => k.StartsWith(Implies + assigned + ":", System.StringComparison.Ordinal));
+                tops.RemoveAll(t => !facts.Contains(t)); // a stack fact about an element the store replaced
+                // A condition kept in a local: a Debug build's temporary (t.IsFaulted || t.IsCanceled, stored at the join of
+                // its two sides), or the source's own (bool done = content?.Task.IsCompleted ?? false; a Debug state
+                // machine hoists it into a field of its own). A false stored implies anything (implies:loc:N:*), so that
+                // the side which stores it first does not decide the join.
+                if (assigned.StartsWith("loc:", System.StringComparison.Ordinal) || Hoisted.IsLocal(ins))
+                    foreach (var known in tops)
+                        facts.Add(Implies + assigned + ":" + known.Substring(Top.Length));
+                if (StoresWhenAnyResult(method, ins)) facts.Add(assigned);
+            }
+            if (StoresElement(ins))
+            {
+                // A collection the IL does not show (a lambda's cache branch among the operands): forget every element.
+                var collection = StoredInto(method, ins);
+                facts.RemoveWhere(k => collection == null ? k.Contains("[") || k.StartsWith(Each, System.StringComparison.Ordinal)
+                                                          : k.StartsWith(collection + "[", System.StringComparison.Ordinal) || k == Each + collection);
+                tops.RemoveAll(t => !facts.Contains(t));
+            }
+            foreach (var done in CompletedBy(method, ins)) facts.Add(done);
+            if (ins.OpCode.Code != Code.Br && ins.OpCode.Code != Code.Br_S && ins.OpCode.Code != Code.Nop)
+            {
+                foreach (var top in tops) facts.Remove(top);
+                tops.Clear();
+                foreach (var top in TopImplies(method, ins))
+                    if (facts.Add(Top + top)) tops.Add(Top + top);
+            }
         }
 
         /// <summary>
