@@ -31,6 +31,36 @@ public static class P
             Assert.Equal(9, a.At("sleep").Column);
         }
 
+        /// <summary>
+        /// A wait on a local stored once with <c>t.ConfigureAwait(false)</c> asks whether t is complete where the local is
+        /// read, though t itself is not read again there: the weave's data flow lets go of a variable's facts only where
+        /// nothing can ask about it (a Release build; the analyzer and a Debug build's hoisted copy do not follow such a
+        /// copy, so this is no corpus case).
+        /// </summary>
+        [Fact]
+        public void A_wait_on_a_ConfigureAwait_copy_made_before_a_completion_check_is_known_complete_after_it()
+        {
+            var a = new AnalysisHarness("ConfiguredCopy", Usings + @"
+public static class P
+{
+    public static async Task<int> Checked(Task<int> pending)
+    {
+        await Task.Yield();
+        var configured = pending.ConfigureAwait(false);
+        if (!pending.IsCompleted) return -1;
+        return configured.GetAwaiter().GetResult();
+    }
+    public static async Task<int> Unchecked(Task<int> pending)
+    {
+        await Task.Yield();
+        var configured = pending.ConfigureAwait(false);
+        if (pending.IsFaulted) return -1;
+        return configured.GetAwaiter().GetResult(); // @wait
+    }
+}");
+            a.AssertExactly(("NB0003", "wait"));
+        }
+
         [Fact]
         public void A_body_run_in_sync_mode_names_the_async_API_that_passes_the_sync_value()
         {

@@ -506,7 +506,8 @@ namespace NonBlocking.Weaver.Analyse
         /// Which variables a body can still read from a point on, so that what is known of a task variable nothing reads
         /// again is let go: every checked task stays known complete otherwise, and the facts grew with the method (2,000
         /// checked tasks in one method: each block's state copied and intersected 2,000 facts). A fact matters only where
-        /// the variable it is about is read — a wait on the task, or a call handing it on, reads it — so a plain variable's
+        /// the variable it is about is read — a wait on the task reads it (or reads a local stored once with its
+        /// <c>ConfigureAwait(false)</c>, which counts as reading it there), a call handing it on loads it — so a plain variable's
         /// fact (<c>loc:3</c>, <c>fld:&lt;t&gt;5__2</c>, <c>arg:1</c>) is dropped at a block start past the variable's last
         /// load in IL order, unless a backward jump from there on lands at or before that load (a loop may read it again).
         /// Facts about members, elements, collections and conditions are kept as they are.
@@ -534,6 +535,10 @@ namespace NonBlocking.Weaver.Analyse
                     if (ins.Operand is Instruction target) Jump(i, target);
                     else if (ins.Operand is Instruction[] targets) foreach (var t in targets) Jump(i, t);
                     if (LoadedVariable(body, ins) is string key) _lastLoad[key] = i;
+                    // A wait on a local stored once with t.ConfigureAwait(false) (or AsTask, a cast) asks about t there.
+                    if ((Il.IsLdloc(ins.OpCode.Code) || ins.OpCode.Code == Code.Ldloca || ins.OpCode.Code == Code.Ldloca_S) &&
+                        Unwrap(body.Method, ins) is Instruction unwrapped && unwrapped != ins && LoadedVariable(body, unwrapped) is string through)
+                        _lastLoad[through] = i;
                 }
                 // A handler is entered from anywhere in its protected block.
                 foreach (var handler in body.ExceptionHandlers)
