@@ -188,7 +188,8 @@ namespace NonBlocking.Analyzers
             // An async lambda with no await handed to Task.Run is offloaded sync work, as a sync lambda there is.
             if (SourceOffloadedLambdas.Is(function, body, operation.SemanticModel)) return;
             // Code only a subclass runs, in a class with none (Json.NET's `_safeAsync ? … : base.ReadAsync(…)`), never runs.
-            if (operation.SemanticModel != null && SourceExactTypeTests.OnlySubclassesRun(operation.Syntax, operation.SemanticModel, state.Dispatch.HasSubtypesInSource)) return;
+            if (operation.SemanticModel != null && SourceExactTypeTests.OnlySubclassesRun(operation.Syntax, operation.SemanticModel, state.Dispatch.HasSubtypesInSource,
+                    context.ContainingSymbol.ContainingType)) return;
             var guards = operation.SemanticModel == null ? Array.Empty<FlagGuards.Requirement>()
                 : FlagGuards.Requirements(operation, state.Flags(function, body, operation.SemanticModel));
             // On the sync side of a mode switch: a bool flag's known value along a path still decides; anything else

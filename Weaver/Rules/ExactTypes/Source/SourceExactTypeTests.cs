@@ -15,15 +15,19 @@ namespace NonBlocking.Analyzers
     {
         private static readonly ConditionalWeakTable<IFieldSymbol, object> FieldAnswers = new ConditionalWeakTable<IFieldSymbol, object>();
 
-        /// <summary>Whether <paramref name="node"/> runs only for objects of a subclass of its class, which has none in source.</summary>
-        public static bool OnlySubclassesRun(SyntaxNode node, SemanticModel model, System.Func<INamedTypeSymbol, bool> hasSubtypes)
+        /// <summary>
+        /// Whether <paramref name="node"/> runs only for objects of a subclass of its class (<paramref name="own"/> when the
+        /// caller knows it), which has none in source.
+        /// </summary>
+        public static bool OnlySubclassesRun(SyntaxNode node, SemanticModel model, System.Func<INamedTypeSymbol, bool> hasSubtypes, INamedTypeSymbol? own = null)
         {
-            INamedTypeSymbol? own = null;
+            bool read = false;
             foreach (var (condition, value) in Branches.Governing(node))
             {
-                if (own == null)
+                if (!read)
                 {
-                    own = model.GetEnclosingSymbol(node.SpanStart)?.ContainingType;
+                    read = true;
+                    own ??= model.GetEnclosingSymbol(node.SpanStart)?.ContainingType;
                     if (own == null || own.IsGenericType || own.IsStatic || !TestsOwnType(own)) return false;
                 }
                 if (Holds(condition, own, model) is bool exact && exact != value) return !hasSubtypes(own);
