@@ -260,10 +260,9 @@ namespace NonBlocking.Weaver.Analyse
         {
             var store = load.Previous;
             if (store == null || !Il.IsStloc(store.OpCode.Code) || Receivers.Local(method, store) != local) return null;
-            foreach (var ins in method.Body.Instructions)
-                if (ins.Operand == load || (ins.Operand is Instruction[] targets && System.Array.IndexOf(targets, load) >= 0)) return null;
-            foreach (var handler in method.Body.ExceptionHandlers)
-                if (handler.HandlerStart == load || handler.FilterStart == load) return null;
+            // The body's join points, found once: a scan of the body here per load made the liveness (which unwraps every
+            // local's load) quadratic in the method.
+            if (Receivers.IsJoinPoint(method.Body, load)) return null;
             return Receivers.Producer(method.Body, store, 0);
         }
 
