@@ -349,24 +349,22 @@ namespace NonBlocking.Weaver.Analyse
         {
             private readonly MethodDefinition _method;
             private readonly Dictionary<Instruction, HashSet<string>> _entries;
-            private readonly Dictionary<Instruction, int> _index = new Dictionary<Instruction, int>();
+            private readonly Dictionary<Instruction, int> _index;
             // The last replay, kept: the rules ask about a body's waits in IL order, so the next question mostly continues it
             // (a straight-line method of 1,000 waits replayed from its start for each took seconds).
             private Instruction? _cursor;
             private HashSet<string>? _cursorFacts;
             private List<string>? _cursorTops;
 
-            public TaskFacts(MethodDefinition method, HashSet<Instruction> leaders, Dictionary<Instruction, HashSet<string>> entries)
+            public TaskFacts(MethodDefinition method, HashSet<Instruction> leaders, Dictionary<Instruction, HashSet<string>> entries, Dictionary<Instruction, int> index)
             {
                 _method = method;
                 _entries = entries;
+                _index = index;
                 var instructions = method.Body.Instructions;
                 _blockStart = new Instruction[instructions.Count];
                 for (int i = 0; i < instructions.Count; i++)
-                {
-                    _index[instructions[i]] = i;
                     _blockStart[i] = i == 0 || leaders.Contains(instructions[i]) ? instructions[i] : _blockStart[i - 1];
-                }
             }
 
             // Each instruction's block start: found by walking back, a straight-line method's waits were quadratic.
@@ -375,7 +373,7 @@ namespace NonBlocking.Weaver.Analyse
             /// <summary>Whether, when <paramref name="at"/> runs, either fact holds (false where no path reaches it).</summary>
             public bool Holds(Instruction at, string? fact, string? other = null)
             {
-                lock (_index)
+                lock (_blockStart)
                 {
                     var facts = At(at);
                     return facts != null && (fact != null && CompletedTasks.Holds(facts, fact) || other != null && CompletedTasks.Holds(facts, other));
@@ -401,28 +399,14 @@ namespace NonBlocking.Weaver.Analyse
             }
         }
 
-        /// <summary>The instructions that begin a basic block: the first, every branch target and handler start, and what follows a jump.</summary>
+        /// <summary>The instructions that begin a basic block (<see cref="Il.BlockStarts"/>), and every handler's start.</summary>
         private static HashSet<Instruction> Leaders(MethodBody body)
         {
-            var leaders = new HashSet<Instruction> { body.Instructions[0] };
+            var leaders = Il.BlockStarts(body);
             foreach (var handler in body.ExceptionHandlers)
             {
                 if (handler.HandlerStart != null) leaders.Add(handler.HandlerStart);
                 if (handler.FilterStart != null) leaders.Add(handler.FilterStart);
-            }
-            foreach (var ins in body.Instructions)
-            {
-                switch (ins.OpCode.FlowControl)
-                {
-                    case FlowControl.Branch:
-                    case FlowControl.Cond_Branch:
-                    case FlowControl.Return:
-                    case FlowControl.Throw:
-                        if (ins.Operand is Instruction target) leaders.Add(target);
-                        else if (ins.Operand is Instruction[] targets) leaders.UnionWith(targets);
-                        if (ins.Next != null) leaders.Add(ins.Next);
-                        break;
-                }
             }
             return leaders;
         }
@@ -433,10 +417,13 @@ namespace NonBlocking.Weaver.Analyse
         {
             var body = method.Body;
             var leaders = Leaders(body);
+            // Each instruction's position, for the replays and the liveness both.
+            var index = new Dictionary<Instruction, int>(body.Instructions.Count);
+            for (int i = 0; i < body.Instructions.Count; i++) index[body.Instructions[i]] = i;
             var states = new Dictionary<Instruction, HashSet<string>>();
             var pending = new Stack<Instruction>();
 
-            var live = new LiveVariables(body);
+            var live = new LiveVariables(body, index);
 
             void Flow(Instruction? to, HashSet<string> facts)
             {
@@ -498,7 +485,7 @@ namespace NonBlocking.Weaver.Analyse
                     if (ins.OpCode.FlowControl == FlowControl.Return || ins.OpCode.FlowControl == FlowControl.Throw) break;
                 }
             }
-            return new TaskFacts(method, leaders, states);
+            return new TaskFacts(method, leaders, states, index);
         }
 
         /// <summary>
@@ -513,15 +500,15 @@ namespace NonBlocking.Weaver.Analyse
         /// </summary>
         private sealed class LiveVariables
         {
-            private readonly Dictionary<Instruction, int> _index = new Dictionary<Instruction, int>();
+            private readonly Dictionary<Instruction, int> _index;
             private readonly Dictionary<string, int> _lastLoad = new Dictionary<string, int>(System.StringComparer.Ordinal);
             // For each position, the lowest target of a backward jump made from there or later (int.MaxValue: none).
             private readonly int[] _lowestBackTarget;
 
-            public LiveVariables(MethodBody body)
+            public LiveVariables(MethodBody body, Dictionary<Instruction, int> index)
             {
+                _index = index;
                 var instructions = body.Instructions;
-                for (int i = 0; i < instructions.Count; i++) _index[instructions[i]] = i;
                 var lowestFrom = new int[instructions.Count + 1];
                 for (int i = 0; i <= instructions.Count; i++) lowestFrom[i] = int.MaxValue;
                 void Jump(int from, Instruction? to)

@@ -27,7 +27,7 @@ namespace NonBlocking.Weaver.Analyse.Flags
         /// </summary>
         public static bool Any(MethodDefinition method)
         {
-            if (!method.HasBody || !method.HasThis || Subclassed(method.DeclaringType)) return false;
+            if (!method.HasBody || !method.HasThis || method.DeclaringType.HasGenericParameters || Subclassed(method.DeclaringType)) return false;
             foreach (var ins in method.Body.Instructions)
                 if (Value(method, ins) != null) return true;
             return false;
@@ -37,7 +37,8 @@ namespace NonBlocking.Weaver.Analyse.Flags
         public static bool? Value(MethodDefinition method, Instruction producer)
         {
             var code = producer.OpCode.Code;
-            if (code != Code.Ldfld && code != Code.Call && code != Code.Ceq || !method.HasThis || !method.HasBody) return null;
+            // A generic class's objects are of its instantiations, never of typeof(C<>) (the analyzer leaves them out too).
+            if (code != Code.Ldfld && code != Code.Call && code != Code.Ceq || !method.HasThis || !method.HasBody || method.DeclaringType.HasGenericParameters) return null;
             bool? value;
             if (code == Code.Ldfld)
                 value = producer.Operand is FieldDefinition field && field.IsPrivate && !field.IsStatic && field.FieldType.MetadataType == MetadataType.Boolean &&
@@ -75,12 +76,7 @@ namespace NonBlocking.Weaver.Analyse.Flags
         }
 
         /// <summary><c>typeof(C)</c> where C is the method's own class.</summary>
-        private static bool IsOwnType(MethodDefinition method, Instruction value)
-        {
-            if (value.OpCode.Code != Code.Call || !(value.Operand is MethodReference m) || m.Name != "GetTypeFromHandle" || m.DeclaringType.FullName != "System.Type") return false;
-            var token = Receivers.Producer(method.Body, value, 0);
-            return token != null && token.OpCode.Code == Code.Ldtoken && token.Operand is TypeDefinition type && type == method.DeclaringType;
-        }
+        private static bool IsOwnType(MethodDefinition method, Instruction value) => FlagReader.TypeOf(method, value) == method.DeclaringType.FullName;
 
         /// <summary>
         /// Whether a private bool field of its class is stored only by the class's constructors, each time with

@@ -85,7 +85,7 @@ namespace NonBlocking.Weaver.Analyse.Flags
         }
 
         /// <summary>The full name of X for <c>typeof(X)</c> (<c>ldtoken X; call Type.GetTypeFromHandle</c>) when X is a closed type; null otherwise.</summary>
-        private static string? TypeOf(MethodDefinition method, Instruction value)
+        internal static string? TypeOf(MethodDefinition method, Instruction value)
         {
             if (value.OpCode.Code != Code.Call || !(value.Operand is MethodReference m) || m.Name != "GetTypeFromHandle" || m.DeclaringType.FullName != "System.Type") return null;
             var token = Receivers.Producer(method.Body, value, 0);

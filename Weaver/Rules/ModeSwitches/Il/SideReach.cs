@@ -36,13 +36,7 @@ namespace NonBlocking.Weaver.Analyse.Flags
             if (_size == 0) return;
 
             // Blocks: a leader starts each; whatever ends in a branch, return or throw ends one.
-            var leaders = new HashSet<Instruction> { instructions[0] };
-            foreach (var ins in instructions)
-            {
-                if (!EndsBlock(ins)) continue;
-                if (ins.Next != null) leaders.Add(ins.Next);
-                foreach (var next in Il.Successors(ins)) leaders.Add(next);
-            }
+            var leaders = Il.BlockStarts(body);
             var lasts = new List<Instruction>();
             var asyncBlocks = new List<bool>();
             int block = -1;
@@ -155,12 +149,6 @@ namespace NonBlocking.Weaver.Analyse.Flags
                 foreach (int next in _successors[pending.Pop()])
                     if (next != join && seen.Add(next)) pending.Push(next);
             return seen;
-        }
-
-        private static bool EndsBlock(Instruction ins)
-        {
-            var flow = ins.OpCode.FlowControl;
-            return flow == FlowControl.Branch || flow == FlowControl.Cond_Branch || flow == FlowControl.Return || flow == FlowControl.Throw;
         }
 
         /// <summary>Tarjan's strongly connected components, without recursion (a body may have tens of thousands of blocks).</summary>

@@ -406,10 +406,20 @@ namespace NonBlocking.Weaver.Analyse.Reachability
 
         /// <summary>
         /// Whether an override calls the method it overrides (<c>base.M()</c>; in an async override, through the compiler's
-        /// proxy) in code that can run: not on the side of a test its object's exact type rules out (Json.NET's
-        /// <c>_safeAsync ? DoReadAsync(…) : base.ReadAsync(…)</c> in a reader with no subclass).
+        /// proxy) in code that can run (<see cref="LiveCode"/> with nothing known: not on the side a test of its object's
+        /// exact type rules out — Json.NET's <c>_safeAsync ? DoReadAsync(…) : base.ReadAsync(…)</c> in a reader with no
+        /// subclass — nor on a mode switch's sync side). Asked for every this-call's dispatch: answered once per pair.
         /// </summary>
         private bool CallsBase(MethodDefinition replacement, MethodDefinition outer)
+        {
+            var key = (replacement, outer);
+            if (!_callsBase.TryGetValue(key, out bool calls)) _callsBase[key] = calls = ReadsBaseCall(replacement, outer);
+            return calls;
+        }
+
+        private readonly Dictionary<(MethodDefinition, MethodDefinition), bool> _callsBase = new Dictionary<(MethodDefinition, MethodDefinition), bool>();
+
+        private bool ReadsBaseCall(MethodDefinition replacement, MethodDefinition outer)
         {
             var bodies = new List<MethodDefinition> { replacement };
             if (MethodOwners.AsyncMoveNextOf(replacement) is MethodDefinition moveNext) bodies.Add(moveNext);

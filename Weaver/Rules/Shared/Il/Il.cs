@@ -28,6 +28,22 @@ namespace NonBlocking.Weaver.Analyse
             }
         }
 
+        /// <summary>The instructions that start a basic block: the first, every branch target, and each one after a branch, return or throw.</summary>
+        public static HashSet<Instruction> BlockStarts(MethodBody body)
+        {
+            var starts = new HashSet<Instruction>();
+            if (body.Instructions.Count == 0) return starts;
+            starts.Add(body.Instructions[0]);
+            foreach (var ins in body.Instructions)
+            {
+                var flow = ins.OpCode.FlowControl;
+                if (flow != FlowControl.Branch && flow != FlowControl.Cond_Branch && flow != FlowControl.Return && flow != FlowControl.Throw) continue;
+                if (ins.Next != null) starts.Add(ins.Next);
+                foreach (var next in Successors(ins)) starts.Add(next);
+            }
+            return starts;
+        }
+
         /// <summary>Whether the method assigns the parameter or takes its address (then its value is not the caller's).</summary>
         public static bool Assigns(Mono.Cecil.MethodDefinition method, Mono.Cecil.ParameterDefinition parameter) => BodyWrites.Assigns(method, parameter);
 
