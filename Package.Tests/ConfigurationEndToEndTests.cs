@@ -31,7 +31,7 @@ namespace NonBlocking.Tests
 
             // runtimeconfig.json's 100 ms beats the baked 5000; the hang watchdog, on from the MSBuild property, uses 10 x 100.
             var reports = SeedRuns.RunWithJsonOutput(app);
-            var segments = SeedRuns.Segments(reports);
+            var segments = SeedRuns.Blocked(reports);
             Assert.Equal(2, segments.Count);
             Assert.All(segments, r => Assert.Equal(100, r.GetProperty("thresholdMs").GetInt64()));
             var hang = Assert.Single(SeedRuns.OfKind(reports, "hang"));
@@ -41,7 +41,7 @@ namespace NonBlocking.Tests
             // The environment beats runtimeconfig.json, knob by knob.
             Assert.Empty(SeedRuns.RunWithJsonOutput(app, new Dictionary<string, string?> { ["NONBLOCKING_THRESHOLD_MS"] = "5000" }));
             var noHang = SeedRuns.RunWithJsonOutput(app, new Dictionary<string, string?> { ["NONBLOCKING_HANG_MS"] = "0" });
-            Assert.Equal(2, SeedRuns.Segments(noHang).Count);
+            Assert.Equal(2, SeedRuns.Blocked(noHang).Count);
             Assert.Empty(SeedRuns.OfKind(noHang, "hang"));
 
             // An operator edits runtimeconfig.json after deployment: output off, then everything off.
@@ -50,12 +50,12 @@ namespace NonBlocking.Tests
             var quiet = app.Run();
             Assert.Contains("SeedDemo: done", quiet.StdOut);
             Assert.DoesNotContain("[NonBlocking]", quiet.StdErr);
-            Assert.Equal(2, SeedRuns.Segments(SeedRuns.RunWithJsonOutput(app)).Count); // the environment's file still wins
+            Assert.Equal(2, SeedRuns.Blocked(SeedRuns.RunWithJsonOutput(app)).Count); // the environment's file still wins
 
             properties["NonBlocking.Disabled"] = true;
             SaveConfigProperties(app, properties);
             Assert.Empty(SeedRuns.RunWithJsonOutput(app));
-            Assert.Equal(2, SeedRuns.Segments(SeedRuns.RunWithJsonOutput(app, new Dictionary<string, string?> { ["NONBLOCKING_DISABLED"] = "0" })).Count);
+            Assert.Equal(2, SeedRuns.Blocked(SeedRuns.RunWithJsonOutput(app, new Dictionary<string, string?> { ["NONBLOCKING_DISABLED"] = "0" })).Count);
         }
 
         private const string ClockSource = @"using System;

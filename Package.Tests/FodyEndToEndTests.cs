@@ -41,7 +41,7 @@ namespace NonBlocking.Tests
             Assert.Contains("NonBlocking", xsd);
             Assert.Contains("ThresholdMs", xsd);
 
-            var reports = SeedRuns.Segments(SeedRuns.RunWithJsonOutput(app));
+            var reports = SeedRuns.Blocked(SeedRuns.RunWithJsonOutput(app));
             Assert.Equal(new[] { "SeedDemo.Program.Foo()", "SeedDemo.Program.Main()" },
                 reports.Select(r => r.GetProperty("method").GetString()).OrderBy(m => m).ToArray());
             var main = reports.Single(r => r.GetProperty("method").GetString() == "SeedDemo.Program.Main()");
@@ -62,7 +62,7 @@ namespace NonBlocking.Tests
             if (costuraFirst) Assert.Matches(@"warning : Fody/NonBlocking: NB9102: .*Costura\.AssemblyLoader: .*ResolveAssembly.* left uninstrumented", build.StdOut);
             else Assert.DoesNotContain("NB9102", build.StdOut);
 
-            var reports = SeedRuns.Segments(SeedRuns.RunWithJsonOutput(app));
+            var reports = SeedRuns.Blocked(SeedRuns.RunWithJsonOutput(app));
             Assert.Equal(2, reports.Count);
             Assert.All(reports, r => Assert.Equal(150, r.GetProperty("thresholdMs").GetInt64()));
         }

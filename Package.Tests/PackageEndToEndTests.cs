@@ -115,7 +115,7 @@ namespace NonBlocking.Tests
             File.AppendAllText(app.ProgramFile, "\n// a change\n");
             var third = app.Build();
             Assert.Contains("NonBlocking: wove 3 async method(s) and 3 blocking call(s)", third.StdOut);
-            Assert.Equal(2, Segments(RunWithJsonOutput(app)).Count);
+            Assert.Equal(2, SeedRuns.Blocked(RunWithJsonOutput(app)).Count);
         }
 
         [Fact]
@@ -124,14 +124,14 @@ namespace NonBlocking.Tests
             var app = new UserProject(_feed, "Threshold", SeedSource);
             app.Build("NonBlockingThresholdMs=5000");
             Assert.Empty(RunWithJsonOutput(app));
-            var overridden = Segments(RunWithJsonOutput(app, new Dictionary<string, string?> { ["NONBLOCKING_THRESHOLD_MS"] = "100" }));
+            var overridden = SeedRuns.Blocked(RunWithJsonOutput(app, new Dictionary<string, string?> { ["NONBLOCKING_THRESHOLD_MS"] = "100" }));
             Assert.Equal(2, overridden.Count);
             Assert.All(overridden, r => Assert.Equal(100, r.GetProperty("thresholdMs").GetInt64()));
 
             // Changing only the property must re-weave, although no source changed.
             var rebuilt = app.Build("NonBlockingThresholdMs=100");
             Assert.Contains("NonBlocking: wove", rebuilt.StdOut);
-            Assert.Equal(2, Segments(RunWithJsonOutput(app)).Count);
+            Assert.Equal(2, SeedRuns.Blocked(RunWithJsonOutput(app)).Count);
         }
 
         [Fact]
@@ -155,7 +155,7 @@ namespace NonBlocking.Tests
             var build = app.Build();
             Assert.Contains("NonBlocking: wove", build.StdOut);
             Assert.True(StrongNameVerifier.HasValidSignature(app.OutputAssembly), "signature of the woven output does not verify");
-            Assert.Equal(2, Segments(RunWithJsonOutput(app)).Count);
+            Assert.Equal(2, SeedRuns.Blocked(RunWithJsonOutput(app)).Count);
         }
 
         [Fact]

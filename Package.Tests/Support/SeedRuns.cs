@@ -40,6 +40,14 @@ namespace NonBlocking.Tests.Support
 
         public static List<JsonElement> Segments(List<JsonElement> reports) => OfKind(reports, "segment");
 
+        /// <summary>
+        /// The segments that name a blocking call: the seed's two (Foo's, and Main's through Bar) whatever the machine's
+        /// load. Tests about something else count these: on two busy cores a segment with no blocking call (Baz's
+        /// Task.Run, JIT-compiled on first use) was once held past 100 ms and reported too, a third segment.
+        /// </summary>
+        public static List<JsonElement> Blocked(List<JsonElement> reports) =>
+            Segments(reports).Where(r => r.TryGetProperty("blocking", out var calls) && calls.GetArrayLength() > 0).ToList();
+
         public static List<JsonElement> OfKind(List<JsonElement> reports, string kind) =>
             reports.Where(r => r.GetProperty("kind").GetString() == kind).ToList();
     }
