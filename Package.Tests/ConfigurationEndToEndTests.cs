@@ -11,7 +11,7 @@ namespace NonBlocking.Tests
     /// runtimeconfig.json, then what the build baked in. An operator's edit of runtimeconfig.json takes effect
     /// without rebuilding.
     /// </summary>
-    [Collection("package")]
+    [Collection("package-more")]
     public class ConfigurationEndToEndTests
     {
         private readonly PackageFeed _feed;

@@ -30,7 +30,7 @@ namespace NonBlocking.Analyzers
                     own ??= model.GetEnclosingSymbol(node.SpanStart)?.ContainingType;
                     if (own == null || own.IsGenericType || own.IsStatic || !TestsOwnType(own)) return false;
                 }
-                if (Holds(condition, own, model) is bool exact && exact != value) return !hasSubtypes(own);
+                if (Holds(condition, own!, model) is bool exact && exact != value) return !hasSubtypes(own!);
             }
             return false;
         }
