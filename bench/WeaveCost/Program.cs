@@ -63,6 +63,7 @@ namespace NonBlocking.Bench.WeaveCost
                 }
 
                 var (weave, weaveBytes) = Median(runs, i => Weave(gen, i, asyncMethods + (entries ? asyncMethods / 100 : 0)));
+                var (floor, floorBytes) = Median(runs, _ => CecilFloor.ReadEveryBodyAndWrite(gen, Path.GetDirectoryName(typeof(object).Assembly.Location)!));
                 var (analyse, _) = Median(runs, _ =>
                 {
                     var result = AssemblyWeaver.Analyze(new WeaveOptions { AssemblyPath = chainDll, ReferencePaths = framework, AnalysisMaxDepth = chain + 1 });
@@ -77,6 +78,7 @@ namespace NonBlocking.Bench.WeaveCost
                 var rows = new List<string>
                 {
                     $"| weave {asyncMethods:N0} async methods{(internalClasses ? " in internal classes public entry methods call" : entries ? " in public classes public entry methods call" : "")} (read, analyse, instrument, write) | {Ms(weave)}, {(weaveBytes / 1024.0 / asyncMethods).ToString("N0", CultureInfo.InvariantCulture)} KB allocated per method | {perSecond.ToString("N0", CultureInfo.InvariantCulture)} methods/s | ≥ 10,000 methods/s |",
+                    $"| Mono.Cecil alone on the same {asyncMethods:N0} (read with the PDB, every method body, write with the PDB; nothing analysed or changed): the floor under the weave | {Ms(floor)}, {(floorBytes / 1024.0 / asyncMethods).ToString("N0", CultureInfo.InvariantCulture)} KB allocated per method | {(asyncMethods / floor.TotalSeconds).ToString("N0", CultureInfo.InvariantCulture)} methods/s; the weave takes {(weave.TotalMilliseconds / floor.TotalMilliseconds).ToString("N2", CultureInfo.InvariantCulture)}× | |",
                     $"| weave one async method of {manyAwaits:N0} awaits (in pairs, each pair in a try/catch: one behind a mode switch, one after a completion check), against one of {fewAwaits:N0} | {Ms(many)} against {Ms(few)} | {(many.TotalMilliseconds / few.TotalMilliseconds).ToString("N1", CultureInfo.InvariantCulture)}× the time for 4× the awaits | ≤ 8× (linear: 4×; quadratic: 16×) |",
                     $"| analyse a {chain:N0}-method call chain (NB0002 through all of it) | {Ms(analyse)} | {(chain / analyse.TotalSeconds).ToString("N0", CultureInfo.InvariantCulture)} methods/s | |",
                 };
