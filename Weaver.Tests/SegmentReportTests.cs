@@ -61,6 +61,18 @@ namespace NonBlocking.Tests
         }
 
         [Fact]
+        public async Task Each_await_is_named_with_its_own_file_when_a_method_spans_two()
+        {
+            await Run("AcrossFiles", Block);
+
+            var r = Assert.Single(_reports.WaitFor("AsyncShapes.Blocking.AcrossFiles"));
+            Assert.Equal(("await", SourceMarkers.Line(Source, "across:first")), (r.From.Kind, r.From.Line));
+            Assert.EndsWith("Blocking.cs", r.From.File);
+            Assert.Equal(("await", 40), (r.To.Kind, r.To.Line));
+            Assert.EndsWith("Template.razor", r.To.File);
+        }
+
+        [Fact]
         public async Task Nested_segment_is_reported_once_and_not_counted_in_the_outer_self_time()
         {
             await Run("Outer", Block);

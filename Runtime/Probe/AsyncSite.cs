@@ -21,7 +21,8 @@ namespace NonBlocking.Instrumentation
 
         /// <param name="module">The woven assembly.</param>
         /// <param name="method">Display name, e.g. <c>App.Program.Main(string[])</c>.</param>
-        /// <param name="locations">Lines of <c>key\tline\tfile</c>; key is <c>S</c> (start), <c>E</c> (end) or a state number.</param>
+        /// <param name="locations">Lines of <c>key\tline\tfile</c>, or <c>key\tline</c> for the file of the line before; key is
+        /// <c>S</c> (start), <c>E</c> (end) or a state number.</param>
         public AsyncSite(WovenModule module, string method, string locations)
         {
             Module = module;
@@ -53,11 +54,13 @@ namespace NonBlocking.Instrumentation
             if (System.Threading.Volatile.Read(ref _byState) != null) return;
             var byState = new Dictionary<int, SourceLocation>();
             SourceLocation start = SourceLocation.Unknown("start"), end = SourceLocation.Unknown("end");
+            string? file = null;
             foreach (var row in _encodedLocations.Split('\n'))
             {
                 var parts = row.Split(new[] { '\t' }, 3);
-                if (parts.Length != 3 || !int.TryParse(parts[1], NumberStyles.Integer, CultureInfo.InvariantCulture, out int line)) continue;
-                string? file = parts[2].Length == 0 ? null : parts[2];
+                if (parts.Length < 2 || !int.TryParse(parts[1], NumberStyles.Integer, CultureInfo.InvariantCulture, out int line)) continue;
+                // Two parts: the file of the row before (weavers since 2026-12-07 write each file once per run of rows).
+                if (parts.Length == 3) file = parts[2].Length == 0 ? null : parts[2];
                 if (parts[0] == "S") start = new SourceLocation("start", file, line);
                 else if (parts[0] == "E") end = new SourceLocation("end", file, line);
                 else if (int.TryParse(parts[0], NumberStyles.Integer, CultureInfo.InvariantCulture, out int state))

@@ -23,6 +23,18 @@ namespace AsyncShapes
             await Task.Delay(1); // @between:second
         }
 
+        // Its second await is mapped to another file (as generated code maps lines back to a template): each await's
+        // location carries its own file.
+        public static async Task AcrossFiles(int ms)
+        {
+            await Task.Yield(); // @across:first
+            Thread.Sleep(ms);
+#line 40 "Template.razor"
+            await Task.Delay(1);
+#line default
+            await Task.Yield(); // @across:third
+        }
+
         public static async Task Outer(int ms)
         {
             Thread.Sleep(ms);
