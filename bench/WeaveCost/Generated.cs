@@ -62,6 +62,19 @@ namespace NonBlocking.Bench.WeaveCost
             return s.Append("    return x;\n  }\n}\n").ToString();
         }
 
+        /// <summary>
+        /// One async method of <paramref name="waits"/> waits in one straight-line block, each on a task a local holds and
+        /// nothing reads again (<c>{ var t = M(i); x += t.Result; }</c>): every wait is reported, and what the analysis
+        /// knows of each task once waited on once piled up in the block (docs/performance.md, session 37).
+        /// </summary>
+        public static string StraightWaits(int waits)
+        {
+            var s = new StringBuilder("using System.Threading.Tasks;\npublic static class Waits {\n");
+            s.Append("  public static async Task<int> M(int x) { return await Task.FromResult(x); }\n  public static async Task<int> Run() {\n    int x = 0; await Task.Yield();\n");
+            for (int i = 0; i < waits; i++) s.Append($"    {{ var t = M({i}); x += t.Result; }}\n");
+            return s.Append("    return x;\n  }\n}\n").ToString();
+        }
+
         /// <summary>A chain of <paramref name="count"/> sync methods ending in a blocking call, entered from one async method.</summary>
         public static string CallChain(int count)
         {

@@ -70,6 +70,17 @@ namespace NonBlocking.Bench.WeaveCost
                     if (result.Diagnostics.Count(d => d.Code == "NB0002") != 1) throw new InvalidOperationException("analysis: expected one NB0002\n" + string.Join("\n", result.Diagnostics));
                 });
 
+                // One straight-line block of waits on tasks read once, at two sizes: the analysis alone.
+                string fewWaitsDll = Generated.Compile("FewWaits", Generated.StraightWaits(fewAwaits), dir);
+                string manyWaitsDll = Generated.Compile("ManyWaits", Generated.StraightWaits(manyAwaits), dir);
+                TimeSpan AnalyseWaits(string dll, int waits) => Median(runs, _ =>
+                {
+                    var result = AssemblyWeaver.Analyze(new WeaveOptions { AssemblyPath = dll, ReferencePaths = framework });
+                    if (result.Diagnostics.Count(d => d.Code == "NB0003") != waits) throw new InvalidOperationException($"analysis: expected {waits} NB0003\n" + string.Join("\n", result.Diagnostics.Take(5)));
+                }).Time;
+                var fewWaits = AnalyseWaits(fewWaitsDll, fewAwaits);
+                var manyWaits = AnalyseWaits(manyWaitsDll, manyAwaits);
+
                 // Two async methods in each: Run and the M it awaits.
                 var few = Median(runs, i => Weave(fewDll, i, 2)).Time;
                 var many = Median(runs, i => Weave(manyDll, i, 2)).Time;
@@ -80,6 +91,7 @@ namespace NonBlocking.Bench.WeaveCost
                     $"| weave {asyncMethods:N0} async methods{(internalClasses ? " in internal classes public entry methods call" : entries ? " in public classes public entry methods call" : "")} (read, analyse, instrument, write) | {Ms(weave)}, {(weaveBytes / 1024.0 / asyncMethods).ToString("N0", CultureInfo.InvariantCulture)} KB allocated per method; the assembly {Mb(new FileInfo(gen).Length)} → {Mb(new FileInfo(Path.ChangeExtension(gen, ".woven0.dll")).Length)} woven | {perSecond.ToString("N0", CultureInfo.InvariantCulture)} methods/s | ≥ 10,000 methods/s |",
                     $"| Mono.Cecil alone on the same {asyncMethods:N0} (read with the PDB, every method body, write with the PDB; nothing analysed or changed): the floor under the weave | {Ms(floor)}, {(floorBytes / 1024.0 / asyncMethods).ToString("N0", CultureInfo.InvariantCulture)} KB allocated per method | {(asyncMethods / floor.TotalSeconds).ToString("N0", CultureInfo.InvariantCulture)} methods/s; the weave takes {(weave.TotalMilliseconds / floor.TotalMilliseconds).ToString("N2", CultureInfo.InvariantCulture)}× | |",
                     $"| weave one async method of {manyAwaits:N0} awaits (in pairs, each pair in a try/catch: one behind a mode switch, one after a completion check), against one of {fewAwaits:N0} | {Ms(many)} against {Ms(few)} | {(many.TotalMilliseconds / few.TotalMilliseconds).ToString("N1", CultureInfo.InvariantCulture)}× the time for 4× the awaits | ≤ 8× (linear: 4×; quadratic: 16×) |",
+                    $"| analyse one async method of {manyAwaits:N0} waits on tasks read once, in one straight-line block (each reported), against one of {fewAwaits:N0} | {Ms(manyWaits)} against {Ms(fewWaits)} | {(manyWaits.TotalMilliseconds / fewWaits.TotalMilliseconds).ToString("N1", CultureInfo.InvariantCulture)}× the time for 4× the waits | ≤ 8× (linear: 4×; quadratic: 16×) |",
                     $"| analyse a {chain:N0}-method call chain (NB0002 through all of it) | {Ms(analyse)} | {(chain / analyse.TotalSeconds).ToString("N0", CultureInfo.InvariantCulture)} methods/s | |",
                 };
                 foreach (var row in rows) Console.WriteLine(row);
