@@ -51,6 +51,7 @@ namespace NonBlocking.Tests
             Assert.Matches(new Regex(@"raw probe: Blocking start end pair \|.*\| [+-][\d.]+ ns"), table);
             Assert.Matches(new Regex(@"weave 200 async methods .*\| [\d,]+ methods/s"), table);
             Assert.Matches(new Regex(@"analyse one async method of 1,000 waits on tasks read once, in one straight-line block .*\| \d+ ms against \d+ ms \| [\d.]+× the time for 4× the waits \| ≤ 8×"), table);
+            Assert.Matches(new Regex(@"the Roslyn analyzer on the same two methods' source .*\| \d+ ms against \d+ ms \| [\d.]+× the time for 4× the waits \| ≤ 8×"), table);
             // The floor under it: Mono.Cecil reading and writing the same assembly with nothing changed.
             Assert.Matches(new Regex(@"Mono\.Cecil alone on the same 200 .*\| [\d,]+ methods/s; the weave takes \d+\.\d\d× \|"), table);
             Assert.Matches(new Regex(@"dotnet build .*LoadApp.*\| \d+ ms → \d+ ms \| \d+\.\d{3}"), table);

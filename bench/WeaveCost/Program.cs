@@ -80,6 +80,13 @@ namespace NonBlocking.Bench.WeaveCost
                 }).Time;
                 var fewWaits = AnalyseWaits(fewWaitsDll, fewAwaits);
                 var manyWaits = AnalyseWaits(manyWaitsDll, manyAwaits);
+                TimeSpan AnalyzerWaits(int waits) => Median(runs, _ =>
+                {
+                    int found = AnalyzerRun.Warnings(Generated.StraightWaits(waits), "NB0003");
+                    if (found != waits) throw new InvalidOperationException($"analyzer: expected {waits} NB0003, found {found}");
+                }).Time;
+                var fewWaitsSource = AnalyzerWaits(fewAwaits);
+                var manyWaitsSource = AnalyzerWaits(manyAwaits);
 
                 // Two async methods in each: Run and the M it awaits.
                 var few = Median(runs, i => Weave(fewDll, i, 2)).Time;
@@ -92,6 +99,7 @@ namespace NonBlocking.Bench.WeaveCost
                     $"| Mono.Cecil alone on the same {asyncMethods:N0} (read with the PDB, every method body, write with the PDB; nothing analysed or changed): the floor under the weave | {Ms(floor)}, {(floorBytes / 1024.0 / asyncMethods).ToString("N0", CultureInfo.InvariantCulture)} KB allocated per method | {(asyncMethods / floor.TotalSeconds).ToString("N0", CultureInfo.InvariantCulture)} methods/s; the weave takes {(weave.TotalMilliseconds / floor.TotalMilliseconds).ToString("N2", CultureInfo.InvariantCulture)}× | |",
                     $"| weave one async method of {manyAwaits:N0} awaits (in pairs, each pair in a try/catch: one behind a mode switch, one after a completion check), against one of {fewAwaits:N0} | {Ms(many)} against {Ms(few)} | {(many.TotalMilliseconds / few.TotalMilliseconds).ToString("N1", CultureInfo.InvariantCulture)}× the time for 4× the awaits | ≤ 8× (linear: 4×; quadratic: 16×) |",
                     $"| analyse one async method of {manyAwaits:N0} waits on tasks read once, in one straight-line block (each reported), against one of {fewAwaits:N0} | {Ms(manyWaits)} against {Ms(fewWaits)} | {(manyWaits.TotalMilliseconds / fewWaits.TotalMilliseconds).ToString("N1", CultureInfo.InvariantCulture)}× the time for 4× the waits | ≤ 8× (linear: 4×; quadratic: 16×) |",
+                    $"| the Roslyn analyzer on the same two methods' source (the compiler's binding included) | {Ms(manyWaitsSource)} against {Ms(fewWaitsSource)} | {(manyWaitsSource.TotalMilliseconds / fewWaitsSource.TotalMilliseconds).ToString("N1", CultureInfo.InvariantCulture)}× the time for 4× the waits | ≤ 8× (linear: 4×; quadratic: 16×) |",
                     $"| analyse a {chain:N0}-method call chain (NB0002 through all of it) | {Ms(analyse)} | {(chain / analyse.TotalSeconds).ToString("N0", CultureInfo.InvariantCulture)} methods/s | |",
                 };
                 foreach (var row in rows) Console.WriteLine(row);
