@@ -55,7 +55,7 @@ namespace NonBlocking.Accuracy.Tests
             var table = new StringBuilder("| scenario | expected reports | reports TP/FP/FN | calls TP/FP/FN | runs |\n|---|---:|---|---|---:|\n");
             var failures = new List<string>();
             var scenarios = _fixture.Build.Scenarios;
-            var outcomes = new (Score Score, List<ActualReport> Actual, int Runs, List<string> Problems)[scenarios.Count];
+            var outcomes = new (List<Expected> Expected, Score Score, List<ActualReport> Actual, int Runs, List<string> Problems)[scenarios.Count];
             // Two scenario processes at a time: each is mostly asleep (a quarter to half of one core busy), so one at a
             // time left the machine idle for most of this test's minute. Scenarios that need the same server take turns:
             // the Redis ones stop the whole server with DEBUG SLEEP, which would stretch the other's timings.
@@ -69,10 +69,9 @@ namespace NonBlocking.Accuracy.Tests
             for (int i = 0; i < scenarios.Count; i++)
             {
                 var scenario = scenarios[i];
-                var (score, actual, runs, problems) = outcomes[i];
+                var (expected, score, actual, runs, problems) = outcomes[i];
                 foreach (var problem in problems) _output.WriteLine(problem);
                 total.Add(score);
-                var expected = scenario.Expect.Select(e => new Expected(e, _fixture.Build.Markers)).ToList();
                 table.Append($"| {scenario.Name} | {expected.Sum(e => e.Label.Count)} | {score.ReportTp}/{score.ReportFp}/{score.ReportFn} | " +
                              $"{score.CallTp}/{score.CallFp}/{score.CallFn} | {runs} |\n");
                 if (!score.Exact)
@@ -94,7 +93,7 @@ namespace NonBlocking.Accuracy.Tests
         }
 
         /// <summary>Runs a scenario until its reports are exactly its labels, <see cref="Attempts"/> times at most.</summary>
-        private (Score, List<ActualReport>, int, List<string>) RunUntilExact(Scenario scenario)
+        private (List<Expected>, Score, List<ActualReport>, int, List<string>) RunUntilExact(Scenario scenario)
         {
             var expected = scenario.Expect.Select(e => new Expected(e, _fixture.Build.Markers)).ToList();
             var problems = new List<string>();
@@ -109,7 +108,7 @@ namespace NonBlocking.Accuracy.Tests
                 if (score.Exact) break;
                 problems.Add($"{scenario.Name} run {runs}: " + string.Join("; ", score.Problems));
             }
-            return (score, actual, runs, problems);
+            return (expected, score, actual, runs, problems);
         }
 
         private List<ActualReport> Run(Scenario scenario)

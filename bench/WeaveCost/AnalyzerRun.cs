@@ -1,6 +1,4 @@
-using System;
 using System.Collections.Immutable;
-using System.IO;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -17,11 +15,9 @@ namespace NonBlocking.Bench.WeaveCost
         private static readonly ImmutableArray<DiagnosticAnalyzer> Analyzers =
             ImmutableArray.Create<DiagnosticAnalyzer>(new NonBlocking.Analyzers.BlockingCallAnalyzer());
 
-        public static int Warnings(string source, string code)
+        /// <param name="references">What the source compiles against (<see cref="Generated.References"/>), made once by the caller.</param>
+        public static int Warnings(string source, MetadataReference[] references, string code)
         {
-            var references = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
-                .Where(p => Path.GetFileName(p).StartsWith("System.") || Path.GetFileName(p) is "mscorlib.dll" or "netstandard.dll")
-                .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p));
             var compilation = CSharpCompilation.Create("Analysed", new[] { CSharpSyntaxTree.ParseText(source) }, references,
                 new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, optimizationLevel: OptimizationLevel.Release));
             var options = new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty, new Switch());

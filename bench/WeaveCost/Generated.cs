@@ -85,11 +85,15 @@ namespace NonBlocking.Bench.WeaveCost
             return s.ToString();
         }
 
+        /// <summary>The framework assemblies the generated sources compile against.</summary>
+        public static MetadataReference[] References() =>
+            ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
+                .Where(p => Path.GetFileName(p).StartsWith("System.") || Path.GetFileName(p) is "mscorlib.dll" or "netstandard.dll")
+                .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)).ToArray();
+
         public static string Compile(string name, string source, string directory)
         {
-            var references = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
-                .Where(p => Path.GetFileName(p).StartsWith("System.") || Path.GetFileName(p) is "mscorlib.dll" or "netstandard.dll")
-                .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p));
+            var references = References();
             string sourcePath = Path.Combine(directory, name + ".cs");
             File.WriteAllText(sourcePath, source);
             var tree = CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Latest), sourcePath, Encoding.UTF8);

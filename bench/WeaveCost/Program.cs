@@ -80,11 +80,16 @@ namespace NonBlocking.Bench.WeaveCost
                 }).Time;
                 var fewWaits = AnalyseWaits(fewWaitsDll, fewAwaits);
                 var manyWaits = AnalyseWaits(manyWaitsDll, manyAwaits);
-                TimeSpan AnalyzerWaits(int waits) => Median(runs, _ =>
+                var references = Generated.References();
+                TimeSpan AnalyzerWaits(int waits)
                 {
-                    int found = AnalyzerRun.Warnings(Generated.StraightWaits(waits), "NB0003");
-                    if (found != waits) throw new InvalidOperationException($"analyzer: expected {waits} NB0003, found {found}");
-                }).Time;
+                    string source = Generated.StraightWaits(waits);
+                    return Median(runs, _ =>
+                    {
+                        int found = AnalyzerRun.Warnings(source, references, "NB0003");
+                        if (found != waits) throw new InvalidOperationException($"analyzer: expected {waits} NB0003, found {found}");
+                    }).Time;
+                }
                 var fewWaitsSource = AnalyzerWaits(fewAwaits);
                 var manyWaitsSource = AnalyzerWaits(manyAwaits);
 

@@ -123,10 +123,7 @@ namespace NonBlocking.Analyzers
         }
 
         /// <summary>The block that declares the local a task variable is (or is read off); null for anything else.</summary>
-        private static BlockSyntax? ScopeOf(TaskVariable task) =>
-            (task.Owner ?? task.Symbol) is ILocalSymbol local && local.DeclaringSyntaxReferences.Length == 1
-                ? local.DeclaringSyntaxReferences[0].GetSyntax().FirstAncestorOrSelf<BlockSyntax>()
-                : null;
+        private static BlockSyntax? ScopeOf(TaskVariable task) => (task.Owner ?? task.Symbol) is ILocalSymbol local ? DeclaringBlocks.Of(local) : null;
 
         /// <summary>
         /// A task variable: a local, parameter or field, or a property read off one (<c>request.Task</c>), which the

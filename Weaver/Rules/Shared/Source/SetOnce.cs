@@ -20,10 +20,9 @@ namespace NonBlocking.Analyzers
             var body = declarator.Ancestors().FirstOrDefault(a => a is BaseMethodDeclarationSyntax || a is LocalFunctionStatementSyntax ||
                                                                   a is AnonymousFunctionExpressionSyntax || a is AccessorDeclarationSyntax);
             if (body == null) return null;
-            // Its uses are all in the block that declares it (lambdas and local functions that capture it included): the
-            // whole function was read for each local asked about, and one of 4,000 `{ var t = M(i); x += t.Result; }`
-            // took 24 s to analyse.
-            var scope = declarator.FirstAncestorOrSelf<BlockSyntax>() is BlockSyntax block && body.Span.Contains(block.Span) ? block : body;
+            // Only its declaring block can use it: the whole function was read for each local asked about, and one of 4,000
+            // `{ var t = M(i); x += t.Result; }` took 24 s to analyse.
+            var scope = DeclaringBlocks.Of(local) is BlockSyntax block && body.Span.Contains(block.Span) ? block : body;
             foreach (var name in scope.DescendantNodes().OfType<IdentifierNameSyntax>())
                 if (name.Identifier.ValueText == local.Name && model.GetOperation(name) is ILocalReferenceOperation use &&
                     SymbolEqualityComparer.Default.Equals(use.Local, local) && (!SourceKnownValues.Written(use, name, out var value) || value != null))
