@@ -15,6 +15,7 @@ namespace NonBlocking.Instrumentation
         /// <summary>The assembly this method lives in; read on the fast path for its threshold.</summary>
         public readonly WovenModule Module;
         private readonly string _encodedLocations;
+        private readonly string? _file;
         private Dictionary<int, SourceLocation>? _byState;
         private SourceLocation? _start, _end;
         internal SiteRateLimit? RateLimit;
@@ -24,12 +25,31 @@ namespace NonBlocking.Instrumentation
         /// <param name="locations">Lines of <c>key\tline\tfile</c>, or <c>key\tline</c> for the file of the line before; key is
         /// <c>S</c> (start), <c>E</c> (end) or a state number.</param>
         public AsyncSite(WovenModule module, string method, string locations)
+            : this(module, method, null, locations)
+        {
+        }
+
+        // Private, so that weavers which look for AsyncSite's one public constructor still find one.
+        private AsyncSite(WovenModule module, string method, string? file, string locations)
         {
             Module = module;
             Method = method;
+            _file = string.IsNullOrEmpty(file) ? null : file;
             _encodedLocations = locations ?? "";
             Id = NonBlocking.Detect.SiteIds<AsyncSite>.Register(this);
         }
+
+        /// <summary>
+        /// An async method whose location rows leave out <paramref name="file"/> until a row names another: the
+        /// weaver passes the method's file apart, so that the assembly's string heap holds each path once, not once per
+        /// async method.
+        /// </summary>
+        /// <param name="module">The woven assembly.</param>
+        /// <param name="method">Display name, e.g. <c>App.Program.Main(string[])</c>.</param>
+        /// <param name="file">The source file of the rows before the first that names one; empty for none.</param>
+        /// <param name="locations">As for the constructor; a first row without a file is in <paramref name="file"/>.</param>
+        public static AsyncSite Create(WovenModule module, string method, string file, string locations) =>
+            new AsyncSite(module, method, file, locations);
 
         /// <summary>What the probes publish for the hang watchdog instead of the reference.</summary>
         internal readonly int Id;
@@ -54,7 +74,7 @@ namespace NonBlocking.Instrumentation
             if (System.Threading.Volatile.Read(ref _byState) != null) return;
             var byState = new Dictionary<int, SourceLocation>();
             SourceLocation start = SourceLocation.Unknown("start"), end = SourceLocation.Unknown("end");
-            string? file = null;
+            string? file = _file;
             foreach (var row in _encodedLocations.Split('\n'))
             {
                 var parts = row.Split(new[] { '\t' }, 3);

@@ -18,7 +18,8 @@ namespace NonBlocking.Weaver.Instrument
         public MethodReference ExitBeforeCompletion { get; private set; } = null!;
         public MethodReference Abandon { get; private set; } = null!;
         public MethodReference RegisterModule { get; private set; } = null!;
-        public MethodReference SiteConstructor { get; private set; } = null!;
+        /// <summary><c>AsyncSite.Create(module, method, file, locations)</c>: the method's file passed apart, once in the string heap.</summary>
+        public MethodReference SiteFactory { get; private set; } = null!;
         public TypeReference SiteType { get; private set; } = null!;
         public TypeReference ModuleType { get; private set; } = null!;
         public MethodReference BlockingStart { get; private set; } = null!;
@@ -88,7 +89,7 @@ namespace NonBlocking.Weaver.Instrument
                     ExitBeforeCompletion = Named(probe, "ExitBeforeCompletion"),
                     Abandon = Named(probe, "Abandon"),
                     RegisterModule = Named(module, "Register"),
-                    SiteConstructor = Constructor(site),
+                    SiteFactory = Named(site, "Create"),
                     SiteType = target.ImportReference(site),
                     ModuleType = target.ImportReference(module),
                     BlockingStart = Named(probe, "BlockingStart"),

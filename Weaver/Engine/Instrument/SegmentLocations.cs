@@ -11,17 +11,32 @@ namespace NonBlocking.Weaver.Analyse
     /// Where each state of a machine is in the source: the statement before each store of a suspension state
     /// (an await, or a yield return in async iterators) plus the method's first and last lines. Encoded for
     /// the runtime's AsyncSite as lines of <c>key\tline\tfile</c>, the file left out (<c>key\tline</c>) where it is the
-    /// row before's: each site's string is its own in the assembly's string heap, and a path on every row of every
-    /// async method made a third of what weaving added to bench/WeaveCost's assembly (2.3 MB on 3.5 MB).
+    /// row before's, and the method's first file passed apart (<c>AsyncSite.Create</c>): each site's rows are a string
+    /// of their own in the assembly's string heap, while one path's literal is stored once for every method that names
+    /// it. A path on every row of every async method made a third of what weaving added to bench/WeaveCost's assembly
+    /// (2.3 MB on 3.5 MB); once per method, a fifth of what was left.
     /// </summary>
     internal static class SegmentLocations
     {
-        public static string Encode(MethodDefinition moveNext, FieldReference state)
+        /// <summary>The method's first file (empty for none) and its rows, which name a file only where it changes.</summary>
+        public readonly struct Table
+        {
+            public Table(string file, string rows)
+            {
+                File = file;
+                Rows = rows;
+            }
+
+            public string File { get; }
+            public string Rows { get; }
+        }
+
+        public static Table Encode(MethodDefinition moveNext, FieldReference state)
         {
             var rows = new List<(string Key, SequencePoint Point)>();
             var debug = moveNext.DebugInformation;
             if (debug == null || !debug.HasSequencePoints)
-                return "";
+                return new Table("", "");
 
             SequencePoint? first = null;
             var seen = new HashSet<int>();
@@ -41,8 +56,9 @@ namespace NonBlocking.Weaver.Analyse
             if (first != null) rows.Insert(0, ("S", first));
             if (last != null) rows.Insert(first != null ? 1 : 0, ("E", last));
 
+            string firstFile = rows.Count > 0 ? rows[0].Point.Document?.Url ?? "" : "";
             var encoded = new StringBuilder();
-            string? file = null;
+            string file = firstFile;
             foreach (var (key, point) in rows)
             {
                 string url = point.Document?.Url ?? "";
@@ -51,7 +67,7 @@ namespace NonBlocking.Weaver.Analyse
                 if (url != file) encoded.Append('\t').Append(url);
                 file = url;
             }
-            return encoded.ToString();
+            return new Table(firstFile, encoded.ToString());
         }
 
         /// <summary>The compiler stores states as <c>ldc.i4 k; dup; stloc; stfld</c> (or without the dup/stloc).</summary>

@@ -1,5 +1,6 @@
 using Mono.Cecil;
 using Mono.Cecil.Cil;
+using NonBlocking.Weaver.Analyse;
 
 namespace NonBlocking.Weaver.Instrument
 {
@@ -43,14 +44,15 @@ namespace NonBlocking.Weaver.Instrument
 
         public static bool IsWoven(ModuleDefinition module) => module.GetType(TypeName) != null;
 
-        public FieldReference Add(string method, string encodedLocations)
+        public FieldReference Add(string method, SegmentLocations.Table locations)
         {
             var field = new FieldDefinition("S" + _count++, FieldAttributes.Static | FieldAttributes.InitOnly | FieldAttributes.Assembly, _runtime.SiteType);
             _type.Fields.Add(field);
             _cctor.Emit(OpCodes.Ldsfld, _moduleField);
             _cctor.Emit(OpCodes.Ldstr, method);
-            _cctor.Emit(OpCodes.Ldstr, encodedLocations);
-            _cctor.Emit(OpCodes.Newobj, _runtime.SiteConstructor);
+            _cctor.Emit(OpCodes.Ldstr, locations.File);
+            _cctor.Emit(OpCodes.Ldstr, locations.Rows);
+            _cctor.Emit(OpCodes.Call, _runtime.SiteFactory);
             _cctor.Emit(OpCodes.Stsfld, field);
             return field;
         }
