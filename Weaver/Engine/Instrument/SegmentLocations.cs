@@ -19,24 +19,12 @@ namespace NonBlocking.Weaver.Analyse
     internal static class SegmentLocations
     {
         /// <summary>The method's first file (empty for none) and its rows, which name a file only where it changes.</summary>
-        public readonly struct Table
-        {
-            public Table(string file, string rows)
-            {
-                File = file;
-                Rows = rows;
-            }
-
-            public string File { get; }
-            public string Rows { get; }
-        }
-
-        public static Table Encode(MethodDefinition moveNext, FieldReference state)
+        public static (string File, string Rows) Encode(MethodDefinition moveNext, FieldReference state)
         {
             var rows = new List<(string Key, SequencePoint Point)>();
             var debug = moveNext.DebugInformation;
             if (debug == null || !debug.HasSequencePoints)
-                return new Table("", "");
+                return ("", "");
 
             SequencePoint? first = null;
             var seen = new HashSet<int>();
@@ -67,7 +55,7 @@ namespace NonBlocking.Weaver.Analyse
                 if (url != file) encoded.Append('\t').Append(url);
                 file = url;
             }
-            return new Table(firstFile, encoded.ToString());
+            return (firstFile, encoded.ToString());
         }
 
         /// <summary>The compiler stores states as <c>ldc.i4 k; dup; stloc; stfld</c> (or without the dup/stloc).</summary>

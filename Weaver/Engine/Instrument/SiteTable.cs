@@ -1,6 +1,5 @@
 using Mono.Cecil;
 using Mono.Cecil.Cil;
-using NonBlocking.Weaver.Analyse;
 
 namespace NonBlocking.Weaver.Instrument
 {
@@ -44,7 +43,7 @@ namespace NonBlocking.Weaver.Instrument
 
         public static bool IsWoven(ModuleDefinition module) => module.GetType(TypeName) != null;
 
-        public FieldReference Add(string method, SegmentLocations.Table locations)
+        public FieldReference Add(string method, (string File, string Rows) locations)
         {
             var field = new FieldDefinition("S" + _count++, FieldAttributes.Static | FieldAttributes.InitOnly | FieldAttributes.Assembly, _runtime.SiteType);
             _type.Fields.Add(field);
