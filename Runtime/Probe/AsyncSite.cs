@@ -79,7 +79,8 @@ namespace NonBlocking.Instrumentation
             {
                 var parts = row.Split(new[] { '\t' }, 3);
                 if (parts.Length < 2 || !int.TryParse(parts[1], NumberStyles.Integer, CultureInfo.InvariantCulture, out int line)) continue;
-                // Two parts: the file of the row before (weavers since 2026-12-07 write each file once per run of rows).
+                // Two parts: the file of the row before, or for the first rows the file passed apart (AsyncSite.Create);
+                // weavers since 2026-12-07 name a file only where it changes.
                 if (parts.Length == 3) file = parts[2].Length == 0 ? null : parts[2];
                 if (parts[0] == "S") start = new SourceLocation("start", file, line);
                 else if (parts[0] == "E") end = new SourceLocation("end", file, line);
